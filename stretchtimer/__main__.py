@@ -1,0 +1,3 @@
+from stretchtimer.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,152 @@
+"""Command line: the text commands run without Qt; no command at all opens the app."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Sequence, TextIO
+
+from stretchtimer import __version__
+from stretchtimer.core.cues import BreathingMode, CueOptions, plan_cues
+from stretchtimer.core.plan import Plan, build_plan, format_clock
+from stretchtimer.core.speech_time import DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM
+from stretchtimer.core.routine import Library, Routine, RoutineError, load_file
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="stretchtimer",
+        description="Hourly stretch breaks that talk you through a short routine.",
+    )
+    p.add_argument("--version", action="version", version=f"stretchtimer {__version__}")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--list-routines", action="store_true",
+                       help="list every built-in and user routine")
+    group.add_argument("--plan", metavar="ROUTINE_ID",
+                       help="print the timeline of a routine and every spoken cue with its offset")
+    group.add_argument("--validate", metavar="FILE",
+                       help="check a routine file; print 'ok' or every problem (exit 0 / 1)")
+    p.add_argument("--breathing", choices=[m.value for m in BreathingMode], default="every",
+                   help="breathing cues for --plan: every breath, the first breath, or off")
+    p.add_argument("--rate", type=int, default=DEFAULT_RATE_WPM, metavar="WPM",
+                   help=f"voice rate in words a minute for --plan ({MIN_RATE_WPM}-{MAX_RATE_WPM})")
+    p.add_argument("--no-countdown", action="store_true",
+                   help='for --plan: no "3, 2, 1" before the end of each hold')
+    return p
+
+
+def describe(routine: Routine, plan: Plan) -> str:
+    kit = ", ".join(routine.equipment) or "no equipment"
+    return f"{format_clock(plan.total)}  {routine.position}  {kit}"
+
+
+def list_routines(library: Library, out: TextIO) -> None:
+    rows = []
+    for r in library.routines.values():
+        plan = build_plan(r)
+        kit = ", ".join(r.equipment) or "none"
+        rows.append((r.id, r.name, format_clock(plan.total), r.position, kit, r.summary,
+                     "" if r.origin == "built-in" else "  (yours)"))
+    if not rows:
+        print("No routines found.", file=out)
+        return
+    w_id = max(len(r[0]) for r in rows)
+    w_name = max(len(r[1]) for r in rows)
+    w_kit = max(len(r[4]) for r in rows)
+    for rid, name, dur, pos, kit, summary, mine in rows:
+        print(f"{rid:<{w_id}}  {name:<{w_name}}  {dur:>5}  {pos:<8}  {kit:<{w_kit}}  "
+              f"{summary}{mine}", file=out)
+
+
+def _at(seconds: float) -> str:
+    m, s = divmod(seconds, 60)
+    return f"{int(m)}:{s:05.2f}"
+
+
+def print_plan(plan: Plan, options: CueOptions, out: TextIO) -> None:
+    r = plan.routine
+    cues = plan_cues(plan, options)
+    print(f"{r.name} ({r.id}): {describe(r, plan)}", file=out)
+    print(f"breathing cues: {options.breathing.value}, voice rate {plan.rate_wpm} wpm, "
+          f"countdown {'on' if options.countdown else 'off'}", file=out)
+    print(file=out)
+    by_segment: dict[int, list] = {}
+    for cue in cues:
+        by_segment.setdefault(cue.segment_index, []).append(cue)
+    for seg in plan.segments:
+        ex = plan.exercise(seg)
+        what = ex.name if ex else "end of routine"
+        side = f"  {seg.side} side" if seg.side else ""
+        rep = f"  rep {seg.rep} of {seg.reps}" if ex else ""
+        print(f"{_at(seg.start)}  {seg.kind.value:<8} {seg.length:>5.0f} s  {what}{side}{rep}",
+              file=out)
+        for cue in by_segment.get(seg.index, []):
+            print(f"    {_at(cue.offset)}  \"{cue.text}\"  [{cue.kind.value}, "
+                  f"{cue.duration:.1f} s]", file=out)
+    print(f"\ntotal {format_clock(plan.total)}, {len(plan.segments)} segments, "
+          f"{len(cues)} cues", file=out)
+
+
+def _library() -> Library:
+    from stretchtimer.storage.paths import Paths
+    from stretchtimer.storage.routines import load_routines
+
+    return load_routines(Paths.default().user_routines)
+
+
+def _report_errors(library: Library, err: TextIO) -> None:
+    for exc in library.errors:
+        print(f"skipped {exc}", file=err)
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
+         err: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    args = build_parser().parse_args(argv)
+
+    if args.validate:
+        try:
+            load_file(args.validate)
+        except RoutineError as exc:
+            print(f"{exc.source}: {len(exc.problems)} problem(s)", file=out)
+            for problem in exc.problems:
+                print(f"  {problem}", file=out)
+            return 1
+        print("ok", file=out)
+        return 0
+
+    if args.list_routines:
+        library = _library()
+        list_routines(library, out)
+        _report_errors(library, err)
+        return 0
+
+    if args.plan:
+        library = _library()
+        routine = library.get(args.plan)
+        if routine is None:
+            known = ", ".join(library.routines) or "none"
+            print(f"stretchtimer: no routine with id {args.plan!r} (known: {known})", file=err)
+            _report_errors(library, err)
+            return 2
+        try:
+            plan = build_plan(routine, rate_wpm=args.rate)
+        except ValueError as exc:
+            print(f"stretchtimer: --rate: {exc}", file=err)
+            return 2
+        options = CueOptions(BreathingMode(args.breathing), countdown=not args.no_countdown)
+        print_plan(plan, options, out)
+        return 0
+
+    # No command: the main window. Until it lands, say so plainly and show what exists.
+    print("stretchtimer: the main window is not built yet. Routines available now:\n", file=out)
+    library = _library()
+    list_routines(library, out)
+    _report_errors(library, err)
+    print("\nTry: stretchtimer --plan desk-micro", file=out)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Pure-Python engine: routines, plans, cues, sessions. Never imports Qt."""

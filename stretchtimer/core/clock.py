@@ -1,0 +1,46 @@
+"""Injected time: wall clock for calendars and records, monotonic for deadlines."""
+
+from __future__ import annotations
+
+import time
+from typing import Protocol
+
+
+class Clock(Protocol):
+    def wall(self) -> float:
+        """Seconds since the epoch (UTC); may jump when the user or NTP sets the clock."""
+
+    def monotonic(self) -> float:
+        """Seconds that only move forward; the base for every deadline."""
+
+
+class SystemClock:
+    def wall(self) -> float:
+        return time.time()
+
+    def monotonic(self) -> float:
+        return time.monotonic()
+
+
+class FakeClock:
+    """A clock tests move by hand, so no test ever sleeps."""
+
+    def __init__(self, wall: float = 1_767_225_600.0, monotonic: float = 1000.0) -> None:
+        self._wall = wall
+        self._mono = monotonic
+
+    def wall(self) -> float:
+        return self._wall
+
+    def monotonic(self) -> float:
+        return self._mono
+
+    def advance(self, seconds: float) -> None:
+        if seconds < 0:
+            raise ValueError("time only moves forward; use set_wall() for a clock jump")
+        self._wall += seconds
+        self._mono += seconds
+
+    def set_wall(self, wall: float) -> None:
+        """Jump the wall clock alone, as a user or NTP changing the time does."""
+        self._wall = wall

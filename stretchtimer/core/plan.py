@@ -1,0 +1,165 @@
+"""Routine -> timeline: ordered segments with exact start offsets and lengths.
+
+Per exercise: prepare (first exercise) or next (later ones), then each hold, with a
+switch between holds on different sides and a rest between holds on the same side.
+The timeline ends with a zero-length done segment, so lengths sum to the total.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Mapping
+
+from stretchtimer.core.routine import Exercise, Routine
+from stretchtimer.core.speech_time import (DEFAULT_RATE_WPM, GAP_S, MAX_RATE_WPM, MIN_RATE_WPM,
+                                           spoken_length, time_to_say)
+
+BREATH_LEAD_S = 1.0  # the first breath starts after the hold cue has been said
+SETTLE_S = 1.0  # a moment of quiet between the last setup line and "hold"
+
+
+class Kind(StrEnum):
+    PREPARE = "prepare"
+    HOLD = "hold"
+    REST = "rest"
+    SWITCH = "switch"
+    NEXT = "next"
+    DONE = "done"
+
+
+@dataclass(frozen=True)
+class Segment:
+    index: int
+    kind: Kind
+    start: float
+    length: float
+    exercise_index: int | None  # None for done
+    side: str | None  # "right" / "left" / None; for rest, switch and prepare: the coming hold's
+    rep: int  # the hold's rep on this side (1-based); for non-holds, the coming hold's
+    reps: int
+    hold_index: int = -1  # which hold of this exercise (0-based), counted over both sides
+
+    @property
+    def end(self) -> float:
+        return self.start + self.length
+
+
+@dataclass(frozen=True)
+class Plan:
+    routine: Routine
+    segments: tuple[Segment, ...]
+    holds_s: tuple[int, ...]  # the hold length used for each exercise
+    rate_wpm: int = DEFAULT_RATE_WPM  # the voice rate the prepare lengths were fitted to
+
+    @property
+    def total(self) -> float:
+        return self.segments[-1].end
+
+    def exercise(self, segment: Segment) -> Exercise | None:
+        if segment.exercise_index is None:
+            return None
+        return self.routine.exercises[segment.exercise_index]
+
+    def segment_at(self, offset: float) -> Segment:
+        """The segment running at `offset` (a boundary belongs to the segment it starts)."""
+        for seg in self.segments:
+            if seg.start <= offset < seg.end:
+                return seg
+        return self.segments[-1]
+
+
+def hold_sequence(ex: Exercise) -> list[tuple[str | None, int]]:
+    """(side, rep) of each hold in the order they are done."""
+    reps = range(1, ex.reps + 1)
+    if ex.sides != "left_right":
+        return [(None, r) for r in reps]
+    if ex.side_order == "alternate":
+        return [(side, r) for r in reps for side in ("right", "left")]
+    return [("right", r) for r in reps] + [("left", r) for r in reps]
+
+
+def intro_lines(routine: Routine, ex_index: int) -> list[str]:
+    """What is said before an exercise: its name (as "Next: ..." after the first), every
+    setup line, and, before the first exercise, the routine's first safety line ("" if none)."""
+    ex = routine.exercises[ex_index]
+    first = ex_index == 0
+    title = ex.name if first else f"Next: {ex.name}"
+    safety = routine.safety[0] if first and routine.safety else ""
+    return [title, *ex.setup, safety]
+
+
+def spoken_lines(routine: Routine, segment: Segment) -> list[str]:
+    assert segment.exercise_index is not None
+    return intro_lines(routine, segment.exercise_index)
+
+
+def intro_length(routine: Routine, ex_index: int, rate_wpm: int) -> int:
+    """prepare_s is the least time to get into position; the segment grows, to whole
+    seconds, until every intro line fits at the voice rate (after the release of the hold
+    before it)."""
+    ex = routine.exercises[ex_index]
+    needed = time_to_say([line for line in intro_lines(routine, ex_index) if line], rate_wpm)
+    if ex_index:
+        needed += spoken_length(routine.exercises[ex_index - 1].end_cue, rate_wpm) + GAP_S
+    return max(ex.prepare_s, math.ceil(needed + SETTLE_S))
+
+
+def build_plan(routine: Routine, holds: Mapping[str, int] | None = None,
+               rate_wpm: int = DEFAULT_RATE_WPM) -> Plan:
+    """`holds` overrides hold_s per exercise id (the progression's chosen level);
+    `rate_wpm` is the voice rate, which sets how long the intros take to say."""
+    if not MIN_RATE_WPM <= rate_wpm <= MAX_RATE_WPM:
+        raise ValueError(f"rate_wpm: expected {MIN_RATE_WPM} to {MAX_RATE_WPM}, got {rate_wpm}")
+    segments: list[Segment] = []
+    t = 0.0
+    holds_s: list[int] = []
+
+    def add(kind: Kind, length: float, ex_i: int | None, side: str | None, rep: int,
+            reps: int, hold_i: int = -1) -> None:
+        nonlocal t
+        segments.append(Segment(len(segments), kind, t, float(length), ex_i, side, rep, reps,
+                                hold_i))
+        t += length
+
+    for ex_i, ex in enumerate(routine.exercises):
+        hold_s = (holds or {}).get(ex.id, ex.hold_s)
+        holds_s.append(hold_s)
+        sequence = hold_sequence(ex)
+        first_side, _ = sequence[0]
+        add(Kind.PREPARE if ex_i == 0 else Kind.NEXT, intro_length(routine, ex_i, rate_wpm), ex_i,
+            first_side, 1, ex.reps)
+        for hold_i, (side, rep) in enumerate(sequence):
+            if hold_i:
+                if side != sequence[hold_i - 1][0]:
+                    add(Kind.SWITCH, ex.switch_s, ex_i, side, rep, ex.reps)
+                elif ex.rest_s:
+                    add(Kind.REST, ex.rest_s, ex_i, side, rep, ex.reps)
+            add(Kind.HOLD, hold_s, ex_i, side, rep, ex.reps, hold_i)
+    add(Kind.DONE, 0, None, None, 0, 0)
+    return Plan(routine, tuple(segments), tuple(holds_s), rate_wpm)
+
+
+def breath_phases(plan: Plan, segment: Segment) -> list[tuple[float, str, float]]:
+    """(start, "in" / "out", length) of each paced breath in a hold, from the exercise's
+    breathing seconds; the last phase may be cut short by the end of the hold. The
+    breathing pacer and the spoken breathing cues both follow this."""
+    ex = plan.exercise(segment)
+    if segment.kind != Kind.HOLD or ex is None or ex.breathing is None:
+        return []
+    phases = []
+    t = segment.start + BREATH_LEAD_S
+    while t < segment.end:
+        for name, length in (("in", ex.breathing.in_s), ("out", ex.breathing.out_s)):
+            if t >= segment.end:
+                break
+            phases.append((t, name, min(float(length), segment.end - t)))
+            t += length
+    return phases
+
+
+def format_clock(seconds: float) -> str:
+    """m:ss, rounded to the nearest second."""
+    s = int(round(seconds))
+    return f"{s // 60}:{s % 60:02d}"

@@ -1,0 +1,356 @@
+"""Routines and exercises: dataclasses, and JSON loading with validation that names
+every problem (file, field, what was expected) instead of stopping at the first."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+SCHEMA_VERSION = 1
+MAX_FILE_BYTES = 1024 * 1024  # a routine is a few KB; anything near 1 MB is not a routine
+
+POSITIONS = ("standing", "seated", "floor")
+SIDES = ("left_right", "both", "none")
+SIDE_ORDERS = ("block", "alternate")
+
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+
+
+@dataclass(frozen=True)
+class Breathing:
+    in_s: int
+    out_s: int
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    name: str
+    setup: tuple[str, ...]
+    sides: str
+    reps: int
+    hold_s: int
+    source: str
+    muscles: tuple[str, ...] = ()
+    cues: tuple[str, ...] = ()
+    side_order: str = "block"
+    hold_levels_s: tuple[int, ...] = ()
+    rest_s: int = 10
+    prepare_s: int = 10
+    switch_s: int = 6
+    breathing: Breathing | None = Breathing(4, 6)
+    start_cue: str = "Hold"
+    end_cue: str = "Release"
+    rest_cue: str = "Rest"
+
+
+@dataclass(frozen=True)
+class Routine:
+    id: str
+    name: str
+    summary: str
+    position: str
+    exercises: tuple[Exercise, ...]
+    equipment: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    safety: tuple[str, ...] = ()
+    closing: str = "Well done. That is the routine."
+    schema_version: int = SCHEMA_VERSION
+    origin: str = field(default="", compare=False)  # "builtin", "user" or a file path
+
+
+@dataclass(frozen=True)
+class Problem:
+    where: str  # the field, e.g. "exercises[1].hold_s"
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}" if self.where else self.message
+
+
+class RoutineError(ValueError):
+    def __init__(self, source: str, problems: list[Problem]) -> None:
+        self.source = source
+        self.problems = problems
+        lines = "\n".join(f"  {p}" for p in problems)
+        super().__init__(f"{source}: {len(problems)} problem(s)\n{lines}")
+
+
+# --- field checks: each returns an error message, or None when the value is fine ---
+
+Check = Callable[[Any], "str | None"]
+
+
+def _got(value: Any) -> str:
+    text = json.dumps(value) if not isinstance(value, str) else repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _text(max_len: int, min_len: int = 1) -> Check:
+    def check(v: Any) -> str | None:
+        if not isinstance(v, str):
+            return f"expected text, got {_got(v)}"
+        if not min_len <= len(v.strip()) <= max_len:
+            return f"expected text of {min_len} to {max_len} characters, got {len(v.strip())}"
+        return None
+
+    return check
+
+
+def _slug(v: Any) -> str | None:
+    if not isinstance(v, str) or not _SLUG.match(v):
+        return f"expected lowercase letters, digits and '-' (1-64 characters), got {_got(v)}"
+    return None
+
+
+def _choice(options: tuple[str, ...]) -> Check:
+    def check(v: Any) -> str | None:
+        if v not in options:
+            return f"expected one of {', '.join(options)}, got {_got(v)}"
+        return None
+
+    return check
+
+
+def _whole(lo: int, hi: int, unit: str = "") -> Check:
+    def check(v: Any) -> str | None:
+        if isinstance(v, bool) or not isinstance(v, int) or not lo <= v <= hi:
+            return f"expected a whole number{unit} from {lo} to {hi}, got {_got(v)}"
+        return None
+
+    return check
+
+
+def _list(item: Check, max_items: int, min_items: int = 0) -> Check:
+    def check(v: Any) -> str | None:
+        if not isinstance(v, list):
+            return f"expected a list, got {_got(v)}"
+        if not min_items <= len(v) <= max_items:
+            return f"expected {min_items} to {max_items} items, got {len(v)}"
+        for i, x in enumerate(v):
+            msg = item(x)
+            if msg:
+                return f"item {i + 1}: {msg}"
+        return None
+
+    return check
+
+
+def _levels(v: Any) -> str | None:
+    msg = _list(_whole(5, 120, " of seconds"), 5, 1)(v)
+    if msg is None and any(b <= a for a, b in zip(v, v[1:])):
+        msg = f"expected hold times in rising order, got {_got(v)}"
+    return msg
+
+
+_SECONDS = " of seconds"
+
+# name -> (check, required, default). Defaults mirror the dataclasses above.
+_BREATHING_FIELDS: dict[str, tuple[Check, bool, Any]] = {
+    "in_s": (_whole(2, 10, _SECONDS), True, None),
+    "out_s": (_whole(2, 12, _SECONDS), True, None),
+}
+
+_EXERCISE_FIELDS: dict[str, tuple[Check, bool, Any]] = {
+    "id": (_slug, True, None),
+    "name": (_text(60), True, None),
+    "setup": (_list(_text(200), 10, 1), True, None),
+    "sides": (_choice(SIDES), True, None),
+    "reps": (_whole(1, 10), True, None),
+    "hold_s": (_whole(5, 120, _SECONDS), True, None),
+    "source": (_text(300), True, None),
+    "muscles": (_list(_text(40), 10), False, []),
+    "cues": (_list(_text(200), 10), False, []),
+    "side_order": (_choice(SIDE_ORDERS), False, "block"),
+    "hold_levels_s": (_levels, False, []),
+    "rest_s": (_whole(0, 120, _SECONDS), False, 10),
+    "prepare_s": (_whole(3, 60, _SECONDS), False, 10),
+    "switch_s": (_whole(2, 60, _SECONDS), False, 6),
+    "breathing": (lambda v: None, False, {"in_s": 4, "out_s": 6}),  # checked as an object
+    "start_cue": (_text(60), False, "Hold"),
+    "end_cue": (_text(60), False, "Release"),
+    "rest_cue": (_text(60), False, "Rest"),
+}
+
+_ROUTINE_FIELDS: dict[str, tuple[Check, bool, Any]] = {
+    "schema_version": (lambda v: None, True, None),  # checked first, on its own
+    "id": (_slug, True, None),
+    "name": (_text(60), True, None),
+    "summary": (_text(200), True, None),
+    "position": (_choice(POSITIONS), True, None),
+    "exercises": (_list(lambda v: None, 30, 1), True, None),  # items checked one by one
+    "equipment": (_list(_text(40), 10), False, []),
+    "tags": (_list(_text(40), 20), False, []),
+    "safety": (_list(_text(300), 10), False, []),
+    "closing": (_text(200), False, "Well done. That is the routine."),
+}
+
+
+def _check_object(
+    data: Any, where: str, fields: dict[str, tuple[Check, bool, Any]], problems: list[Problem]
+) -> dict[str, Any] | None:
+    """Check one JSON object against its fields; return its values with defaults filled."""
+    if not isinstance(data, dict):
+        problems.append(Problem(where, f"expected an object {{...}}, got {_got(data)}"))
+        return None
+    prefix = f"{where}." if where else ""
+    out: dict[str, Any] = {}
+    for key in data:
+        if key not in fields:
+            problems.append(
+                Problem(f"{prefix}{key}", f"unknown field (allowed: {', '.join(fields)})")
+            )
+    for key, (check, required, default) in fields.items():
+        if key not in data:
+            if required:
+                problems.append(Problem(f"{prefix}{key}", "missing (this field is required)"))
+            out[key] = default
+            continue
+        msg = check(data[key])
+        if msg:
+            problems.append(Problem(f"{prefix}{key}", msg))
+        out[key] = data[key]
+    return out
+
+
+def _exercise(data: Any, where: str, problems: list[Problem]) -> Exercise | None:
+    before = len(problems)
+    v = _check_object(data, where, _EXERCISE_FIELDS, problems)
+    if v is None:
+        return None
+    breathing = None
+    if v["breathing"] is not None:
+        b = _check_object(v["breathing"], f"{where}.breathing", _BREATHING_FIELDS, problems)
+        if b is not None and len(problems) == before:
+            breathing = Breathing(b["in_s"], b["out_s"])
+    levels = v["hold_levels_s"]
+    if isinstance(levels, list) and levels and v["hold_s"] not in levels:
+        problems.append(
+            Problem(f"{where}.hold_s", f"expected one of hold_levels_s {_got(levels)}, "
+                    f"got {_got(v['hold_s'])}")
+        )
+    if len(problems) > before:
+        return None
+    return Exercise(
+        id=v["id"], name=v["name"].strip(), setup=tuple(v["setup"]), sides=v["sides"],
+        reps=v["reps"], hold_s=v["hold_s"], source=v["source"], muscles=tuple(v["muscles"]),
+        cues=tuple(v["cues"]), side_order=v["side_order"], hold_levels_s=tuple(levels),
+        rest_s=v["rest_s"], prepare_s=v["prepare_s"], switch_s=v["switch_s"],
+        breathing=breathing, start_cue=v["start_cue"], end_cue=v["end_cue"],
+        rest_cue=v["rest_cue"],
+    )
+
+
+def validate(data: Any) -> tuple[Routine | None, list[Problem]]:
+    """Check parsed JSON; return the routine (or None) and every problem found."""
+    problems: list[Problem] = []
+    if isinstance(data, dict) and "schema_version" in data:
+        version = data["schema_version"]
+        if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+            problems.append(Problem("schema_version", f"this file is from a newer stretchtimer "
+                                    f"(version {version}); this one reads version {SCHEMA_VERSION}"))
+            return None, problems
+        if version != SCHEMA_VERSION:
+            problems.append(Problem("schema_version", f"expected {SCHEMA_VERSION}, got {_got(version)}"))
+    v = _check_object(data, "", _ROUTINE_FIELDS, problems)
+    if v is None:
+        return None, problems
+    exercises: list[Exercise] = []
+    if isinstance(v["exercises"], list):
+        seen: set[str] = set()
+        for i, item in enumerate(v["exercises"][:30]):
+            ex = _exercise(item, f"exercises[{i}]", problems)
+            if ex is None:
+                continue
+            if ex.id in seen:
+                problems.append(Problem(f"exercises[{i}].id", f"expected an id not used by another "
+                                        f"exercise in this routine, got {_got(ex.id)} again"))
+            seen.add(ex.id)
+            exercises.append(ex)
+    if problems:
+        return None, problems
+    routine = Routine(
+        id=v["id"], name=v["name"].strip(), summary=v["summary"].strip(), position=v["position"],
+        exercises=tuple(exercises), equipment=tuple(v["equipment"]), tags=tuple(v["tags"]),
+        safety=tuple(v["safety"]), closing=v["closing"],
+    )
+    return routine, []
+
+
+def parse(raw: bytes, source: str) -> Routine:
+    """Bytes of a routine file -> Routine, or RoutineError naming every problem."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise RoutineError(source, [Problem("", f"file is {len(raw):,} bytes; a routine file "
+                                            f"may be at most {MAX_FILE_BYTES:,} bytes (1 MB)")])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise RoutineError(source, [Problem("", f"not UTF-8 text (byte {exc.start}); "
+                                            "expected a routine JSON file")]) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise RoutineError(source, [Problem("", f"not valid JSON: {exc.msg} at line {exc.lineno} "
+                                            f"column {exc.colno}")]) from None
+    routine, problems = validate(data)
+    if routine is None:
+        raise RoutineError(source, problems)
+    return routine
+
+
+def read_capped(path: Path) -> bytes:
+    """Read at most one byte past the cap, so a huge file is refused without loading it."""
+    with open(path, "rb") as f:
+        return f.read(MAX_FILE_BYTES + 1)
+
+
+def load_file(path: Path, origin: str = "") -> Routine:
+    try:
+        raw = read_capped(path)
+    except OSError as exc:
+        raise RoutineError(str(path), [Problem("", f"cannot read the file: {exc.strerror}")]) from None
+    routine = parse(raw, str(path))
+    return _with_origin(routine, origin or str(path))
+
+
+def _with_origin(routine: Routine, origin: str) -> Routine:
+    return replace(routine, origin=origin)
+
+
+@dataclass
+class Library:
+    """Every routine that loaded, in order, plus the errors of the files that did not."""
+
+    routines: dict[str, Routine] = field(default_factory=dict)
+    errors: list[RoutineError] = field(default_factory=list)
+
+    def get(self, routine_id: str) -> Routine | None:
+        return self.routines.get(routine_id)
+
+    def add(self, routine: Routine, source: str) -> None:
+        other = self.routines.get(routine.id)
+        if other is not None:
+            self.errors.append(RoutineError(source, [Problem(
+                "id", f"expected an id not used by another routine, but {routine.id!r} "
+                      f"is already used by {other.origin}")]))
+            return
+        self.routines[routine.id] = routine
+
+
+def load_library(sources: Iterable[tuple[str, str, Callable[[], bytes]]]) -> Library:
+    """Load (name, origin, read) triples; a broken file is reported and the rest still load."""
+    library = Library()
+    for name, origin, read in sources:
+        try:
+            routine = _with_origin(parse(read(), name), origin)
+        except RoutineError as exc:
+            library.errors.append(exc)
+            continue
+        except OSError as exc:
+            library.errors.append(RoutineError(name, [Problem("", f"cannot read the file: {exc}")]))
+            continue
+        library.add(routine, name)
+    return library

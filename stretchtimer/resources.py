@@ -1,0 +1,14 @@
+"""Where the shipped assets are: inside the installed package, or beside it in a checkout."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+
+def assets() -> Traversable:
+    packaged = files("stretchtimer") / "assets"  # the wheel maps assets/ here
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "assets"  # source checkout / editable

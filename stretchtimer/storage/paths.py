@@ -1,0 +1,38 @@
+"""Every folder the app writes to, from platformdirs; one override for tests and
+portable installs (STRETCHTIMER_HOME puts config, data, cache and logs under one folder)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+APP = "stretchtimer"
+HOME_ENV = "STRETCHTIMER_HOME"
+
+
+@dataclass(frozen=True)
+class Paths:
+    config: Path
+    data: Path
+    cache: Path
+    log: Path
+
+    @property
+    def user_routines(self) -> Path:
+        return self.data / "routines"
+
+    @classmethod
+    def under(cls, root: Path) -> "Paths":
+        return cls(root / "config", root / "data", root / "cache", root / "log")
+
+    @classmethod
+    def default(cls) -> "Paths":
+        home = os.environ.get(HOME_ENV)
+        if home:
+            return cls.under(Path(home))
+        import platformdirs  # only needed when the real per-user folders are used
+
+        dirs = platformdirs.PlatformDirs(APP, appauthor=False)
+        return cls(dirs.user_config_path, dirs.user_data_path, dirs.user_cache_path,
+                   dirs.user_log_path)

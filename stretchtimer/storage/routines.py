@@ -1,0 +1,31 @@
+"""The routine library on disk: built-ins shipped in the package, then the user's own."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import Callable, Iterator
+
+from stretchtimer.core.routine import Library, load_library, read_capped
+from stretchtimer.resources import assets
+
+
+def builtin_sources() -> Iterator[tuple[str, str, Callable[[], bytes]]]:
+    folder = assets() / "routines"
+    for item in sorted(folder.iterdir(), key=lambda t: t.name):
+        if item.name.endswith(".json"):
+            yield f"built-in {item.name}", "built-in", item.read_bytes
+
+
+def user_sources(folder: Path) -> Iterator[tuple[str, str, Callable[[], bytes]]]:
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.glob("*.json")):
+        yield str(path), str(path), partial(read_capped, path)
+
+
+def load_routines(user_folder: Path | None) -> Library:
+    sources = list(builtin_sources())
+    if user_folder is not None:
+        sources += user_sources(user_folder)
+    return load_library(sources)
