@@ -41,6 +41,11 @@ class FakeClock:
         self._wall += seconds
         self._mono += seconds
 
+    def advance_to(self, monotonic: float) -> None:
+        """Move to an exact monotonic instant (a deadline), without float drift."""
+        self.advance(monotonic - self._mono)
+        self._mono = monotonic
+
     def set_wall(self, wall: float) -> None:
         """Jump the wall clock alone, as a user or NTP changing the time does."""
         self._wall = wall

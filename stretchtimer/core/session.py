@@ -18,6 +18,7 @@ from stretchtimer.core.cues import Cue
 from stretchtimer.core.plan import Kind, Plan, Segment
 
 BACK_RESTARTS_AFTER_S = 2.0  # "back" within 2 s of a segment start goes to the one before
+EPSILON_S = 1e-6  # a deadline reached to within a microsecond is reached (float rounding)
 
 
 class State(StrEnum):
@@ -79,6 +80,8 @@ class SessionMachine:
         self.plan = plan
         self.clock = clock
         self.cues = tuple(sorted(cues, key=lambda c: (c.offset, c.segment_index)))
+        # The closing line is said just after the last release, so the end is its instant.
+        self.end = max([plan.total] + [c.offset for c in self.cues])
         self.state = State.IDLE
         self._origin = 0.0
         self._paused_at = 0.0
@@ -99,7 +102,7 @@ class SessionMachine:
         if self.state == State.FINISHED:
             return self._played_to
         at = self._paused_at if self.state == State.PAUSED else self._now(now)
-        return min(max(at - self._origin, 0.0), self.plan.total)
+        return min(max(at - self._origin, 0.0), self.end)
 
     def current_segment(self, now: float | None = None) -> Segment:
         return self.plan.segment_at(self.position(now))
@@ -134,19 +137,22 @@ class SessionMachine:
         if self.state != State.RUNNING:
             return []
         pos = self.position(now)
+        if self.end - pos < EPSILON_S:
+            pos = self.end
         self._count_held(pos)
+        due = pos + EPSILON_S
         events: list[tuple[tuple[float, int, int], Event]] = []
         segs = self.plan.segments
-        while self._next_seg < len(segs) and segs[self._next_seg].start <= pos:
+        while self._next_seg < len(segs) and segs[self._next_seg].start <= due:
             seg = segs[self._next_seg]
-            events.append(((seg.start, seg.index, 0), SegmentStarted(seg, pos - seg.start)))
+            events.append(((seg.start, seg.index, 0), SegmentStarted(seg, max(pos - seg.start, 0))))
             self._next_seg += 1
-        while self._next_cue < len(self.cues) and self.cues[self._next_cue].offset <= pos:
+        while self._next_cue < len(self.cues) and self.cues[self._next_cue].offset <= due:
             cue = self.cues[self._next_cue]
-            events.append(((cue.offset, cue.segment_index, 1), CueDue(cue, pos - cue.offset)))
+            events.append(((cue.offset, cue.segment_index, 1), CueDue(cue, max(pos - cue.offset, 0))))
             self._next_cue += 1
         out = [e for _, e in sorted(events, key=lambda pair: pair[0])]
-        if pos >= self.plan.total:
+        if pos >= self.end:
             out.append(self._finish(completed=True))
         return out
 

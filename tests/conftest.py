@@ -1,0 +1,50 @@
+import copy
+import os
+
+import pytest
+
+# Widget tests draw offscreen unless a real (or Xvfb) display is asked for explicitly.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from stretchtimer.core.clock import FakeClock  # noqa: E402
+
+VALID_EXERCISE = {
+    "id": "seated-hamstring",
+    "name": "Seated hamstring stretch",
+    "muscles": ["hamstrings"],
+    "setup": ["Sit on the front edge of a chair.", "Straighten one leg."],
+    "cues": ["Hinge from the hips."],
+    "sides": "left_right",
+    "side_order": "block",
+    "reps": 2,
+    "hold_s": 30,
+    "hold_levels_s": [20, 30],
+    "rest_s": 10,
+    "prepare_s": 10,
+    "switch_s": 6,
+    "breathing": {"in_s": 4, "out_s": 6},
+    "source": "seed 002",
+}
+
+VALID_ROUTINE = {
+    "schema_version": 1,
+    "id": "test-routine",
+    "name": "Test routine",
+    "summary": "A routine for tests.",
+    "position": "seated",
+    "equipment": ["chair"],
+    "tags": ["test"],
+    "safety": ["Stop on tingling or numbness."],
+    "exercises": [VALID_EXERCISE],
+}
+
+
+@pytest.fixture
+def routine_data():
+    """A fresh, valid routine dict that a test may change."""
+    return copy.deepcopy(VALID_ROUTINE)
+
+
+@pytest.fixture
+def clock():
+    return FakeClock()

@@ -1,0 +1,24 @@
+"""Small builders shared by the engine tests."""
+
+import copy
+
+from stretchtimer.core.routine import validate
+from tests.conftest import VALID_ROUTINE
+
+
+def make_routine(**exercise_changes):
+    """The test routine with one exercise, changed as asked; fails loudly if invalid."""
+    data = copy.deepcopy(VALID_ROUTINE)
+    data["exercises"][0].update(exercise_changes)
+    routine, problems = validate(data)
+    assert not problems, problems
+    return routine
+
+
+def run_to_end(machine, clock):
+    """Step a started machine deadline by deadline to the end; return every event."""
+    events = []
+    while (deadline := machine.next_deadline()) is not None:
+        clock.advance_to(deadline)
+        events += machine.advance()
+    return events

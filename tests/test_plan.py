@@ -1,0 +1,82 @@
+import pytest
+
+from stretchtimer.core.plan import (BREATH_LEAD_S, Kind, breath_phases, build_plan, format_clock,
+                                    intro_length)
+from stretchtimer.core.speech_time import spoken_length
+from tests.helpers import make_routine
+
+
+def kinds_sides(plan):
+    return [(s.kind.value, s.side, s.rep) for s in plan.segments]
+
+
+def test_block_order_does_every_rep_on_one_side_first():
+    plan = build_plan(make_routine(sides="left_right", side_order="block", reps=2))
+    assert kinds_sides(plan) == [
+        ("prepare", "right", 1), ("hold", "right", 1), ("rest", "right", 2), ("hold", "right", 2),
+        ("switch", "left", 1), ("hold", "left", 1), ("rest", "left", 2), ("hold", "left", 2),
+        ("done", None, 0)]
+
+
+def test_alternate_order_switches_between_every_hold():
+    plan = build_plan(make_routine(sides="left_right", side_order="alternate", reps=2))
+    assert kinds_sides(plan) == [
+        ("prepare", "right", 1), ("hold", "right", 1), ("switch", "left", 1), ("hold", "left", 1),
+        ("switch", "right", 2), ("hold", "right", 2), ("switch", "left", 2), ("hold", "left", 2),
+        ("done", None, 0)]
+
+
+def test_no_sides_rests_between_reps_and_zero_rest_is_left_out():
+    plan = build_plan(make_routine(sides="none", reps=3, rest_s=5))
+    assert [s.kind.value for s in plan.segments] == [
+        "prepare", "hold", "rest", "hold", "rest", "hold", "done"]
+    plan = build_plan(make_routine(sides="both", reps=2, rest_s=0))
+    assert [s.kind.value for s in plan.segments] == ["prepare", "hold", "hold", "done"]
+
+
+def test_offsets_are_exact_and_contiguous():
+    plan = build_plan(make_routine(reps=2, hold_s=30, rest_s=10, switch_s=6, prepare_s=20))
+    starts = [s.start for s in plan.segments]
+    assert starts == [0, 20, 50, 60, 90, 96, 126, 136, 166]
+    assert plan.total == 166 == sum(s.length for s in plan.segments)
+
+
+def test_hold_override_sets_the_level_used():
+    routine = make_routine(hold_s=20, hold_levels_s=[20, 30], sides="none", reps=1)
+    plan = build_plan(routine, holds={"seated-hamstring": 30})
+    assert [s.length for s in plan.segments if s.kind == Kind.HOLD] == [30]
+    assert plan.holds_s == (30,)
+
+
+def test_prepare_grows_until_the_intro_fits_the_voice_rate():
+    long_setup = ["Sit on the very front edge of a sturdy chair with both feet flat."] * 3
+    routine = make_routine(prepare_s=3, setup=long_setup)
+    fast, slow = build_plan(routine, rate_wpm=300), build_plan(routine, rate_wpm=100)
+    assert 3 < fast.segments[0].length < slow.segments[0].length
+    needed = sum(spoken_length(t, 100) + 0.15 for t in
+                 [routine.exercises[0].name, *long_setup, routine.safety[0]])
+    assert slow.segments[0].length >= needed
+    assert intro_length(make_routine(prepare_s=60), 0, 170) == 60  # a long prepare is kept
+
+
+def test_rate_outside_the_voice_range_is_refused():
+    with pytest.raises(ValueError, match="rate_wpm"):
+        build_plan(make_routine(), rate_wpm=20)
+
+
+def test_breath_phases_follow_the_breathing_seconds():
+    plan = build_plan(make_routine(sides="none", reps=1, hold_s=20,
+                                   breathing={"in_s": 4, "out_s": 6}))
+    hold = plan.segments[1]
+    phases = breath_phases(plan, hold)
+    assert [(round(t - hold.start, 3), name, length) for t, name, length in phases] == [
+        (BREATH_LEAD_S, "in", 4), (5, "out", 6), (11, "in", 4), (15, "out", 5)]
+    assert breath_phases(plan, plan.segments[0]) == []  # none outside holds
+
+
+def test_segment_at_and_clock_format():
+    plan = build_plan(make_routine(sides="none", reps=1, hold_s=30, prepare_s=20))
+    assert plan.segment_at(0).kind == Kind.PREPARE
+    assert plan.segment_at(20).kind == Kind.HOLD  # a boundary belongs to the segment it starts
+    assert plan.segment_at(plan.total).kind == Kind.DONE
+    assert format_clock(156) == "2:36" and format_clock(59.6) == "1:00"
