@@ -2,8 +2,8 @@
 
 Every wanted cue is a candidate with a desired offset, a window it may move within, a
 priority and an estimated spoken length. The countdown ("3", "2", "1", release) is
-placed first at its exact instants; side switches next (never dropped, moved after the
-release when they collide); every other cue takes the free slot nearest its desired
+placed first at its exact instants; side switches next (never dropped: the plan makes
+each switch segment long enough to say it after the release); every other cue takes the free slot nearest its desired
 offset inside its window, in priority order, or is dropped. No two cues overlap.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
-from stretchtimer.core.plan import Kind, Plan, Segment, breath_phases, spoken_lines
+from stretchtimer.core.plan import Kind, Plan, Segment, breath_phases, spoken_lines, switch_line
 from stretchtimer.core.speech_time import GAP_S, spoken_length
 
 COUNTDOWN = ("3", "2", "1")
@@ -94,10 +94,6 @@ class _Candidate:
     order: int = 0  # tie-break among equal priorities (setup line 1 before line 2)
 
 
-def _side_words(side: str | None) -> str:
-    return f"your {side} side" if side else "the other side"
-
-
 def _candidates(plan: Plan, opts: CueOptions) -> list[_Candidate]:
     out: list[_Candidate] = []
     rate = plan.rate_wpm
@@ -125,7 +121,7 @@ def _candidates(plan: Plan, opts: CueOptions) -> list[_Candidate]:
         elif seg.kind == Kind.HOLD and ex is not None:
             _hold_candidates(plan, seg, opts, add)
         elif seg.kind == Kind.SWITCH:
-            text = f"Switch to {_side_words(seg.side)}"
+            text = switch_line(seg.side)
             add(seg, seg.start, seg.start, fits(seg, text), text, CueKind.SWITCH, Priority.SWITCH)
         elif seg.kind == Kind.REST and ex is not None:
             add(seg, seg.start, seg.start, fits(seg, ex.rest_cue), ex.rest_cue, CueKind.REST,
@@ -203,10 +199,9 @@ def plan_cues(plan: Plan, options: CueOptions | None = None) -> list[Cue]:
             start: float | None = c.desired
         else:
             start = _free_start(busy, c.lo, c.hi, length, c.desired)
-            if start is None and c.kind in PROTECTED:
-                # A switch is never dropped: say it right after whatever is in its way.
-                start = _free_start(busy, c.lo, float("inf"), length, c.desired)
         if start is None:
+            # The plan sizes switch segments to fit their line, so only others drop.
+            assert c.kind not in PROTECTED, c
             continue
         placed.append(Cue(start, c.text, c.kind, c.priority, length, c.segment_index))
         busy.append((start, start + length))

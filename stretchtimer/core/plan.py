@@ -13,8 +13,8 @@ from enum import StrEnum
 from typing import Mapping
 
 from stretchtimer.core.routine import Exercise, Routine
-from stretchtimer.core.speech_time import (DEFAULT_RATE_WPM, GAP_S, MAX_RATE_WPM, MIN_RATE_WPM,
-                                           spoken_length, time_to_say)
+from stretchtimer.core.speech_time import (DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM,
+                                           time_to_say)
 
 BREATH_LEAD_S = 1.0  # the first breath starts after the hold cue has been said
 SETTLE_S = 1.0  # a moment of quiet between the last setup line and "hold"
@@ -95,15 +95,23 @@ def spoken_lines(routine: Routine, segment: Segment) -> list[str]:
     return intro_lines(routine, segment.exercise_index)
 
 
+def switch_line(side: str | None) -> str:
+    return f"Switch to your {side} side" if side else "Switch sides"
+
+
+def fitted_length(least_s: int, lines: list[str], rate_wpm: int, after: str = "") -> int:
+    """A segment's length: at least `least_s`, grown to whole seconds until its lines fit
+    at the voice rate, after `after` (the release said at its very start) and before a
+    moment of quiet."""
+    needed = time_to_say([line for line in [after, *lines] if line], rate_wpm) + SETTLE_S
+    return max(least_s, math.ceil(needed))
+
+
 def intro_length(routine: Routine, ex_index: int, rate_wpm: int) -> int:
-    """prepare_s is the least time to get into position; the segment grows, to whole
-    seconds, until every intro line fits at the voice rate (after the release of the hold
-    before it)."""
-    ex = routine.exercises[ex_index]
-    needed = time_to_say([line for line in intro_lines(routine, ex_index) if line], rate_wpm)
-    if ex_index:
-        needed += spoken_length(routine.exercises[ex_index - 1].end_cue, rate_wpm) + GAP_S
-    return max(ex.prepare_s, math.ceil(needed + SETTLE_S))
+    """prepare_s is the least time to get into position; every intro line is said."""
+    after = routine.exercises[ex_index - 1].end_cue if ex_index else ""
+    return fitted_length(routine.exercises[ex_index].prepare_s,
+                         intro_lines(routine, ex_index), rate_wpm, after)
 
 
 def build_plan(routine: Routine, holds: Mapping[str, int] | None = None,
@@ -133,7 +141,8 @@ def build_plan(routine: Routine, holds: Mapping[str, int] | None = None,
         for hold_i, (side, rep) in enumerate(sequence):
             if hold_i:
                 if side != sequence[hold_i - 1][0]:
-                    add(Kind.SWITCH, ex.switch_s, ex_i, side, rep, ex.reps)
+                    length = fitted_length(ex.switch_s, [switch_line(side)], rate_wpm, ex.end_cue)
+                    add(Kind.SWITCH, length, ex_i, side, rep, ex.reps)
                 elif ex.rest_s:
                     add(Kind.REST, ex.rest_s, ex_i, side, rep, ex.reps)
             add(Kind.HOLD, hold_s, ex_i, side, rep, ex.reps, hold_i)
