@@ -227,7 +227,8 @@ def _exercise(data: Any, where: str, problems: list[Problem]) -> Exercise | None
         if b is not None and len(problems) == before:
             breathing = Breathing(b["in_s"], b["out_s"])
     levels = v["hold_levels_s"]
-    if isinstance(levels, list) and levels and v["hold_s"] not in levels:
+    hold_ok = not any(p.where == f"{where}.hold_s" for p in problems[before:])
+    if hold_ok and isinstance(levels, list) and levels and v["hold_s"] not in levels:
         problems.append(
             Problem(f"{where}.hold_s", f"expected one of hold_levels_s {_got(levels)}, "
                     f"got {_got(v['hold_s'])}")

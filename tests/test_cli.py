@@ -1,0 +1,128 @@
+"""The text commands through the real entry points: `python -m stretchtimer` and the
+installed `stretchtimer` script."""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import VALID_ROUTINE
+
+
+@pytest.fixture
+def home(tmp_path):
+    return tmp_path / "home"
+
+
+def run(home, *args, script=False):
+    env = dict(os.environ, STRETCHTIMER_HOME=str(home))
+    if script:
+        exe = shutil.which("stretchtimer", path=str(Path(sys.executable).parent))
+        assert exe, "the stretchtimer script is not installed beside this Python"
+        cmd = [exe, *args]
+    else:
+        cmd = [sys.executable, "-m", "stretchtimer", *args]
+    return subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=60)
+
+
+def test_list_routines_shows_name_duration_position_equipment_summary(home):
+    result = run(home, "--list-routines", script=True)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 7
+    desk = next(line for line in lines if line.startswith("desk-micro "))
+    assert "Desk micro-break" in desk and "standing" in desk and "Standing at your desk" in desk
+    assert re.search(r"\b2:\d\d\b", desk)
+    towel = next(line for line in lines if line.startswith("towel-hamstring-beginner"))
+    assert "floor" in towel and "towel, mat" in towel
+
+
+def test_user_routines_are_listed_and_a_broken_one_is_named_but_skipped(home):
+    folder = home / "data" / "routines"
+    folder.mkdir(parents=True)
+    (folder / "mine.json").write_text(json.dumps(dict(VALID_ROUTINE, id="my-physio")))
+    (folder / "broken.json").write_text('{"schema_version": 1, "id": ')
+    result = run(home, "--list-routines")
+    assert result.returncode == 0
+    assert "my-physio" in result.stdout and "(yours)" in result.stdout
+    assert len(result.stdout.splitlines()) == 8
+    assert "broken.json" in result.stderr and "not valid JSON" in result.stderr
+
+
+def test_plan_prints_segments_and_every_cue_with_its_offset(home):
+    result = run(home, "--plan", "desk-micro", script=True)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    for kind in ("prepare", "hold", "switch", "next", "done"):
+        assert re.search(rf"^\d+:\d\d\.\d\d  {kind} ", out, re.M), kind
+    assert re.search(r'^\s+\d+:\d\d\.\d\d  "Switch to your left side"', out, re.M)
+    assert "right side  rep 1 of 1" in out
+    # the countdown sits on whole seconds before each release
+    counts = re.findall(r'(\d+):(\d\d\.\d\d)  "(3|2|1|Release)"', out)
+    assert counts[:4] and [c[2] for c in counts[:4]] == ["3", "2", "1", "Release"]
+    secs = [int(m) * 60 + float(s) for m, s, _ in counts[:4]]
+    assert [b - a for a, b in zip(secs, secs[1:])] == [1.0, 1.0, 1.0]
+
+
+def test_plan_options_change_what_is_said(home):
+    every = run(home, "--plan", "chair-hamstrings").stdout
+    off = run(home, "--plan", "chair-hamstrings", "--breathing", "off", "--no-countdown").stdout
+    assert "Breathe in" in every and "Breathe in" not in off
+    assert '"3"' in every and '"3"' not in off
+    slow = run(home, "--plan", "chair-hamstrings", "--rate", "100").stdout
+    total = re.compile(r"^total (\d+:\d\d)", re.M)
+    assert total.search(slow).group(1) > total.search(every).group(1)  # intros take longer
+
+
+def test_plan_of_an_unknown_routine_names_the_known_ones(home):
+    result = run(home, "--plan", "nope")
+    assert result.returncode == 2
+    assert "no routine with id 'nope'" in result.stderr and "desk-micro" in result.stderr
+    assert run(home, "--plan", "desk-micro", "--rate", "5").returncode == 2
+
+
+def test_validate_ok_and_every_problem(home, tmp_path):
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(VALID_ROUTINE))
+    result = run(home, "--validate", str(good), script=True)
+    assert (result.returncode, result.stdout.strip()) == (0, "ok")
+
+    bad_data = json.loads(json.dumps(VALID_ROUTINE))
+    bad_data["position"] = "lying"
+    bad_data["exercises"][0]["hold_s"] = 500
+    bad_data["exercises"][0]["wobble"] = True
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(bad_data))
+    result = run(home, "--validate", str(bad))
+    assert result.returncode == 1
+    assert "3 problem(s)" in result.stdout
+    assert "position: expected one of standing, seated, floor" in result.stdout
+    assert "exercises[0].hold_s: expected a whole number of seconds from 5 to 120" in result.stdout
+    assert "exercises[0].wobble: unknown field" in result.stdout
+
+
+def test_validate_refuses_missing_and_oversized_files(home, tmp_path):
+    result = run(home, "--validate", str(tmp_path / "absent.json"))
+    assert result.returncode == 1 and "cannot read the file" in result.stdout
+    big = tmp_path / "big.json"
+    big.write_bytes(b" " * (2 * 1024 * 1024))
+    result = run(home, "--validate", str(big))
+    assert result.returncode == 1 and "at most 1,048,576 bytes" in result.stdout
+
+
+def test_every_builtin_routine_file_validates(home):
+    from stretchtimer.resources import assets
+
+    for item in (assets() / "routines").iterdir():
+        result = run(home, "--validate", str(item))
+        assert (result.returncode, result.stdout.strip()) == (0, "ok"), item.name
+
+
+def test_version(home):
+    result = run(home, "--version")
+    assert result.returncode == 0 and result.stdout.startswith("stretchtimer 0.")
