@@ -1,0 +1,47 @@
+"""The wheel carries the assets, and an installed copy finds them through
+importlib.resources, not through the source checkout."""
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory):
+    out = tmp_path_factory.mktemp("wheel")
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--disable-pip-version-check",
+         "-q", "-w", str(out), str(ROOT)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    (built,) = out.glob("stretchtimer-*.whl")
+    return built
+
+
+def test_wheel_ships_every_builtin_routine(wheel):
+    names = zipfile.ZipFile(wheel).namelist()
+    shipped = sorted(n.rsplit("/", 1)[1] for n in names
+                     if n.startswith("stretchtimer/assets/routines/"))
+    assert shipped == sorted(p.name for p in (ROOT / "assets" / "routines").glob("*.json"))
+
+
+def test_installed_wheel_lists_routines_from_its_own_assets(wheel, tmp_path):
+    target = tmp_path / "site"
+    with zipfile.ZipFile(wheel) as zf:
+        zf.extractall(target)  # a wheel is a zip laid out as site-packages
+    code = ("import sys; from stretchtimer.resources import assets; "
+            "print(assets()); from stretchtimer.cli import main; "
+            "sys.exit(main(['--list-routines']))")
+    env = dict(os.environ, PYTHONPATH=str(target), STRETCHTIMER_HOME=str(tmp_path / "home"))
+    # -S: no site-packages, so the editable checkout cannot be found; run from elsewhere
+    result = subprocess.run([sys.executable, "-S", "-c", code], capture_output=True, text=True,
+                            env=env, cwd=tmp_path, timeout=60)
+    assert result.returncode == 0, result.stderr
+    first, *rows = result.stdout.splitlines()
+    assert first.startswith(str(target))
+    assert len(rows) == 7 and any(r.startswith("desk-micro ") for r in rows)
