@@ -2,7 +2,7 @@ import pytest
 
 from stretchtimer.core.plan import (BREATH_LEAD_S, Kind, breath_phases, build_plan, format_clock,
                                     intro_length)
-from stretchtimer.core.speech_time import spoken_length
+from stretchtimer.core.speech_time import GAP_S, spoken_length
 from tests.helpers import make_routine
 
 
@@ -51,9 +51,9 @@ def test_hold_override_sets_the_level_used():
 def test_prepare_grows_until_the_intro_fits_the_voice_rate():
     long_setup = ["Sit on the very front edge of a sturdy chair with both feet flat."] * 3
     routine = make_routine(prepare_s=3, setup=long_setup)
-    fast, slow = build_plan(routine, rate_wpm=300), build_plan(routine, rate_wpm=100)
+    fast, slow = build_plan(routine, rate_wpm=300), build_plan(routine, rate_wpm=110)
     assert 3 < fast.segments[0].length < slow.segments[0].length
-    needed = sum(spoken_length(t, 100) + 0.15 for t in
+    needed = sum(spoken_length(t, 110) + GAP_S for t in
                  [routine.exercises[0].name, *long_setup, routine.safety[0]])
     assert slow.segments[0].length >= needed
     assert intro_length(make_routine(prepare_s=60), 0, 170) == 60  # a long prepare is kept
