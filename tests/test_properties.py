@@ -123,6 +123,9 @@ def test_random_commands_keep_the_machine_honest(routine, script):
     machine.stop()
     if machine.summary is None:  # stopped while idle cannot happen: it was started
         raise AssertionError("no summary after stop")
+    for index, seconds in machine.held_per_hold().items():
+        hold = plan.segments[index]
+        assert hold.kind == Kind.HOLD and 0 < seconds <= hold.length + 1e-6
     for held in machine.summary.held:
         ex = next(e for e in routine.exercises if e.id == held.exercise_id)
         assert 0 <= held.seconds <= ex.hold_s * ex.reps + 1e-6

@@ -111,6 +111,10 @@ class SessionMachine:
         pos = self.position(now)
         return max(self.plan.segment_at(pos).end - pos, 0.0)
 
+    def held_per_hold(self) -> dict[int, float]:
+        """Seconds held in each hold segment so far (the best pass, if it was redone)."""
+        return dict(self._held)
+
     def next_deadline(self) -> float | None:
         """Monotonic time of the next segment start or cue; None when nothing will come."""
         if self.state != State.RUNNING:
