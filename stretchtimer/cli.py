@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"voice rate in words a minute for --plan ({MIN_RATE_WPM}-{MAX_RATE_WPM})")
     p.add_argument("--no-countdown", action="store_true",
                    help='for --plan: no "3, 2, 1" before the end of each hold')
+    p.add_argument("--quit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
     return p
 
 
@@ -139,13 +140,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         print_plan(plan, options, out)
         return 0
 
-    # No command: the main window. Until it lands, say so plainly and show what exists.
-    print("stretchtimer: the main window is not built yet. Routines available now:\n", file=out)
-    library = _library()
-    list_routines(library, out)
-    _report_errors(library, err)
-    print("\nTry: stretchtimer --plan desk-micro", file=out)
-    return 0
+    from stretchtimer.app import run  # Qt is imported only when the window is wanted
+
+    return run(quit_after_first_paint=args.quit_after_first_paint)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,69 @@
+"""Render the main window's screens to PNG files, as a user would see them.
+
+    xvfb-run -a -s "-screen 0 1920x1200x24" .venv/bin/python packaging/screenshots.py [OUT_DIR]
+
+Runs the real window on a FakeClock so each picture shows an exact moment: the routine
+picker, the desk micro-break mid-hold on the right side, and the Done screen. Also
+renders each at 1366x768 (the smallest laptop screen it must suit) and in high contrast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from stretchtimer.core.clock import FakeClock
+from stretchtimer.core.plan import Kind
+from stretchtimer.storage.routines import load_routines
+from stretchtimer.ui.icons import app_icon
+from stretchtimer.ui.main_window import MainWindow
+from stretchtimer.ui.session_driver import SessionDriver
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
+def shoot(window: MainWindow, app: QApplication, path: Path) -> None:
+    settle(app)
+    window.grab().save(str(path))
+    print(path)
+
+
+def main() -> int:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent / "screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("STRETCHTIMER_HOME", str(out / ".home"))  # no user routines
+    app = QApplication(sys.argv[:1])
+    app.setWindowIcon(app_icon())
+    clock = FakeClock()
+    driver = SessionDriver(clock)
+    window = MainWindow(load_routines(None), driver)
+    for size, tag in (((1100, 720), ""), ((1366, 768), "-1366x768")):
+        window.resize(*size)
+        window.show()
+        window.show_picker()
+        shoot(window, app, out / f"picker{tag}.png")
+        window.start_routine(window.library.get("desk-micro"))
+        hold = next(s for s in driver.plan.segments if s.kind == Kind.HOLD and s.side == "right")
+        clock.advance_to(driver.machine._origin + hold.start + 11.2)  # noqa: SLF001
+        driver.catch_up()
+        window.timer.refresh()
+        shoot(window, app, out / f"timer-hold-right{tag}.png")
+        if not tag:
+            window.act_contrast.setChecked(True)
+            shoot(window, app, out / "timer-high-contrast.png")
+            window.act_contrast.setChecked(False)
+            clock.advance_to(driver.machine._origin + driver.machine.end)  # noqa: SLF001
+            driver.catch_up()
+            shoot(window, app, out / "timer-done.png")
+        driver.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Everything Qt: widgets receive models and drivers, never own the timing rules."""

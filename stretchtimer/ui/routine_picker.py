@@ -1,0 +1,288 @@
+"""The routine picker: a filterable list of routine cards and a preview with Start."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import (QModelIndex, QPersistentModelIndex, QRect, QSize,
+                            QSortFilterProxyModel, Qt, Signal)
+from PySide6.QtGui import (QFont, QFontMetrics, QKeySequence, QPalette, QShortcut, QStandardItem,
+                           QStandardItemModel)
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListView, QPushButton,
+                               QSplitter, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
+                               QVBoxLayout, QWidget)
+
+from stretchtimer.core.plan import Plan, build_plan, format_clock
+from stretchtimer.core.routine import POSITIONS, Routine
+
+ROUTINE_ROLE = Qt.ItemDataRole.UserRole + 1
+PLAN_ROLE = Qt.ItemDataRole.UserRole + 2
+ANY, NONE = "", "\x00none"  # equipment filter values besides a named item
+
+
+def _sides_words(sides: str) -> str:
+    return {"left_right": "each side", "both": "both sides", "none": ""}[sides]
+
+
+def search_text(routine: Routine) -> str:
+    parts = [routine.name, routine.summary, *routine.tags, *routine.equipment]
+    for ex in routine.exercises:
+        parts += [ex.name, *ex.muscles]
+    return " ".join(parts).lower()
+
+
+class RoutineFilter(QSortFilterProxyModel):
+    """Keeps routines that match the position, the equipment and every typed word."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.position = ANY
+        self.equipment = ANY
+        self.words: list[str] = []
+
+    def set_filters(self, position: str, equipment: str, text: str) -> None:
+        self.position, self.equipment = position, equipment
+        self.words = text.lower().split()
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        routine: Routine = self.sourceModel().index(row, 0, parent).data(ROUTINE_ROLE)
+        if self.position and routine.position != self.position:
+            return False
+        if self.equipment == NONE and routine.equipment:
+            return False
+        if self.equipment not in (ANY, NONE) and self.equipment not in routine.equipment:
+            return False
+        haystack = search_text(routine)
+        return all(word in haystack for word in self.words)
+
+
+class RoutineCard(QStyledItemDelegate):
+    """Paints a routine as a card: name, a line of facts, the summary."""
+
+    PAD = 10
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        title = QFont(option.font)
+        title.setPointSizeF(option.font.pointSizeF() * 1.2)
+        title.setBold(True)
+        return title, QFont(option.font)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        title, body = self._fonts(option)
+        height = QFontMetrics(title).height() + 2 * QFontMetrics(body).height() * 1.15
+        return QSize(1, int(height + 2.5 * self.PAD))  # as wide as the list, never wider
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        routine: Routine = index.data(ROUTINE_ROLE)
+        plan: Plan = index.data(PLAN_ROLE)
+        painter.save()
+        style = option.widget.style() if option.widget else None
+        if style:
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter,
+                                option.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        group = QPalette.ColorGroup.Active
+        text = option.palette.color(group, QPalette.ColorRole.HighlightedText if selected
+                                    else QPalette.ColorRole.Text)
+        title, body = self._fonts(option)
+        r = option.rect.adjusted(self.PAD, self.PAD // 2 + 2, -self.PAD, -self.PAD // 2)
+        painter.setPen(text)
+        painter.setFont(title)
+        th = painter.fontMetrics().height()
+        painter.drawText(QRect(r.left(), r.top(), r.width(), th),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, routine.name)
+        painter.setFont(body)
+        bh = painter.fontMetrics().height()
+        kit = ", ".join(routine.equipment) or "no equipment"
+        facts = f"{format_clock(plan.total)}  ·  {routine.position}  ·  {kit}"
+        painter.drawText(QRect(r.left(), r.top() + th + 2, r.width(), bh),
+                         Qt.AlignmentFlag.AlignLeft, facts)
+        faded = text if selected else option.palette.color(group, QPalette.ColorRole.PlaceholderText)
+        painter.setPen(faded)
+        summary = painter.fontMetrics().elidedText(routine.summary, Qt.TextElideMode.ElideRight,
+                                                   r.width())
+        painter.drawText(QRect(r.left(), r.top() + th + bh + 4, r.width(), bh),
+                         Qt.AlignmentFlag.AlignLeft, summary)
+        painter.restore()
+
+
+class RoutinePreview(QWidget):
+    """The selected routine in full: what it asks for, exercise by exercise, and Start."""
+
+    start_clicked = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        f = self.title.font()
+        f.setPointSizeF(f.pointSizeF() * 1.8)
+        f.setBold(True)
+        self.title.setFont(f)
+        self.facts = QLabel()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.start = QPushButton("Start")
+        self.start.setObjectName("startButton")
+        self.start.setDefault(True)
+        self.start.setMinimumHeight(48)
+        bf = self.start.font()
+        bf.setPointSizeF(bf.pointSizeF() * 1.4)
+        bf.setBold(True)
+        self.start.setFont(bf)
+        self.start.setAccessibleName("Start routine")
+        self.start.setToolTip("Start this routine (Enter)")
+        self.start.clicked.connect(self.start_clicked)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        for w in (self.title, self.facts, self.summary):
+            layout.addWidget(w)
+        layout.addSpacing(8)
+        layout.addWidget(self.details, 1)
+        layout.addWidget(self.start)
+
+    def show_routine(self, routine: Routine | None, plan: Plan | None) -> None:
+        self.start.setEnabled(routine is not None)
+        if routine is None or plan is None:
+            self.title.setText("No routine matches")
+            self.facts.setText("")
+            self.summary.setText("Clear the search or the filters to see every routine.")
+            self.details.setText("")
+            return
+        self.title.setText(routine.name)
+        kit = ", ".join(routine.equipment) or "no equipment"
+        self.facts.setText(f"{format_clock(plan.total)} in all  ·  {routine.position}  ·  {kit}")
+        self.summary.setText(routine.summary)
+        self.start.setAccessibleDescription(f"Start {routine.name}, {format_clock(plan.total)}")
+        rows = []
+        for ex, hold in zip(routine.exercises, plan.holds_s):
+            sides = _sides_words(ex.sides)
+            reps = f"{ex.reps} × {hold} s" + (f" {sides}" if sides else "")
+            rows.append(f"<tr><td style='padding:3px 14px 3px 0'><b>{html.escape(ex.name)}</b></td>"
+                        f"<td style='padding:3px 0'>{html.escape(reps)}</td></tr>")
+        safety = "".join(f"<li>{html.escape(s)}</li>" for s in routine.safety)
+        self.details.setText(
+            f"<table>{''.join(rows)}</table>"
+            + (f"<p style='margin-top:12px'><b>Safety</b></p><ul style='margin-left:-20px'>"
+               f"{safety}</ul>" if safety else ""))
+
+
+class RoutinePicker(QWidget):
+    """Search, filters, the list of routines, and the preview of the selected one."""
+
+    start_requested = Signal(object)  # Routine
+
+    def __init__(self, routines: list[Routine], default_id: str = "desk-micro",
+                 parent=None) -> None:
+        super().__init__(parent)
+        self.model = QStandardItemModel(self)
+        for routine in routines:
+            item = QStandardItem(routine.name)
+            item.setData(routine, ROUTINE_ROLE)
+            item.setData(build_plan(routine), PLAN_ROLE)
+            item.setEditable(False)
+            item.setData(f"{routine.name}. {routine.summary}",
+                         Qt.ItemDataRole.AccessibleTextRole)
+            self.model.appendRow(item)
+        self.proxy = RoutineFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search routines, stretches, muscles…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search routines")
+        self.search.setToolTip("Type to search (Ctrl+F)")
+        self.position = QComboBox()
+        self.position.setAccessibleName("Filter by position")
+        self.position.addItem("Any position", ANY)
+        for pos in POSITIONS:
+            self.position.addItem(pos.capitalize(), pos)
+        self.equipment = QComboBox()
+        self.equipment.setAccessibleName("Filter by equipment")
+        self.equipment.addItem("Any equipment", ANY)
+        self.equipment.addItem("No equipment", NONE)
+        for kit in sorted({k for r in routines for k in r.equipment}):
+            self.equipment.addItem(kit.capitalize(), kit)
+
+        self.list = QListView()
+        self.list.setModel(self.proxy)
+        self.list.setItemDelegate(RoutineCard(self.list))
+        self.list.setAccessibleName("Routines")
+        self.list.setUniformItemSizes(True)
+        self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.preview = RoutinePreview()
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.position)
+        filters.addWidget(self.equipment)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(12, 12, 6, 12)
+        left_layout.addWidget(self.search)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.list, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 4)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        self.search.textChanged.connect(self._on_filters_changed)
+        self.position.currentIndexChanged.connect(self._on_filters_changed)
+        self.equipment.currentIndexChanged.connect(self._on_filters_changed)
+        self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
+        self.list.activated.connect(lambda _: self._on_preview_start_clicked())
+        self.preview.start_clicked.connect(self._on_preview_start_clicked)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+        self.search.returnPressed.connect(self._on_preview_start_clicked)
+
+        self.select(default_id)
+        self.list.setFocus()
+
+    def current_routine(self) -> Routine | None:
+        index = self.list.currentIndex()
+        return index.data(ROUTINE_ROLE) if index.isValid() else None
+
+    def select(self, routine_id: str) -> None:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(ROUTINE_ROLE).id == routine_id:
+                self.list.setCurrentIndex(index)
+                return
+        if self.proxy.rowCount():
+            self.list.setCurrentIndex(self.proxy.index(0, 0))
+
+    def _on_filters_changed(self) -> None:
+        keep = self.current_routine()
+        self.proxy.set_filters(self.position.currentData(), self.equipment.currentData(),
+                               self.search.text())
+        if keep is not None:
+            self.select(keep.id)
+        elif self.proxy.rowCount():
+            self.list.setCurrentIndex(self.proxy.index(0, 0))
+        self._show_current()
+
+    def _on_list_current_changed(self, *_args) -> None:
+        self._show_current()
+
+    def _show_current(self) -> None:
+        index = self.list.currentIndex()
+        if index.isValid():
+            self.preview.show_routine(index.data(ROUTINE_ROLE), index.data(PLAN_ROLE))
+        else:
+            self.preview.show_routine(None, None)
+
+    def _on_preview_start_clicked(self) -> None:
+        routine = self.current_routine()
+        if routine is not None:
+            self.start_requested.emit(routine)

@@ -1,0 +1,70 @@
+"""Colours: the system palette (so light and dark follow the desktop), a high-contrast
+palette on request, and one accent colour per phase of a routine."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from stretchtimer.core.plan import Kind
+
+PHASE_WORDS = {
+    Kind.PREPARE: "Get ready",
+    Kind.HOLD: "Hold",
+    Kind.REST: "Rest",
+    Kind.SWITCH: "Switch sides",
+    Kind.NEXT: "Next up",
+    Kind.DONE: "Done",
+}
+
+# Accents chosen to stay distinguishable in light and dark palettes.
+_PHASE_COLOURS = {
+    Kind.PREPARE: "#d98c00",
+    Kind.HOLD: "#1f9e6e",
+    Kind.REST: "#3b82c4",
+    Kind.SWITCH: "#8a5cc7",
+    Kind.NEXT: "#d98c00",
+    Kind.DONE: "#1f9e6e",
+}
+SIDE_COLOURS = {"left": "#2f6fdf", "right": "#d9480f"}
+_HIGH_CONTRAST_ACCENT = "#ffd800"
+
+
+def is_high_contrast(app: QApplication) -> bool:
+    return bool(app.property("high_contrast"))
+
+
+def phase_colour(kind: Kind, app: QApplication) -> QColor:
+    if is_high_contrast(app):
+        return QColor(_HIGH_CONTRAST_ACCENT)
+    return QColor(_PHASE_COLOURS[kind])
+
+
+def side_colour(side: str, app: QApplication) -> QColor:
+    if is_high_contrast(app):
+        return QColor(_HIGH_CONTRAST_ACCENT if side == "right" else "#00e5ff")
+    return QColor(SIDE_COLOURS[side])
+
+
+def apply_high_contrast(app: QApplication, on: bool, system: QPalette) -> None:
+    """Switch between the system palette and a black / white / yellow one."""
+    app.setProperty("high_contrast", on)
+    if not on:
+        app.setPalette(system)
+        return
+    p = QPalette()
+    black, white, yellow = QColor("#000000"), QColor("#ffffff"), QColor(_HIGH_CONTRAST_ACCENT)
+    for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base,
+                 QPalette.ColorRole.AlternateBase, QPalette.ColorRole.Button,
+                 QPalette.ColorRole.ToolTipBase):
+        p.setColor(role, black)
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
+                 QPalette.ColorRole.ButtonText, QPalette.ColorRole.ToolTipText,
+                 QPalette.ColorRole.BrightText, QPalette.ColorRole.PlaceholderText):
+        p.setColor(role, white)
+    p.setColor(QPalette.ColorRole.Highlight, yellow)
+    p.setColor(QPalette.ColorRole.HighlightedText, black)
+    p.setColor(QPalette.ColorRole.Link, yellow)
+    p.setColor(QPalette.ColorRole.Mid, white)
+    p.setColor(QPalette.ColorRole.Dark, white)
+    app.setPalette(p)

@@ -1,0 +1,416 @@
+"""The timer view: what a person follows from across the room while a routine runs.
+
+It holds no timing rules: the driver says which segment runs, how long is left, and
+what the voice says; this view only draws that."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QProgressBar, QSizePolicy,
+                               QToolButton, QVBoxLayout, QWidget)
+
+from stretchtimer.core.plan import Kind, Plan, Segment, breath_phases, format_clock
+from stretchtimer.core.session import State
+from stretchtimer.ui.icons import icon
+from stretchtimer.ui.session_driver import SessionDriver
+from stretchtimer.ui.theme import PHASE_WORDS, phase_colour, side_colour
+
+
+def digits_for(remaining: float) -> str:
+    """Whole seconds left, rounded up, so the digit turns to 3 exactly when "3" is said."""
+    return str(max(0, math.ceil(remaining - 1e-6)))
+
+
+class CountdownRing(QWidget):
+    """A ring that empties as the segment runs, the phase word, and very large digits."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.digits = ""
+        self.phase = ""
+        self.fraction = 0.0  # of the segment done
+        self.colour = QColor("#1f9e6e")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(200, 200)
+        self.setAccessibleName("Countdown")
+
+    def set_state(self, digits: str, phase: str, fraction: float, colour: QColor) -> None:
+        if (digits, phase, colour) != (self.digits, self.phase, self.colour) or \
+                abs(fraction - self.fraction) > 0.002:
+            self.digits, self.phase, self.fraction, self.colour = digits, phase, fraction, colour
+            self.update()
+
+    def ring_rect(self) -> QRectF:
+        side = min(self.width(), self.height()) * 0.96
+        return QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
+
+    def digit_pixel_size(self) -> int:
+        """The digits' font size in pixels: about half the ring, so about a quarter or more
+        of the window's height when the ring fills the middle of the window."""
+        return max(12, int(self.ring_rect().height() * 0.6))
+
+    def paintEvent(self, event) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = self.ring_rect()
+        width = max(6.0, rect.width() * 0.045)
+        inner = rect.adjusted(width / 2, width / 2, -width / 2, -width / 2)
+        track = QColor(self.palette().color(QPalette.ColorRole.WindowText))
+        track.setAlphaF(0.12)
+        p.setPen(QPen(track, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+        p.drawEllipse(inner)
+        p.setPen(QPen(self.colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        left = 1.0 - max(0.0, min(1.0, self.fraction))
+        if left > 0:
+            p.drawArc(inner, 90 * 16, int(left * 360 * 16))
+
+        font = QFont(self.font())
+        font.setPixelSize(self.digit_pixel_size())
+        font.setBold(True)
+        font.setStyleHint(QFont.StyleHint.SansSerif)
+        p.setFont(font)
+        p.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        digits_box = QRectF(rect.left(), rect.top() + rect.height() * 0.24, rect.width(),
+                            rect.height() * 0.66)
+        p.drawText(digits_box, Qt.AlignmentFlag.AlignCenter, self.digits)
+
+        word = QFont(self.font())
+        word.setPixelSize(max(10, int(rect.height() * 0.085)))
+        word.setBold(True)
+        p.setFont(word)
+        p.setPen(self.colour)
+        p.drawText(QRectF(rect.left(), rect.top() + rect.height() * 0.12, rect.width(),
+                          rect.height() * 0.12), Qt.AlignmentFlag.AlignCenter, self.phase.upper())
+        p.end()
+
+
+class BreathPacer(QWidget):
+    """A circle that grows on the in-breath and shrinks on the out-breath."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.phase: str | None = None  # "in" / "out" / None when no paced breathing
+        self.fraction = 0.0
+        self.reduced_motion = False
+        self.setMinimumSize(120, 140)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.setAccessibleName("Breathing pacer")
+
+    def set_breath(self, phase: str | None, fraction: float) -> None:
+        if phase != self.phase or abs(fraction - self.fraction) > 0.005:
+            self.phase, self.fraction = phase, fraction
+            self.update()
+
+    def scale(self) -> float:
+        """0 (empty lungs) to 1 (full), eased so the motion starts and ends gently."""
+        if self.phase is None:
+            return 0.0
+        eased = (1 - math.cos(math.pi * max(0.0, min(1.0, self.fraction)))) / 2
+        return eased if self.phase == "in" else 1.0 - eased
+
+    def sizeHint(self) -> QSize:
+        return QSize(220, 260)
+
+    def paintEvent(self, event) -> None:
+        if self.phase is None:
+            return
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        label_h = self.fontMetrics().height() * 2
+        side = min(self.width(), self.height() - label_h)
+        centre = QPointF(self.width() / 2, (self.height() - label_h) / 2)
+        smallest, largest = side * 0.18, side * 0.48
+        radius = largest if self.reduced_motion else smallest + (largest - smallest) * self.scale()
+        colour = QColor(self.palette().color(QPalette.ColorRole.Highlight))
+        outline = QColor(colour)
+        colour.setAlphaF(0.35)
+        p.setPen(QPen(outline, 2))
+        p.setBrush(colour)
+        p.drawEllipse(centre, radius, radius)
+        f = QFont(self.font())
+        f.setPointSizeF(f.pointSizeF() * 1.4)
+        f.setBold(True)
+        p.setFont(f)
+        p.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        text = "Breathe in" if self.phase == "in" else "Breathe out"
+        p.drawText(QRectF(0, centre.y() + largest + 4, self.width(), label_h),
+                   Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
+        p.end()
+
+
+class SideBadge(QLabel):
+    """LEFT or RIGHT in large letters on its own colour, with an arrow to that side."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.side: str | None = None
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        f = self.font()
+        f.setPointSizeF(f.pointSizeF() * 2.2)
+        f.setBold(True)
+        self.setFont(f)
+        self.setMinimumHeight(int(self.fontMetrics().height() * 1.5))
+
+    def set_side(self, side: str | None) -> None:
+        self.side = side
+        if side is None:
+            self.setText("")
+            self.setStyleSheet("")
+            self.setAccessibleName("")
+            return
+        text = "◀  LEFT SIDE" if side == "left" else "RIGHT SIDE  ▶"
+        self.setText(text)
+        self.setAccessibleName(f"{side} side")
+        colour = side_colour(side, QApplication.instance())
+        fg = "#000000" if colour.lightness() > 150 else "#ffffff"
+        self.setStyleSheet(f"background:{colour.name()}; color:{fg}; border-radius:10px;"
+                           "padding:4px 24px;")
+
+
+class TimerView(QWidget):
+    """Everything on screen while a routine runs, and the Done screen after it."""
+
+    stop_requested = Signal()  # Esc: leave the routine (recorded as stopped later)
+    restart_requested = Signal()
+    muted_changed = Signal(bool)
+
+    def __init__(self, driver: SessionDriver, fullscreen_action: QAction, parent=None) -> None:
+        super().__init__(parent)
+        self.driver = driver
+        self._segment: Segment | None = None
+        self._phases: list[tuple[float, str, float]] = []
+
+        self.exercise = QLabel()
+        big = self.exercise.font()
+        big.setPointSizeF(big.pointSizeF() * 2.0)
+        big.setBold(True)
+        self.exercise.setFont(big)
+        self.exercise.setWordWrap(True)
+        self.rep = QLabel()
+        rf = self.rep.font()
+        rf.setPointSizeF(rf.pointSizeF() * 1.6)
+        self.rep.setFont(rf)
+        self.rep.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.side = SideBadge()
+        self.ring = CountdownRing()
+        self.pacer = BreathPacer()
+        self.cue = QLabel()
+        cf = self.cue.font()
+        cf.setPointSizeF(cf.pointSizeF() * 1.6)
+        cf.setItalic(True)
+        self.cue.setFont(cf)
+        self.cue.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.cue.setWordWrap(True)
+        self.cue.setAccessibleName("What the voice says")
+        self.setup = QLabel()
+        self.setup.setWordWrap(True)
+        sf = self.setup.font()
+        sf.setPointSizeF(sf.pointSizeF() * 1.15)
+        self.setup.setFont(sf)
+        self.next = QLabel()
+        self.next.setFont(sf)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.progress.setAccessibleName("Routine progress")
+        self.progress.setMaximumHeight(22)
+
+        # Actions carry the shortcuts; buttons show them and their tooltips name the keys.
+        self.act_back = self._action("skip-previous", "Back", "Left", self.driver.back)
+        self.act_pause = self._action("pause", "Pause", "Space", self.driver.toggle_pause)
+        self.act_skip = self._action("skip-next", "Skip", "Right", self.driver.skip)
+        self.act_stop = self._action("stop", "Stop", "Esc", self.stop_requested.emit)
+        self.act_mute = self._action("volume", "Mute", "M", None)
+        self.act_mute.setCheckable(True)
+        self.act_mute.toggled.connect(self._on_mute_toggled)
+        self.act_restart = self._action("restart", "Restart", "R", self.restart_requested.emit)
+        self.act_fullscreen = fullscreen_action
+        self.controls = QHBoxLayout()
+        self.controls.addStretch(1)
+        self.buttons: list[QToolButton] = []
+        for act in (self.act_back, self.act_pause, self.act_skip, self.act_stop,
+                    self.act_restart, self.act_mute, self.act_fullscreen):
+            b = QToolButton()
+            b.setDefaultAction(act)
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+            b.setIconSize(QSize(36, 36))
+            b.setMinimumWidth(84)
+            b.setAutoRaise(True)
+            b.setAccessibleName(act.text().replace("&", ""))
+            self.buttons.append(b)
+            self.controls.addWidget(b)
+        self.controls.addStretch(1)
+
+        header = QHBoxLayout()
+        header.addWidget(self.exercise, 2)
+        header.addWidget(self.side, 0, Qt.AlignmentFlag.AlignCenter)
+        header.addWidget(self.rep, 2)
+        middle = QHBoxLayout()
+        middle.addWidget(self.ring, 3)
+        middle.addWidget(self.pacer, 1)
+        footer = QHBoxLayout()
+        footer.addWidget(self.next)
+        footer.addWidget(self.progress, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 12, 24, 8)
+        layout.addLayout(header)
+        layout.addLayout(middle, 1)
+        layout.addWidget(self.cue)
+        layout.addWidget(self.setup)
+        layout.addLayout(footer)
+        layout.addLayout(self.controls)
+
+        driver.segment_changed.connect(self._on_driver_segment_changed)
+        driver.cue_due.connect(self._on_driver_cue_due)
+        driver.state_changed.connect(self._on_driver_state_changed)
+        driver.ticked.connect(self.refresh)
+        self.recolour()
+
+    def _action(self, icon_name: str, text: str, key: str, slot) -> QAction:
+        act = QAction(text, self)
+        act.setData(icon_name)
+        act.setShortcut(QKeySequence(key))
+        act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        act.setToolTip(f"{text} ({QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)})")
+        if slot is not None:
+            act.triggered.connect(slot)
+        self.addAction(act)
+        return act
+
+    def recolour(self) -> None:
+        """Redraw the icons in the palette's text colour (theme or high contrast changed)."""
+        colour = self.palette().color(QPalette.ColorRole.ButtonText)
+        for act in (self.act_back, self.act_pause, self.act_skip, self.act_stop,
+                    self.act_restart, self.act_mute, self.act_fullscreen):
+            act.setIcon(icon(act.data(), colour))
+        self.act_pause.setIcon(icon("play" if self.driver.state == State.PAUSED else "pause",
+                                    colour))
+        self.act_mute.setIcon(icon("volume-off" if self.act_mute.isChecked() else "volume",
+                                   colour))
+        self.side.set_side(self.side.side)
+        self.refresh()
+
+    # --- driver signals ---
+
+    def _on_driver_segment_changed(self, segment: Segment) -> None:
+        plan = self.driver.plan
+        self._segment = segment
+        self._phases = breath_phases(plan, segment) if plan else []
+        ex = plan.exercise(segment) if plan else None
+        if ex is not None:
+            self.exercise.setText(ex.name)
+            self.rep.setText(f"Rep {segment.rep} of {segment.reps}")
+            self.setup.setText(" ".join(ex.setup))
+            self.next.setText(self._next_text(plan, segment))
+        self.side.set_side(segment.side)
+        self.ring.setAccessibleName(self._announcement(segment))  # once per phase change
+        self.refresh()
+
+    def _on_driver_cue_due(self, cue, late: float) -> None:
+        self.cue.setText(f"“{cue.text}”")
+
+    def _on_driver_state_changed(self, state: str) -> None:
+        running = state == State.RUNNING.value
+        paused = state == State.PAUSED.value
+        finished = state == State.FINISHED.value
+        self.act_pause.setText("Resume" if paused else "Pause")
+        self.act_pause.setToolTip(f"{'Resume' if paused else 'Pause'} (Space)")
+        self.act_pause.setIcon(icon("play" if paused else "pause",
+                                    self.palette().color(QPalette.ColorRole.ButtonText)))
+        for act in (self.act_back, self.act_pause, self.act_skip):
+            act.setEnabled(running or paused)
+            self._button(act).setVisible(not finished)
+        self._button(self.act_restart).setVisible(finished)
+        self.act_restart.setEnabled(finished)
+        self.act_stop.setText("Routines" if finished else "Stop")
+        self.act_stop.setToolTip("Back to the routines (Esc)" if finished else "Stop (Esc)")
+        if finished and self.driver.plan is not None:
+            self.side.set_side(None)
+            self.exercise.setText(self.driver.plan.routine.name)
+            self.rep.setText("")
+            self.next.setText("")
+            self.setup.setText("")
+        self._update_display_activity()
+        self.refresh()
+
+    def _on_mute_toggled(self, muted: bool) -> None:
+        self.act_mute.setText("Unmute" if muted else "Mute")
+        self.act_mute.setToolTip(f"{'Unmute' if muted else 'Mute'} (M)")
+        self.act_mute.setIcon(icon("volume-off" if muted else "volume",
+                                   self.palette().color(QPalette.ColorRole.ButtonText)))
+        self.muted_changed.emit(muted)
+
+    # --- drawing ---
+
+    def refresh(self) -> None:
+        """Redraw the time-dependent parts from the driver (about 10 times a second)."""
+        seg, plan = self._segment, self.driver.plan
+        if seg is None or plan is None:
+            return
+        app = QApplication.instance()
+        state = self.driver.state
+        if state == State.FINISHED:
+            done = self.driver.machine.summary and self.driver.machine.summary.completed
+            self.ring.set_state("✓" if done else "–", "Done" if done else "Stopped", 1.0,
+                                phase_colour(Kind.DONE, app))
+            self.pacer.set_breath(None, 0)
+            self.progress.setValue(int(self.driver.position()))
+            self.progress.setFormat(f"{'Done' if done else 'Stopped'} at "
+                                    f"{format_clock(min(self.driver.position(), plan.total))} "
+                                    f"of {format_clock(plan.total)}")
+            return
+        pos = self.driver.position()
+        seg = plan.segment_at(pos) if seg.kind != Kind.DONE else seg
+        remaining = max(0.0, seg.end - pos)
+        fraction = (pos - seg.start) / seg.length if seg.length else 1.0
+        phase = PHASE_WORDS[seg.kind] + (" · paused" if state == State.PAUSED else "")
+        self.ring.set_state(digits_for(remaining), phase, fraction, phase_colour(seg.kind, app))
+        breath = next(((name, (pos - t) / length) for t, name, length in self._phases
+                       if t <= pos < t + length), None)
+        self.pacer.set_breath(*(breath or (None, 0.0)))
+        total = max(plan.total, 1e-9)
+        self.progress.setMaximum(int(total))
+        self.progress.setValue(int(min(pos, plan.total)))
+        self.progress.setFormat(f"{format_clock(pos)} of {format_clock(plan.total)}")
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.recolour()  # light / dark / high contrast: icons follow the text colour
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._update_display_activity()
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self._update_display_activity()
+
+    def _update_display_activity(self) -> None:
+        self.driver.set_display_active(self.isVisible())
+
+    # --- helpers ---
+
+    def _button(self, act: QAction) -> QToolButton:
+        return next(b for b in self.buttons if b.defaultAction() is act)
+
+    @staticmethod
+    def _next_text(plan: Plan, segment: Segment) -> str:
+        i = segment.exercise_index
+        if i is None:
+            return ""
+        if i + 1 < len(plan.routine.exercises):
+            return f"Then: {plan.routine.exercises[i + 1].name}"
+        return "Last stretch of this routine"
+
+    def _announcement(self, segment: Segment) -> str:
+        words = [PHASE_WORDS[segment.kind]]
+        if segment.length:
+            words.append(f"{int(segment.length)} seconds")
+        if segment.side:
+            words.append(f"{segment.side} side")
+        if segment.reps:
+            words.append(f"rep {segment.rep} of {segment.reps}")
+        return ", ".join(words)
