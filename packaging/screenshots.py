@@ -50,7 +50,7 @@ def main() -> int:
         shoot(window, app, out / f"picker{tag}.png")
         window.start_routine(window.library.get("desk-micro"))
         hold = next(s for s in driver.plan.segments if s.kind == Kind.HOLD and s.side == "right")
-        clock.advance_to(driver.machine._origin + hold.start + 11.2)  # noqa: SLF001
+        clock.advance_to(driver.machine.monotonic_at(hold.start + 11.2))
         driver.catch_up()
         window.timer.refresh()
         shoot(window, app, out / f"timer-hold-right{tag}.png")
@@ -58,7 +58,7 @@ def main() -> int:
             window.act_contrast.setChecked(True)
             shoot(window, app, out / "timer-high-contrast.png")
             window.act_contrast.setChecked(False)
-            clock.advance_to(driver.machine._origin + driver.machine.end)  # noqa: SLF001
+            clock.advance_to(driver.machine.monotonic_at(driver.machine.end))
             driver.catch_up()
             shoot(window, app, out / "timer-done.png")
         driver.stop()

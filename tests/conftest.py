@@ -48,3 +48,6 @@ def routine_data():
 @pytest.fixture
 def clock():
     return FakeClock()
+
+
+from tests.ui_helpers import rig  # noqa: E402,F401  (the window-test fixture)

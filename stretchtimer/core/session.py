@@ -111,6 +111,10 @@ class SessionMachine:
         pos = self.position(now)
         return max(self.plan.segment_at(pos).end - pos, 0.0)
 
+    def monotonic_at(self, offset: float) -> float:
+        """The monotonic instant at which `offset` into the routine falls (while running)."""
+        return self._origin + offset
+
     def held_per_hold(self) -> dict[int, float]:
         """Seconds held in each hold segment so far (the best pass, if it was redone)."""
         return dict(self._held)

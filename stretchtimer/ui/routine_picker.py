@@ -41,9 +41,10 @@ class RoutineFilter(QSortFilterProxyModel):
         self.words: list[str] = []
 
     def set_filters(self, position: str, equipment: str, text: str) -> None:
+        self.beginFilterChange()
         self.position, self.equipment = position, equipment
         self.words = text.lower().split()
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
         routine: Routine = self.sourceModel().index(row, 0, parent).data(ROUTINE_ROLE)

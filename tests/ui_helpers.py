@@ -1,0 +1,37 @@
+"""Builders for the window tests: the real window on a FakeClock-driven driver."""
+
+import pytest
+
+from stretchtimer.core.clock import FakeClock
+from stretchtimer.storage.routines import load_routines
+from stretchtimer.ui.main_window import MainWindow
+from stretchtimer.ui.session_driver import SessionDriver
+
+
+class WindowRig:
+    def __init__(self, qtbot, library=None):
+        self.clock = FakeClock()
+        self.driver = SessionDriver(self.clock)
+        self.window = MainWindow(library or load_routines(None), self.driver)
+        qtbot.addWidget(self.window)
+        self.window.resize(1100, 720)
+        self.window.show()
+        qtbot.waitExposed(self.window)
+        self.timer = self.window.timer
+
+    def at(self, offset):
+        """Move the clock to `offset` seconds into the routine and deliver what is due."""
+        self.clock.advance_to(self.driver.machine.monotonic_at(offset))
+        self.driver.catch_up()
+        self.timer.refresh()
+
+    def segments(self, kind, side=None):
+        return [s for s in self.driver.plan.segments
+                if s.kind == kind and (side is None or s.side == side)]
+
+
+@pytest.fixture
+def rig(qtbot):
+    rig = WindowRig(qtbot)
+    yield rig
+    rig.driver.stop()
