@@ -18,9 +18,8 @@ from PySide6.QtWidgets import QApplication
 from stretchtimer.core.clock import FakeClock
 from stretchtimer.core.plan import Kind
 from stretchtimer.storage.routines import load_routines
-from stretchtimer.ui.icons import app_icon
+from stretchtimer.app import app_icon
 from stretchtimer.ui.main_window import MainWindow
-from stretchtimer.ui.session_driver import SessionDriver
 
 
 def settle(app: QApplication) -> None:
@@ -41,8 +40,8 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     app.setWindowIcon(app_icon())
     clock = FakeClock()
-    driver = SessionDriver(clock)
-    window = MainWindow(load_routines(None), driver)
+    window = MainWindow(load_routines(None), clock)
+    driver = window.driver
     for size, tag in (((1100, 720), ""), ((1366, 768), "-1366x768")):
         window.resize(*size)
         window.show()

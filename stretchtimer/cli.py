@@ -7,7 +7,6 @@ import sys
 from typing import Sequence, TextIO
 
 from stretchtimer import __version__
-from stretchtimer.core.cues import BreathingMode, CueOptions, plan_cues
 from stretchtimer.core.plan import Plan, build_plan, format_clock
 from stretchtimer.core.speech_time import DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM
 from stretchtimer.core.routine import Library, Routine, RoutineError, load_file
@@ -26,7 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="print the timeline of a routine and every spoken cue with its offset")
     group.add_argument("--validate", metavar="FILE",
                        help="check a routine file; print 'ok' or every problem (exit 0 / 1)")
-    p.add_argument("--breathing", choices=[m.value for m in BreathingMode], default="every",
+    p.add_argument("--breathing", choices=["every", "first", "off"], default="every",
                    help="breathing cues for --plan: every breath, the first breath, or off")
     p.add_argument("--rate", type=int, default=DEFAULT_RATE_WPM, metavar="WPM",
                    help=f"voice rate in words a minute for --plan ({MIN_RATE_WPM}-{MAX_RATE_WPM})")
@@ -64,7 +63,9 @@ def _at(seconds: float) -> str:
     return f"{int(m)}:{s:05.2f}"
 
 
-def print_plan(plan: Plan, options: CueOptions, out: TextIO) -> None:
+def print_plan(plan: Plan, options, out: TextIO) -> None:
+    from stretchtimer.core.cues import plan_cues
+
     r = plan.routine
     cues = plan_cues(plan, options)
     print(f"{r.name} ({r.id}): {describe(r, plan)}", file=out)
@@ -136,6 +137,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         except ValueError as exc:
             print(f"stretchtimer: --rate: {exc}", file=err)
             return 2
+        from stretchtimer.core.cues import BreathingMode, CueOptions
+
         options = CueOptions(BreathingMode(args.breathing), countdown=not args.no_countdown)
         print_plan(plan, options, out)
         return 0

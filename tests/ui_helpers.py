@@ -5,14 +5,13 @@ import pytest
 from stretchtimer.core.clock import FakeClock
 from stretchtimer.storage.routines import load_routines
 from stretchtimer.ui.main_window import MainWindow
-from stretchtimer.ui.session_driver import SessionDriver
 
 
 class WindowRig:
     def __init__(self, qtbot, library=None):
         self.clock = FakeClock()
-        self.driver = SessionDriver(self.clock)
-        self.window = MainWindow(library or load_routines(None), self.driver)
+        self.window = MainWindow(library or load_routines(None), self.clock)
+        self.driver = self.window.driver
         qtbot.addWidget(self.window)
         self.window.resize(1100, 720)
         self.window.show()

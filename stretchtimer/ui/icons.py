@@ -44,16 +44,3 @@ class _SvgEngine(QIconEngine):
 
 def icon(name: str, color: QColor) -> QIcon:
     return QIcon(_SvgEngine(name, color))
-
-
-def app_icon() -> QIcon:
-    icon_ = QIcon()
-    renderer = QSvgRenderer(QByteArray(_svg("stretchtimer")))
-    for size in (16, 24, 32, 48, 64, 128, 256):
-        pm = QPixmap(size, size)
-        pm.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pm)
-        renderer.render(painter)
-        painter.end()
-        icon_.addPixmap(pm)
-    return icon_

@@ -6,30 +6,30 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
-from stretchtimer.core.cues import CueOptions, plan_cues
+from stretchtimer.core.clock import Clock
 from stretchtimer.core.plan import build_plan
 from stretchtimer.core.routine import Library, Routine
-from stretchtimer.core.session import State
 from stretchtimer.ui.routine_picker import RoutinePicker
-from stretchtimer.ui.session_driver import SessionDriver
 from stretchtimer.ui.theme import apply_high_contrast
-from stretchtimer.ui.timer_view import TimerView
+
+# The timer view, the cue planner and the session machine load when the first routine
+# starts, not before the first paint (benchmarks/startup.py).
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, library: Library, driver: SessionDriver,
-                 cue_options: CueOptions | None = None) -> None:
+    def __init__(self, library: Library, clock: Clock, cue_options=None) -> None:
         super().__init__()
         self.setWindowTitle("stretchtimer")
         self.library = library
-        self.driver = driver
-        self.cue_options = cue_options or CueOptions()
+        self.clock = clock
+        self._driver = None
+        self.cue_options = cue_options  # CueOptions; None means the defaults
         self.muted = False
         self.current: Routine | None = None
 
         self.act_fullscreen = QAction("Full screen", self)
         self.act_fullscreen.setData("fullscreen")
-        self.act_fullscreen.setShortcut(QKeySequence(Qt.Key.Key_F11))
+        self.act_fullscreen.setShortcut(QKeySequence("F11"))  # a string: Qt.Key costs 30 ms
         self.act_fullscreen.setToolTip("Full screen (F11)")
         self.act_fullscreen.setCheckable(True)
         self.act_fullscreen.toggled.connect(self._on_fullscreen_toggled)
@@ -43,16 +43,11 @@ class MainWindow(QMainWindow):
         view.addAction(self.act_contrast)
 
         self.picker = RoutinePicker(list(library.routines.values()))
-        self.timer = TimerView(driver, self.act_fullscreen)
+        self._timer = None
         self.pages = QStackedWidget()
         self.pages.addWidget(self.picker)
-        self.pages.addWidget(self.timer)
         self.setCentralWidget(self.pages)
-
         self.picker.start_requested.connect(self.start_routine)
-        self.timer.stop_requested.connect(self._on_timer_stop_requested)
-        self.timer.restart_requested.connect(self._on_timer_restart_requested)
-        self.timer.muted_changed.connect(self._on_timer_muted_changed)
 
         if library.errors:
             names = ", ".join(e.source for e in library.errors)
@@ -61,18 +56,44 @@ class MainWindow(QMainWindow):
                 f"{names}. Run stretchtimer --validate FILE to see why.")
         self.resize(1100, 720)
 
+    @property
+    def driver(self):
+        """The SessionDriver, made the first time a routine starts."""
+        if self._driver is None:
+            from stretchtimer.ui.session_driver import SessionDriver
+
+            self._driver = SessionDriver(self.clock, self)
+        return self._driver
+
+    @property
+    def timer(self):
+        """The TimerView, made the first time it is needed."""
+        if self._timer is None:
+            from stretchtimer.ui.timer_view import TimerView
+
+            self._timer = TimerView(self.driver, self.act_fullscreen)
+            self.pages.addWidget(self._timer)
+            self._timer.stop_requested.connect(self._on_timer_stop_requested)
+            self._timer.restart_requested.connect(self._on_timer_restart_requested)
+            self._timer.muted_changed.connect(self._on_timer_muted_changed)
+        return self._timer
+
     def start_routine(self, routine: Routine) -> None:
+        from stretchtimer.core.cues import CueOptions, plan_cues
+
         self.current = routine
         plan = build_plan(routine)
         self.pages.setCurrentWidget(self.timer)
         self.timer.setFocus()
-        self.driver.begin(plan, plan_cues(plan, self.cue_options))
+        self.driver.begin(plan, plan_cues(plan, self.cue_options or CueOptions()))
 
     def show_picker(self) -> None:
         self.pages.setCurrentWidget(self.picker)
         self.picker.list.setFocus()
 
     def _on_timer_stop_requested(self) -> None:
+        from stretchtimer.core.session import State
+
         if self.driver.state in (State.RUNNING, State.PAUSED):
             self.driver.stop()  # no question asked; the history records it as stopped
         self.show_picker()

@@ -9,8 +9,8 @@ from PySide6.QtCore import (QModelIndex, QPersistentModelIndex, QRect, QSize,
 from PySide6.QtGui import (QFont, QFontMetrics, QKeySequence, QPalette, QShortcut, QStandardItem,
                            QStandardItemModel)
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListView, QPushButton,
-                               QSplitter, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
-                               QVBoxLayout, QWidget)
+                               QSplitter, QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout,
+                               QWidget)
 
 from stretchtimer.core.plan import Plan, build_plan, format_clock
 from stretchtimer.core.routine import POSITIONS, Routine
@@ -78,12 +78,12 @@ class RoutineCard(QStyledItemDelegate):
         routine: Routine = index.data(ROUTINE_ROLE)
         plan: Plan = index.data(PLAN_ROLE)
         painter.save()
-        style = option.widget.style() if option.widget else None
-        if style:
-            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter,
-                                option.widget)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        # Selection from the view, not QStyle: touching QStyle builds all its enums (slow start).
+        view = self.parent()
+        selected = view.selectionModel().isSelected(index)
         group = QPalette.ColorGroup.Active
+        if selected:
+            painter.fillRect(option.rect, option.palette.color(group, QPalette.ColorRole.Highlight))
         text = option.palette.color(group, QPalette.ColorRole.HighlightedText if selected
                                     else QPalette.ColorRole.Text)
         title, body = self._fonts(option)
@@ -244,7 +244,7 @@ class RoutinePicker(QWidget):
         self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
         self.list.activated.connect(lambda _: self._on_preview_start_clicked())
         self.preview.start_clicked.connect(self._on_preview_start_clicked)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+        QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus)  # Cmd+F on macOS
         self.search.returnPressed.connect(self._on_preview_start_clicked)
 
         self.select(default_id)

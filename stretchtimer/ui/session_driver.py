@@ -9,7 +9,6 @@ import math
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from stretchtimer.core.clock import Clock
-from stretchtimer.core.cues import Cue
 from stretchtimer.core.plan import Plan
 from stretchtimer.core.session import CueDue, Finished, SegmentStarted, SessionMachine, State
 
@@ -60,7 +59,7 @@ class SessionDriver(QObject):
 
     # --- commands ---
 
-    def begin(self, plan: Plan, cues: list[Cue]) -> None:
+    def begin(self, plan: Plan, cues: list) -> None:
         """Start a routine from its beginning (replacing any that was running)."""
         if self.machine and self.machine.state in (State.RUNNING, State.PAUSED):
             self._apply(self.machine.stop())
