@@ -81,3 +81,13 @@ def test_a_broken_user_routine_is_named_in_the_status_bar(qtbot, tmp_path):
     message = rig.window.statusBar().currentMessage()
     assert "physio.json" in message and "--validate" in message
     assert len(rig.window.library.routines) == 7  # the rest still loaded
+
+
+def test_typing_in_the_list_searches(rig, qtbot):
+    picker = rig.window.picker
+    assert picker.list.hasFocus()
+    qtbot.keyClicks(picker.list, "towel")
+    assert picker.search.text() == "towel" and picker.search.hasFocus()
+    assert shown_ids(picker) == ["towel-hamstring-beginner"]
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    assert rig.driver.plan.routine.id == "towel-hamstring-beginner"

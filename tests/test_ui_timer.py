@@ -143,12 +143,15 @@ def test_done_screen_offers_restart(rig, qtbot):
     qtbot.keyClick(rig.timer, Qt.Key.Key_R)
     assert rig.driver.state == State.RUNNING and rig.driver.position() == 0
     assert rig.timer.ring.phase == "Get ready"
+    rig.at(rig.driver.machine.end)
+    qtbot.keyClick(rig.timer, Qt.Key.Key_Space)  # Space starts again too
+    assert rig.driver.state == State.RUNNING and rig.driver.position() == 0
 
 
 def test_every_control_names_itself_and_its_key(rig, qtbot):
     start_desk(rig, qtbot)
     keys = {"Back": "Left", "Pause": "Space", "Skip": "Right", "Stop": "Esc", "Mute": "M",
-            "Restart": "R", "Full screen": "F11"}
+            "Restart": "R or Space", "Full screen": "F11"}
     for button in rig.timer.buttons:
         act = button.defaultAction()
         assert button.accessibleName() == act.text()
@@ -210,5 +213,8 @@ def test_high_contrast_changes_the_palette_and_back(rig, qtbot):
     rig.window.act_contrast.setChecked(True)
     assert app.palette().color(QPalette.ColorRole.Window).name() == "#000000"
     assert app.palette().color(QPalette.ColorRole.WindowText).name() == "#ffffff"
+    start_desk(rig, qtbot)
+    assert "color:#000000" in rig.timer.side.styleSheet()  # black on the yellow badge
     rig.window.act_contrast.setChecked(False)
     assert app.palette().color(QPalette.ColorRole.Window).name() == before
+    assert "color:#ffffff" in rig.timer.side.styleSheet()  # white on the orange badge

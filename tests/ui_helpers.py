@@ -16,6 +16,8 @@ class WindowRig:
         self.window.resize(1100, 720)
         self.window.show()
         qtbot.waitExposed(self.window)
+        self.window.activateWindow()  # as the window manager does on launch
+        qtbot.waitUntil(self.window.isActiveWindow)
         self.timer = self.window.timer
 
     def at(self, offset):

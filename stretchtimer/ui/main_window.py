@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.picker)
         self.setCentralWidget(self.pages)
         self.picker.start_requested.connect(self.start_routine)
+        self.picker.list.setFocus()  # arrows, Enter and typing work at once
 
         if library.errors:
             names = ", ".join(e.source for e in library.errors)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import (QModelIndex, QPersistentModelIndex, QRect, QSize,
+from PySide6.QtCore import (QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize,
                             QSortFilterProxyModel, Qt, Signal)
 from PySide6.QtGui import (QFont, QFontMetrics, QKeySequence, QPalette, QShortcut, QStandardItem,
                            QStandardItemModel)
@@ -247,8 +247,19 @@ class RoutinePicker(QWidget):
         QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus)  # Cmd+F on macOS
         self.search.returnPressed.connect(self._on_preview_start_clicked)
 
+        self.list.installEventFilter(self)  # typing in the list goes to the search field
         self.select(default_id)
         self.list.setFocus()
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.list and event.type() == QEvent.Type.KeyPress:
+            text = event.text()
+            if text and text.isprintable() and not text.isspace() and \
+                    not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier:
+                self.search.setFocus()
+                self.search.insert(text)
+                return True
+        return super().eventFilter(obj, event)
 
     def current_routine(self) -> Routine | None:
         index = self.list.currentIndex()

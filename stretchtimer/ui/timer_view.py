@@ -165,7 +165,8 @@ class SideBadge(QLabel):
         self.setText(text)
         self.setAccessibleName(f"{side} side")
         colour = side_colour(side, QApplication.instance())
-        fg = "#000000" if colour.lightness() > 150 else "#ffffff"
+        luminance = 0.2126 * colour.red() + 0.7152 * colour.green() + 0.0722 * colour.blue()
+        fg = "#000000" if luminance > 140 else "#ffffff"  # black on yellow, white on blue
         self.setStyleSheet(f"background:{colour.name()}; color:{fg}; border-radius:10px;"
                            "padding:4px 24px;")
 
@@ -226,6 +227,8 @@ class TimerView(QWidget):
         self.act_mute.setCheckable(True)
         self.act_mute.toggled.connect(self._on_mute_toggled)
         self.act_restart = self._action("restart", "Restart", "R", self.restart_requested.emit)
+        # Space starts again on the Done screen (pause is disabled there, so no clash).
+        self.act_restart.setShortcuts([QKeySequence("R"), QKeySequence("Space")])
         self.act_fullscreen = fullscreen_action
         self.controls = QHBoxLayout()
         self.controls.addStretch(1)
@@ -324,6 +327,7 @@ class TimerView(QWidget):
             self._button(act).setVisible(not finished)
         self._button(self.act_restart).setVisible(finished)
         self.act_restart.setEnabled(finished)
+        self.act_restart.setToolTip("Restart (R or Space)")
         self.act_stop.setText("Routines" if finished else "Stop")
         self.act_stop.setToolTip("Back to the routines (Esc)" if finished else "Stop (Esc)")
         if finished and self.driver.plan is not None:
