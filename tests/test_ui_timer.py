@@ -217,4 +217,5 @@ def test_high_contrast_changes_the_palette_and_back(rig, qtbot):
     assert "color:#000000" in rig.timer.side.styleSheet()  # black on the yellow badge
     rig.window.act_contrast.setChecked(False)
     assert app.palette().color(QPalette.ColorRole.Window).name() == before
-    assert "color:#ffffff" in rig.timer.side.styleSheet()  # white on the orange badge
+    # the palette change reaches the widgets through the event loop
+    qtbot.waitUntil(lambda: "color:#ffffff" in rig.timer.side.styleSheet())  # white on orange
