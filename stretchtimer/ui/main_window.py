@@ -112,3 +112,5 @@ class MainWindow(QMainWindow):
 
     def _on_contrast_toggled(self, on: bool) -> None:
         apply_high_contrast(QApplication.instance(), on, self._system_palette)
+        if self._timer is not None:
+            self._timer.recolour()

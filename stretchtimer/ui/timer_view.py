@@ -269,6 +269,7 @@ class TimerView(QWidget):
         driver.cue_due.connect(self._on_driver_cue_due)
         driver.state_changed.connect(self._on_driver_state_changed)
         driver.ticked.connect(self.refresh)
+        QApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
         self.recolour()
 
     def _action(self, icon_name: str, text: str, key: str, slot) -> QAction:
@@ -379,10 +380,13 @@ class TimerView(QWidget):
         self.progress.setValue(int(min(pos, plan.total)))
         self.progress.setFormat(f"{format_clock(pos)} of {format_clock(plan.total)}")
 
+    def _on_color_scheme_changed(self, _scheme) -> None:
+        self.recolour()  # the desktop switched between light and dark
+
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
-            self.recolour()  # light / dark / high contrast: icons follow the text colour
+            self.recolour()  # icons and badge follow the palette's text colour
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
