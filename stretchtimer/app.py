@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from PySide6.QtCore import QTimer
@@ -20,7 +21,22 @@ def app_icon() -> QIcon:
     return QIcon(str(assets() / "icons" / "stretchtimer.svg"))
 
 
+def no_display_reason() -> str | None:
+    """Why a window cannot open here (Linux with no X11 or Wayland display), else None."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return ("stretchtimer: no graphical display here (neither DISPLAY nor WAYLAND_DISPLAY is "
+            "set), so the window cannot open. Start it from your desktop session; the text "
+            "commands (--list-routines, --plan, --validate) work anywhere.")
+
+
 def run(quit_after_first_paint: bool = False) -> int:
+    reason = no_display_reason()
+    if reason and QApplication.instance() is None:
+        print(reason, file=sys.stderr)
+        return 1
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("stretchtimer")
     app.setDesktopFileName("stretchtimer")

@@ -126,3 +126,21 @@ def test_every_builtin_routine_file_validates(home):
 def test_version(home):
     result = run(home, "--version")
     assert result.returncode == 0 and result.stdout.startswith("stretchtimer 0.")
+
+
+def test_the_app_opens_its_window_and_loads_nothing_heavy_before_the_first_paint(home):
+    env = dict(os.environ, STRETCHTIMER_HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-m", "stretchtimer", "--quit-after-first-paint"],
+                            capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"^PAINTED [\d.]+ heavy=none$", result.stdout, re.M), result.stdout
+
+
+def test_without_a_display_the_app_says_so_instead_of_crashing(home):
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["STRETCHTIMER_HOME"] = str(home)
+    result = subprocess.run([sys.executable, "-m", "stretchtimer"], capture_output=True,
+                            text=True, env=env, timeout=60)
+    assert result.returncode == 1
+    assert "no graphical display" in result.stderr and "--list-routines" in result.stderr
