@@ -91,3 +91,10 @@ def test_typing_in_the_list_searches(rig, qtbot):
     assert shown_ids(picker) == ["towel-hamstring-beginner"]
     qtbot.keyClick(picker.search, Qt.Key.Key_Return)
     assert rig.driver.plan.routine.id == "towel-hamstring-beginner"
+
+
+def test_a_typed_name_beats_a_match_elsewhere(rig, qtbot):
+    picker = rig.window.picker
+    qtbot.keyClicks(picker.list, "chair")  # Breathe and stabilise also needs a chair
+    assert sorted(shown_ids(picker)) == ["breathe-stabilise", "chair-hamstrings"]
+    assert picker.current_routine().id == "chair-hamstrings"

@@ -179,11 +179,17 @@ def test_digits_are_at_least_a_quarter_of_the_window_height(rig, qtbot, size):
     start_desk(rig, qtbot)
     rig.window.resize(*size)
     qtbot.waitUntil(lambda: rig.window.size().height() == size[1])
-    font = rig.timer.ring.font()
-    font.setPixelSize(rig.timer.ring.digit_pixel_size())
-    font.setBold(True)
-    glyph = QFontMetrics(font).tightBoundingRect("0").height()
-    assert glyph >= rig.window.height() / 4, (glyph, rig.window.height())
+    ring = rig.timer.ring
+    for text in ("8", "88"):  # every prepare, hold and rest up to 99 s
+        font = ring.font()
+        font.setPixelSize(ring.digit_pixel_size(text))
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        assert metrics.tightBoundingRect(text).height() >= rig.window.height() / 4
+        assert metrics.horizontalAdvance(text) <= ring.ring_rect().width() * 0.8  # inside
+    # three digits (holds of 100-120 s) shrink to stay inside the ring
+    font.setPixelSize(ring.digit_pixel_size("120"))
+    assert QFontMetrics(font).horizontalAdvance("120") <= ring.ring_rect().width() * 0.8
 
 
 def test_timers_run_only_while_a_countdown_is_running_on_screen(rig, qtbot):

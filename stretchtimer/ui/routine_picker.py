@@ -276,12 +276,16 @@ class RoutinePicker(QWidget):
 
     def _on_filters_changed(self) -> None:
         keep = self.current_routine()
-        self.proxy.set_filters(self.position.currentData(), self.equipment.currentData(),
-                               self.search.text())
-        if keep is not None:
+        text = self.search.text().strip().lower()
+        self.proxy.set_filters(self.position.currentData(), self.equipment.currentData(), text)
+        shown = [self.proxy.index(r, 0).data(ROUTINE_ROLE) for r in range(self.proxy.rowCount())]
+        # What was typed picks the routine whose name matches best; filters keep the choice.
+        named = [r for r in shown if text and r.name.lower().startswith(text)] or \
+                [r for r in shown if text and text in r.name.lower()]
+        if named:
+            self.select(named[0].id)
+        elif keep is not None:
             self.select(keep.id)
-        elif self.proxy.rowCount():
-            self.list.setCurrentIndex(self.proxy.index(0, 0))
         self._show_current()
 
     def _on_list_current_changed(self, *_args) -> None:

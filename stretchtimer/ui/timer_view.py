@@ -8,7 +8,8 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPalette, QPen
+from PySide6.QtGui import (QAction, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPalette,
+                           QPen)
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QProgressBar, QSizePolicy,
                                QToolButton, QVBoxLayout, QWidget)
 
@@ -47,16 +48,30 @@ class CountdownRing(QWidget):
         side = min(self.width(), self.height()) * 0.96
         return QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
 
-    def digit_pixel_size(self) -> int:
-        """The digits' font size in pixels: about half the ring, so about a quarter or more
-        of the window's height when the ring fills the middle of the window."""
-        return max(12, int(self.ring_rect().height() * 0.6))
+    def digit_pixel_size(self, text: str = "88") -> int:
+        """The digits' font size in pixels: as tall as the ring allows (a quarter or more of
+        the window's height for one or two digits), narrowed only when `text` would not
+        fit inside the ring (three digits, holds of 100 s or more)."""
+        ring = self.ring_rect()
+        size = max(12, int(ring.height() * 0.6))
+        font = QFont(self.font())
+        font.setBold(True)
+        font.setPixelSize(size)
+        room = ring.width() * 0.8
+        width = QFontMetrics(font).horizontalAdvance(text)
+        if width > room:
+            size = int(size * room / width)
+            font.setPixelSize(size)
+            while size > 12 and QFontMetrics(font).horizontalAdvance(text) > room:
+                size -= 1  # hinting can round the scaled width up by a pixel
+                font.setPixelSize(size)
+        return max(12, size)
 
     def paintEvent(self, event) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = self.ring_rect()
-        width = max(6.0, rect.width() * 0.045)
+        width = max(6.0, rect.width() * 0.04)
         inner = rect.adjusted(width / 2, width / 2, -width / 2, -width / 2)
         track = QColor(self.palette().color(QPalette.ColorRole.WindowText))
         track.setAlphaF(0.12)
@@ -68,9 +83,8 @@ class CountdownRing(QWidget):
             p.drawArc(inner, 90 * 16, int(left * 360 * 16))
 
         font = QFont(self.font())
-        font.setPixelSize(self.digit_pixel_size())
+        font.setPixelSize(self.digit_pixel_size(self.digits or "0"))
         font.setBold(True)
-        font.setStyleHint(QFont.StyleHint.SansSerif)
         p.setFont(font)
         p.setPen(self.palette().color(QPalette.ColorRole.WindowText))
         digits_box = QRectF(rect.left(), rect.top() + rect.height() * 0.24, rect.width(),
