@@ -73,29 +73,23 @@ class SessionDriver(QObject):
             self.resume()
 
     def pause(self) -> None:
-        if self.machine:
-            self._apply(self.machine.pause())
+        self._command("pause")
 
     def resume(self) -> None:
-        if self.machine:
-            self._apply(self.machine.resume())
+        self._command("resume")
 
     def skip(self) -> None:
-        if self.machine:
-            self._apply(self.machine.skip())
+        self._command("skip")
 
     def back(self) -> None:
-        if self.machine:
-            self._apply(self.machine.back())
+        self._command("back")
 
     def stop(self) -> None:
-        if self.machine:
-            self._apply(self.machine.stop())
+        self._command("stop")
 
     def catch_up(self) -> None:
         """Deliver whatever has become due (the deadline timer's slot)."""
-        if self.machine:
-            self._apply(self.machine.advance())
+        self._command("advance")
 
     def set_display_active(self, active: bool) -> None:
         """The timer view says whether its countdown is on screen."""
@@ -103,6 +97,10 @@ class SessionDriver(QObject):
         self._arm()
 
     # --- internals ---
+
+    def _command(self, name: str) -> None:
+        if self.machine:
+            self._apply(getattr(self.machine, name)())
 
     def _apply(self, events: list) -> None:
         summary = None

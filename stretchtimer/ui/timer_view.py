@@ -425,7 +425,7 @@ class TimerView(QWidget):
             return ""
         if i + 1 < len(plan.routine.exercises):
             return f"Then: {plan.routine.exercises[i + 1].name}"
-        return "Last stretch of this routine"
+        return "Last one in this routine"
 
     def _announcement(self, segment: Segment) -> str:
         words = [PHASE_WORDS[segment.kind]]
