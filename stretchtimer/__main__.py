@@ -1,3 +1,4 @@
 from stretchtimer.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # the speech worker is spawned and re-imports this module
+    raise SystemExit(main())

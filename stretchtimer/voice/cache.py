@@ -1,0 +1,74 @@
+"""Rendered phrases on disk, keyed by what changes the sound: text, voice, rate, engine.
+
+One WAV file per phrase in the cache folder; a file's modification time is its last use,
+so the least recently used files go first when the folder grows past its cap. Files
+arrive by rename from a temporary name in the same folder, so a half-written WAV never
+has a final name."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import uuid
+from pathlib import Path
+
+DEFAULT_CAP_BYTES = 64 * 1024 * 1024  # a few thousand phrases
+
+
+def cache_key(text: str, voice: str | None, rate: int, engine: str) -> str:
+    raw = "\x1f".join([engine, voice or "", str(rate), text])
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
+
+
+class SpeechCache:
+    def __init__(self, folder: Path, cap_bytes: int = DEFAULT_CAP_BYTES) -> None:
+        self.folder = folder
+        self.cap_bytes = cap_bytes
+
+    def path(self, key: str) -> Path:
+        return self.folder / f"{key}.wav"
+
+    def get(self, key: str) -> Path | None:
+        """The WAV for `key` if it is cached, marked as just used."""
+        path = self.path(key)
+        try:
+            os.utime(path)
+        except OSError:
+            return None
+        return path
+
+    def temp_path(self) -> Path:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        return self.folder / f".render-{uuid.uuid4().hex}.wav"
+
+    def commit(self, temp: Path, key: str) -> Path:
+        """Give a finished render its final name, then keep the folder under its cap."""
+        final = self.path(key)
+        os.replace(temp, final)
+        self.evict()
+        return final
+
+    def sweep_temps(self) -> None:
+        """Remove renders a killed worker left half-written."""
+        for temp in self.folder.glob(".render-*.wav"):
+            temp.unlink(missing_ok=True)
+
+    def evict(self) -> list[Path]:
+        files = []
+        for path in self.folder.glob("*.wav"):
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            files.append((st.st_mtime, st.st_size, path))
+        total = sum(size for _, size, _ in files)
+        removed: list[Path] = []
+        if total <= self.cap_bytes:
+            return removed
+        for _, size, path in sorted(files):  # oldest use first
+            if total <= self.cap_bytes * 0.8:  # down to 80%, so it does not churn
+                break
+            path.unlink(missing_ok=True)
+            total -= size
+            removed.append(path)
+        return removed

@@ -1,0 +1,263 @@
+"""Speech in a worker process, so nothing a speech engine does can freeze the window.
+
+pyttsx3 must run its loop in the thread that created the engine, and runAndWait() can
+block or hang (../shared/RELIABILITY.md R1, R2). So one child process owns the engine;
+the GUI sends requests down a pipe and reads replies when the pipe is readable. Every
+request has a deadline; a worker that misses one is killed with everything it started
+(aplay included) and a fresh one is started.
+
+No Qt here: the Qt side (voice/service.py) watches `fileno()` and calls `read()`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import multiprocessing as mp
+import os
+import signal
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+DEFAULT_BACKEND = "stretchtimer.voice.engine:Pyttsx3Backend"
+STARTUP_DEADLINE_S = 5.0  # importing and starting an engine (SAPI5 can be slow)
+RENDER_DEADLINE_S = 4.0  # a phrase renders in ~10 ms with espeak-ng
+
+
+class Backend(Protocol):
+    """What the worker drives. The real one wraps pyttsx3; tests inject fakes."""
+
+    name: str
+
+    def voices(self) -> list[dict[str, Any]]: ...
+
+    def render(self, text: str, path: str, voice: str | None, rate: int) -> None: ...
+
+    def say(self, text: str, voice: str | None, rate: int, volume: float) -> None: ...
+
+
+class Pyttsx3Backend:
+    """pyttsx3: espeak-ng on Linux, SAPI5 on Windows, NSSS on macOS."""
+
+    def __init__(self) -> None:
+        import pyttsx3  # only ever in the worker process
+
+        self._engine = pyttsx3.init()
+        self.name = f"pyttsx3-{type(self._engine.proxy._driver).__module__.rsplit('.', 1)[-1]}"
+
+    def _set(self, voice: str | None, rate: int, volume: float = 1.0) -> None:
+        if voice:
+            self._engine.setProperty("voice", voice)
+        self._engine.setProperty("rate", rate)
+        self._engine.setProperty("volume", volume)
+
+    def voices(self) -> list[dict[str, Any]]:
+        out = []
+        for v in self._engine.getProperty("voices"):
+            langs = [lang.decode(errors="replace") if isinstance(lang, bytes) else str(lang)
+                     for lang in (v.languages or [])]
+            out.append({"id": v.id, "name": v.name, "languages": langs})
+        return out
+
+    def render(self, text: str, path: str, voice: str | None, rate: int) -> None:
+        self._set(voice, rate)
+        self._engine.save_to_file(text, path)
+        self._engine.runAndWait()
+        if not os.path.exists(path) or os.path.getsize(path) <= 44:
+            raise RuntimeError(f"the engine wrote no audio for {text!r}")
+
+    def say(self, text: str, voice: str | None, rate: int, volume: float) -> None:
+        self._set(voice, rate, volume)
+        self._engine.say(text)
+        self._engine.runAndWait()
+
+
+def load_backend(spec: str) -> Backend:
+    module, _, attr = spec.partition(":")
+    return getattr(importlib.import_module(module), attr)()
+
+
+def worker_main(conn, spec: str) -> None:
+    """The worker process: start the engine, then answer requests one at a time."""
+    if hasattr(os, "setpgrp"):
+        os.setpgrp()  # its own process group, so a kill also ends aplay and friends
+    sys.stdout = open(os.devnull, "w")  # pyttsx3 prints "Audio saved to ..."
+    try:
+        backend = load_backend(spec)
+    except Exception as exc:  # noqa: BLE001 - any failure means "no speech engine"
+        conn.send(("unavailable", 0, f"{type(exc).__name__}: {exc}"))
+        return
+    conn.send(("ready", 0, backend.name))
+    while True:
+        try:
+            kind, rid, args = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            if kind == "voices":
+                result: Any = backend.voices()
+            elif kind == "render":
+                backend.render(args["text"], args["path"], args.get("voice"), args["rate"])
+                result = args["path"]
+            elif kind == "say":
+                backend.say(args["text"], args.get("voice"), args["rate"], args["volume"])
+                result = None
+            else:
+                raise ValueError(f"unknown request {kind!r}")
+            conn.send(("ok", rid, result))
+        except Exception as exc:  # noqa: BLE001 - reported to the GUI, worker lives on
+            conn.send(("error", rid, f"{type(exc).__name__}: {exc}"))
+
+
+@dataclass
+class Reply:
+    kind: str  # "ready", "unavailable", "ok", "error", "lost" (worker killed or crashed)
+    request: str  # the request kind it answers ("start" for ready / unavailable)
+    rid: int
+    value: Any = None
+    args: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class _Pending:
+    kind: str
+    args: dict[str, Any]
+    deadline: float
+
+
+class EngineClient:
+    """The GUI's handle on the worker. Never blocks: `read()` only takes what has arrived;
+    `check(now)` kills and restarts a worker that has missed a deadline."""
+
+    def __init__(self, backend: str = DEFAULT_BACKEND, clock=time.monotonic) -> None:
+        self.backend = backend
+        self.clock = clock
+        self._ctx = mp.get_context("spawn")  # no forked copy of Qt in the worker
+        self._proc = None
+        self._conn = None
+        self._pending: dict[int, _Pending] = {}
+        self._next_id = 1
+        self._starting_deadline: float | None = None
+        self._answered: list[Reply] = []  # replies made here, handed out by the next read()
+        self.engine_name: str | None = None
+        self.unavailable: str | None = None
+        self.restarts = 0
+
+    # --- life cycle ---
+
+    def start(self) -> None:
+        parent, child = self._ctx.Pipe()
+        self._proc = self._ctx.Process(target=worker_main, args=(child, self.backend),
+                                       daemon=True, name="stretchtimer-speech")
+        self._proc.start()
+        child.close()
+        self._conn = parent
+        self._starting_deadline = self.clock() + STARTUP_DEADLINE_S
+
+    @property
+    def running(self) -> bool:
+        return self._proc is not None and self._proc.is_alive()
+
+    def fileno(self) -> int | None:
+        return self._conn.fileno() if self._conn is not None else None
+
+    def busy(self) -> bool:
+        """Something is awaited (a reply or the start): the watchdog must keep looking."""
+        return bool(self._pending) or self._starting_deadline is not None
+
+    def next_deadline(self) -> float | None:
+        deadlines = [p.deadline for p in self._pending.values()]
+        if self._starting_deadline is not None:
+            deadlines.append(self._starting_deadline)
+        return min(deadlines) if deadlines else None
+
+    def close(self) -> None:
+        self._kill()
+        self._pending.clear()
+
+    # --- requests ---
+
+    def request(self, kind: str, deadline_s: float, **args: Any) -> int:
+        """Queue a request; its reply comes from read(). Starts the worker if needed."""
+        rid = self._next_id
+        self._next_id += 1
+        if self.unavailable is not None:  # no engine: answer at once, start nothing
+            self._answered.append(Reply("lost", kind, rid, self.unavailable, args))
+            return rid
+        if self._proc is None:
+            self.start()
+        self._pending[rid] = _Pending(kind, args, self.clock() + deadline_s)
+        try:
+            self._conn.send((kind, rid, args))
+        except (BrokenPipeError, OSError):
+            pass  # the worker died; check() restarts it and reports the loss
+        return rid
+
+    def read(self) -> list[Reply]:
+        out, self._answered = self._answered, []
+        while self._conn is not None:
+            try:
+                if not self._conn.poll(0):
+                    break
+                kind, rid, value = self._conn.recv()
+            except (EOFError, OSError):
+                out += self._lose_worker("the speech worker crashed", restart=True)
+                break
+            if kind in ("ready", "unavailable"):
+                self._starting_deadline = None
+                out.append(Reply(kind, "start", 0, value))
+                if kind == "ready":
+                    self.engine_name, self.unavailable = value, None
+                else:  # the worker has exited; nothing pending will be answered
+                    self.unavailable = value
+                    out += self._lose_worker(value)
+                    break
+                continue
+            pending = self._pending.pop(rid, None)
+            if pending is not None:
+                out.append(Reply(kind, pending.kind, rid, value, pending.args))
+        return out
+
+    def check(self, now: float | None = None) -> list[Reply]:
+        """Kill and restart a worker past a deadline; report what was lost."""
+        deadline = self.next_deadline()
+        now = self.clock() if now is None else now
+        if deadline is not None and now >= deadline:
+            return self._lose_worker("the speech worker did not answer in time", restart=True)
+        if self._proc is not None and not self._proc.is_alive() and self.busy():
+            return self._lose_worker("the speech worker crashed", restart=True)
+        return []
+
+    def interrupt(self) -> list[Reply]:
+        """Cut live speech at once: the only way to stop a blocking say() is to end it."""
+        if any(p.kind == "say" for p in self._pending.values()):
+            return self._lose_worker("speech was stopped", restart=True)
+        return []
+
+    # --- internals ---
+
+    def _lose_worker(self, why: str, restart: bool = False) -> list[Reply]:
+        lost = [Reply("lost", p.kind, rid, why, p.args) for rid, p in self._pending.items()]
+        self._pending.clear()
+        self._kill()
+        if restart and self.unavailable is None:
+            self.restarts += 1
+            self.start()
+        return lost
+
+    def _kill(self) -> None:
+        proc, self._proc = self._proc, None
+        conn, self._conn = self._conn, None
+        self._starting_deadline = None
+        if conn is not None:
+            conn.close()
+        if proc is None:
+            return
+        if proc.is_alive() and hasattr(os, "killpg"):
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(proc.pid, signal.SIGKILL)  # the worker and what it started
+        if proc.is_alive():
+            proc.kill()  # before it made its own group, or on Windows
+        proc.join(timeout=2)

@@ -1,0 +1,114 @@
+"""The speech worker: requests and replies, deadlines, kill and restart, no engine."""
+
+import time
+import wave
+
+import pytest
+
+from stretchtimer.voice.engine import EngineClient
+
+
+def wait_for(client, predicate, timeout=10.0):
+    """Collect replies until one matches (polling the pipe, as the GUI's notifier does)."""
+    end = time.monotonic() + timeout
+    got = []
+    while time.monotonic() < end:
+        got += client.read() + client.check()
+        if any(predicate(r) for r in got):
+            return got
+        time.sleep(0.01)
+    raise AssertionError(f"no matching reply in {timeout} s: {got}")
+
+
+@pytest.fixture
+def make_client():
+    clients = []
+
+    def make(backend):
+        client = EngineClient(f"tests.fake_engines:{backend}")
+        clients.append(client)
+        return client
+
+    yield make
+    for c in clients:
+        c.close()
+
+
+def test_instant_engine_answers_voices_and_renders(make_client, tmp_path):
+    client = make_client("Instant")
+    client.request("voices", 5)
+    got = wait_for(client, lambda r: r.request == "voices")
+    assert got[0].kind == "ready" and client.engine_name == "fake-instant"
+    assert [v["id"] for v in got[-1].value] == ["fake/en", "fake/de"]
+    path = tmp_path / "a.wav"
+    client.request("render", 5, text="Hold", path=str(path), voice=None, rate=170)
+    got = wait_for(client, lambda r: r.request == "render")
+    assert got[-1].kind == "ok" and got[-1].args["text"] == "Hold"
+    with wave.open(str(path)) as f:
+        assert f.getnframes() > 1000
+
+
+def test_a_hung_engine_is_killed_and_back_within_5_s(make_client, tmp_path):
+    client = make_client("HangsOnSecond")
+    client.request("render", 2, text="one", path=str(tmp_path / "1.wav"), voice=None, rate=170)
+    wait_for(client, lambda r: r.kind == "ok")
+    started = time.monotonic()
+    client.request("render", 1.0, text="two", path=str(tmp_path / "2.wav"), voice=None, rate=170)
+    got = wait_for(client, lambda r: r.kind == "lost")
+    assert got[-1].args["text"] == "two" and "did not answer" in got[-1].value
+    assert client.restarts == 1
+    # the fresh worker (a new process, so its count starts again) answers
+    client.request("render", 2, text="three", path=str(tmp_path / "3.wav"), voice=None, rate=170)
+    wait_for(client, lambda r: r.kind == "ok" and r.args.get("text") == "three")
+    assert time.monotonic() - started < 5.0
+
+
+def test_a_crashed_engine_is_restarted(make_client, tmp_path):
+    client = make_client("Crashes")
+    client.request("render", 3, text="boom", path=str(tmp_path / "x.wav"), voice=None, rate=170)
+    got = wait_for(client, lambda r: r.kind == "lost")
+    assert "crashed" in got[-1].value
+    assert client.running  # a new worker is up
+
+
+def test_interrupt_ends_live_speech_at_once(make_client):
+    client = make_client("Slow")
+    client.request("say", 60, text="a very long sentence", voice=None, rate=170, volume=1.0)
+    wait_for(client, lambda r: r.kind == "ready")
+    started = time.monotonic()
+    lost = client.interrupt()
+    assert [r.request for r in lost] == ["say"] and time.monotonic() - started < 2.5
+    assert client.running
+
+
+def test_missing_engine_reports_why_and_is_not_restarted(make_client):
+    client = make_client("Missing")
+    client.request("voices", 5)
+    got = wait_for(client, lambda r: r.kind == "lost")
+    assert got[0].kind == "unavailable" and "libespeak-ng" in got[0].value
+    assert got[1].request == "voices" and "libespeak-ng" in got[1].value
+    assert client.check(time.monotonic() + 60) == [] and client.restarts == 0
+    client.request("render", 5, text="x", path="/nonexistent", voice=None, rate=170)
+    (answer,) = client.read()  # answered at once, no worker started
+    assert answer.kind == "lost" and not client.running
+
+
+def test_real_espeak_renders_switch_to_your_left_side(tmp_path):
+    """The real engine: pyttsx3 with espeak-ng (installed by the README's commands)."""
+    client = EngineClient()
+    try:
+        path = tmp_path / "switch.wav"
+        client.request("render", 10, text="Switch to your left side", path=str(path),
+                       voice=None, rate=170)
+        got = wait_for(client, lambda r: r.request == "render" or r.kind == "unavailable")
+        assert got[-1].kind == "ok", got
+        assert client.engine_name == "pyttsx3-espeak"
+        with wave.open(str(path)) as f:
+            frames = f.readframes(f.getnframes())
+            seconds = f.getnframes() / f.getframerate()
+        samples = memoryview(frames).cast("h")
+        rms = (sum(s * s for s in samples) / len(samples)) ** 0.5
+        assert 0.8 < seconds < 3.0  # five words at 170 words a minute
+        assert rms > 500  # speech, not silence (16-bit samples)
+    finally:
+        client.close()
