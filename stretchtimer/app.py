@@ -40,37 +40,42 @@ def run(quit_after_first_paint: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("stretchtimer")
     app.setDesktopFileName("stretchtimer")
-    QTimer.singleShot(0, lambda: app.setWindowIcon(app_icon()))  # after the first paint
-    library = load_routines(Paths.default().user_routines)
-    window = MainWindow(library, SystemClock())
-    if quit_after_first_paint:  # for benchmarks/startup.py
-        _report_first_paint(window)
+    paths = Paths.default()
+    window = MainWindow(load_routines(paths.user_routines), SystemClock())
+    if quit_after_first_paint:  # benchmarks/startup.py; connected first, so it runs first
+        window.first_painted.connect(_report_and_quit)
+    window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: _after_paint(window, paths)))
     window.show()
     return app.exec()
 
 
-HEAVY = ("pyttsx3", "PySide6.QtMultimedia", "PySide6.QtTextToSpeech", "stretchtimer.voice",
-         "stretchtimer.core.history")  # none of these may load before the first paint
+def _after_paint(window: MainWindow, paths: Paths) -> None:
+    """What can wait until the window is on screen: the window icon and speech."""
+    from stretchtimer.voice.cache import SpeechCache
+    from stretchtimer.voice.player import CuePlayer
+    from stretchtimer.voice.service import SpeechService
+
+    app = QApplication.instance()
+    app.setWindowIcon(app_icon())
+    service = SpeechService(SpeechCache(paths.cache / "speech"), parent=window)
+    app.aboutToQuit.connect(service.shutdown)  # no speech worker outlives the app
+    window.set_voice(CuePlayer(service, window.voice_settings, parent=window))
+
+
+HEAVY = ("pyttsx3", "PySide6.QtMultimedia", "PySide6.QtTextToSpeech",
+         "stretchtimer.voice.engine", "stretchtimer.voice.service", "stretchtimer.voice.player",
+         "stretchtimer.voice.cache", "stretchtimer.core.history", "stretchtimer.core.cues",
+         "stretchtimer.core.session")  # none of these may load before the first paint
 
 
 def _heavy_modules() -> list[str]:
     return sorted(m for m in sys.modules if m.startswith(HEAVY))
 
 
-def _report_first_paint(window: MainWindow) -> None:
+def _report_and_quit() -> None:
     import time
 
-    from PySide6.QtCore import QEvent, QObject
-
-    class FirstPaint(QObject):
-        def eventFilter(self, obj, event) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                window.removeEventFilter(self)
-                # the paint event is delivered before the frame is flushed: report after it
-                QTimer.singleShot(0, lambda: (print(f"PAINTED {time.monotonic():.6f} "
-                                                    f"heavy={','.join(_heavy_modules()) or 'none'}",
-                                                    flush=True), QApplication.quit()))
-            return False
-
-    window._first_paint = FirstPaint(window)
-    window.installEventFilter(window._first_paint)
+    # the paint event comes before the frame is flushed: report just after it
+    QTimer.singleShot(0, lambda: (print(f"PAINTED {time.monotonic():.6f} "
+                                        f"heavy={','.join(_heavy_modules()) or 'none'}",
+                                        flush=True), QApplication.quit()))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QMainWindow, QStackedWidget,
+                               QToolButton, QVBoxLayout, QWidget)
 
 from stretchtimer.core.clock import Clock
 from stretchtimer.core.plan import build_plan
@@ -16,14 +17,33 @@ from stretchtimer.ui.theme import apply_high_contrast
 # starts, not before the first paint (benchmarks/startup.py).
 
 
+class _FirstPaint(QObject):
+    """Tells the window once that it has been painted, then gets out of the way."""
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            obj.first_painted.emit()
+        return False
+
+
 class MainWindow(QMainWindow):
-    def __init__(self, library: Library, clock: Clock, cue_options=None) -> None:
+    first_painted = Signal()  # the moment to start anything that can wait (speech)
+
+    def __init__(self, library: Library, clock: Clock, voice_settings=None) -> None:
         super().__init__()
         self.setWindowTitle("stretchtimer")
         self.library = library
         self.clock = clock
         self._driver = None
-        self.cue_options = cue_options  # CueOptions; None means the defaults
+        self.voice = None  # the CuePlayer, once set_voice() has been called after first paint
+        if voice_settings is None:
+            from stretchtimer.voice.speaker import VoiceSettings
+
+            voice_settings = VoiceSettings()
+        self.voice_settings = voice_settings
+        self._first_paint = _FirstPaint(self)
+        self.installEventFilter(self._first_paint)
         self.muted = False
         self.current: Routine | None = None
 
@@ -46,8 +66,31 @@ class MainWindow(QMainWindow):
         self._timer = None
         self.pages = QStackedWidget()
         self.pages.addWidget(self.picker)
-        self.setCentralWidget(self.pages)
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setAccessibleName("Notice")
+        self.notice_close = QToolButton()
+        self.notice_close.setText("✕")
+        self.notice_close.setAccessibleName("Dismiss notice")
+        self.notice_bar = QWidget()
+        self.notice_bar.setObjectName("noticeBar")
+        self.notice_bar.setStyleSheet("#noticeBar { background: #fff3cd; } "
+                                      "#noticeBar QLabel { color: #3d2e00; }")
+        bar = QHBoxLayout(self.notice_bar)
+        bar.setContentsMargins(12, 6, 6, 6)
+        bar.addWidget(self.notice, 1)
+        bar.addWidget(self.notice_close)
+        self.notice_bar.hide()
+        self.notice_close.clicked.connect(self.notice_bar.hide)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.notice_bar)
+        column.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
         self.picker.start_requested.connect(self.start_routine)
+        self.picker.current_changed.connect(self._on_picker_current_changed)
         self.picker.list.setFocus()  # arrows, Enter and typing work at once
 
         if library.errors:
@@ -64,6 +107,8 @@ class MainWindow(QMainWindow):
             from stretchtimer.ui.session_driver import SessionDriver
 
             self._driver = SessionDriver(self.clock, self)
+            if self.voice is not None:
+                self.voice.attach(self._driver)
         return self._driver
 
     @property
@@ -79,14 +124,39 @@ class MainWindow(QMainWindow):
             self._timer.muted_changed.connect(self._on_timer_muted_changed)
         return self._timer
 
-    def start_routine(self, routine: Routine) -> None:
-        from stretchtimer.core.cues import CueOptions, plan_cues
+    def set_voice(self, player) -> None:
+        """Give the window its speaker (made after the first paint: speech can wait)."""
+        self.voice = player
+        player.notice.connect(self.show_notice)
+        if self._driver is not None:
+            player.attach(self._driver)
+        routine = self.picker.current_routine()
+        if routine is not None:
+            player.prepare(self.plan_and_cues(routine)[1])
 
+    def plan_and_cues(self, routine: Routine):
+        from stretchtimer.core.cues import BreathingMode, CueOptions, plan_cues
+
+        s = self.voice_settings
+        plan = build_plan(routine, rate_wpm=s.rate_wpm)
+        return plan, plan_cues(plan, CueOptions(BreathingMode(s.breathing), s.countdown))
+
+    def start_routine(self, routine: Routine) -> None:
         self.current = routine
-        plan = build_plan(routine)
+        plan, cues = self.plan_and_cues(routine)
         self.pages.setCurrentWidget(self.timer)
         self.timer.setFocus()
-        self.driver.begin(plan, plan_cues(plan, self.cue_options or CueOptions()))
+        if self.voice is not None:
+            self.voice.prepare(cues)
+        self.driver.begin(plan, cues)
+
+    def show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice_bar.show()
+
+    def _on_picker_current_changed(self, routine) -> None:
+        if self.voice is not None and routine is not None:
+            self.voice.prepare(self.plan_and_cues(routine)[1])  # warm before Start
 
     def show_picker(self) -> None:
         self.pages.setCurrentWidget(self.picker)
@@ -105,6 +175,9 @@ class MainWindow(QMainWindow):
 
     def _on_timer_muted_changed(self, muted: bool) -> None:
         self.muted = muted
+        self.voice_settings.muted = muted
+        if muted and self.voice is not None:
+            self.voice.interrupt()
 
     def _on_fullscreen_toggled(self, on: bool) -> None:
         self.setWindowState(self.windowState() | Qt.WindowState.WindowFullScreen if on

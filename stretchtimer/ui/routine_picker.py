@@ -177,6 +177,7 @@ class RoutinePicker(QWidget):
     """Search, filters, the list of routines, and the preview of the selected one."""
 
     start_requested = Signal(object)  # Routine
+    current_changed = Signal(object)  # Routine or None
 
     def __init__(self, routines: list[Routine], default_id: str = "desk-micro",
                  parent=None) -> None:
@@ -297,6 +298,7 @@ class RoutinePicker(QWidget):
             self.preview.show_routine(index.data(ROUTINE_ROLE), index.data(PLAN_ROLE))
         else:
             self.preview.show_routine(None, None)
+        self.current_changed.emit(self.current_routine())
 
     def _on_preview_start_clicked(self) -> None:
         routine = self.current_routine()

@@ -21,6 +21,7 @@ class SessionDriver(QObject):
     state_changed = Signal(str)  # a State value
     finished = Signal(object)  # SessionSummary
     ticked = Signal()  # display refresh
+    interrupted = Signal()  # pause, skip, back or stop: whatever is being said must stop
 
     def __init__(self, clock: Clock, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -73,18 +74,22 @@ class SessionDriver(QObject):
             self.resume()
 
     def pause(self) -> None:
+        self.interrupted.emit()
         self._command("pause")
 
     def resume(self) -> None:
         self._command("resume")
 
     def skip(self) -> None:
+        self.interrupted.emit()
         self._command("skip")
 
     def back(self) -> None:
+        self.interrupted.emit()
         self._command("back")
 
     def stop(self) -> None:
+        self.interrupted.emit()
         self._command("stop")
 
     def catch_up(self) -> None:

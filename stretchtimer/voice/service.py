@@ -1,0 +1,139 @@
+"""The Qt side of the speech worker: replies arrive through a socket notifier on the
+worker's pipe, and a single-shot watchdog is armed only while something is awaited.
+Nothing here ever waits for the engine."""
+
+from __future__ import annotations
+
+import math
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer, Signal
+
+from stretchtimer.core.speech_time import spoken_length
+from stretchtimer.voice.cache import SpeechCache, cache_key
+from stretchtimer.voice.engine import DEFAULT_BACKEND, RENDER_DEADLINE_S, EngineClient, Reply
+
+
+class SpeechService(QObject):
+    engine_ready = Signal(str)  # engine name
+    engine_unavailable = Signal(str)  # why
+    voices_listed = Signal(list)  # [{"id", "name", "languages"}]
+    rendered = Signal(str, str)  # key, path
+    render_failed = Signal(str, str)  # key, why
+
+    def __init__(self, cache: SpeechCache, backend: str = DEFAULT_BACKEND,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.cache = cache
+        self.client = EngineClient(backend, clock=time.monotonic)
+        self._notifier: QSocketNotifier | None = None
+        self._watchdog = QTimer(self)
+        self._watchdog.setSingleShot(True)
+        self._watchdog.setTimerType(Qt.TimerType.PreciseTimer)
+        self._watchdog.timeout.connect(self._on_watchdog_timeout)
+        self._rendering: dict[str, Path] = {}  # key -> temp file being written
+        # Windows pipes are not sockets, so there a short poll runs while a reply is awaited.
+        self._poll = QTimer(self)
+        self._poll.setInterval(30)
+        self._poll.timeout.connect(self._on_notifier_activated)
+        cache.sweep_temps()
+
+    @property
+    def engine_name(self) -> str:
+        """Part of every cache key; "pyttsx3" until the worker has said which driver."""
+        return self.client.engine_name or "pyttsx3"
+
+    @property
+    def unavailable(self) -> str | None:
+        return self.client.unavailable
+
+    def start(self) -> None:
+        if not self.client.running and self.client.unavailable is None:
+            self.client.start()
+            self._watch()
+
+    # --- requests ---
+
+    def render(self, text: str, voice: str | None, rate: int) -> str:
+        """Make sure `text` is cached; `rendered` fires when it is (at once if it was)."""
+        key = cache_key(text, voice, rate, self.engine_name)
+        path = self.cache.get(key)
+        if path is not None:
+            QTimer.singleShot(0, lambda: self.rendered.emit(key, str(path)))
+        elif key not in self._rendering:
+            temp = self.cache.temp_path()
+            self._rendering[key] = temp
+            self.client.request("render", RENDER_DEADLINE_S, text=text, path=str(temp),
+                                voice=voice, rate=rate, key=key)
+            self._watch()
+        return key
+
+    def say(self, text: str, voice: str | None, rate: int, volume: float) -> None:
+        """Live speech, for a cue whose render is not ready."""
+        deadline = math.ceil(spoken_length(text, rate)) + 5.0
+        self.client.request("say", deadline, text=text, voice=voice, rate=rate, volume=volume)
+        self._watch()
+
+    def list_voices(self) -> None:
+        self.client.request("voices", RENDER_DEADLINE_S)
+        self._watch()
+
+    def interrupt(self) -> None:
+        self._handle(self.client.interrupt())
+        self._watch()
+
+    def shutdown(self) -> None:
+        self._watchdog.stop()
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+        self.client.close()
+
+    # --- replies ---
+
+    def _on_notifier_activated(self, *_args) -> None:
+        self._handle(self.client.read())
+        self._watch()
+
+    def _on_watchdog_timeout(self) -> None:
+        self._handle(self.client.read() + self.client.check())
+        self._watch()
+
+    def _handle(self, replies: list[Reply]) -> None:
+        for r in replies:
+            if r.kind == "ready":
+                self.engine_ready.emit(r.value)
+            elif r.kind == "unavailable":
+                self.engine_unavailable.emit(r.value)
+            elif r.request == "voices" and r.kind == "ok":
+                self.voices_listed.emit(r.value)
+            elif r.request == "render":
+                key = r.args["key"]
+                temp = self._rendering.pop(key, None)
+                if r.kind == "ok" and temp is not None:
+                    self.rendered.emit(key, str(self.cache.commit(temp, key)))
+                else:
+                    if temp is not None:
+                        temp.unlink(missing_ok=True)
+                    self.render_failed.emit(key, str(r.value))
+
+    def _watch(self) -> None:
+        """Follow the worker's pipe (it changes on restart) and arm the watchdog."""
+        fd = self.client.fileno()
+        if sys.platform == "win32":
+            if self.client.busy():
+                self._poll.start()
+            else:
+                self._poll.stop()
+        elif fd is not None and (self._notifier is None or self._notifier.socket() != fd):
+            if self._notifier is not None:
+                self._notifier.setEnabled(False)
+                self._notifier.deleteLater()
+            self._notifier = QSocketNotifier(fd, QSocketNotifier.Type.Read, self)
+            self._notifier.activated.connect(self._on_notifier_activated)
+        deadline = self.client.next_deadline()
+        if deadline is None:
+            self._watchdog.stop()
+        else:
+            self._watchdog.start(max(0, math.ceil((deadline - time.monotonic()) * 1000)) + 10)
