@@ -41,9 +41,10 @@ class SpeechService(QObject):
         cache.sweep_temps()
 
     @property
-    def engine_name(self) -> str:
-        """Part of every cache key; "pyttsx3" until the worker has said which driver."""
-        return self.client.engine_name or "pyttsx3"
+    def engine_key(self) -> str:
+        """The engine part of every cache key, known before the worker starts: the backend
+        and the platform (which is what picks pyttsx3's driver)."""
+        return f"{self.client.backend}@{sys.platform}"
 
     @property
     def unavailable(self) -> str | None:
@@ -58,7 +59,7 @@ class SpeechService(QObject):
 
     def render(self, text: str, voice: str | None, rate: int) -> str:
         """Make sure `text` is cached; `rendered` fires when it is (at once if it was)."""
-        key = cache_key(text, voice, rate, self.engine_name)
+        key = cache_key(text, voice, rate, self.engine_key)
         path = self.cache.get(key)
         if path is not None:
             QTimer.singleShot(0, lambda: self.rendered.emit(key, str(path)))

@@ -1,0 +1,54 @@
+"""The window and the voice together: a started routine is voiced, M mutes it, and a
+missing engine shows one notice."""
+
+from PySide6.QtCore import Qt
+
+from stretchtimer.core.plan import Kind
+from stretchtimer.voice.cache import SpeechCache
+from stretchtimer.voice.player import CHIME, CuePlayer
+from stretchtimer.voice.service import SpeechService
+from tests.test_voice_player import RecordingOut
+
+
+def give_voice(rig, tmp_path, backend="Instant"):
+    service = SpeechService(SpeechCache(tmp_path / "speech"),
+                            backend=f"tests.fake_engines:{backend}")
+    out = RecordingOut()
+    rig.window.set_voice(CuePlayer(service, rig.window.voice_settings, out))
+    return service, out
+
+
+def test_selected_routine_is_rendered_and_its_cues_are_voiced(rig, qtbot, tmp_path):
+    service, out = give_voice(rig, tmp_path)
+    try:
+        plan, cues = rig.window.plan_and_cues(rig.window.library.get("desk-micro"))
+        distinct = {c.text for c in cues}
+        qtbot.waitUntil(lambda: len(out.loaded) == len(distinct) + 1, timeout=8000)
+        qtbot.keyClick(rig.window.picker.list, Qt.Key.Key_Return)
+        hold = rig.segments(Kind.HOLD)[0]
+        rig.at(hold.start)
+        keys = rig.window.voice._keys
+        assert out.played[-1][0] == keys["Hold"]
+        qtbot.keyClick(rig.timer, Qt.Key.Key_M)
+        before = len(out.played)
+        rig.at(hold.end)
+        assert len(out.played) == before  # muted: "3, 2, 1, release" stay silent
+        qtbot.keyClick(rig.timer, Qt.Key.Key_M)
+        rig.at(rig.segments(Kind.HOLD)[1].start)
+        assert out.played[-1][0] == keys["Hold"]
+    finally:
+        service.shutdown()
+
+
+def test_missing_engine_shows_one_notice_and_chimes_at_each_step(rig, qtbot, tmp_path):
+    service, out = give_voice(rig, tmp_path, "Missing")
+    try:
+        qtbot.waitUntil(lambda: rig.window.notice_bar.isVisible(), timeout=8000)
+        assert "espeak-ng" in rig.window.notice.text()
+        qtbot.keyClick(rig.window.picker.list, Qt.Key.Key_Return)
+        rig.at(rig.segments(Kind.HOLD)[0].start)
+        assert [k for k, _ in out.played] == [CHIME, CHIME]  # prepare, then hold
+        qtbot.mouseClick(rig.window.notice_close, Qt.MouseButton.LeftButton)
+        assert not rig.window.notice_bar.isVisible()
+    finally:
+        service.shutdown()

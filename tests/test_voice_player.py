@@ -1,0 +1,174 @@
+"""The speech service and cue player with fake engines in a real worker process, and a
+recording audio output (the real one, QSoundEffect, is measured by the playback test)."""
+
+import time
+
+import pytest
+from PySide6.QtCore import QElapsedTimer, QTimer
+
+from stretchtimer.core.clock import SystemClock
+from stretchtimer.core.cues import Cue, CueKind, plan_cues
+from stretchtimer.core.plan import build_plan
+from stretchtimer.ui.session_driver import SessionDriver
+from stretchtimer.voice.cache import SpeechCache, cache_key
+from stretchtimer.voice.player import CHIME, CuePlayer
+from stretchtimer.voice.service import SpeechService
+from stretchtimer.voice.speaker import VoiceSettings
+from tests.fake_engines import write_tone
+from tests.helpers import make_routine
+
+
+class RecordingOut:
+    """An AudioOut that remembers what it loaded and when it played what."""
+
+    def __init__(self):
+        self.loaded = {}
+        self.played = []  # (key, monotonic)
+        self.stops = 0
+
+    def load(self, key, path):
+        self.loaded[key] = path
+
+    def is_loaded(self, key):
+        return key in self.loaded
+
+    def play(self, key, volume):
+        self.played.append((key, time.monotonic()))
+
+    def stop(self):
+        self.stops += 1
+
+
+@pytest.fixture
+def voice(qtbot, tmp_path):
+    made = []
+
+    def make(backend="Instant", cache=None, settings=None):
+        service = SpeechService(cache or SpeechCache(tmp_path / "speech"),
+                                backend=f"tests.fake_engines:{backend}")
+        out = RecordingOut()
+        player = CuePlayer(service, settings or VoiceSettings(), out)
+        made.append(service)
+        return player, service, out
+
+    yield make
+    for service in made:
+        service.shutdown()
+
+
+def cue(text, kind=CueKind.HOLD):
+    return Cue(0.0, text, kind, 80, 0.5, 0)
+
+
+def test_prepare_renders_each_distinct_phrase_once_into_the_cache(voice, qtbot, tmp_path):
+    player, service, out = voice()
+    cues = [cue("Hold"), cue("Breathe in"), cue("Hold")]
+    player.prepare(cues)
+    qtbot.waitUntil(lambda: len(out.loaded) == 3, timeout=5000)  # the chime + 2 phrases
+    assert len(list((tmp_path / "speech").glob("*.wav"))) == 2
+    asked = []
+    service.client.request = lambda *a, **k: asked.append(a)  # a warm cache asks for nothing
+    player2, _, out2 = voice(cache=service.cache)
+    player2.service.client.request = service.client.request
+    player2.prepare(cues)
+    qtbot.waitUntil(lambda: len(out2.loaded) == 3, timeout=2000)
+    assert asked == []
+
+
+def test_cached_cues_play_late_ones_drop_but_switches_never(voice, qtbot):
+    player, service, out = voice()
+    phrases = [cue("Hold"), cue("Switch to your left side", CueKind.SWITCH)]
+    player.prepare(phrases)
+    qtbot.waitUntil(lambda: len(out.loaded) == 3, timeout=5000)
+    spoken = []
+    player.cue_spoken.connect(lambda text, how: spoken.append((text, how)))
+    player.speak(phrases[0], 0.02)
+    player.speak(phrases[0], 1.5)  # stale
+    player.speak(phrases[1], 1.5)  # stale, but a side switch is still said
+    assert spoken == [("Hold", "cached"), ("Hold", "dropped"),
+                      ("Switch to your left side", "cached")]
+    player.settings.muted = True
+    player.speak(phrases[0], 0)
+    assert spoken[-1] == ("Hold", "muted") and len(out.played) == 2
+
+
+def test_a_cue_not_yet_rendered_is_spoken_live(voice, qtbot):
+    player, service, out = voice("Slow")
+    said = []
+    player.cue_spoken.connect(lambda text, how: said.append(how))
+    player.speak(cue("Release"), 0)
+    assert said == ["live"]
+    assert any(p.kind == "say" for p in service.client._pending.values())
+    player.interrupt()  # stop cuts live speech at once
+    assert not any(p.kind == "say" for p in service.client._pending.values())
+
+
+def test_a_hung_engine_never_blocks_the_window_and_cached_cues_stay_on_time(voice, qtbot,
+                                                                             tmp_path):
+    routine = make_routine(sides="none", reps=1, hold_s=5, hold_levels_s=[5], prepare_s=3,
+                           setup=["Sit."], cues=[], breathing=None)
+    plan = build_plan(routine)
+    cues = plan_cues(plan)
+    player, service, out = voice("HangsOnSecond")
+    distinct = list(dict.fromkeys(c.text for c in cues))
+    for text in distinct:  # a warm cache: these phrases were rendered on an earlier day
+        key = cache_key(text, None, 170, service.engine_key)
+        write_tone(str(service.cache.temp_path()))
+        service.cache.commit(next(service.cache.folder.glob(".render-*.wav")), key)
+    player.prepare(cues)  # all cached: nothing for the worker to do
+    qtbot.waitUntil(lambda: len(out.loaded) == len(distinct) + 1, timeout=5000)
+    service.render("a new phrase", None, 170)  # first render: fine
+    service.render("another new phrase", None, 170)  # second: the worker hangs
+
+    gaps, probe, clock = [], QTimer(), QElapsedTimer()
+    clock.start()
+    last = [0]
+
+    def tick():
+        now = clock.elapsed()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    probe.timeout.connect(tick)
+    probe.start(10)
+    driver = SessionDriver(SystemClock())
+    player.attach(driver)
+    driver.begin(plan, cues)
+    started = driver.machine.monotonic_at(0)
+    with qtbot.waitSignal(driver.finished, timeout=int(driver.machine.end * 1000) + 3000):
+        pass
+    qtbot.waitUntil(lambda: service.client.restarts == 1 and bool(service.client.engine_name),
+                    timeout=6000)  # the watchdog killed the hung worker and a new one is up
+    probe.stop()
+    assert max(gaps[1:]) < 100, max(gaps)
+    keys = {c.text: player._keys[c.text] for c in cues}
+    played = [(k, t - started) for k, t in out.played if k != CHIME]
+    expected = [(keys[c.text], c.offset) for c in cues]
+    assert [k for k, _ in played] == [k for k, _ in expected]
+    errors = [abs(t - offset) for (_, t), (_, offset) in zip(played, expected)]
+    assert max(errors) < 0.05, errors  # on time, from the cache, while the worker hung
+    assert time.monotonic() - started < driver.machine.end + 5
+
+
+def test_no_engine_gives_one_notice_and_chimes(voice, qtbot):
+    player, service, out = voice("Missing")
+    notices = []
+    player.notice.connect(notices.append)
+    player.prepare([cue("Hold")])
+    qtbot.waitUntil(lambda: bool(notices), timeout=5000)
+    player.prepare([cue("Rest")])
+    qtbot.wait(200)
+    assert len(notices) == 1 and "espeak-ng" in notices[0] and "chime" in notices[0]
+    player.speak(cue("Hold"), 0)
+    assert out.played == []  # nothing to say it with
+    player._on_driver_segment_changed(None)
+    assert [k for k, _ in out.played] == [CHIME]
+
+
+def test_a_crashing_engine_fails_that_render_and_the_next_one_works(voice, qtbot):
+    player, service, out = voice("Crashes")
+    failed = []
+    service.render_failed.connect(lambda key, why: failed.append(why))
+    service.render("boom", None, 170)
+    qtbot.waitUntil(lambda: bool(failed), timeout=5000)
+    assert "crashed" in failed[0] and service.client.running
