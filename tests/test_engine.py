@@ -112,3 +112,19 @@ def test_real_espeak_renders_switch_to_your_left_side(tmp_path):
         assert rms > 500  # speech, not silence (16-bit samples)
     finally:
         client.close()
+
+
+def test_leading_silence_is_trimmed_so_a_cue_sounds_when_played(tmp_path):
+    import struct
+
+    from stretchtimer.voice.engine import trim_leading_silence
+
+    path = tmp_path / "x.wav"
+    with wave.open(str(path), "wb") as f:
+        f.setnchannels(1)
+        f.setsampwidth(2)
+        f.setframerate(22050)
+        f.writeframes(b"\x00\x00" * 441 + struct.pack("<h", 9000) * 100)  # 20 ms, then sound
+    trim_leading_silence(str(path))
+    with wave.open(str(path)) as f:
+        assert f.getnframes() == 100 + 44  # the sound, with 2 ms kept before it

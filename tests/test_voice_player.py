@@ -32,11 +32,17 @@ class RecordingOut:
     def is_loaded(self, key):
         return key in self.loaded
 
+    def open(self):
+        self.opened = getattr(self, "opened", 0) + 1
+
     def play(self, key, volume):
         self.played.append((key, time.monotonic()))
 
     def stop(self):
         self.stops += 1
+
+    def close(self):
+        self.closed = getattr(self, "closed", 0) + 1
 
 
 @pytest.fixture

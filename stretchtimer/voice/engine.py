@@ -18,6 +18,7 @@ import os
 import signal
 import sys
 import time
+import wave
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -63,15 +64,37 @@ class Pyttsx3Backend:
 
     def render(self, text: str, path: str, voice: str | None, rate: int) -> None:
         self._set(voice, rate)
-        self._engine.save_to_file(text, path)
-        self._engine.runAndWait()
-        if not os.path.exists(path) or os.path.getsize(path) <= 44:
-            raise RuntimeError(f"the engine wrote no audio for {text!r}")
+        # pyttsx3's espeak driver now and then finishes a queued save with no audio (about
+        # 1 render in 50 here); trying again has always worked.
+        for _attempt in range(3):
+            self._engine.save_to_file(text, path)
+            self._engine.runAndWait()
+            if os.path.exists(path) and os.path.getsize(path) > 44:
+                return
+        raise RuntimeError(f"the engine wrote no audio for {text!r}")
 
     def say(self, text: str, voice: str | None, rate: int, volume: float) -> None:
         self._set(voice, rate, volume)
         self._engine.say(text)
         self._engine.runAndWait()
+
+
+def trim_leading_silence(path: str, threshold: float = 0.02, keep_s: float = 0.002) -> None:
+    """Cut the engine's silence before the first sound (1-18 ms with espeak-ng, different
+    for every phrase), so a cue is heard the moment it is played."""
+    with wave.open(path, "rb") as f:
+        params = f.getparams()
+        frames = f.readframes(params.nframes)
+    if params.sampwidth != 2 or params.nchannels != 1 or not frames:
+        return
+    samples = memoryview(frames).cast("h")
+    limit = int(threshold * 32768)
+    first = next((i for i, v in enumerate(samples) if abs(v) > limit), 0)
+    start = max(0, first - int(keep_s * params.framerate))
+    if start:
+        with wave.open(path, "wb") as f:
+            f.setparams(params)
+            f.writeframes(frames[start * 2:])
 
 
 def load_backend(spec: str) -> Backend:
@@ -100,6 +123,7 @@ def worker_main(conn, spec: str) -> None:
                 result: Any = backend.voices()
             elif kind == "render":
                 backend.render(args["text"], args["path"], args.get("voice"), args["rate"])
+                trim_leading_silence(args["path"])
                 result = args["path"]
             elif kind == "say":
                 backend.say(args["text"], args.get("voice"), args["rate"], args["volume"])

@@ -1,14 +1,15 @@
-"""Plays each cue at its instant: the pre-rendered WAV when it is loaded (QSoundEffect
-keeps it in memory, the lowest latency Qt offers), live speech when it is not, a chime
-when there is no speech engine at all. Timing comes from the session driver, never from
+"""Plays each cue at its instant: the pre-rendered WAV when it is loaded (its samples
+in memory, written into an audio stream that is already running: the lowest latency Qt
+offers), live speech when it is not, a chime when there is no speech engine at all. Timing comes from the session driver, never from
 when speech finishes; a new cue cuts the one before, so cues never pile up."""
 
 from __future__ import annotations
 
+import wave
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QUrl, Signal
-from PySide6.QtMultimedia import QSoundEffect
+from PySide6.QtCore import QIODevice, QObject, QTimer, Signal
+from PySide6.QtMultimedia import QAudioFormat, QAudioSink
 
 from stretchtimer.core.cues import Cue, CueKind
 from stretchtimer.resources import assets
@@ -16,6 +17,8 @@ from stretchtimer.voice.service import SpeechService
 from stretchtimer.voice.speaker import VoiceSettings
 
 LATE_DROP_S = 1.0  # a cue this late is stale; only a side switch is still worth saying
+CLOSE_AFTER_MS = 8000  # the audio stream outlives the routine by its closing line
+WARM_FOR_MS = 60_000  # a stream opened for a selected routine waits this long for Start
 CHIME = "chime"
 
 
@@ -24,40 +27,109 @@ class AudioOut(Protocol):
 
     def is_loaded(self, key: str) -> bool: ...
 
+    def open(self) -> None: ...
+
     def play(self, key: str, volume: float) -> None: ...
 
     def stop(self) -> None: ...
 
+    def close(self) -> None: ...
 
-class SoundEffectOut:
-    """QSoundEffect per phrase: decoded once, started with no file or decoder work."""
+
+class _CueStream(QIODevice):
+    """What the audio sink pulls: the current cue's samples, then silence. Switching cue
+    (or cutting one) only moves a pointer, so nothing waits for a stream to open."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._data = b""
+        self._pos = 0
+        # Unbuffered: QIODevice must not stock up silence ahead of a cue
+        self.open(QIODevice.OpenModeFlag.ReadOnly | QIODevice.OpenModeFlag.Unbuffered)
+
+    def start_cue(self, data: bytes) -> None:
+        self._data, self._pos = data, 0
+
+    def silence(self) -> None:
+        self._data, self._pos = b"", 0
+
+    @property
+    def playing(self) -> bool:
+        return self._pos < len(self._data)
+
+    def readData(self, maxlen: int) -> bytes:
+        chunk = self._data[self._pos:self._pos + maxlen]
+        self._pos += len(chunk)
+        return chunk + bytes(maxlen - len(chunk))
+
+    def writeData(self, data: bytes) -> int:
+        return -1
+
+    def bytesAvailable(self) -> int:
+        return 1 << 16  # always: silence when no cue plays
+
+    def isSequential(self) -> bool:
+        return True
+
+
+class StreamOut:
+    """One continuous audio stream per sample format while a routine runs (a stream
+    takes 100 ms or more to open; a running one starts a cue within its buffer)."""
+
+    BUFFER_S = 0.03
 
     def __init__(self, parent: QObject) -> None:
         self._parent = parent
-        self._effects: dict[str, QSoundEffect] = {}
-        self._playing: QSoundEffect | None = None
+        self._clips: dict[str, tuple[tuple[int, int, int], bytes]] = {}
+        self._streams: dict[tuple[int, int, int], tuple[QAudioSink, _CueStream]] = {}
 
     def load(self, key: str, path: str) -> None:
-        if key not in self._effects:
-            effect = QSoundEffect(self._parent)
-            effect.setSource(QUrl.fromLocalFile(path))
-            self._effects[key] = effect
+        if key in self._clips:
+            return
+        with wave.open(path, "rb") as f:
+            fmt = (f.getframerate(), f.getnchannels(), f.getsampwidth())
+            self._clips[key] = (fmt, f.readframes(f.getnframes()))
 
     def is_loaded(self, key: str) -> bool:
-        effect = self._effects.get(key)
-        return effect is not None and effect.status() == QSoundEffect.Status.Ready
+        return key in self._clips
+
+    def open(self) -> None:
+        """Start a stream for every format loaded so far (before the routine starts)."""
+        for fmt, _ in self._clips.values():
+            self._stream(fmt)
 
     def play(self, key: str, volume: float) -> None:
+        fmt, data = self._clips[key]
         self.stop()
-        effect = self._effects[key]
-        effect.setVolume(volume)
-        effect.play()
-        self._playing = effect
+        sink, stream = self._stream(fmt)
+        sink.setVolume(volume)
+        stream.start_cue(data)
 
     def stop(self) -> None:
-        if self._playing is not None and self._playing.isPlaying():
-            self._playing.stop()
-        self._playing = None
+        for _, stream in self._streams.values():
+            stream.silence()
+
+    def close(self) -> None:
+        """End the streams (the routine is over: nothing plays while idle)."""
+        for sink, stream in self._streams.values():
+            sink.stop()
+            stream.close()
+        self._streams.clear()
+
+    def _stream(self, fmt: tuple[int, int, int]) -> tuple[QAudioSink, _CueStream]:
+        if fmt not in self._streams:
+            rate, channels, width = fmt
+            audio = QAudioFormat()
+            audio.setSampleRate(rate)
+            audio.setChannelCount(channels)
+            audio.setSampleFormat(QAudioFormat.SampleFormat.Int16 if width == 2
+                                  else QAudioFormat.SampleFormat.UInt8)
+            sink = QAudioSink(audio, self._parent)
+            sink.setBufferSize(int(rate * channels * width * self.BUFFER_S))
+            stream = _CueStream(self._parent)
+            sink.start(stream)
+            self._streams[fmt] = (sink, stream)
+        return self._streams[fmt]
 
 
 class CuePlayer(QObject):
@@ -71,10 +143,11 @@ class CuePlayer(QObject):
         super().__init__(parent)
         self.service = service
         self.settings = settings
-        self.out = out or SoundEffectOut(self)
+        self.out = out or StreamOut(self)
         self.out.load(CHIME, str(assets() / "sounds" / "chime.wav"))
         self._keys: dict[str, str] = {}  # cue text -> cache key for the current voice
         self._told = False
+        self._state = "idle"
         service.rendered.connect(self._on_service_rendered)
         service.engine_unavailable.connect(self._on_service_engine_unavailable)
 
@@ -86,6 +159,7 @@ class CuePlayer(QObject):
         driver.cue_due.connect(self.speak)
         driver.segment_changed.connect(self._on_driver_segment_changed)
         driver.interrupted.connect(self.interrupt)
+        driver.state_changed.connect(self._on_driver_state_changed)
 
     # --- Speaker ---
 
@@ -95,6 +169,10 @@ class CuePlayer(QObject):
         s = self.settings
         for text in dict.fromkeys(c.text for c in cues):
             self._keys[text] = self.service.render(text, s.voice, s.rate_wpm)
+        # An audio stream takes about half a second to start flowing: open it now, so the
+        # first cue is not late, and close it again if no routine starts.
+        self.out.open()
+        QTimer.singleShot(WARM_FOR_MS, self._close_if_idle)
 
     def speak(self, cue: Cue, late: float) -> None:
         s = self.settings
@@ -133,6 +211,17 @@ class CuePlayer(QObject):
         if not self._told:
             self._told = True
             self.notice.emit(no_engine_message(why))
+
+    def _on_driver_state_changed(self, state: str) -> None:
+        self._state = state
+        if state == "running":
+            self.out.open()
+        elif state == "finished":
+            QTimer.singleShot(CLOSE_AFTER_MS, self._close_if_idle)  # let the last line end
+
+    def _close_if_idle(self) -> None:
+        if self._state != "running":
+            self.out.close()
 
     def _on_driver_segment_changed(self, _segment) -> None:
         s = self.settings
