@@ -52,3 +52,32 @@ def test_missing_engine_shows_one_notice_and_chimes_at_each_step(rig, qtbot, tmp
         assert not rig.window.notice_bar.isVisible()
     finally:
         service.shutdown()
+
+
+def test_voice_settings_list_the_engines_voices_and_apply_at_once(rig, qtbot, tmp_path):
+    service, out = give_voice(rig, tmp_path)
+    try:
+        qtbot.waitUntil(lambda: service.client.engine_name is not None, timeout=8000)
+        dialog = rig.window.show_voice_settings()
+        qtbot.waitUntil(lambda: dialog.voice.count() == 3, timeout=5000)
+        assert dialog.voice.itemText(1) == "Fake English (en)"
+        dialog.voice.setCurrentIndex(dialog.voice.findData("fake/de"))
+        assert rig.window.voice_settings.voice == "fake/de"
+        dialog.rate.setValue(120)
+        dialog.breathing.setCurrentIndex(dialog.breathing.findData("off"))
+        dialog.countdown.setChecked(False)
+        plan, cues = rig.window.plan_and_cues(rig.window.library.get("desk-micro"))
+        assert plan.rate_wpm == 120
+        assert not [c for c in cues if c.text in ("Breathe in", "3")]
+        keys = rig.window.voice._keys  # re-rendered for the new voice and rate
+        from stretchtimer.voice.cache import cache_key
+        assert keys["Hold"] == cache_key("Hold", "fake/de", 120, service.engine_key)
+        dialog.mute.setChecked(True)
+        qtbot.keyClick(rig.window.picker.list, Qt.Key.Key_Return)
+        assert rig.timer.act_mute.isChecked()  # the timer's M button agrees
+        said = []
+        service.client.request = lambda kind, deadline, **a: said.append((kind, a["text"]))
+        qtbot.mouseClick(dialog.test, Qt.MouseButton.LeftButton)
+        assert said == [("say", "Switch to your left side. Breathe in.")]
+    finally:
+        service.shutdown()

@@ -61,6 +61,10 @@ class MainWindow(QMainWindow):
         view = self.menuBar().addMenu("&View")
         view.addAction(self.act_fullscreen)
         view.addAction(self.act_contrast)
+        self.act_voice = QAction("&Voice…", self)
+        self.act_voice.setShortcut(QKeySequence("Ctrl+,"))
+        self.act_voice.triggered.connect(self.show_voice_settings)
+        self.menuBar().addMenu("&Settings").addAction(self.act_voice)
 
         self.picker = RoutinePicker(list(library.routines.values()))
         self._timer = None
@@ -122,6 +126,7 @@ class MainWindow(QMainWindow):
             self._timer.stop_requested.connect(self._on_timer_stop_requested)
             self._timer.restart_requested.connect(self._on_timer_restart_requested)
             self._timer.muted_changed.connect(self._on_timer_muted_changed)
+            self._timer.act_mute.setChecked(self.voice_settings.muted)
         return self._timer
 
     def set_voice(self, player) -> None:
@@ -149,6 +154,27 @@ class MainWindow(QMainWindow):
         if self.voice is not None:
             self.voice.prepare(cues)
         self.driver.begin(plan, cues)
+
+    def show_voice_settings(self):
+        from stretchtimer.ui.voice_settings import VoiceSettingsDialog
+
+        dialog = VoiceSettingsDialog(self.voice_settings, self.voice, self)
+        dialog.changed.connect(self._on_voice_settings_changed)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def _on_voice_settings_changed(self, name: str) -> None:
+        if name == "muted" and self._timer is not None:
+            self._timer.act_mute.setChecked(self.voice_settings.muted)
+        if self.voice is None:
+            return
+        if name in ("voice", "rate_wpm"):
+            self.voice.forget()  # renders are for the old voice
+        if name in ("voice", "rate_wpm", "breathing", "countdown"):
+            routine = self.picker.current_routine()
+            if routine is not None:
+                self.voice.prepare(self.plan_and_cues(routine)[1])
 
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)

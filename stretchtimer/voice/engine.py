@@ -7,6 +7,9 @@ request has a deadline; a worker that misses one is killed with everything it st
 (aplay included) and a fresh one is started.
 
 No Qt here: the Qt side (voice/service.py) watches `fileno()` and calls `read()`.
+The worker is started with multiprocessing's "spawn", which re-imports the parent's main
+script: a script that starts speech must guard its body with `if __name__ == "__main__"`
+(stretchtimer's entry points do; a frozen build also calls multiprocessing.freeze_support).
 """
 
 from __future__ import annotations
