@@ -81,3 +81,17 @@ def test_voice_settings_list_the_engines_voices_and_apply_at_once(rig, qtbot, tm
         assert said == [("say", "Switch to your left side. Breathe in.")]
     finally:
         service.shutdown()
+
+
+def test_skip_and_stop_cut_speech_at_once(rig, qtbot, tmp_path):
+    service, out = give_voice(rig, tmp_path)
+    try:
+        qtbot.keyClick(rig.window.picker.list, Qt.Key.Key_Return)
+        cuts = []
+        service.interrupt = lambda: cuts.append("worker")  # live speech is cut there
+        for key in (Qt.Key.Key_Right, Qt.Key.Key_Left, Qt.Key.Key_Space, Qt.Key.Key_Escape):
+            before_cuts, before_stops = len(cuts), out.stops
+            qtbot.keyClick(rig.timer, key)  # skip, back, pause, stop: each cuts speech
+            assert len(cuts) > before_cuts and out.stops > before_stops, key
+    finally:
+        service.shutdown()
