@@ -128,3 +128,17 @@ def test_leading_silence_is_trimmed_so_a_cue_sounds_when_played(tmp_path):
     trim_leading_silence(str(path))
     with wave.open(str(path)) as f:
         assert f.getnframes() == 100 + 44  # the sound, with 2 ms kept before it
+
+
+def test_speech_seconds_ignores_trailing_silence(tmp_path):
+    import struct
+
+    from stretchtimer.voice.engine import speech_seconds
+
+    path = tmp_path / "x.wav"
+    with wave.open(str(path), "wb") as f:
+        f.setnchannels(1)
+        f.setsampwidth(2)
+        f.setframerate(22050)
+        f.writeframes(struct.pack("<h", 9000) * 22050 + b"\x00\x00" * 7000)  # 1 s, then quiet
+    assert abs(speech_seconds(str(path)) - 1.0) < 0.001

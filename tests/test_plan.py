@@ -56,7 +56,17 @@ def test_prepare_grows_until_the_intro_fits_the_voice_rate():
     needed = sum(spoken_length(t, 110) + GAP_S for t in
                  [routine.exercises[0].name, *long_setup, routine.safety[0]])
     assert slow.segments[0].length >= needed
-    assert intro_length(make_routine(prepare_s=60), 0, 170) == 60  # a long prepare is kept
+    assert intro_length(make_routine(prepare_s=60), 0, lambda t: 1.0) == 60  # long one kept
+
+
+def test_measured_lengths_of_rendered_phrases_replace_the_estimate():
+    routine = make_routine(prepare_s=3, setup=["Sit down."])
+    estimated = build_plan(routine)
+    slow_line = {"Sit down.": 9.0}  # this voice takes far longer than the estimate
+    measured = build_plan(routine, measured=slow_line)
+    assert measured.segments[0].length >= estimated.segments[0].length + 8
+    assert measured.say_time("Sit down.") == 9.0
+    assert measured.say_time("Hold") == estimated.say_time("Hold")  # others: estimate
 
 
 def test_rate_outside_the_voice_range_is_refused():

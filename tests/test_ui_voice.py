@@ -95,3 +95,18 @@ def test_skip_and_stop_cut_speech_at_once(rig, qtbot, tmp_path):
             assert len(cuts) > before_cuts and out.stops > before_stops, key
     finally:
         service.shutdown()
+
+
+def test_plans_use_the_real_length_of_each_rendered_phrase(rig, qtbot, tmp_path):
+    service, out = give_voice(rig, tmp_path)  # the fake engine says everything in 0.3 s
+    try:
+        routine = rig.window.library.get("desk-micro")
+        _, cues = rig.window.plan_and_cues(routine)
+        qtbot.waitUntil(lambda: len(rig.window.voice.lengths) == len({c.text for c in cues}),
+                        timeout=8000)
+        assert set(round(v, 2) for v in rig.window.voice.lengths.values()) == {0.3}
+        plan, cues = rig.window.plan_and_cues(routine)
+        long_line = next(c for c in cues if c.text.startswith("Hinge forward"))
+        assert long_line.duration == rig.window.voice.lengths[long_line.text]
+    finally:
+        service.shutdown()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
 from stretchtimer.core.plan import Kind, Plan, Segment, breath_phases, spoken_lines, switch_line
-from stretchtimer.core.speech_time import GAP_S, spoken_length
+from stretchtimer.core.speech_time import GAP_S
 
 COUNTDOWN = ("3", "2", "1")
 
@@ -74,7 +74,7 @@ class Cue:
     text: str
     kind: CueKind
     priority: int
-    duration: float  # estimated spoken length at the options' rate
+    duration: float  # spoken length: measured from its render, else estimated
     segment_index: int
 
     @property
@@ -96,7 +96,6 @@ class _Candidate:
 
 def _candidates(plan: Plan, opts: CueOptions) -> list[_Candidate]:
     out: list[_Candidate] = []
-    rate = plan.rate_wpm
 
     def add(seg: Segment, desired: float, lo: float, hi: float, text: str, kind: CueKind,
             priority: int, order: int = 0) -> None:
@@ -104,7 +103,7 @@ def _candidates(plan: Plan, opts: CueOptions) -> list[_Candidate]:
 
     def fits(seg: Segment, text: str) -> float:
         """Latest start that still ends inside the segment (never before its start)."""
-        return max(seg.start, seg.end - spoken_length(text, rate))
+        return max(seg.start, seg.end - plan.say_time(text))
 
     for seg in plan.segments:
         ex = plan.exercise(seg)
@@ -136,7 +135,7 @@ def _candidates(plan: Plan, opts: CueOptions) -> list[_Candidate]:
 def _hold_candidates(plan: Plan, seg: Segment, opts: CueOptions, add) -> None:
     ex = plan.exercise(seg)
     assert ex is not None
-    rate = plan.rate_wpm
+    say = plan.say_time
     countdown_at = seg.end - len(COUNTDOWN) if opts.countdown else seg.end
     add(seg, seg.start, seg.start, seg.start + 2.0, ex.start_cue, CueKind.HOLD, Priority.HOLD)
 
@@ -148,17 +147,17 @@ def _hold_candidates(plan: Plan, seg: Segment, opts: CueOptions, add) -> None:
     for i, (start, name, length) in enumerate(phases):
         text = "Breathe in" if name == "in" else "And out"
         kind = CueKind.BREATHE_IN if name == "in" else CueKind.BREATHE_OUT
-        latest = min(start + min(1.5, length / 2), countdown_at - spoken_length(text, rate))
+        latest = min(start + min(1.5, length / 2), countdown_at - say(text))
         priority = Priority.FIRST_BREATH if i < 2 else Priority.BREATH
         add(seg, start, start, latest, text, kind, priority, i)
 
     if ex.cues:
         text = ex.cues[seg.hold_index % len(ex.cues)]  # a different form cue each hold
         add(seg, seg.start + seg.length / 3, seg.start + 1.0,
-            countdown_at - spoken_length(text, rate), text, CueKind.FORM, Priority.FORM)
+            countdown_at - say(text), text, CueKind.FORM, Priority.FORM)
     if seg.length >= 20:
         add(seg, seg.start + seg.length / 2, seg.start + seg.length * 0.35,
-            countdown_at - spoken_length("Halfway", rate), "Halfway", CueKind.HALFWAY,
+            countdown_at - say("Halfway"), "Halfway", CueKind.HALFWAY,
             Priority.HALFWAY)
     if opts.countdown:
         for i, word in enumerate(COUNTDOWN):
@@ -194,7 +193,7 @@ def plan_cues(plan: Plan, options: CueOptions | None = None) -> list[Cue]:
     candidates = sorted(_candidates(plan, opts),
                         key=lambda c: (-c.priority, c.order, c.desired))
     for c in candidates:
-        length = spoken_length(c.text, plan.rate_wpm)
+        length = plan.say_time(c.text)
         if c.priority == Priority.COUNTDOWN:
             start: float | None = c.desired
         else:

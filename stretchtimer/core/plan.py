@@ -8,13 +8,13 @@ The timeline ends with a zero-length done segment, so lengths sum to the total.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Mapping
+from typing import Callable, Mapping
 
 from stretchtimer.core.routine import Exercise, Routine
 from stretchtimer.core.speech_time import (DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM,
-                                           time_to_say)
+                                           spoken_length, time_to_say)
 
 BREATH_LEAD_S = 1.0  # the first breath starts after the hold cue has been said
 SETTLE_S = 1.0  # a moment of quiet between the last setup line and "hold"
@@ -52,6 +52,12 @@ class Plan:
     segments: tuple[Segment, ...]
     holds_s: tuple[int, ...]  # the hold length used for each exercise
     rate_wpm: int = DEFAULT_RATE_WPM  # the voice rate the prepare lengths were fitted to
+    # Real spoken lengths of phrases already rendered (seconds of speech); the estimate
+    # from the voice rate stands in for the rest.
+    measured: Mapping[str, float] = field(default_factory=dict)
+
+    def say_time(self, text: str) -> float:
+        return self.measured.get(text) or spoken_length(text, self.rate_wpm)
 
     @property
     def total(self) -> float:
@@ -99,27 +105,35 @@ def switch_line(side: str | None) -> str:
     return f"Switch to your {side} side" if side else "Switch sides"
 
 
-def fitted_length(least_s: int, lines: list[str], rate_wpm: int, after: str = "") -> int:
+def fitted_length(least_s: int, lines: list[str], say: Callable[[str], float],
+                  after: str = "") -> int:
     """A segment's length: at least `least_s`, grown to whole seconds until its lines fit
     at the voice rate, after `after` (the release said at its very start) and before a
     moment of quiet."""
-    needed = time_to_say([line for line in [after, *lines] if line], rate_wpm) + SETTLE_S
+    needed = time_to_say([line for line in [after, *lines] if line], say) + SETTLE_S
     return max(least_s, math.ceil(needed))
 
 
-def intro_length(routine: Routine, ex_index: int, rate_wpm: int) -> int:
+def intro_length(routine: Routine, ex_index: int, say: Callable[[str], float]) -> int:
     """prepare_s is the least time to get into position; every intro line is said."""
     after = routine.exercises[ex_index - 1].end_cue if ex_index else ""
     return fitted_length(routine.exercises[ex_index].prepare_s,
-                         intro_lines(routine, ex_index), rate_wpm, after)
+                         intro_lines(routine, ex_index), say, after)
 
 
 def build_plan(routine: Routine, holds: Mapping[str, int] | None = None,
-               rate_wpm: int = DEFAULT_RATE_WPM) -> Plan:
+               rate_wpm: int = DEFAULT_RATE_WPM,
+               measured: Mapping[str, float] | None = None) -> Plan:
     """`holds` overrides hold_s per exercise id (the progression's chosen level);
-    `rate_wpm` is the voice rate, which sets how long the intros take to say."""
+    `rate_wpm` is the voice rate and `measured` the real lengths of rendered phrases,
+    which together set how long the intros take to say."""
     if not MIN_RATE_WPM <= rate_wpm <= MAX_RATE_WPM:
         raise ValueError(f"rate_wpm: expected {MIN_RATE_WPM} to {MAX_RATE_WPM}, got {rate_wpm}")
+    measured = dict(measured or {})
+
+    def say(text: str) -> float:
+        return measured.get(text) or spoken_length(text, rate_wpm)
+
     segments: list[Segment] = []
     t = 0.0
     holds_s: list[int] = []
@@ -136,18 +150,18 @@ def build_plan(routine: Routine, holds: Mapping[str, int] | None = None,
         holds_s.append(hold_s)
         sequence = hold_sequence(ex)
         first_side, _ = sequence[0]
-        add(Kind.PREPARE if ex_i == 0 else Kind.NEXT, intro_length(routine, ex_i, rate_wpm), ex_i,
+        add(Kind.PREPARE if ex_i == 0 else Kind.NEXT, intro_length(routine, ex_i, say), ex_i,
             first_side, 1, ex.reps)
         for hold_i, (side, rep) in enumerate(sequence):
             if hold_i:
                 if side != sequence[hold_i - 1][0]:
-                    length = fitted_length(ex.switch_s, [switch_line(side)], rate_wpm, ex.end_cue)
+                    length = fitted_length(ex.switch_s, [switch_line(side)], say, ex.end_cue)
                     add(Kind.SWITCH, length, ex_i, side, rep, ex.reps)
                 elif ex.rest_s:
                     add(Kind.REST, ex.rest_s, ex_i, side, rep, ex.reps)
             add(Kind.HOLD, hold_s, ex_i, side, rep, ex.reps, hold_i)
     add(Kind.DONE, 0, None, None, 0, 0)
-    return Plan(routine, tuple(segments), tuple(holds_s), rate_wpm)
+    return Plan(routine, tuple(segments), tuple(holds_s), rate_wpm, measured)
 
 
 def breath_phases(plan: Plan, segment: Segment) -> list[tuple[float, str, float]]:

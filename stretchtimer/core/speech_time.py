@@ -9,6 +9,7 @@ constants below are rounded up (median 9% over the real length, worst 0.27 s und
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 GAP_S = 0.2  # silence kept between two cues
 DEFAULT_RATE_WPM = 170
@@ -37,6 +38,6 @@ def spoken_length(text: str, rate_wpm: int = DEFAULT_RATE_WPM) -> float:
     return round((45 + 36 * count + 60 * len(_PAUSE.findall(text))) / rate_wpm, 3)
 
 
-def time_to_say(lines: list[str], rate_wpm: int = DEFAULT_RATE_WPM) -> float:
+def time_to_say(lines: list[str], say: Callable[[str], float]) -> float:
     """Seconds to say the lines one after another, with the gap after each."""
-    return sum(spoken_length(line, rate_wpm) + GAP_S for line in lines)
+    return sum(say(line) + GAP_S for line in lines)

@@ -143,7 +143,8 @@ class MainWindow(QMainWindow):
         from stretchtimer.core.cues import BreathingMode, CueOptions, plan_cues
 
         s = self.voice_settings
-        plan = build_plan(routine, rate_wpm=s.rate_wpm)
+        measured = self.voice.lengths if self.voice is not None else None
+        plan = build_plan(routine, rate_wpm=s.rate_wpm, measured=measured)
         return plan, plan_cues(plan, CueOptions(BreathingMode(s.breathing), s.countdown))
 
     def start_routine(self, routine: Routine) -> None:

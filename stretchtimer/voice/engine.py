@@ -100,6 +100,20 @@ def trim_leading_silence(path: str, threshold: float = 0.02, keep_s: float = 0.0
             f.writeframes(frames[start * 2:])
 
 
+def speech_seconds(path: str, threshold: float = 0.02) -> float:
+    """How long the speech in a WAV lasts (up to its last sound; the engine's trailing
+    silence does not count), for planning cues around real lengths."""
+    with wave.open(path, "rb") as f:
+        params = f.getparams()
+        frames = f.readframes(params.nframes)
+    if params.sampwidth != 2 or not frames:
+        return params.nframes / max(params.framerate, 1)
+    samples = memoryview(frames).cast("h")
+    limit = int(threshold * 32768)
+    last = next((i for i in range(len(samples) - 1, -1, -1) if abs(samples[i]) > limit), 0)
+    return (last + 1) / params.nchannels / params.framerate
+
+
 def load_backend(spec: str) -> Backend:
     module, _, attr = spec.partition(":")
     return getattr(importlib.import_module(module), attr)()

@@ -13,6 +13,7 @@ from PySide6.QtMultimedia import QAudioFormat, QAudioSink
 
 from stretchtimer.core.cues import Cue, CueKind
 from stretchtimer.resources import assets
+from stretchtimer.voice.engine import speech_seconds
 from stretchtimer.voice.service import SpeechService
 from stretchtimer.voice.speaker import VoiceSettings
 
@@ -146,6 +147,8 @@ class CuePlayer(QObject):
         self.out = out or StreamOut(self)
         self.out.load(CHIME, str(assets() / "sounds" / "chime.wav"))
         self._keys: dict[str, str] = {}  # cue text -> cache key for the current voice
+        self._texts: dict[str, str] = {}  # and back
+        self.lengths: dict[str, float] = {}  # cue text -> seconds of speech, measured
         self._told = False
         self._state = "idle"
         service.rendered.connect(self._on_service_rendered)
@@ -168,7 +171,8 @@ class CuePlayer(QObject):
         self.service.start()
         s = self.settings
         for text in dict.fromkeys(c.text for c in cues):
-            self._keys[text] = self.service.render(text, s.voice, s.rate_wpm)
+            key = self.service.render(text, s.voice, s.rate_wpm)
+            self._keys[text], self._texts[key] = key, text
         # An audio stream takes about half a second to start flowing: open it now, so the
         # first cue is not late, and close it again if no routine starts.
         self.out.open()
@@ -201,11 +205,16 @@ class CuePlayer(QObject):
     def forget(self) -> None:
         """The voice or rate changed: renders are for the old one."""
         self._keys.clear()
+        self._texts.clear()
+        self.lengths.clear()
 
     # --- signals ---
 
     def _on_service_rendered(self, key: str, path: str) -> None:
         self.out.load(key, path)
+        text = self._texts.get(key)
+        if text is not None:
+            self.lengths[text] = speech_seconds(path)
 
     def _on_service_engine_unavailable(self, why: str) -> None:
         if not self._told:
