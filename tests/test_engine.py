@@ -1,11 +1,12 @@
 """The speech worker: requests and replies, deadlines, kill and restart, no engine."""
 
+import struct
 import time
 import wave
 
 import pytest
 
-from stretchtimer.voice.engine import EngineClient
+from stretchtimer.voice.engine import EngineClient, speech_seconds, trim_leading_silence
 
 
 def wait_for(client, predicate, timeout=10.0):
@@ -114,31 +115,22 @@ def test_real_espeak_renders_switch_to_your_left_side(tmp_path):
         client.close()
 
 
-def test_leading_silence_is_trimmed_so_a_cue_sounds_when_played(tmp_path):
-    import struct
-
-    from stretchtimer.voice.engine import trim_leading_silence
-
-    path = tmp_path / "x.wav"
+def mono_wav(path, frames):
     with wave.open(str(path), "wb") as f:
         f.setnchannels(1)
         f.setsampwidth(2)
         f.setframerate(22050)
-        f.writeframes(b"\x00\x00" * 441 + struct.pack("<h", 9000) * 100)  # 20 ms, then sound
-    trim_leading_silence(str(path))
+        f.writeframes(frames)
+    return str(path)
+
+
+def test_leading_silence_is_trimmed_so_a_cue_sounds_when_played(tmp_path):
+    path = mono_wav(tmp_path / "x.wav", b"\x00\x00" * 441 + struct.pack("<h", 9000) * 100)
+    trim_leading_silence(path)  # 20 ms of silence, then sound
     with wave.open(str(path)) as f:
         assert f.getnframes() == 100 + 44  # the sound, with 2 ms kept before it
 
 
 def test_speech_seconds_ignores_trailing_silence(tmp_path):
-    import struct
-
-    from stretchtimer.voice.engine import speech_seconds
-
-    path = tmp_path / "x.wav"
-    with wave.open(str(path), "wb") as f:
-        f.setnchannels(1)
-        f.setsampwidth(2)
-        f.setframerate(22050)
-        f.writeframes(struct.pack("<h", 9000) * 22050 + b"\x00\x00" * 7000)  # 1 s, then quiet
-    assert abs(speech_seconds(str(path)) - 1.0) < 0.001
+    path = mono_wav(tmp_path / "x.wav", struct.pack("<h", 9000) * 22050 + b"\x00\x00" * 7000)
+    assert abs(speech_seconds(path) - 1.0) < 0.001  # 1 s of sound, then quiet
