@@ -49,7 +49,7 @@ def play(mode: str) -> None:
     from stretchtimer.voice.cache import SpeechCache
     from stretchtimer.voice.player import CHIME, CuePlayer
     from stretchtimer.voice.service import SpeechService
-    from stretchtimer.voice.speaker import VoiceSettings
+    from stretchtimer.storage.settings import VoiceSettings
 
     app = QGuiApplication([sys.argv[0]])
     routine, problems = validate(ROUTINE)

@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QApplication
 
 from stretchtimer.core.clock import SystemClock
 from stretchtimer.resources import assets
+from stretchtimer.storage.atomic import sweep_temps
 from stretchtimer.storage.paths import Paths
 from stretchtimer.storage.routines import load_routines
+from stretchtimer.storage.settings import SettingsStore
 from stretchtimer.ui.main_window import MainWindow
 
 
@@ -41,12 +43,22 @@ def run(quit_after_first_paint: bool = False) -> int:
     app.setApplicationName("stretchtimer")
     app.setDesktopFileName("stretchtimer")
     paths = Paths.default()
-    window = MainWindow(load_routines(paths.user_routines), SystemClock())
+    window = build_window(paths, SystemClock())
     if quit_after_first_paint:  # benchmarks/startup.py; connected first, so it runs first
         window.first_painted.connect(_report_and_quit)
     window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: _after_paint(window, paths)))
     window.show()
     return app.exec()
+
+
+def build_window(paths: Paths, clock) -> MainWindow:
+    """The main window with the user's routines and settings (and word of any problem)."""
+    sweep_temps(paths.config)
+    store = SettingsStore(paths.config / "settings.json")
+    window = MainWindow(load_routines(paths.user_routines), clock, store.load(), store)
+    if store.messages:
+        window.show_notice(" ".join(store.messages))
+    return window
 
 
 def _after_paint(window: MainWindow, paths: Paths) -> None:

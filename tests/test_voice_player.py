@@ -13,7 +13,7 @@ from stretchtimer.ui.session_driver import SessionDriver
 from stretchtimer.voice.cache import SpeechCache, cache_key
 from stretchtimer.voice.player import CHIME, CuePlayer
 from stretchtimer.voice.service import SpeechService
-from stretchtimer.voice.speaker import VoiceSettings
+from stretchtimer.storage.settings import VoiceSettings
 from tests.fake_engines import write_tone
 from tests.helpers import make_routine
 

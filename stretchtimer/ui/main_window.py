@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QMainWindow, Q
 from stretchtimer.core.clock import Clock
 from stretchtimer.core.plan import build_plan
 from stretchtimer.core.routine import Library, Routine
+from stretchtimer.storage.settings import Settings, SettingsStore
 from stretchtimer.ui.routine_picker import RoutinePicker
 from stretchtimer.ui.theme import apply_high_contrast
 
@@ -30,18 +31,17 @@ class _FirstPaint(QObject):
 class MainWindow(QMainWindow):
     first_painted = Signal()  # the moment to start anything that can wait (speech)
 
-    def __init__(self, library: Library, clock: Clock, voice_settings=None) -> None:
+    def __init__(self, library: Library, clock: Clock, settings: Settings | None = None,
+                 store: SettingsStore | None = None) -> None:
         super().__init__()
         self.setWindowTitle("stretchtimer")
         self.library = library
         self.clock = clock
         self._driver = None
         self.voice = None  # the CuePlayer, once set_voice() has been called after first paint
-        if voice_settings is None:
-            from stretchtimer.voice.speaker import VoiceSettings
-
-            voice_settings = VoiceSettings()
-        self.voice_settings = voice_settings
+        self.settings = settings or Settings()
+        self.store = store  # None: settings live only as long as the window (tests)
+        self.voice_settings = self.settings.voice
         self._first_paint = _FirstPaint(self)
         self.installEventFilter(self._first_paint)
         self.muted = False
@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         view = self.menuBar().addMenu("&View")
         view.addAction(self.act_fullscreen)
         view.addAction(self.act_contrast)
+        self.act_contrast.setChecked(self.settings.display.high_contrast)
         self.act_voice = QAction("&Voice…", self)
         self.act_voice.setShortcut(QKeySequence("Ctrl+,"))
         self.act_voice.triggered.connect(self.show_voice_settings)
@@ -165,7 +166,18 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
+    def save_settings(self) -> None:
+        """Settings are saved the moment they change; a failure is said, never hidden."""
+        if self.store is None:
+            return
+        try:
+            self.store.save(self.settings)
+        except OSError as exc:
+            self.show_notice(f"Could not save your settings ({exc.strerror or exc}); the ones "
+                             "saved before are unchanged. Is the disk full?")
+
     def _on_voice_settings_changed(self, name: str) -> None:
+        self.save_settings()
         if name == "muted" and self._timer is not None:
             self._timer.act_mute.setChecked(self.voice_settings.muted)
         if self.voice is None:
@@ -202,7 +214,9 @@ class MainWindow(QMainWindow):
 
     def _on_timer_muted_changed(self, muted: bool) -> None:
         self.muted = muted
-        self.voice_settings.muted = muted
+        if self.voice_settings.muted != muted:
+            self.voice_settings.muted = muted
+            self.save_settings()
         if muted and self.voice is not None:
             self.voice.interrupt()
 
@@ -212,5 +226,8 @@ class MainWindow(QMainWindow):
 
     def _on_contrast_toggled(self, on: bool) -> None:
         apply_high_contrast(QApplication.instance(), on, self._system_palette)
+        if self.settings.display.high_contrast != on:
+            self.settings.display.high_contrast = on
+            self.save_settings()
         if self._timer is not None:
             self._timer.recolour()

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QHBoxLayout, QLabel, QPushButton, QSlider, QSpinBox, QWidget)
 
 from stretchtimer.core.speech_time import MAX_RATE_WPM, MIN_RATE_WPM
-from stretchtimer.voice.speaker import VoiceSettings
+from stretchtimer.storage.settings import VoiceSettings
 
 TEST_PHRASE = "Switch to your left side. Breathe in."
 BREATHING = [("every", "Every breath"), ("first", "First breath of each hold"), ("off", "Off")]

@@ -15,7 +15,7 @@ from stretchtimer.core.cues import Cue, CueKind
 from stretchtimer.resources import assets
 from stretchtimer.voice.engine import speech_seconds
 from stretchtimer.voice.service import SpeechService
-from stretchtimer.voice.speaker import VoiceSettings
+from stretchtimer.storage.settings import VoiceSettings
 
 LATE_DROP_S = 1.0  # a cue this late is stale; only a side switch is still worth saying
 CLOSE_AFTER_MS = 8000  # the audio stream outlives the routine by its closing line

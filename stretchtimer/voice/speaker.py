@@ -4,24 +4,10 @@ No Qt here (DESIGN rule 1): the real speaker is voice/player.py's CuePlayer."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from stretchtimer.core.speech_time import DEFAULT_RATE_WPM
-
-if TYPE_CHECKING:  # light at startup: the window makes VoiceSettings before its first paint
+if TYPE_CHECKING:  # for type hints only: the cue planner loads after the first paint
     from stretchtimer.core.cues import Cue
-
-
-@dataclass
-class VoiceSettings:
-    voice: str | None = None  # the engine's voice id; None is the engine's default
-    rate_wpm: int = DEFAULT_RATE_WPM
-    volume: float = 0.9  # 0..1, applied at playback, so cached renders stay valid
-    muted: bool = False
-    breathing: str = "every"  # a core.cues.BreathingMode value: every / first / off
-    countdown: bool = True
-    chime: bool = False  # a soft chime at every segment change, as well as the voice
 
 
 class Speaker(Protocol):

@@ -1,0 +1,224 @@
+"""Settings <-> settings.json: one dataclass, a schema_version, migrations that can run
+twice, and no way to lose what the user had.
+
+- A missing file means defaults (nothing is written until something changes).
+- A file that is not JSON, or not an object, is moved aside as
+  settings.json.corrupt-<timestamp>; defaults are used and the user is told.
+- A value that is out of range or of the wrong type falls back to its default and the user
+  is told which; the original file is kept aside the same way before the first save.
+- A file from a newer stretchtimer is used as far as it is understood and is never
+  written (read_only), so going back to an older version cannot damage it.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from stretchtimer.core.speech_time import DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM
+from stretchtimer.storage.atomic import quarantine, write_atomic
+
+SCHEMA_VERSION = 1
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@dataclass
+class VoiceSettings:
+    voice: str | None = None  # the engine's voice id; None is the engine's default
+    rate_wpm: int = DEFAULT_RATE_WPM
+    volume: float = 0.9  # 0..1, applied at playback, so cached renders stay valid
+    muted: bool = False
+    breathing: str = "every"  # a core.cues.BreathingMode value: every / first / off
+    countdown: bool = True
+    chime: bool = False  # a soft chime at every segment change, as well as the voice
+
+
+def _default_hours() -> dict[str, list[str]]:
+    return {d: ["09:00", "17:30"] for d in WEEKDAYS[:5]}
+
+
+@dataclass
+class ReminderSettings:
+    enabled: bool = True
+    interval_min: int = 60
+    work_hours: dict[str, list[str]] = field(default_factory=_default_hours)  # weekday -> [from, to]
+    snooze_min: int = 10
+
+
+@dataclass
+class GoalSettings:
+    days_per_week: int = 5
+    sessions_per_day: int = 2
+
+
+@dataclass
+class DisplaySettings:
+    high_contrast: bool = False
+
+
+@dataclass
+class Settings:
+    voice: VoiceSettings = field(default_factory=VoiceSettings)
+    reminders: ReminderSettings = field(default_factory=ReminderSettings)
+    goals: GoalSettings = field(default_factory=GoalSettings)
+    display: DisplaySettings = field(default_factory=DisplaySettings)
+    suspended: list[str] = field(default_factory=list)  # exercise ids, until cleared
+
+
+# --- checks: (section, name) -> returns None when the value is fine, else what was expected
+
+def _int(lo: int, hi: int):
+    return lambda v: None if isinstance(v, int) and not isinstance(v, bool) and lo <= v <= hi \
+        else f"a whole number from {lo} to {hi}"
+
+
+def _bool(v: Any) -> str | None:
+    return None if isinstance(v, bool) else "true or false"
+
+
+def _clock(v: Any) -> bool:
+    try:
+        h, m = v.split(":")
+        return len(h) == 2 and len(m) == 2 and 0 <= int(h) <= 23 and 0 <= int(m) <= 59
+    except (AttributeError, ValueError):
+        return False
+
+
+def _hours(v: Any) -> str | None:
+    ok = isinstance(v, dict) and all(
+        d in WEEKDAYS and isinstance(span, list) and len(span) == 2 and all(map(_clock, span))
+        and span[0] < span[1] for d, span in v.items())
+    return None if ok else 'weekdays ("mon".."sun") each with ["HH:MM", "HH:MM"], start first'
+
+
+CHECKS: dict[tuple[str, str], Any] = {
+    ("voice", "voice"): lambda v: None if v is None or isinstance(v, str) else "a voice id",
+    ("voice", "rate_wpm"): _int(MIN_RATE_WPM, MAX_RATE_WPM),
+    ("voice", "volume"): lambda v: None if isinstance(v, (int, float)) and not isinstance(v, bool)
+    and 0 <= v <= 1 else "a number from 0 to 1",
+    ("voice", "muted"): _bool,
+    ("voice", "breathing"): lambda v: None if v in ("every", "first", "off")
+    else "every, first or off",
+    ("voice", "countdown"): _bool,
+    ("voice", "chime"): _bool,
+    ("reminders", "enabled"): _bool,
+    ("reminders", "interval_min"): _int(15, 180),
+    ("reminders", "work_hours"): _hours,
+    ("reminders", "snooze_min"): _int(1, 120),
+    ("goals", "days_per_week"): _int(1, 7),
+    ("goals", "sessions_per_day"): _int(1, 12),
+    ("display", "high_contrast"): _bool,
+}
+
+
+def _migrate_0_to_1(data: dict) -> dict:
+    """Files from before schema_version kept the voice keys at the top level."""
+    voice = dict(data.get("voice") or {})
+    for key in ("rate_wpm", "volume", "muted"):
+        if key in data:
+            voice.setdefault(key, data.pop(key))
+    data["voice"] = voice
+    data["schema_version"] = 1
+    return data
+
+
+MIGRATIONS = {0: _migrate_0_to_1}  # from version -> function to the next version
+
+
+def migrate(data: dict) -> dict:
+    """Bring a parsed file up to SCHEMA_VERSION; running it again changes nothing."""
+    version = data.get("schema_version", 0)
+    while isinstance(version, int) and version < SCHEMA_VERSION:
+        data = MIGRATIONS[version](data)
+        version = data["schema_version"]
+    return data
+
+
+def from_dict(data: dict) -> tuple[Settings, list[str]]:
+    """The settings the data describes, defaults where it is wrong, and what was wrong."""
+    settings, problems = Settings(), []
+    for section in fields(Settings):
+        if section.name == "suspended":
+            value = data.get("suspended", [])
+            if isinstance(value, list) and all(isinstance(x, str) for x in value):
+                settings.suspended = list(value)
+            else:
+                problems.append("suspended: expected a list of exercise ids")
+            continue
+        given = data.get(section.name, {})
+        if not isinstance(given, dict):
+            problems.append(f"{section.name}: expected an object")
+            continue
+        target = getattr(settings, section.name)
+        for f in fields(target):
+            if f.name not in given:
+                continue
+            expected = CHECKS[(section.name, f.name)](given[f.name])
+            if expected:
+                problems.append(f"{section.name}.{f.name}: expected {expected}, "
+                                f"got {json.dumps(given[f.name])[:40]}; using the default")
+            else:
+                setattr(target, f.name, given[f.name])
+    return settings, problems
+
+
+def to_dict(settings: Settings) -> dict:
+    return {"schema_version": SCHEMA_VERSION, **asdict(settings)}
+
+
+class SettingsStore:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.read_only = False
+        self.messages: list[str] = []  # what the user should be told about this file
+        self._keep_original = False  # invalid values: keep the file aside before saving
+
+    def load(self) -> Settings:
+        self.messages, self.read_only, self._keep_original = [], False, False
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return Settings()
+        except OSError as exc:
+            self.read_only = True  # cannot read it, so never overwrite it
+            self.messages.append(f"Could not read {self.path} ({exc.strerror}); using the "
+                                 "defaults and leaving the file alone.")
+            return Settings()
+        try:
+            data = json.loads(raw.decode("utf-8"))
+            if not isinstance(data, dict):
+                raise ValueError("not a JSON object")
+        except (UnicodeDecodeError, ValueError) as exc:
+            moved = quarantine(self.path)
+            self.messages.append(f"Your settings file could not be read ({exc}); it was kept "
+                                 f"as {moved.name} and the defaults are used.")
+            return Settings()
+        version = data.get("schema_version", 0)
+        if isinstance(version, int) and version > SCHEMA_VERSION:
+            self.read_only = True
+            self.messages.append(f"Your settings were saved by a newer stretchtimer (format "
+                                 f"{version}); they are used as far as this version "
+                                 "understands them and will not be changed.")
+        else:
+            data = migrate(data)
+        settings, problems = from_dict(data)
+        if problems:
+            self._keep_original = not self.read_only
+            self.messages.append("Some settings were not valid and use their defaults: "
+                                 + "; ".join(problems))
+        return settings
+
+    def save(self, settings: Settings) -> bool:
+        """Write the settings at once (atomically); False when this file must not be
+        written (it is from a newer version). OSError (e.g. a full disk) is raised."""
+        if self.read_only:
+            return False
+        if self._keep_original and self.path.exists():
+            quarantine(self.path, time.time())
+            self._keep_original = False
+        write_atomic(self.path, (json.dumps(to_dict(settings), indent=2, sort_keys=True)
+                                 + "\n").encode("utf-8"))
+        return True

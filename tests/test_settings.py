@@ -1,0 +1,114 @@
+"""settings.json: defaults, round trip, corruption, invalid values, newer versions,
+migrations, a full disk; nothing the user had is ever deleted."""
+
+import errno
+import json
+
+import pytest
+
+from stretchtimer.storage import atomic
+from stretchtimer.storage.settings import (SCHEMA_VERSION, Settings, SettingsStore, migrate,
+                                           to_dict)
+
+
+@pytest.fixture
+def store(tmp_path):
+    return SettingsStore(tmp_path / "config" / "settings.json")
+
+
+def corrupt_files(store):
+    return sorted(p.name for p in store.path.parent.glob("settings.json.corrupt-*"))
+
+
+def test_missing_file_gives_defaults_and_writes_nothing(store):
+    assert store.load() == Settings() and store.messages == []
+    assert not store.path.exists()
+
+
+def test_round_trip(store):
+    s = Settings()
+    s.voice.rate_wpm, s.voice.muted, s.goals.days_per_week = 150, True, 4
+    s.reminders.work_hours = {"mon": ["08:00", "16:00"]}
+    s.suspended = ["seated-hamstring"]
+    assert store.save(s)
+    assert SettingsStore(store.path).load() == s
+    assert json.loads(store.path.read_text())["schema_version"] == SCHEMA_VERSION
+
+
+@pytest.mark.parametrize("content", [b"", b"{not json", b"[1, 2]", b"\xff\xfe\x00",
+                                     b'"just a string"', b'{"voice": '],
+                         ids=["empty", "broken", "array", "binary", "string", "truncated"])
+def test_corrupt_file_is_quarantined_never_deleted(store, content):
+    store.path.parent.mkdir(parents=True)
+    store.path.write_bytes(content)
+    assert store.load() == Settings()
+    (kept,) = corrupt_files(store)
+    assert (store.path.parent / kept).read_bytes() == content  # the user's bytes, intact
+    assert "could not be read" in store.messages[0] and kept in store.messages[0]
+    assert not store.path.exists()
+
+
+def test_invalid_values_use_defaults_keep_the_rest_and_the_original(store):
+    store.path.parent.mkdir(parents=True)
+    original = json.dumps({"schema_version": 1, "voice": {"rate_wpm": 5000, "muted": True},
+                           "reminders": {"interval_min": 45, "work_hours": {"xyz": [1, 2]}}})
+    store.path.write_text(original)
+    s = store.load()
+    assert s.voice.muted is True and s.reminders.interval_min == 45  # valid ones kept
+    assert s.voice.rate_wpm == 170 and s.reminders.work_hours == Settings().reminders.work_hours
+    message = store.messages[0]
+    assert "voice.rate_wpm: expected a whole number from 110 to 300" in message
+    assert "reminders.work_hours" in message
+    assert store.save(s)
+    (kept,) = corrupt_files(store)
+    assert (store.path.parent / kept).read_text() == original  # kept before overwriting
+
+
+def test_a_newer_file_is_used_but_never_written(store):
+    store.path.parent.mkdir(parents=True)
+    newer = json.dumps({"schema_version": SCHEMA_VERSION + 1, "voice": {"rate_wpm": 200},
+                        "future_feature": {"x": 1}})
+    store.path.write_text(newer)
+    s = store.load()
+    assert s.voice.rate_wpm == 200 and store.read_only
+    assert "newer stretchtimer" in store.messages[0]
+    s.voice.rate_wpm = 150
+    assert store.save(s) is False
+    assert store.path.read_text() == newer
+
+
+def test_migration_from_the_unversioned_format_is_lossless_and_idempotent():
+    old = {"rate_wpm": 140, "muted": True, "goals": {"days_per_week": 3}}
+    once = migrate(json.loads(json.dumps(old)))
+    twice = migrate(json.loads(json.dumps(once)))
+    assert once == twice
+    assert once["voice"] == {"rate_wpm": 140, "muted": True}
+    assert once["goals"] == {"days_per_week": 3} and once["schema_version"] == 1
+
+
+def test_full_disk_keeps_the_old_file_and_says_so(store, monkeypatch):
+    s = Settings()
+    store.save(s)
+    before = store.path.read_bytes()
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "fsync", full)
+    s.voice.muted = True
+    with pytest.raises(OSError, match="No space left"):
+        store.save(s)
+    assert store.path.read_bytes() == before
+    assert list(store.path.parent.glob(".tmp-*")) == []  # no half-written file left behind
+
+
+def test_sweep_removes_temps_a_crash_left(tmp_path):
+    (tmp_path / ".tmp-settings.json.123").write_text("{")
+    (tmp_path / "settings.json").write_text("{}")
+    assert [p.name for p in atomic.sweep_temps(tmp_path)] == [".tmp-settings.json.123"]
+    assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]
+
+
+def test_to_dict_holds_every_setting():
+    data = to_dict(Settings())
+    assert set(data) == {"schema_version", "voice", "reminders", "goals", "display", "suspended"}
