@@ -38,6 +38,7 @@ class MainWindow(QMainWindow):
         self.library = library
         self.clock = clock
         self._driver = None
+        self._timer = None  # the TimerView, made on first use
         self.voice = None  # the CuePlayer, once set_voice() has been called after first paint
         self.settings = settings or Settings()
         self.store = store  # None: settings live only as long as the window (tests)
@@ -68,7 +69,6 @@ class MainWindow(QMainWindow):
         self.menuBar().addMenu("&Settings").addAction(self.act_voice)
 
         self.picker = RoutinePicker(list(library.routines.values()))
-        self._timer = None
         self.pages = QStackedWidget()
         self.pages.addWidget(self.picker)
         self.notice = QLabel()
