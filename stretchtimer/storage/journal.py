@@ -1,0 +1,81 @@
+"""history.jsonl: one JSON record per line, appended and fsynced before it counts as
+saved, never rewritten.
+
+A crash can only tear the line being written: loading skips lines that do not parse, and
+the next append first ends the torn line so its own record starts clean. Records carry a
+UUID (duplicates, e.g. from a restored backup appended twice, are dropped on load) and a
+schema_version (records from a newer stretchtimer are kept on disk but not read).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from stretchtimer.storage.atomic import fsync_dir
+
+SCHEMA_VERSION = 1
+
+
+@dataclass
+class Loaded:
+    records: list[dict[str, Any]] = field(default_factory=list)
+    unreadable_lines: int = 0  # torn or damaged lines that were skipped
+    newer_records: int = 0  # from a newer stretchtimer: kept on disk, not read
+    duplicates: int = 0
+
+
+class Journal:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def append(self, record: dict[str, Any]) -> str:
+        """Add one record; when this returns, it is on disk. Returns its id. OSError
+        (e.g. a full disk) means it was not saved; everything before it still is."""
+        rec = {"id": uuid.uuid4().hex, "schema_version": SCHEMA_VERSION, **record}
+        line = (json.dumps(rec, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        created = not self.path.exists()
+        with open(self.path, "a+b") as f:
+            if f.seek(0, os.SEEK_END) > 0:
+                f.seek(-1, os.SEEK_END)
+                if f.read(1) != b"\n":
+                    line = b"\n" + line  # end a line torn by a crash first
+            f.write(line)
+            f.flush()
+            os.fsync(f.fileno())
+        if created:
+            fsync_dir(self.path.parent)
+        return rec["id"]
+
+    def load(self) -> Loaded:
+        out = Loaded()
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return out
+        seen: set[str] = set()
+        for line in raw.split(b"\n"):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+                if not isinstance(rec, dict) or not isinstance(rec.get("id"), str):
+                    raise ValueError("not a record")
+            except ValueError:  # includes UnicodeDecodeError
+                out.unreadable_lines += 1
+                continue
+            version = rec.get("schema_version")
+            if not isinstance(version, int) or version > SCHEMA_VERSION:
+                out.newer_records += 1
+                continue
+            if rec["id"] in seen:
+                out.duplicates += 1
+                continue
+            seen.add(rec["id"])
+            out.records.append(rec)
+        return out
