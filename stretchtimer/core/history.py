@@ -1,0 +1,155 @@
+"""History: session records (as stored in the journal) and the statistics that show
+whether someone is being consistent. Pure Python; days are local calendar days.
+
+Records are plain dicts so the journal stays the one file format:
+- {"type": "session", "routine_id", "routine_name", "started", "ended" (ISO 8601 with the
+  UTC offset of the moment), "completed", "held": [{"exercise_id", "side", "seconds",
+  "muscles"}]}
+- {"type": "checkin", "session_id", "rating": "easy|good|strong|painful|nerve"}
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, tzinfo
+from typing import Any, Iterable
+
+RATINGS = ("easy", "good", "strong", "painful", "nerve")  # nerve: tingling, numbness, shooting
+HEATMAP_WEEKS = 12
+BALANCE_DAYS = 28
+
+
+@dataclass(frozen=True)
+class Held:
+    exercise_id: str
+    side: str | None
+    seconds: float
+    muscles: tuple[str, ...] = ()
+
+
+@dataclass
+class Session:
+    id: str
+    routine_id: str
+    routine_name: str
+    started: datetime
+    ended: datetime
+    completed: bool
+    held: tuple[Held, ...]
+    rating: str | None = None
+
+
+def session_record(summary, routine, tz: tzinfo | None = None) -> dict[str, Any]:
+    """A finished SessionMachine summary as a journal record (timestamps keep the UTC
+    offset of their moment, so a later time zone or DST change reads them right)."""
+    muscles = {ex.id: list(ex.muscles) for ex in routine.exercises}
+
+    def stamp(wall: float) -> str:
+        return datetime.fromtimestamp(wall, tz).astimezone(tz).isoformat(timespec="seconds")
+
+    return {
+        "type": "session", "routine_id": routine.id, "routine_name": routine.name,
+        "started": stamp(summary.started_wall), "ended": stamp(summary.ended_wall),
+        "completed": summary.completed,
+        "held": [{"exercise_id": h.exercise_id, "side": h.side, "seconds": h.seconds,
+                  "muscles": muscles.get(h.exercise_id, [])} for h in summary.held],
+    }
+
+
+def checkin_record(session_id: str, rating: str) -> dict[str, Any]:
+    if rating not in RATINGS:
+        raise ValueError(f"rating: expected one of {', '.join(RATINGS)}, got {rating!r}")
+    return {"type": "checkin", "session_id": session_id, "rating": rating}
+
+
+def sessions_from(records: Iterable[dict[str, Any]]) -> list[Session]:
+    """Sessions in time order, each with its (latest) check-in. A record that does not
+    fit is skipped: history written by a future version must not stop the view."""
+    sessions: dict[str, Session] = {}
+    ratings: dict[str, str] = {}
+    for rec in records:
+        try:
+            if rec.get("type") == "session":
+                sessions[rec["id"]] = Session(
+                    rec["id"], rec["routine_id"], rec.get("routine_name", rec["routine_id"]),
+                    datetime.fromisoformat(rec["started"]), datetime.fromisoformat(rec["ended"]),
+                    bool(rec["completed"]),
+                    tuple(Held(h["exercise_id"], h.get("side"), float(h["seconds"]),
+                               tuple(h.get("muscles", ()))) for h in rec.get("held", ())))
+            elif rec.get("type") == "checkin" and rec.get("rating") in RATINGS:
+                ratings[rec["session_id"]] = rec["rating"]
+        except (KeyError, TypeError, ValueError):
+            continue
+    for sid, rating in ratings.items():
+        if sid in sessions:
+            sessions[sid].rating = rating
+    return sorted(sessions.values(), key=lambda s: s.started)
+
+
+def forgiving_streak(active: set[date], today: date) -> int:
+    """Calendar days from the first to the last active day of the run that reaches today
+    (or yesterday: today is not over), where one missed day in any seven is forgiven."""
+    first = last = None
+    last_miss: date | None = None
+    earliest = min(active, default=today)
+    day = today
+    while day >= earliest:
+        if day in active:
+            last = last or day
+            first = day
+        elif day != today:
+            if last_miss is not None and (last_miss - day).days < 7:
+                break  # a second miss within a week ends the run
+            last_miss = day
+        day -= timedelta(days=1)
+    if first is None:
+        return 0
+    return (last - first).days + 1
+
+
+@dataclass
+class Stats:
+    today: date
+    week_start: date
+    week_days: list[date]  # this week's days with at least one session
+    days_goal: int
+    streak: int
+    heatmap_start: date  # the Monday of the first of the 12 weeks
+    heatmap: list[int]  # sessions per day, HEATMAP_WEEKS * 7 days from heatmap_start
+    per_day: list[tuple[date, int]]  # the last 7 days
+    sessions_goal: int
+    balance: dict[str, dict[str, float]] = field(default_factory=dict)  # muscle -> side -> s
+    total_sessions: int = 0
+    completed_sessions: int = 0
+
+
+def compute_stats(sessions: list[Session], today: date, days_goal: int = 5,
+                  sessions_goal: int = 2, tz: tzinfo | None = None) -> Stats:
+    per_date: Counter[date] = Counter()
+    for s in sessions:
+        per_date[s.started.astimezone(tz).date()] += 1
+    active = set(per_date)
+    week_start = today - timedelta(days=today.weekday())
+    heat_start = week_start - timedelta(weeks=HEATMAP_WEEKS - 1)
+    balance: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    since = today - timedelta(days=BALANCE_DAYS - 1)
+    for s in sessions:
+        if s.started.astimezone(tz).date() < since:
+            continue
+        for h in s.held:
+            for muscle in h.muscles or ("other",):
+                balance[muscle][h.side or "both"] += h.seconds
+    return Stats(
+        today=today, week_start=week_start,
+        week_days=sorted(d for d in active if week_start <= d <= today),
+        days_goal=days_goal, streak=forgiving_streak(active, today),
+        heatmap_start=heat_start,
+        heatmap=[per_date[heat_start + timedelta(days=i)] for i in range(HEATMAP_WEEKS * 7)],
+        per_day=[(today - timedelta(days=i), per_date[today - timedelta(days=i)])
+                 for i in range(6, -1, -1)],
+        sessions_goal=sessions_goal,
+        balance={m: dict(sides) for m, sides in balance.items()},
+        total_sessions=len(sessions),
+        completed_sessions=sum(s.completed for s in sessions),
+    )

@@ -1,0 +1,126 @@
+"""History statistics on hand-built histories, in non-UTC zones, across month, year and
+DST boundaries."""
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from stretchtimer.core.history import (HEATMAP_WEEKS, checkin_record, compute_stats,
+                                       forgiving_streak, session_record, sessions_from)
+from stretchtimer.core.session import HeldTime, SessionSummary
+from tests.helpers import make_routine
+
+BERLIN = ZoneInfo("Europe/Berlin")
+NEW_YORK = ZoneInfo("America/New_York")
+
+
+def record(started, sid=None, held=(), completed=True, minutes=3):
+    start = datetime.fromisoformat(started)
+    return {"type": "session", "id": sid or started, "routine_id": "desk-micro",
+            "routine_name": "Desk micro-break", "started": started,
+            "ended": (start + timedelta(minutes=minutes)).isoformat(), "completed": completed,
+            "held": [{"exercise_id": e, "side": s, "seconds": sec, "muscles": m}
+                     for e, s, sec, m in held]}
+
+
+def days(*specs):
+    """Active dates from 'YYYY-MM-DD' strings and ('YYYY-MM-DD', 'YYYY-MM-DD') ranges."""
+    out = set()
+    for spec in specs:
+        a, b = (spec, spec) if isinstance(spec, str) else spec
+        d = date.fromisoformat(a)
+        while d <= date.fromisoformat(b):
+            out.add(d)
+            d += timedelta(days=1)
+    return out
+
+
+@pytest.mark.parametrize("active, today, expected", [
+    (days(("2026-12-28", "2027-01-03")), "2027-01-03", 7),  # across the new year
+    (days(("2026-12-28", "2027-01-02")), "2027-01-03", 6),  # today not done yet: no break
+    (days(("2026-12-28", "2026-12-30"), ("2027-01-01", "2027-01-03")), "2027-01-03", 7),
+    (days(("2026-12-20", "2026-12-25"), "2026-12-27", ("2026-12-29", "2027-01-03")),
+     "2027-01-03", 8),  # misses on the 26th and 28th: the 28th is forgiven, the 26th ends it
+    (days(("2026-01-29", "2026-02-03"), ("2026-02-05", "2026-02-20")), "2026-02-20", 23),
+    (days("2026-03-01"), "2026-03-05", 0),  # long gone
+    (set(), "2026-03-05", 0),
+], ids=["new-year", "today-pending", "one-miss-forgiven", "two-misses", "across-month",
+        "gone", "empty"])
+def test_forgiving_streak(active, today, expected):
+    assert forgiving_streak(active, date.fromisoformat(today)) == expected
+
+
+def test_week_days_against_the_goal_and_sessions_per_day():
+    recs = [record("2026-11-16T09:10:00+01:00"), record("2026-11-16T14:00:00+01:00", "b"),
+            record("2026-11-17T10:00:00+01:00"), record("2026-11-19T11:00:00+01:00"),
+            record("2026-11-15T11:00:00+01:00")]  # Sunday: last week
+    stats = compute_stats(sessions_from(recs), date(2026, 11, 19), days_goal=4, tz=BERLIN)
+    assert stats.week_start == date(2026, 11, 16)
+    assert stats.week_days == [date(2026, 11, 16), date(2026, 11, 17), date(2026, 11, 19)]
+    assert stats.days_goal == 4
+    assert dict(stats.per_day)[date(2026, 11, 16)] == 2
+    assert [d for d, _ in stats.per_day][-1] == date(2026, 11, 19)
+    assert stats.streak == 5  # Sun 15 .. Thu 19, Wed 18 forgiven
+
+
+def test_a_session_belongs_to_its_local_day_across_dst_and_zones():
+    # Berlin leaves summer time on 2026-10-25 at 03:00 (+02:00 -> +01:00)
+    recs = [record("2026-10-24T22:30:00+00:00", "utc"),  # 00:30 on the 25th in Berlin
+            record("2026-10-25T23:30:00+01:00", "late")]  # 23:30 on the 25th, winter time
+    sessions = sessions_from(recs)
+    berlin = compute_stats(sessions, date(2026, 10, 26), tz=BERLIN)
+    assert dict(berlin.per_day)[date(2026, 10, 25)] == 2
+    new_york = compute_stats(sessions, date(2026, 10, 26), tz=NEW_YORK)
+    assert dict(new_york.per_day)[date(2026, 10, 24)] == 1  # 18:30 on the 24th there
+    assert dict(new_york.per_day)[date(2026, 10, 25)] == 1
+
+
+def test_heatmap_covers_twelve_weeks_ending_this_week():
+    today = date(2026, 3, 4)  # a Wednesday
+    recs = [record("2026-03-02T09:00:00+01:00"), record("2025-12-15T09:00:00+01:00"),
+            record("2025-12-14T09:00:00+01:00")]  # the 14th is before the 12 weeks
+    stats = compute_stats(sessions_from(recs), today, tz=BERLIN)
+    assert stats.heatmap_start == date(2025, 12, 15)  # a Monday, 11 weeks before this one
+    assert len(stats.heatmap) == HEATMAP_WEEKS * 7
+    assert stats.heatmap[0] == 1 and stats.heatmap[(date(2026, 3, 2) - stats.heatmap_start).days] == 1
+    assert sum(stats.heatmap) == 2
+
+
+def test_balance_sums_each_muscle_by_side_over_four_weeks():
+    ham = ["hamstrings"]
+    recs = [record("2026-05-20T09:00:00+02:00", held=[("seated-hamstring", "right", 30, ham),
+                                                      ("seated-hamstring", "left", 25, ham),
+                                                      ("breaths", None, 20, ["diaphragm"])]),
+            record("2026-05-21T09:00:00+02:00", "b",
+                   held=[("seated-hamstring", "right", 30, ham)]),
+            record("2026-04-01T09:00:00+02:00", "old",
+                   held=[("seated-hamstring", "left", 99, ham)])]  # more than 28 days ago
+    stats = compute_stats(sessions_from(recs), date(2026, 5, 21), tz=BERLIN)
+    assert stats.balance == {"hamstrings": {"right": 60.0, "left": 25.0},
+                             "diaphragm": {"both": 20.0}}
+
+
+def test_checkins_join_their_session_and_bad_records_are_skipped():
+    recs = [record("2026-05-20T09:00:00+02:00", "s1"),
+            {"type": "checkin", "id": "c1", "session_id": "s1", "rating": "good"},
+            {"type": "session", "id": "broken"},  # missing fields: skipped, not fatal
+            {"type": "checkin", "id": "c2", "session_id": "s1", "rating": "sideways"},
+            {"type": "reminder", "id": "r1"}]
+    (s,) = sessions_from(recs)
+    assert s.id == "s1" and s.rating == "good"
+    with pytest.raises(ValueError, match="rating"):
+        checkin_record("s1", "sideways")
+
+
+def test_session_record_round_trips_with_its_offset_and_muscles():
+    routine = make_routine()
+    summary = SessionSummary("test-routine", True, 1_793_000_000.0, 1_793_000_180.0, 180.0,
+                             (HeldTime("seated-hamstring", "right", 60.0),
+                              HeldTime("seated-hamstring", "left", 58.5)))
+    rec = dict(session_record(summary, routine, BERLIN), id="x", schema_version=1)
+    assert rec["started"].endswith("+01:00") or rec["started"].endswith("+02:00")
+    (s,) = sessions_from([rec])
+    assert s.started.timestamp() == 1_793_000_000.0
+    assert [(h.side, h.seconds, h.muscles) for h in s.held] == [
+        ("right", 60.0, ("hamstrings",)), ("left", 58.5, ("hamstrings",))]
