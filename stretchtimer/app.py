@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from stretchtimer.core.clock import SystemClock
 from stretchtimer.resources import assets
 from stretchtimer.storage.atomic import sweep_temps
+from stretchtimer.storage.journal import Journal
 from stretchtimer.storage.paths import Paths
 from stretchtimer.storage.routines import load_routines
 from stretchtimer.storage.settings import SettingsStore
@@ -55,7 +56,8 @@ def build_window(paths: Paths, clock) -> MainWindow:
     """The main window with the user's routines and settings (and word of any problem)."""
     sweep_temps(paths.config)
     store = SettingsStore(paths.config / "settings.json")
-    window = MainWindow(load_routines(paths.user_routines), clock, store.load(), store)
+    window = MainWindow(load_routines(paths.user_routines), clock, store.load(), store,
+                        Journal(paths.data / "history.jsonl"))
     if store.messages:
         window.show_notice(" ".join(store.messages))
     return window

@@ -39,3 +39,41 @@ def test_a_corrupt_settings_file_is_kept_and_the_user_is_told(qtbot, tmp_path):
     assert "could not be read" in window.notice.text()
     kept = list(config.glob("settings.json.corrupt-*"))
     assert len(kept) == 1 and kept[0].read_text() == "{oops"
+
+
+def test_a_finished_and_a_stopped_session_are_recorded_at_once(qtbot, tmp_path):
+    from stretchtimer.core.history import sessions_from
+    from stretchtimer.storage.journal import Journal
+
+    window = open_window(qtbot, tmp_path)
+    window.start_routine(window.library.get("walk-break"))
+    driver = window.driver
+    with qtbot.waitSignal(window.session_recorded):
+        window.clock.advance_to(driver.machine.monotonic_at(driver.machine.end))
+        driver.catch_up()
+    window.start_routine(window.library.get("desk-micro"))
+    first_hold = next(seg for seg in driver.plan.segments if seg.kind.value == "hold")
+    window.clock.advance_to(driver.machine.monotonic_at(first_hold.start + 7))
+    driver.catch_up()
+    with qtbot.waitSignal(window.session_recorded):
+        qtbot.keyClick(window.timer, Qt.Key.Key_Escape)  # stopped early: recorded too
+    sessions = sessions_from(Journal(tmp_path / "data" / "history.jsonl").load().records)
+    assert [(s.routine_id, s.completed) for s in sessions] == [("walk-break", True),
+                                                               ("desk-micro", False)]
+    walk = sessions[0].held[0]
+    assert walk.exercise_id == "easy-lap" and walk.seconds == 90 and walk.muscles == ("legs",)
+    held = {(h.exercise_id, h.side): h.seconds for h in sessions[1].held}
+    assert held[("standing-hamstring", "right")] == 7  # stopped mid-way: what was held
+
+
+def test_a_full_disk_when_saving_a_session_is_told(qtbot, tmp_path, monkeypatch):
+    window = open_window(qtbot, tmp_path)
+
+    def full(record):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(window.journal, "append", full)
+    window.start_routine(window.library.get("walk-break"))
+    qtbot.keyClick(window.timer, Qt.Key.Key_Escape)
+    assert "Could not save this session" in window.notice.text()
+    assert "No space left" in window.notice.text()

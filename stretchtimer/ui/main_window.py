@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QMainWindow, Q
 from stretchtimer.core.clock import Clock
 from stretchtimer.core.plan import build_plan
 from stretchtimer.core.routine import Library, Routine
+from stretchtimer.storage.journal import Journal
 from stretchtimer.storage.settings import Settings, SettingsStore
 from stretchtimer.ui.routine_picker import RoutinePicker
 from stretchtimer.ui.theme import apply_high_contrast
@@ -31,8 +32,10 @@ class _FirstPaint(QObject):
 class MainWindow(QMainWindow):
     first_painted = Signal()  # the moment to start anything that can wait (speech)
 
+    session_recorded = Signal(str)  # the journal id of a finished (or stopped) session
+
     def __init__(self, library: Library, clock: Clock, settings: Settings | None = None,
-                 store: SettingsStore | None = None) -> None:
+                 store: SettingsStore | None = None, journal: Journal | None = None) -> None:
         super().__init__()
         self.setWindowTitle("stretchtimer")
         self.library = library
@@ -42,6 +45,8 @@ class MainWindow(QMainWindow):
         self.voice = None  # the CuePlayer, once set_voice() has been called after first paint
         self.settings = settings or Settings()
         self.store = store  # None: settings live only as long as the window (tests)
+        self.journal = journal  # None: sessions are not recorded (tests)
+        self.last_session_id: str | None = None
         self.voice_settings = self.settings.voice
         self._first_paint = _FirstPaint(self)
         self.installEventFilter(self._first_paint)
@@ -112,6 +117,7 @@ class MainWindow(QMainWindow):
             from stretchtimer.ui.session_driver import SessionDriver
 
             self._driver = SessionDriver(self.clock, self)
+            self._driver.finished.connect(self._on_driver_finished)
             if self.voice is not None:
                 self.voice.attach(self._driver)
         return self._driver
@@ -165,6 +171,22 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
+
+    def _on_driver_finished(self, summary) -> None:
+        """Record the session the moment it ends (completed or stopped early)."""
+        from stretchtimer.core.history import session_record
+
+        if self.journal is None or self.current is None:
+            return
+        try:
+            self.last_session_id = self.journal.append(session_record(summary, self.current))
+        except OSError as exc:
+            self.last_session_id = None
+            self.show_notice(f"Could not save this session to your history "
+                             f"({exc.strerror or exc}); earlier sessions are safe. "
+                             "Is the disk full?")
+            return
+        self.session_recorded.emit(self.last_session_id)
 
     def save_settings(self) -> None:
         """Settings are saved the moment they change; a failure is said, never hidden."""
