@@ -77,3 +77,63 @@ def test_a_full_disk_when_saving_a_session_is_told(qtbot, tmp_path, monkeypatch)
     qtbot.keyClick(window.timer, Qt.Key.Key_Escape)
     assert "Could not save this session" in window.notice.text()
     assert "No space left" in window.notice.text()
+
+
+def finish(window, qtbot, routine_id):
+    window.start_routine(window.library.get(routine_id))
+    driver = window.driver
+    with qtbot.waitSignal(window.session_recorded):
+        window.clock.advance_to(driver.machine.monotonic_at(driver.machine.end))
+        driver.catch_up()
+
+
+def test_checkin_by_key_is_saved_with_its_session(qtbot, tmp_path):
+    from stretchtimer.core.history import sessions_from
+    from stretchtimer.storage.journal import Journal
+
+    window = open_window(qtbot, tmp_path)
+    finish(window, qtbot, "walk-break")
+    assert window.checkin.isVisibleTo(window)
+    qtbot.keyClick(window.timer, Qt.Key.Key_2)  # Good
+    assert window.checkin.question.text().startswith("Thanks")
+    (s,) = sessions_from(Journal(tmp_path / "data" / "history.jsonl").load().records)
+    assert s.rating == "good"
+    qtbot.keyClick(window.timer, Qt.Key.Key_4)  # answered already: nothing more is saved
+    assert sessions_from(Journal(tmp_path / "data" / "history.jsonl").load().records)[0].rating \
+        == "good"
+
+
+def test_checkin_can_be_skipped(qtbot, tmp_path):
+    window = open_window(qtbot, tmp_path)
+    finish(window, qtbot, "walk-break")
+    qtbot.mouseClick(window.checkin.skip, Qt.MouseButton.LeftButton)
+    assert not window.checkin.isVisibleTo(window)
+
+
+def test_tingling_shows_the_safety_message_and_pauses_the_stretches(qtbot, tmp_path):
+    window = open_window(qtbot, tmp_path)
+    finish(window, qtbot, "chair-hamstrings")
+    qtbot.mouseClick(window.checkin.buttons["nerve"], Qt.MouseButton.LeftButton)
+    notice = window.safety
+    assert notice.isVisible()
+    text = notice.findChild(type(window.notice)).text()
+    assert "urgent medical care" in text and "bladder" in text and "Seated hamstring" in text
+    notice.accept()
+    assert window.settings.suspended == ["seated-hamstring", "seated-breaths"]
+    assert '"seated-hamstring"' in (tmp_path / "config" / "settings.json").read_text()
+    # the paused stretch is left out of every routine that has it, and the preview says so
+    window.show_picker()
+    window.picker.select("foot-roll")  # also has seated-breaths
+    assert window.picker.preview.paused.isVisibleTo(window)
+    assert "Two slow breaths" in window.picker.preview.paused.text()
+    _, cues = window.plan_and_cues(window.library.get("foot-roll"))
+    assert "Two slow breaths" not in {c.text for c in cues}
+    window.start_routine(window.library.get("chair-hamstrings"))  # everything in it is paused
+    assert "paused for your safety" in window.notice.text()
+    # resumed only on the user's word
+    dialog = window.show_paused()
+    for i in range(dialog.list.count()):
+        dialog.list.item(i).setCheckState(Qt.CheckState.Checked)
+    qtbot.mouseClick(dialog.resume, Qt.MouseButton.LeftButton)
+    assert window.settings.suspended == []
+    assert not window.picker.preview.paused.isVisibleTo(window)

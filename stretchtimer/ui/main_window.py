@@ -71,7 +71,11 @@ class MainWindow(QMainWindow):
         self.act_voice = QAction("&Voice…", self)
         self.act_voice.setShortcut(QKeySequence("Ctrl+,"))
         self.act_voice.triggered.connect(self.show_voice_settings)
-        self.menuBar().addMenu("&Settings").addAction(self.act_voice)
+        self.act_paused = QAction("&Paused stretches…", self)
+        self.act_paused.triggered.connect(self.show_paused)
+        settings_menu = self.menuBar().addMenu("&Settings")
+        settings_menu.addAction(self.act_voice)
+        settings_menu.addAction(self.act_paused)
 
         self.picker = RoutinePicker(list(library.routines.values()))
         self.pages = QStackedWidget()
@@ -96,11 +100,20 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
+        from stretchtimer.ui.checkin import CheckInBar
+
+        self.checkin = CheckInBar()
+        self.checkin.setContentsMargins(12, 6, 12, 6)
+        self.checkin.hide()
+        self.checkin.rated.connect(self._on_checkin_rated)
+        self.session_recorded.connect(lambda _id: self.checkin.ask())
         column.addWidget(self.notice_bar)
+        column.addWidget(self.checkin)
         column.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self.picker.start_requested.connect(self.start_routine)
         self.picker.current_changed.connect(self._on_picker_current_changed)
+        self.picker.set_paused(self.paused_names())
         self.picker.list.setFocus()  # arrows, Enter and typing work at once
 
         if library.errors:
@@ -149,12 +162,29 @@ class MainWindow(QMainWindow):
     def plan_and_cues(self, routine: Routine):
         from stretchtimer.core.cues import BreathingMode, CueOptions, plan_cues
 
+        routine = self.without_paused(routine)
         s = self.voice_settings
         measured = self.voice.lengths if self.voice is not None else None
         plan = build_plan(routine, rate_wpm=s.rate_wpm, measured=measured)
         return plan, plan_cues(plan, CueOptions(BreathingMode(s.breathing), s.countdown))
 
+    def without_paused(self, routine: Routine) -> Routine:
+        """The routine without the stretches paused for safety."""
+        from dataclasses import replace
+
+        kept = tuple(ex for ex in routine.exercises if ex.id not in self.settings.suspended)
+        return routine if len(kept) == len(routine.exercises) else replace(routine, exercises=kept)
+
+    def paused_names(self) -> dict[str, str]:
+        names = {ex.id: ex.name for r in self.library.routines.values() for ex in r.exercises}
+        return {ex_id: names.get(ex_id, ex_id) for ex_id in self.settings.suspended}
+
     def start_routine(self, routine: Routine) -> None:
+        if not self.without_paused(routine).exercises:
+            self.show_notice(f"Every stretch in {routine.name} is paused for your safety. "
+                             "Settings > Paused stretches resumes them once you are cleared.")
+            return
+        self.checkin.hide()
         self.current = routine
         plan, cues = self.plan_and_cues(routine)
         self.pages.setCurrentWidget(self.timer)
@@ -187,6 +217,37 @@ class MainWindow(QMainWindow):
                              "Is the disk full?")
             return
         self.session_recorded.emit(self.last_session_id)
+
+    def _on_checkin_rated(self, rating: str) -> None:
+        from stretchtimer.core.history import checkin_record
+        from stretchtimer.ui.checkin import SafetyNotice
+
+        if self.journal is not None and self.last_session_id is not None:
+            try:
+                self.journal.append(checkin_record(self.last_session_id, rating))
+            except OSError as exc:
+                self.show_notice(f"Could not save your check-in ({exc.strerror or exc}).")
+        if rating == "nerve" and self.current is not None:
+            ids = [ex.id for ex in self.current.exercises if ex.id not in self.settings.suspended]
+            self.settings.suspended.extend(ids)
+            self.save_settings()
+            self.picker.set_paused(self.paused_names())
+            self.safety = SafetyNotice([self.paused_names()[i] for i in ids], self)
+            self.safety.show()
+
+    def show_paused(self):
+        from stretchtimer.ui.checkin import PausedDialog
+
+        dialog = PausedDialog(self.paused_names(), self)
+        dialog.resumed.connect(self._on_paused_resumed)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def _on_paused_resumed(self, ids: list) -> None:
+        self.settings.suspended = [i for i in self.settings.suspended if i not in ids]
+        self.save_settings()
+        self.picker.set_paused(self.paused_names())
 
     def save_settings(self) -> None:
         """Settings are saved the moment they change; a failure is said, never hidden."""

@@ -124,6 +124,10 @@ class RoutinePreview(QWidget):
         self.facts = QLabel()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.paused = QLabel()
+        self.paused.setWordWrap(True)
+        self.paused.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.paused.hide()
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.RichText)
@@ -141,14 +145,20 @@ class RoutinePreview(QWidget):
         self.start.clicked.connect(self.start_clicked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        for w in (self.title, self.facts, self.summary):
+        for w in (self.title, self.facts, self.summary, self.paused):
             layout.addWidget(w)
         layout.addSpacing(8)
         layout.addWidget(self.details, 1)
         layout.addWidget(self.start)
 
-    def show_routine(self, routine: Routine | None, plan: Plan | None) -> None:
+    def show_routine(self, routine: Routine | None, plan: Plan | None,
+                     paused: dict[str, str] | None = None) -> None:
         self.start.setEnabled(routine is not None)
+        mine = [name for ex_id, name in (paused or {}).items()
+                if routine is not None and any(ex.id == ex_id for ex in routine.exercises)]
+        self.paused.setVisible(bool(mine))
+        self.paused.setText(f"Paused for your safety: {', '.join(mine)}. They are left out "
+                            "until you resume them (Settings > Paused stretches).")
         if routine is None or plan is None:
             self.title.setText("No routine matches")
             self.facts.setText("")
@@ -248,6 +258,7 @@ class RoutinePicker(QWidget):
         QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus)  # Cmd+F on macOS
         self.search.returnPressed.connect(self._on_preview_start_clicked)
 
+        self._paused: dict[str, str] = {}
         self.list.installEventFilter(self)  # typing in the list goes to the search field
         self.select(default_id)
         self.list.setFocus()
@@ -261,6 +272,11 @@ class RoutinePicker(QWidget):
                 self.search.insert(text)
                 return True
         return super().eventFilter(obj, event)
+
+    def set_paused(self, paused: dict[str, str]) -> None:
+        """Exercise id -> name of the stretches paused for safety (shown in the preview)."""
+        self._paused = dict(paused)
+        self._show_current()
 
     def current_routine(self) -> Routine | None:
         index = self.list.currentIndex()
@@ -295,7 +311,7 @@ class RoutinePicker(QWidget):
     def _show_current(self) -> None:
         index = self.list.currentIndex()
         if index.isValid():
-            self.preview.show_routine(index.data(ROUTINE_ROLE), index.data(PLAN_ROLE))
+            self.preview.show_routine(index.data(ROUTINE_ROLE), index.data(PLAN_ROLE), self._paused)
         else:
             self.preview.show_routine(None, None)
         self.current_changed.emit(self.current_routine())
