@@ -51,6 +51,19 @@ def test_forgiving_streak(active, today, expected):
     assert forgiving_streak(active, date.fromisoformat(today)) == expected
 
 
+def test_rest_days_outside_the_work_week_are_never_missed():
+    weekdays_only = days(("2026-11-02", "2026-11-06"), ("2026-11-09", "2026-11-13"),
+                         ("2026-11-16", "2026-11-19"))
+    today = date(2026, 11, 19)
+    assert forgiving_streak(weekdays_only, today) == 4  # every weekend is two misses
+    weekend = frozenset({5, 6})
+    assert forgiving_streak(weekdays_only, today, weekend) == 18  # Nov 2 .. Nov 19
+    with_a_miss = weekdays_only - {date(2026, 11, 10)}
+    assert forgiving_streak(with_a_miss, today, weekend) == 18  # one miss in seven: kept
+    two = with_a_miss - {date(2026, 11, 12)}
+    assert forgiving_streak(two, today, weekend) == 9  # 12th forgiven, the 10th ends it: 11..19
+
+
 def test_week_days_against_the_goal_and_sessions_per_day():
     recs = [record("2026-11-16T09:10:00+01:00"), record("2026-11-16T14:00:00+01:00", "b"),
             record("2026-11-17T10:00:00+01:00"), record("2026-11-19T11:00:00+01:00"),

@@ -128,7 +128,8 @@ def test_skip_back_stop_mute_fullscreen_keys(rig, qtbot):
     with qtbot.waitSignal(rig.driver.finished) as finished:
         qtbot.keyClick(rig.timer, Qt.Key.Key_Escape)  # asks nothing
     assert finished.args[0].completed is False
-    assert rig.window.pages.currentWidget() is rig.window.picker
+    assert rig.window.pages.currentWidget() is rig.window.tabs
+    assert rig.window.tabs.currentWidget() is rig.window.picker
 
 
 def test_done_screen_offers_restart(rig, qtbot):

@@ -87,9 +87,11 @@ def sessions_from(records: Iterable[dict[str, Any]]) -> list[Session]:
     return sorted(sessions.values(), key=lambda s: s.started)
 
 
-def forgiving_streak(active: set[date], today: date) -> int:
+def forgiving_streak(active: set[date], today: date, rest_weekdays: frozenset[int] = frozenset()
+                     ) -> int:
     """Calendar days from the first to the last active day of the run that reaches today
-    (or yesterday: today is not over), where one missed day in any seven is forgiven."""
+    (or yesterday: today is not over), where one missed day in any seven is forgiven.
+    Rest days (weekdays, 0 = Monday, outside the user's work week) are never missed."""
     first = last = None
     last_miss: date | None = None
     earliest = min(active, default=today)
@@ -98,7 +100,7 @@ def forgiving_streak(active: set[date], today: date) -> int:
         if day in active:
             last = last or day
             first = day
-        elif day != today:
+        elif day != today and day.weekday() not in rest_weekdays:
             if last_miss is not None and (last_miss - day).days < 7:
                 break  # a second miss within a week ends the run
             last_miss = day
@@ -125,7 +127,8 @@ class Stats:
 
 
 def compute_stats(sessions: list[Session], today: date, days_goal: int = 5,
-                  sessions_goal: int = 2, tz: tzinfo | None = None) -> Stats:
+                  sessions_goal: int = 2, tz: tzinfo | None = None,
+                  rest_weekdays: frozenset[int] = frozenset()) -> Stats:
     per_date: Counter[date] = Counter()
     for s in sessions:
         per_date[s.started.astimezone(tz).date()] += 1
@@ -143,7 +146,7 @@ def compute_stats(sessions: list[Session], today: date, days_goal: int = 5,
     return Stats(
         today=today, week_start=week_start,
         week_days=sorted(d for d in active if week_start <= d <= today),
-        days_goal=days_goal, streak=forgiving_streak(active, today),
+        days_goal=days_goal, streak=forgiving_streak(active, today, rest_weekdays),
         heatmap_start=heat_start,
         heatmap=[per_date[heat_start + timedelta(days=i)] for i in range(HEATMAP_WEEKS * 7)],
         per_day=[(today - timedelta(days=i), per_date[today - timedelta(days=i)])

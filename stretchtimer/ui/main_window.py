@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QMainWindow, QStackedWidget,
-                               QToolButton, QVBoxLayout, QWidget)
+                               QTabWidget, QToolButton, QVBoxLayout, QWidget)
 
 from stretchtimer.core.clock import Clock
 from stretchtimer.core.plan import build_plan
@@ -27,6 +27,24 @@ class _FirstPaint(QObject):
             obj.removeEventFilter(self)
             obj.first_painted.emit()
         return False
+
+
+class _LazyPage(QWidget):
+    """A tab whose content is built the first time it is shown (after the first paint)."""
+
+    def __init__(self, factory) -> None:
+        super().__init__()
+        self._factory = factory
+        self.content = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def showEvent(self, event) -> None:
+        if self.content is None:
+            self.content = self._factory()
+            self._layout.addWidget(self.content)
+            self.content.show()
+        super().showEvent(event)
 
 
 class MainWindow(QMainWindow):
@@ -78,8 +96,17 @@ class MainWindow(QMainWindow):
         settings_menu.addAction(self.act_paused)
 
         self.picker = RoutinePicker(list(library.routines.values()))
+        self.history_page = _LazyPage(self._make_history)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.picker, "Routines")
+        self.tabs.addTab(self.history_page, "History")
+        self.tabs.setTabToolTip(0, "Routines (Ctrl+1)")
+        self.tabs.setTabToolTip(1, "Your history (Ctrl+2)")
+        for i in range(2):
+            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, lambda i=i: self.show_tab(i))
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.picker)
+        self.pages.addWidget(self.tabs)
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.notice.setAccessibleName("Notice")
@@ -281,8 +308,18 @@ class MainWindow(QMainWindow):
             self.voice.prepare(self.plan_and_cues(routine)[1])  # warm before Start
 
     def show_picker(self) -> None:
-        self.pages.setCurrentWidget(self.picker)
-        self.picker.list.setFocus()
+        self.show_tab(0)
+
+    def show_tab(self, index: int) -> None:
+        self.pages.setCurrentWidget(self.tabs)
+        self.tabs.setCurrentIndex(index)
+        if index == 0:
+            self.picker.list.setFocus()
+
+    def _make_history(self):
+        from stretchtimer.ui.history_view import HistoryView
+
+        return HistoryView(self.journal, self.settings, self.clock)
 
     def _on_timer_stop_requested(self) -> None:
         from stretchtimer.core.session import State

@@ -1,0 +1,264 @@
+"""The history view: consistency at a glance, drawn as pictures. It reads the journal
+only when shown, and again after each new session."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (QGridLayout, QLabel, QListWidget, QSizePolicy, QVBoxLayout,
+                               QWidget)
+
+from stretchtimer.core.history import HEATMAP_WEEKS, Session, Stats, compute_stats, sessions_from
+from stretchtimer.storage.settings import WEEKDAYS
+
+LEFT, RIGHT, BOTH = QColor("#2f6fdf"), QColor("#d9480f"), QColor("#7a7a7a")
+WEEKDAY_LETTERS = "MTWTFSS"
+
+
+def _text(w: QWidget) -> QColor:
+    return w.palette().color(QPalette.ColorRole.WindowText)
+
+
+def _faint(w: QWidget, alpha: float = 0.15) -> QColor:
+    c = QColor(_text(w))
+    c.setAlphaF(alpha)
+    return c
+
+
+def _accent(w: QWidget) -> QColor:
+    return w.palette().color(QPalette.ColorRole.Highlight)
+
+
+class WeekStrip(QWidget):
+    """Monday to Sunday: a filled circle for each day with a stretch."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stats: Stats | None = None
+        self.setMinimumHeight(70)
+        self.setAccessibleName("This week")
+
+    def paintEvent(self, _event) -> None:
+        if self.stats is None:
+            return
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        size = min(self.width() / 7, self.height() - 20)
+        r = size * 0.36
+        active = set(self.stats.week_days)
+        for i in range(7):
+            day = self.stats.week_start + timedelta(days=i)
+            cx, cy = size * (i + 0.5), r + 4
+            p.setPen(QPen(_text(self) if day == self.stats.today else _faint(self, 0.4), 2))
+            p.setBrush(_accent(self) if day in active else Qt.BrushStyle.NoBrush)
+            p.drawEllipse(QRectF(cx - r, cy - r, 2 * r, 2 * r))
+            p.setPen(_text(self))
+            p.drawText(QRectF(cx - r, cy + r + 2, 2 * r, 16), Qt.AlignmentFlag.AlignCenter,
+                       WEEKDAY_LETTERS[i])
+        p.end()
+
+
+class HeatMap(QWidget):
+    """Twelve weeks, a column each, a cell per day, darker for more sessions."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stats: Stats | None = None
+        self.setMinimumSize(300, 150)
+        self.setAccessibleName("Twelve-week calendar")
+
+    def paintEvent(self, _event) -> None:
+        if self.stats is None:
+            return
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        label_w, top = 18, 18
+        cell = min((self.width() - label_w) / HEATMAP_WEEKS, (self.height() - top) / 7)
+        for row, letter in enumerate(WEEKDAY_LETTERS):
+            p.setPen(_text(self))
+            p.drawText(QRectF(0, top + row * cell, label_w, cell), Qt.AlignmentFlag.AlignCenter,
+                       letter)
+        month = None
+        for i, count in enumerate(self.stats.heatmap):
+            week, row = divmod(i, 7)
+            day = self.stats.heatmap_start + timedelta(days=i)
+            x, y = label_w + week * cell, top + row * cell
+            if row == 0 and day.month != month:
+                month = day.month
+                p.setPen(_text(self))
+                p.drawText(QRectF(x, 0, cell * 3, top), Qt.AlignmentFlag.AlignLeft,
+                           day.strftime("%b"))
+            colour = QColor(_accent(self))
+            colour.setAlphaF(min(1.0, 0.3 + 0.25 * count) if count else 0.0)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(colour if count else _faint(self, 0.08))
+            if day <= self.stats.today:
+                p.drawRoundedRect(QRectF(x + 2, y + 2, cell - 4, cell - 4), 3, 3)
+        p.end()
+
+
+class BalanceChart(QWidget):
+    """Seconds held per muscle over four weeks: left to the left, right to the right."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stats: Stats | None = None
+        self.setMinimumHeight(120)
+        self.setAccessibleName("Left and right balance")
+
+    def rows(self) -> list[tuple[str, dict[str, float]]]:
+        return sorted((self.stats.balance or {}).items()) if self.stats else []
+
+    def paintEvent(self, _event) -> None:
+        rows = self.rows()
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if not rows:
+            p.setPen(_text(self))
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No stretches in four weeks")
+            return
+        name_w = self.width() * 0.28
+        mid = name_w + (self.width() - name_w) / 2
+        half = (self.width() - name_w) / 2 - 50
+        most = max(max(sides.values()) for _, sides in rows) or 1
+        h = min(28.0, self.height() / len(rows))
+        for i, (muscle, sides) in enumerate(rows):
+            y = i * h
+            p.setPen(_text(self))
+            p.drawText(QRectF(0, y, name_w - 8, h), Qt.AlignmentFlag.AlignRight |
+                       Qt.AlignmentFlag.AlignVCenter, muscle)
+            left, right, both = sides.get("left", 0), sides.get("right", 0), sides.get("both", 0)
+            p.setPen(Qt.PenStyle.NoPen)
+            if both:
+                w = half * both / most
+                p.setBrush(BOTH)
+                p.drawRoundedRect(QRectF(mid - w / 2, y + 5, w, h - 10), 3, 3)
+                label = f"{both / 60:.0f} min" if both >= 90 else f"{both:.0f} s"
+                p.setPen(_text(self))
+                p.drawText(QRectF(mid + w / 2 + 4, y, 60, h), Qt.AlignmentFlag.AlignVCenter, label)
+                continue
+            p.setBrush(LEFT)
+            p.drawRoundedRect(QRectF(mid - half * left / most, y + 5, half * left / most, h - 10), 3, 3)
+            p.setBrush(RIGHT)
+            p.drawRoundedRect(QRectF(mid, y + 5, half * right / most, h - 10), 3, 3)
+            p.setPen(_text(self))
+            p.drawText(QRectF(mid - half * left / most - 48, y, 46, h),
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"L {left:.0f}s")
+            p.drawText(QRectF(mid + half * right / most + 4, y, 60, h),
+                       Qt.AlignmentFlag.AlignVCenter, f"R {right:.0f}s")
+        p.end()
+
+
+class DayBars(QWidget):
+    """Sessions on each of the last seven days against the daily target."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stats: Stats | None = None
+        self.setMinimumHeight(120)
+        self.setAccessibleName("Sessions per day")
+
+    def paintEvent(self, _event) -> None:
+        if self.stats is None:
+            return
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        target = self.stats.sessions_goal
+        top = max([target, *(n for _, n in self.stats.per_day)]) + 0.5
+        base, label_h = self.height() - 18, 18
+        slot = self.width() / 7
+        for i, (day, n) in enumerate(self.stats.per_day):
+            bar_h = (base - 4) * n / top
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(_accent(self))
+            p.drawRoundedRect(QRectF(slot * i + slot * 0.25, base - bar_h, slot * 0.5, bar_h), 3, 3)
+            p.setPen(_text(self))
+            p.drawText(QRectF(slot * i, base, slot, label_h), Qt.AlignmentFlag.AlignCenter,
+                       WEEKDAY_LETTERS[day.weekday()])
+        y = base - (base - 4) * target / top
+        p.setPen(QPen(_text(self), 1.5, Qt.PenStyle.DashLine))
+        p.drawLine(0, int(y), self.width(), int(y))
+        p.end()
+
+
+class HistoryView(QWidget):
+    def __init__(self, journal, settings, clock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.journal, self.settings, self.clock = journal, settings, clock
+        self.stats: Stats | None = None
+        self.sessions: list[Session] = []
+        big = QFont(self.font())
+        big.setPointSizeF(big.pointSizeF() * 1.8)
+        big.setBold(True)
+        self.week_label, self.streak_label = QLabel(), QLabel()
+        for label in (self.week_label, self.streak_label):
+            label.setFont(big)
+        self.week, self.heatmap, self.balance, self.days = WeekStrip(), HeatMap(), BalanceChart(), DayBars()
+        self.summary = QLabel()
+        self.list = QListWidget()
+        self.list.setAccessibleName("Past sessions")
+        grid = QGridLayout()
+        grid.addWidget(self.week_label, 0, 0)
+        grid.addWidget(self.streak_label, 0, 1)
+        grid.addWidget(self.week, 1, 0)
+        grid.addWidget(self._caption("One missed day in seven does not break a streak."), 1, 1)
+        grid.addWidget(self._caption("The last 12 weeks"), 2, 0)
+        grid.addWidget(self._caption("Sessions a day (dashed: your daily target)"), 2, 1)
+        grid.addWidget(self.heatmap, 3, 0)
+        grid.addWidget(self.days, 3, 1)
+        grid.addWidget(self._caption("Seconds held in the last 4 weeks, left and right"), 4, 0)
+        grid.addWidget(self._caption("Past sessions"), 4, 1)
+        grid.addWidget(self.balance, 5, 0)
+        grid.addWidget(self.list, 5, 1)
+        grid.setRowStretch(3, 2)
+        grid.setRowStretch(5, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(grid)
+        layout.addWidget(self.summary)
+
+    @staticmethod
+    def _caption(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        return label
+
+    def today(self) -> date:
+        return datetime.fromtimestamp(self.clock.wall()).date()
+
+    def refresh(self) -> None:
+        loaded = self.journal.load() if self.journal is not None else None
+        self.sessions = sessions_from(loaded.records) if loaded else []
+        goals = self.settings.goals
+        work = self.settings.reminders.work_hours  # days without work hours are rest days
+        rest = frozenset(i for i, d in enumerate(WEEKDAYS) if d not in work)
+        self.stats = compute_stats(self.sessions, self.today(), goals.days_per_week,
+                                   goals.sessions_per_day, rest_weekdays=rest)
+        s = self.stats
+        self.week_label.setText(f"{len(s.week_days)} of {s.days_goal} stretch days this week")
+        self.streak_label.setText(f"{s.streak}-day streak" if s.streak else "No streak yet")
+        for w in (self.week, self.heatmap, self.balance, self.days):
+            w.stats = s
+            w.update()
+        self.week.setAccessibleDescription(self.week_label.text())
+        self.heatmap.setAccessibleDescription(
+            f"{sum(1 for n in s.heatmap if n)} days with stretching in the last 12 weeks")
+        self.list.clear()
+        for sess in reversed(self.sessions[-200:]):
+            when = sess.started.astimezone().strftime("%a %d %b %Y, %H:%M")
+            how = "completed" if sess.completed else "stopped early"
+            feel = f", felt {sess.rating}" if sess.rating and sess.rating != "nerve" else (
+                ", tingling or numbness" if sess.rating == "nerve" else "")
+            self.list.addItem(f"{when}  ·  {sess.routine_name}  ·  {how}{feel}")
+        note = ""
+        if loaded and (loaded.unreadable_lines or loaded.newer_records):
+            note = (f"  ({loaded.unreadable_lines} damaged line(s) skipped; "
+                    f"{loaded.newer_records} record(s) from a newer version kept but not shown)")
+        self.summary.setText(f"{s.total_sessions} sessions in all, {s.completed_sessions} "
+                             f"completed.{note}")
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.refresh()
