@@ -61,7 +61,52 @@ def main() -> int:
             driver.catch_up()
             shoot(window, app, out / "timer-done.png")
         driver.stop()
+    shoot_history(app, out)
     return 0
+
+
+def shoot_history(app: QApplication, out: Path) -> None:
+    """Twelve weeks of made-up use (weekdays, a few misses, check-ins) in a temp home."""
+    import random
+    import tempfile
+    from datetime import datetime, timedelta
+
+    from stretchtimer.app import build_window
+    from stretchtimer.storage.journal import Journal
+    from stretchtimer.storage.paths import Paths
+
+    rng = random.Random(3)
+    now = datetime(2026, 11, 19, 16, 0).astimezone()
+    home = Path(tempfile.mkdtemp(prefix="st-shots-"))
+    journal = Journal(home / "data" / "history.jsonl")
+    day = now - timedelta(weeks=12)
+    while day.date() <= now.date():
+        if day.weekday() < 5 and rng.random() > 0.12:
+            for k in range(rng.choice([1, 1, 2, 2, 3])):
+                start = day.replace(hour=10 + 2 * k, minute=rng.randrange(60))
+                sid = journal.append({
+                    "type": "session", "routine_id": "desk-micro",
+                    "routine_name": rng.choice(["Desk micro-break", "Chair hamstrings"]),
+                    "started": start.isoformat(),
+                    "ended": (start + timedelta(minutes=3)).isoformat(), "completed": True,
+                    "held": [{"exercise_id": "h", "side": "right", "seconds": 20,
+                              "muscles": ["hamstrings"]},
+                             {"exercise_id": "h", "side": "left", "seconds": 17,
+                              "muscles": ["hamstrings"]},
+                             {"exercise_id": "f", "side": "right", "seconds": 20,
+                              "muscles": ["hip flexors"]},
+                             {"exercise_id": "f", "side": "left", "seconds": 20,
+                              "muscles": ["hip flexors"]},
+                             {"exercise_id": "b", "side": None, "seconds": 30,
+                              "muscles": ["diaphragm"]}]})
+                journal.append({"type": "checkin", "session_id": sid,
+                                "rating": rng.choice(["easy", "good", "good", "strong"])})
+        day += timedelta(days=1)
+    window = build_window(Paths.under(home), FakeClock(wall=now.timestamp()))
+    window.resize(1100, 720)
+    window.show()
+    window.show_tab(1)
+    shoot(window, app, out / "history.png")
 
 
 if __name__ == "__main__":
