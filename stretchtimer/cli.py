@@ -25,6 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="print the timeline of a routine and every spoken cue with its offset")
     group.add_argument("--validate", metavar="FILE",
                        help="check a routine file; print 'ok' or every problem (exit 0 / 1)")
+    group.add_argument("--export", metavar="FILE",
+                       help="write your history to FILE (.csv for spreadsheets, or .json)")
     p.add_argument("--breathing", choices=["every", "first", "off"], default="every",
                    help="breathing cues for --plan: every breath, the first breath, or off")
     p.add_argument("--rate", type=int, default=DEFAULT_RATE_WPM, metavar="WPM",
@@ -116,6 +118,22 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
                 print(f"  {problem}", file=out)
             return 1
         print("ok", file=out)
+        return 0
+
+    if args.export:
+        from pathlib import Path
+
+        from stretchtimer.storage.export import export_history
+        from stretchtimer.storage.journal import Journal
+        from stretchtimer.storage.paths import Paths
+
+        try:
+            count = export_history(Journal(Paths.default().data / "history.jsonl"),
+                                   Path(args.export))
+        except (ValueError, OSError) as exc:
+            print(f"stretchtimer: --export: {exc}", file=err)
+            return 1
+        print(f"exported {count} session(s) to {args.export}", file=out)
         return 0
 
     if args.list_routines:

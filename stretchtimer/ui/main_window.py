@@ -82,6 +82,9 @@ class MainWindow(QMainWindow):
         self.act_contrast.setCheckable(True)
         self._system_palette = QApplication.instance().palette()
         self.act_contrast.toggled.connect(self._on_contrast_toggled)
+        self.act_export = QAction("&Export history…", self)
+        self.act_export.triggered.connect(self._on_export_triggered)
+        self.menuBar().addMenu("&File").addAction(self.act_export)
         view = self.menuBar().addMenu("&View")
         view.addAction(self.act_fullscreen)
         view.addAction(self.act_contrast)
@@ -275,6 +278,28 @@ class MainWindow(QMainWindow):
         self.settings.suspended = [i for i in self.settings.suspended if i not in ids]
         self.save_settings()
         self.picker.set_paused(self.paused_names())
+
+    def _on_export_triggered(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getSaveFileName(self, "Export history", "stretchtimer-history.csv",
+                                              "Spreadsheet (*.csv);;JSON (*.json)")
+        if path:
+            self.export_history(path)
+
+    def export_history(self, path: str) -> None:
+        from pathlib import Path
+
+        from stretchtimer.storage.export import export_history
+
+        if self.journal is None:
+            return
+        try:
+            count = export_history(self.journal, Path(path))
+        except (ValueError, OSError) as exc:
+            self.show_notice(f"Could not export: {exc}")
+            return
+        self.statusBar().showMessage(f"Exported {count} session(s) to {path}", 8000)
 
     def save_settings(self) -> None:
         """Settings are saved the moment they change; a failure is said, never hidden."""

@@ -1,0 +1,41 @@
+"""History out of the app: CSV for spreadsheets (one row per session, exercise and side)
+and JSON (every record, as stored). Written atomically; the format follows the name."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from stretchtimer.core.history import sessions_from
+from stretchtimer.storage.atomic import write_atomic
+from stretchtimer.storage.journal import Journal
+
+CSV_COLUMNS = ["session_id", "started", "ended", "routine_id", "routine_name", "completed",
+               "rating", "exercise_id", "side", "seconds_held", "muscles"]
+
+
+def export_history(journal: Journal, target: Path) -> int:
+    """Write the history to `target` (.csv or .json); returns how many sessions."""
+    kind = target.suffix.lower()
+    if kind not in (".csv", ".json"):
+        raise ValueError(f"{target.name}: expected a file name ending in .csv or .json")
+    records = journal.load().records
+    sessions = sessions_from(records)
+    if kind == ".json":
+        data = json.dumps({"format": "stretchtimer-history", "records": records}, indent=1,
+                          ensure_ascii=False)
+        write_atomic(target, (data + "\n").encode("utf-8"))
+        return len(sessions)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for s in sessions:
+        base = [s.id, s.started.isoformat(), s.ended.isoformat(), s.routine_id, s.routine_name,
+                "yes" if s.completed else "no", s.rating or ""]
+        for h in s.held or [None]:
+            writer.writerow(base + ([h.exercise_id, h.side or "", f"{h.seconds:g}",
+                                     ";".join(h.muscles)] if h else ["", "", "", ""]))
+    write_atomic(target, out.getvalue().encode("utf-8"))
+    return len(sessions)
