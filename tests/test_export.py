@@ -29,7 +29,8 @@ def history(path):
 def test_csv_has_a_row_per_session_exercise_and_side(tmp_path):
     journal = history(tmp_path / "history.jsonl")
     assert export_history(journal, tmp_path / "out.csv") == 2
-    rows = list(csv.DictReader(open(tmp_path / "out.csv", newline="")))
+    with open(tmp_path / "out.csv", newline="") as f:
+        rows = list(csv.DictReader(f))
     assert list(rows[0]) == CSV_COLUMNS
     assert [(r["routine_id"], r["side"], r["seconds_held"], r["rating"]) for r in rows] == [
         ("chair-hamstrings", "right", "60", "good"), ("chair-hamstrings", "left", "59.5", "good"),
