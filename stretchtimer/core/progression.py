@@ -1,0 +1,50 @@
+"""Hold-time progression from comfort check-ins (../shared/PROTOCOL.md "Progression").
+
+Per exercise with hold levels: two check-ins in a row rated easy or good move the hold
+up one level, at most once a week and never past the last level (the source's ceiling);
+"painful" moves it down one level at once. Check-ins are replayed in time order, so the
+result depends only on the history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from stretchtimer.core.history import Session
+from stretchtimer.core.routine import Exercise
+
+STEP_UP_AFTER = 2  # easy-or-good check-ins in a row
+MIN_DAYS_BETWEEN_STEPS = 7
+
+
+@dataclass(frozen=True)
+class Hold:
+    seconds: int
+    was: int | None = None  # the level before the last change, to show "(was 15 s)"
+
+
+def progression(exercises: list[Exercise], sessions: list[Session]) -> dict[str, Hold]:
+    out: dict[str, Hold] = {}
+    for ex in exercises:
+        levels = list(ex.hold_levels_s)
+        if not levels:
+            continue
+        level = levels.index(ex.hold_s) if ex.hold_s in levels else 0
+        previous, in_a_row, changed_at = None, 0, None
+        for s in sessions:
+            if s.rating is None or not any(h.exercise_id == ex.id for h in s.held):
+                continue
+            if s.rating == "painful":
+                if level > 0:
+                    previous, level, changed_at = level, level - 1, s.started
+                in_a_row = 0
+            elif s.rating in ("easy", "good"):
+                in_a_row += 1
+                week_passed = changed_at is None or \
+                    s.started - changed_at >= timedelta(days=MIN_DAYS_BETWEEN_STEPS)
+                if in_a_row >= STEP_UP_AFTER and week_passed and level < len(levels) - 1:
+                    previous, level, changed_at, in_a_row = level, level + 1, s.started, 0
+            else:
+                in_a_row = 0  # "strong" (or nerve, which also pauses the stretch): hold steady
+        out[ex.id] = Hold(levels[level], levels[previous] if previous is not None else None)
+    return out
