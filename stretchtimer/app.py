@@ -71,6 +71,7 @@ def _after_paint(window: MainWindow, paths: Paths) -> None:
 
     app = QApplication.instance()
     app.setWindowIcon(app_icon())
+    window.refresh_progression()
     service = SpeechService(SpeechCache(paths.cache / "speech"), parent=window)
     app.aboutToQuit.connect(service.shutdown)  # no speech worker outlives the app
     window.set_voice(CuePlayer(service, window.voice_settings, parent=window))

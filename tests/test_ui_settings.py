@@ -137,3 +137,17 @@ def test_tingling_shows_the_safety_message_and_pauses_the_stretches(qtbot, tmp_p
     qtbot.mouseClick(dialog.resume, Qt.MouseButton.LeftButton)
     assert window.settings.suspended == []
     assert not window.picker.preview.paused.isVisibleTo(window)
+
+
+def test_progression_lengthens_the_hold_and_the_preview_says_so(qtbot, tmp_path):
+    window = open_window(qtbot, tmp_path)
+    for day in range(2):  # two towel sessions rated good, a week apart
+        window.clock.advance(7 * 24 * 3600)
+        finish(window, qtbot, "towel-hamstring-beginner")
+        qtbot.keyClick(window.timer, Qt.Key.Key_2)
+    window.show_picker()
+    window.picker.select("towel-hamstring-beginner")
+    details = window.picker.preview.details.text()
+    assert "3 × 20 s each side (was 15 s)" in details
+    plan, _ = window.plan_and_cues(window.library.get("towel-hamstring-beginner"))
+    assert {s.length for s in plan.segments if s.kind.value == "hold"} == {20.0}

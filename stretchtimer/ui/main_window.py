@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.store = store  # None: settings live only as long as the window (tests)
         self.journal = journal  # None: sessions are not recorded (tests)
         self.last_session_id: str | None = None
+        self.holds: dict[str, int] = {}  # exercise id -> hold seconds, from progression
         self.voice_settings = self.settings.voice
         self._first_paint = _FirstPaint(self)
         self.installEventFilter(self._first_paint)
@@ -195,7 +196,7 @@ class MainWindow(QMainWindow):
         routine = self.without_paused(routine)
         s = self.voice_settings
         measured = self.voice.lengths if self.voice is not None else None
-        plan = build_plan(routine, rate_wpm=s.rate_wpm, measured=measured)
+        plan = build_plan(routine, self.holds, rate_wpm=s.rate_wpm, measured=measured)
         return plan, plan_cues(plan, CueOptions(BreathingMode(s.breathing), s.countdown))
 
     def without_paused(self, routine: Routine) -> Routine:
@@ -257,6 +258,7 @@ class MainWindow(QMainWindow):
                 self.journal.append(checkin_record(self.last_session_id, rating))
             except OSError as exc:
                 self.show_notice(f"Could not save your check-in ({exc.strerror or exc}).")
+            self.refresh_progression()
         if rating == "nerve" and self.current is not None:
             ids = [ex.id for ex in self.current.exercises if ex.id not in self.settings.suspended]
             self.settings.suspended.extend(ids)
@@ -264,6 +266,20 @@ class MainWindow(QMainWindow):
             self.picker.set_paused(self.paused_names())
             self.safety = SafetyNotice([self.paused_names()[i] for i in ids], self)
             self.safety.show()
+
+    def refresh_progression(self) -> None:
+        """Replay the history's check-ins into hold times (after the first paint, and after
+        each check-in)."""
+        from stretchtimer.core.history import sessions_from
+        from stretchtimer.core.progression import progression
+
+        if self.journal is None:
+            return
+        sessions = sessions_from(self.journal.load().records)
+        exercises = {ex.id: ex for r in self.library.routines.values() for ex in r.exercises}
+        result = progression(list(exercises.values()), sessions)
+        self.holds = {ex_id: h.seconds for ex_id, h in result.items()}
+        self.picker.set_holds(self.holds, {i: h.was for i, h in result.items() if h.was})
 
     def show_paused(self):
         from stretchtimer.ui.checkin import PausedDialog

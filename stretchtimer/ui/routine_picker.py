@@ -152,7 +152,8 @@ class RoutinePreview(QWidget):
         layout.addWidget(self.start)
 
     def show_routine(self, routine: Routine | None, plan: Plan | None,
-                     paused: dict[str, str] | None = None) -> None:
+                     paused: dict[str, str] | None = None, was: dict[str, int] | None = None
+                     ) -> None:
         self.start.setEnabled(routine is not None)
         mine = [name for ex_id, name in (paused or {}).items()
                 if routine is not None and any(ex.id == ex_id for ex in routine.exercises)]
@@ -174,6 +175,8 @@ class RoutinePreview(QWidget):
         for ex, hold in zip(routine.exercises, plan.holds_s):
             sides = _sides_words(ex.sides)
             reps = f"{ex.reps} × {hold} s" + (f" {sides}" if sides else "")
+            if (was or {}).get(ex.id) not in (None, hold):
+                reps += f" (was {was[ex.id]} s)"
             rows.append(f"<tr><td style='padding:3px 14px 3px 0'><b>{html.escape(ex.name)}</b></td>"
                         f"<td style='padding:3px 0'>{html.escape(reps)}</td></tr>")
         safety = "".join(f"<li>{html.escape(s)}</li>" for s in routine.safety)
@@ -193,6 +196,8 @@ class RoutinePicker(QWidget):
                  parent=None) -> None:
         super().__init__(parent)
         self.model = QStandardItemModel(self)
+        self._holds: dict[str, int] = {}  # exercise id -> hold seconds from progression
+        self._was: dict[str, int] = {}
         for routine in routines:
             item = QStandardItem(routine.name)
             item.setData(routine, ROUTINE_ROLE)
@@ -273,6 +278,14 @@ class RoutinePicker(QWidget):
                 return True
         return super().eventFilter(obj, event)
 
+    def set_holds(self, holds: dict[str, int], was: dict[str, int]) -> None:
+        """Hold times from progression: durations and the preview follow them."""
+        self._holds, self._was = dict(holds), dict(was)
+        for row in range(self.model.rowCount()):
+            item = self.model.item(row)
+            item.setData(build_plan(item.data(ROUTINE_ROLE), self._holds), PLAN_ROLE)
+        self._show_current()
+
     def set_paused(self, paused: dict[str, str]) -> None:
         """Exercise id -> name of the stretches paused for safety (shown in the preview)."""
         self._paused = dict(paused)
@@ -311,7 +324,8 @@ class RoutinePicker(QWidget):
     def _show_current(self) -> None:
         index = self.list.currentIndex()
         if index.isValid():
-            self.preview.show_routine(index.data(ROUTINE_ROLE), index.data(PLAN_ROLE), self._paused)
+            self.preview.show_routine(index.data(ROUTINE_ROLE), index.data(PLAN_ROLE),
+                                      self._paused, self._was)
         else:
             self.preview.show_routine(None, None)
         self.current_changed.emit(self.current_routine())
