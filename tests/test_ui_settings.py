@@ -151,3 +151,34 @@ def test_progression_lengthens_the_hold_and_the_preview_says_so(qtbot, tmp_path)
     assert "3 × 20 s each side (was 15 s)" in details
     plan, _ = window.plan_and_cues(window.library.get("towel-hamstring-beginner"))
     assert {s.length for s in plan.segments if s.kind.value == "hold"} == {20.0}
+
+
+def test_the_settings_dialog_saves_every_page_at_once(qtbot, tmp_path):
+    import json
+
+    window = open_window(qtbot, tmp_path)
+    from stretchtimer.ui.settings_dialog import SettingsDialog
+
+    window.act_settings.trigger()  # the menu item (Ctrl+,) opens it on the Voice page
+    opened = window.findChild(SettingsDialog)
+    assert opened.isVisible() and opened.tabs.tabText(opened.tabs.currentIndex()) == "Voice"
+    opened.close()
+    dialog = window.show_settings("Reminders")
+    page = dialog.reminders
+    page.interval.setValue(45)
+    sat_on, sat_from, sat_to = page.days["sat"]
+    sat_on.setChecked(True)
+    sat_from.setTime(sat_from.time().fromString("10:00", "HH:mm"))
+    page.days["fri"][0].setChecked(False)
+    dialog.goals.days.setValue(3)
+    dialog.contrast.setChecked(True)
+    saved = json.loads((tmp_path / "config" / "settings.json").read_text())
+    assert saved["reminders"]["interval_min"] == 45
+    assert saved["reminders"]["work_hours"]["sat"] == ["10:00", "17:30"]
+    assert "fri" not in saved["reminders"]["work_hours"]
+    assert saved["goals"]["days_per_week"] == 3
+    assert saved["display"]["high_contrast"] is True and window.act_contrast.isChecked()
+    window.act_contrast.setChecked(False)
+    # a day's hours cannot end before they start
+    sat_to.setTime(sat_to.time().fromString("08:00", "HH:mm"))
+    assert sat_to.time() > sat_from.time()

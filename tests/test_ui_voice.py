@@ -58,7 +58,7 @@ def test_voice_settings_list_the_engines_voices_and_apply_at_once(rig, qtbot, tm
     service, out = give_voice(rig, tmp_path)
     try:
         qtbot.waitUntil(lambda: service.client.engine_name is not None, timeout=8000)
-        dialog = rig.window.show_voice_settings()
+        dialog = rig.window.show_settings().voice
         qtbot.waitUntil(lambda: dialog.voice.count() == 3, timeout=5000)
         assert dialog.voice.itemText(1) == "Fake English (en)"
         dialog.voice.setCurrentIndex(dialog.voice.findData("fake/de"))

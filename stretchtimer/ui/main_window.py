@@ -90,13 +90,13 @@ class MainWindow(QMainWindow):
         view.addAction(self.act_fullscreen)
         view.addAction(self.act_contrast)
         self.act_contrast.setChecked(self.settings.display.high_contrast)
-        self.act_voice = QAction("&Voice…", self)
-        self.act_voice.setShortcut(QKeySequence("Ctrl+,"))
-        self.act_voice.triggered.connect(self.show_voice_settings)
+        self.act_settings = QAction("&Settings…", self)
+        self.act_settings.setShortcut(QKeySequence("Ctrl+,"))
+        self.act_settings.triggered.connect(lambda: self.show_settings())
         self.act_paused = QAction("&Paused stretches…", self)
         self.act_paused.triggered.connect(self.show_paused)
         settings_menu = self.menuBar().addMenu("&Settings")
-        settings_menu.addAction(self.act_voice)
+        settings_menu.addAction(self.act_settings)
         settings_menu.addAction(self.act_paused)
 
         self.picker = RoutinePicker(list(library.routines.values()))
@@ -224,11 +224,13 @@ class MainWindow(QMainWindow):
             self.voice.prepare(cues)
         self.driver.begin(plan, cues)
 
-    def show_voice_settings(self):
-        from stretchtimer.ui.voice_settings import VoiceSettingsDialog
+    def show_settings(self, page: str = "Voice"):
+        from stretchtimer.ui.settings_dialog import SettingsDialog
 
-        dialog = VoiceSettingsDialog(self.voice_settings, self.voice, self)
-        dialog.changed.connect(self._on_voice_settings_changed)
+        dialog = SettingsDialog(self.settings, self.voice, self.act_contrast, self)
+        dialog.changed.connect(self._on_settings_changed)
+        titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+        dialog.tabs.setCurrentIndex(titles.index(page))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
@@ -327,8 +329,13 @@ class MainWindow(QMainWindow):
             self.show_notice(f"Could not save your settings ({exc.strerror or exc}); the ones "
                              "saved before are unchanged. Is the disk full?")
 
-    def _on_voice_settings_changed(self, name: str) -> None:
+    def _on_settings_changed(self, name: str) -> None:
         self.save_settings()
+        if name.startswith(("goals.", "reminders.")):
+            history = self.history_page.content
+            if history is not None and history.isVisible():
+                history.refresh()
+            return
         if name == "muted" and self._timer is not None:
             self._timer.act_mute.setChecked(self.voice_settings.muted)
         if self.voice is None:

@@ -1,0 +1,243 @@
+"""The settings pages: voice, reminders, goals, display. Every change applies and is
+saved at once (the window listens to `changed`)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
+                               QHBoxLayout, QLabel, QPushButton, QSlider, QSpinBox, QTabWidget,
+                               QTimeEdit, QVBoxLayout, QWidget)
+
+from stretchtimer.core.speech_time import MAX_RATE_WPM, MIN_RATE_WPM
+from stretchtimer.storage.settings import WEEKDAYS, Settings, VoiceSettings
+
+TEST_PHRASE = "Switch to your left side. Breathe in."
+BREATHING = [("every", "Every breath"), ("first", "First breath of each hold"), ("off", "Off")]
+
+
+class VoicePage(QWidget):
+    changed = Signal(str)  # the name of the setting that changed
+
+    def __init__(self, settings: VoiceSettings, player=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.settings = settings
+        self.player = player  # a CuePlayer, or None when speech is not set up yet
+
+        self.voice = QComboBox()
+        self.voice.setAccessibleName("Voice")
+        self.voice.addItem("The engine's default voice", None)
+        self.test = QPushButton("Test")
+        self.test.setAccessibleName("Test the voice")
+        self.test.setToolTip(f"Say “{TEST_PHRASE}” with these settings")
+        self.rate = QSpinBox()
+        self.rate.setRange(MIN_RATE_WPM, MAX_RATE_WPM)
+        self.rate.setSuffix(" words a minute")
+        self.rate.setAccessibleName("Speaking rate")
+        self.rate.setValue(settings.rate_wpm)
+        self.volume = QSlider(Qt.Orientation.Horizontal)
+        self.volume.setRange(0, 100)
+        self.volume.setValue(round(settings.volume * 100))
+        self.volume.setAccessibleName("Volume")
+        self.mute = QCheckBox("Mute the voice (M in the timer)")
+        self.mute.setChecked(settings.muted)
+        self.breathing = QComboBox()
+        self.breathing.setAccessibleName("Breathing cues")
+        for value, label in BREATHING:
+            self.breathing.addItem(label, value)
+        self.breathing.setCurrentIndex(self.breathing.findData(settings.breathing))
+        self.countdown = QCheckBox("Count “3, 2, 1” before each release")
+        self.countdown.setChecked(settings.countdown)
+        self.chime = QCheckBox("A soft chime at every step, as well as the voice")
+        self.chime.setChecked(settings.chime)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+
+        voice_row = QHBoxLayout()
+        voice_row.addWidget(self.voice, 1)
+        voice_row.addWidget(self.test)
+        form = QFormLayout(self)
+        form.addRow("Voice", voice_row)
+        form.addRow("Rate", self.rate)
+        form.addRow("Volume", self.volume)
+        form.addRow("", self.mute)
+        form.addRow("Breathing cues", self.breathing)
+        form.addRow("", self.countdown)
+        form.addRow("", self.chime)
+        form.addRow(self.status)
+
+        self.voice.currentIndexChanged.connect(self._on_voice_changed)
+        self.rate.valueChanged.connect(self._on_rate_changed)
+        self.volume.valueChanged.connect(self._on_volume_changed)
+        self.mute.toggled.connect(lambda on: self._set("muted", on))
+        self.breathing.currentIndexChanged.connect(
+            lambda _: self._set("breathing", self.breathing.currentData()))
+        self.countdown.toggled.connect(lambda on: self._set("countdown", on))
+        self.chime.toggled.connect(lambda on: self._set("chime", on))
+        self.test.clicked.connect(self._on_test_clicked)
+
+        if player is None or not player.speech_available:
+            why = player.service.unavailable if player is not None else "speech is starting"
+            self.status.setText(f"No speech engine: {why}")
+            self.test.setEnabled(False)
+        else:
+            player.service.voices_listed.connect(self._on_service_voices_listed)
+            player.service.list_voices()
+            self.status.setText("Looking up the voices…")
+
+    def _set(self, name: str, value) -> None:
+        setattr(self.settings, name, value)
+        self.changed.emit(name)
+
+    def _on_service_voices_listed(self, voices: list) -> None:
+        current = self.settings.voice
+        self.voice.blockSignals(True)
+        for v in sorted(voices, key=lambda v: v["name"].lower()):
+            langs = ", ".join(v.get("languages") or [])
+            self.voice.addItem(f"{v['name']} ({langs})" if langs else v["name"], v["id"])
+        if current is not None and self.voice.findData(current) >= 0:
+            self.voice.setCurrentIndex(self.voice.findData(current))
+        self.voice.blockSignals(False)
+        self.status.setText(f"{len(voices)} voices from {self.player.service.client.engine_name}.")
+
+    def _on_voice_changed(self, _index: int) -> None:
+        self._set("voice", self.voice.currentData())
+
+    def _on_rate_changed(self, value: int) -> None:
+        self._set("rate_wpm", value)
+
+    def _on_volume_changed(self, value: int) -> None:
+        self._set("volume", value / 100)
+
+    def _on_test_clicked(self) -> None:
+        s = self.settings
+        self.player.interrupt()
+        self.player.service.say(TEST_PHRASE, s.voice, s.rate_wpm, s.volume)
+
+
+class RemindersPage(QWidget):
+    changed = Signal(str)
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        r = settings.reminders
+        self.settings = settings
+        self.enabled = QCheckBox("Remind me to stand and stretch")
+        self.enabled.setChecked(r.enabled)
+        self.interval = QSpinBox()
+        self.interval.setRange(15, 180)
+        self.interval.setSingleStep(15)
+        self.interval.setSuffix(" minutes")
+        self.interval.setValue(r.interval_min)
+        self.interval.setAccessibleName("Minutes between reminders")
+        self.snooze = QSpinBox()
+        self.snooze.setRange(1, 120)
+        self.snooze.setSuffix(" minutes")
+        self.snooze.setValue(r.snooze_min)
+        self.snooze.setAccessibleName("Snooze length")
+        form = QFormLayout(self)
+        form.addRow("", self.enabled)
+        form.addRow("Every", self.interval)
+        form.addRow("Snooze for", self.snooze)
+        form.addRow(QLabel("Only during these work hours:"))
+        self.days: dict[str, tuple[QCheckBox, QTimeEdit, QTimeEdit]] = {}
+        names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+        for day, name in zip(WEEKDAYS, names):
+            span = r.work_hours.get(day)
+            on = QCheckBox(name)
+            on.setChecked(span is not None)
+            start, end = QTimeEdit(), QTimeEdit()
+            for edit, value, default in ((start, span and span[0], "09:00"),
+                                         (end, span and span[1], "17:30")):
+                edit.setDisplayFormat("HH:mm")
+                edit.setTime(QTime.fromString(value or default, "HH:mm"))
+                edit.setEnabled(on.isChecked())
+            start.setAccessibleName(f"{name} from")
+            end.setAccessibleName(f"{name} until")
+            row = QHBoxLayout()
+            row.addWidget(start)
+            row.addWidget(QLabel("to"))
+            row.addWidget(end)
+            form.addRow(on, row)
+            self.days[day] = (on, start, end)
+            on.toggled.connect(self._on_hours_changed)
+            start.timeChanged.connect(self._on_hours_changed)
+            end.timeChanged.connect(self._on_hours_changed)
+        self.enabled.toggled.connect(lambda v: self._set("enabled", v))
+        self.interval.valueChanged.connect(lambda v: self._set("interval_min", v))
+        self.snooze.valueChanged.connect(lambda v: self._set("snooze_min", v))
+
+    def _set(self, name: str, value) -> None:
+        setattr(self.settings.reminders, name, value)
+        self.changed.emit(f"reminders.{name}")
+
+    def _on_hours_changed(self, *_args) -> None:
+        hours = {}
+        for day, (on, start, end) in self.days.items():
+            start.setEnabled(on.isChecked())
+            end.setEnabled(on.isChecked())
+            end.setMinimumTime(start.time().addSecs(60))  # a day's hours end after they start
+            if on.isChecked():
+                hours[day] = [start.time().toString("HH:mm"), end.time().toString("HH:mm")]
+        self._set("work_hours", hours)
+
+
+class GoalsPage(QWidget):
+    changed = Signal(str)
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.days = QSpinBox()
+        self.days.setRange(1, 7)
+        self.days.setValue(settings.goals.days_per_week)
+        self.days.setSuffix(" days a week")
+        self.days.setAccessibleName("Stretch days a week")
+        self.sessions = QSpinBox()
+        self.sessions.setRange(1, 12)
+        self.sessions.setValue(settings.goals.sessions_per_day)
+        self.sessions.setSuffix(" sessions a day")
+        self.sessions.setAccessibleName("Sessions a day")
+        note = QLabel("Regular, gentle practice is what helps: most days, once or twice a day "
+                      "(two or three times if your hamstrings are very tight).")
+        note.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow("Goal", self.days)
+        form.addRow("Daily target", self.sessions)
+        form.addRow(note)
+        self.days.valueChanged.connect(lambda v: self._set("days_per_week", v))
+        self.sessions.valueChanged.connect(lambda v: self._set("sessions_per_day", v))
+
+    def _set(self, name: str, value) -> None:
+        setattr(self.settings.goals, name, value)
+        self.changed.emit(f"goals.{name}")
+
+
+class SettingsDialog(QDialog):
+    """Every setting, on four pages; each change is applied and saved at once."""
+
+    changed = Signal(str)
+
+    def __init__(self, settings: Settings, player=None, contrast_action=None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self.voice = VoicePage(settings.voice, player)
+        self.reminders = RemindersPage(settings)
+        self.goals = GoalsPage(settings)
+        display = QWidget()
+        self.contrast = QCheckBox("High contrast (black, white and yellow)")
+        self.contrast.setChecked(settings.display.high_contrast)
+        if contrast_action is not None:
+            self.contrast.toggled.connect(contrast_action.setChecked)
+        QVBoxLayout(display).addWidget(self.contrast, 0, Qt.AlignmentFlag.AlignTop)
+        self.tabs = QTabWidget()
+        for page, title in ((self.voice, "Voice"), (self.reminders, "Reminders"),
+                            (self.goals, "Goals"), (display, "Display")):
+            self.tabs.addTab(page, title)
+        for page in (self.voice, self.reminders, self.goals):
+            page.changed.connect(self.changed)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(buttons)
