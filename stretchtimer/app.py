@@ -57,7 +57,8 @@ def build_window(paths: Paths, clock) -> MainWindow:
     sweep_temps(paths.config)
     store = SettingsStore(paths.config / "settings.json")
     window = MainWindow(load_routines(paths.user_routines), clock, store.load(), store,
-                        Journal(paths.data / "history.jsonl"))
+                        Journal(paths.data / "history.jsonl"),
+                        paths.cache / "history-snapshot.json")
     if store.messages:
         window.show_notice(" ".join(store.messages))
     return window

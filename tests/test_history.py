@@ -8,6 +8,7 @@ import pytest
 
 from stretchtimer.core.history import (HEATMAP_WEEKS, checkin_record, compute_stats,
                                        forgiving_streak, session_record, sessions_from)
+from stretchtimer.core.tally import RECENT, tally_of
 from stretchtimer.core.session import HeldTime, SessionSummary
 from tests.helpers import make_routine
 
@@ -68,7 +69,7 @@ def test_week_days_against_the_goal_and_sessions_per_day():
     recs = [record("2026-11-16T09:10:00+01:00"), record("2026-11-16T14:00:00+01:00", "b"),
             record("2026-11-17T10:00:00+01:00"), record("2026-11-19T11:00:00+01:00"),
             record("2026-11-15T11:00:00+01:00")]  # Sunday: last week
-    stats = compute_stats(sessions_from(recs), date(2026, 11, 19), days_goal=4, tz=BERLIN)
+    stats = compute_stats(tally_of(recs), date(2026, 11, 19), days_goal=4)
     assert stats.week_start == date(2026, 11, 16)
     assert stats.week_days == [date(2026, 11, 16), date(2026, 11, 17), date(2026, 11, 19)]
     assert stats.days_goal == 4
@@ -77,23 +78,31 @@ def test_week_days_against_the_goal_and_sessions_per_day():
     assert stats.streak == 5  # Sun 15 .. Thu 19, Wed 18 forgiven
 
 
-def test_a_session_belongs_to_its_local_day_across_dst_and_zones():
-    # Berlin leaves summer time on 2026-10-25 at 03:00 (+02:00 -> +01:00)
-    recs = [record("2026-10-24T22:30:00+00:00", "utc"),  # 00:30 on the 25th in Berlin
-            record("2026-10-25T23:30:00+01:00", "late")]  # 23:30 on the 25th, winter time
-    sessions = sessions_from(recs)
-    berlin = compute_stats(sessions, date(2026, 10, 26), tz=BERLIN)
-    assert dict(berlin.per_day)[date(2026, 10, 25)] == 2
-    new_york = compute_stats(sessions, date(2026, 10, 26), tz=NEW_YORK)
-    assert dict(new_york.per_day)[date(2026, 10, 24)] == 1  # 18:30 on the 24th there
-    assert dict(new_york.per_day)[date(2026, 10, 25)] == 1
+def test_a_session_counts_on_the_local_day_it_was_recorded_across_dst():
+    # Berlin leaves summer time on 2026-10-25 at 03:00 (+02:00 -> +01:00). session_record
+    # writes the local time with the offset of that moment; the day is the local date.
+    from stretchtimer.core.session import SessionSummary
+
+    routine = make_routine()
+    early = datetime(2026, 10, 25, 0, 30, tzinfo=BERLIN).timestamp()  # summer time
+    late = datetime(2026, 10, 25, 23, 30, tzinfo=BERLIN).timestamp()  # winter time
+    recs = [dict(session_record(SessionSummary("r", True, t, t + 60, 60.0, ()), routine, BERLIN),
+                 id=str(t)) for t in (early, late)]
+    assert recs[0]["started"] == "2026-10-25T00:30:00+02:00"
+    assert recs[1]["started"] == "2026-10-25T23:30:00+01:00"
+    stats = compute_stats(tally_of(recs), date(2026, 10, 26))
+    assert dict(stats.per_day)[date(2026, 10, 25)] == 2
+    # and in New York the same two moments are two different local days
+    ny = [dict(session_record(SessionSummary("r", True, t, t + 60, 60.0, ()), routine,
+                              NEW_YORK), id=str(t)) for t in (early, late)]
+    assert [r["started"][:10] for r in ny] == ["2026-10-24", "2026-10-25"]
 
 
 def test_heatmap_covers_twelve_weeks_ending_this_week():
     today = date(2026, 3, 4)  # a Wednesday
     recs = [record("2026-03-02T09:00:00+01:00"), record("2025-12-15T09:00:00+01:00"),
             record("2025-12-14T09:00:00+01:00")]  # the 14th is before the 12 weeks
-    stats = compute_stats(sessions_from(recs), today, tz=BERLIN)
+    stats = compute_stats(tally_of(recs), today)
     assert stats.heatmap_start == date(2025, 12, 15)  # a Monday, 11 weeks before this one
     assert len(stats.heatmap) == HEATMAP_WEEKS * 7
     assert stats.heatmap[0] == 1 and stats.heatmap[(date(2026, 3, 2) - stats.heatmap_start).days] == 1
@@ -109,7 +118,7 @@ def test_balance_sums_each_muscle_by_side_over_four_weeks():
                    held=[("seated-hamstring", "right", 30, ham)]),
             record("2026-04-01T09:00:00+02:00", "old",
                    held=[("seated-hamstring", "left", 99, ham)])]  # more than 28 days ago
-    stats = compute_stats(sessions_from(recs), date(2026, 5, 21), tz=BERLIN)
+    stats = compute_stats(tally_of(recs), date(2026, 5, 21))
     assert stats.balance == {"hamstrings": {"right": 60.0, "left": 25.0},
                              "diaphragm": {"both": 20.0}}
 
@@ -122,6 +131,9 @@ def test_checkins_join_their_session_and_bad_records_are_skipped():
             {"type": "reminder", "id": "r1"}]
     (s,) = sessions_from(recs)
     assert s.id == "s1" and s.rating == "good"
+    tally = tally_of(recs)
+    assert tally.total == 1 and tally.recent[0]["rating"] == "good"
+    assert tally.rated == [["2026-05-20", "good", []]]
     with pytest.raises(ValueError, match="rating"):
         checkin_record("s1", "sideways")
 
@@ -137,3 +149,11 @@ def test_session_record_round_trips_with_its_offset_and_muscles():
     assert s.started.timestamp() == 1_793_000_000.0
     assert [(h.side, h.seconds, h.muscles) for h in s.held] == [
         ("right", 60.0, ("hamstrings",)), ("left", 58.5, ("hamstrings",))]
+
+
+def test_the_tally_keeps_only_the_recent_sessions_whole_and_drops_duplicates():
+    recs = [record(f"2026-01-01T09:00:00+01:00", f"s{i}") for i in range(RECENT + 5)]
+    recs.append(recs[-1])  # appended twice
+    tally = tally_of(recs)
+    assert tally.total == RECENT + 5 and tally.duplicates == 1
+    assert len(tally.recent) == RECENT and tally.recent[-1]["id"] == f"s{RECENT + 4}"

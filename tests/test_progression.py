@@ -1,6 +1,5 @@
 from datetime import datetime, timedelta
 
-from stretchtimer.core.history import Held, Session
 from stretchtimer.core.progression import Hold, progression
 from tests.helpers import make_routine
 
@@ -8,10 +7,9 @@ START = datetime.fromisoformat("2026-09-01T10:00:00+02:00")
 
 
 def sessions(*ratings, every_days=1, exercise="seated-hamstring"):
-    return [Session(f"s{i}", "r", "R", START + timedelta(days=i * every_days),
-                    START + timedelta(days=i * every_days, minutes=3), True,
-                    (Held(exercise, "right", 20.0),), rating)
-            for i, rating in enumerate(ratings)]
+    """Rated sessions as the tally keeps them: [day, rating, exercise ids]."""
+    return [[(START + timedelta(days=i * every_days)).date().isoformat(), rating, [exercise]]
+            for i, rating in enumerate(ratings) if rating is not None]
 
 
 def towel():

@@ -10,25 +10,24 @@ Records are plain dicts so the journal stays the one file format:
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
-RATINGS = ("easy", "good", "strong", "painful", "nerve")  # nerve: tingling, numbness, shooting
+from stretchtimer.core.tally import RATINGS, Tally  # RATINGS: easy .. painful, nerve
 HEATMAP_WEEKS = 12
 BALANCE_DAYS = 28
 
 
-@dataclass(frozen=True)
-class Held:
+class Held(NamedTuple):  # a NamedTuple: ten years of history makes 80,000 of these
     exercise_id: str
     side: str | None
     seconds: float
     muscles: tuple[str, ...] = ()
 
 
-@dataclass
+@dataclass(slots=True)
 class Session:
     id: str
     routine_id: str
@@ -126,33 +125,27 @@ class Stats:
     completed_sessions: int = 0
 
 
-def compute_stats(sessions: list[Session], today: date, days_goal: int = 5,
-                  sessions_goal: int = 2, tz: tzinfo | None = None,
+def compute_stats(tally: Tally, today: date, days_goal: int = 5, sessions_goal: int = 2,
                   rest_weekdays: frozenset[int] = frozenset()) -> Stats:
-    per_date: Counter[date] = Counter()
-    for s in sessions:
-        per_date[s.started.astimezone(tz).date()] += 1
-    active = set(per_date)
+    per_date = {date.fromisoformat(d): n for d, n in tally.per_day.items()}
     week_start = today - timedelta(days=today.weekday())
     heat_start = week_start - timedelta(weeks=HEATMAP_WEEKS - 1)
     balance: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    since = today - timedelta(days=BALANCE_DAYS - 1)
-    for s in sessions:
-        if s.started.astimezone(tz).date() < since:
-            continue
-        for h in s.held:
-            for muscle in h.muscles or ("other",):
-                balance[muscle][h.side or "both"] += h.seconds
+    for i in range(BALANCE_DAYS):
+        for muscle, sides in tally.seconds.get((today - timedelta(days=i)).isoformat(), {}).items():
+            for side, secs in sides.items():
+                balance[muscle][side] += secs
     return Stats(
         today=today, week_start=week_start,
-        week_days=sorted(d for d in active if week_start <= d <= today),
-        days_goal=days_goal, streak=forgiving_streak(active, today, rest_weekdays),
+        week_days=sorted(d for d in per_date if week_start <= d <= today),
+        days_goal=days_goal, streak=forgiving_streak(set(per_date), today, rest_weekdays),
         heatmap_start=heat_start,
-        heatmap=[per_date[heat_start + timedelta(days=i)] for i in range(HEATMAP_WEEKS * 7)],
-        per_day=[(today - timedelta(days=i), per_date[today - timedelta(days=i)])
+        heatmap=[per_date.get(heat_start + timedelta(days=i), 0)
+                 for i in range(HEATMAP_WEEKS * 7)],
+        per_day=[(today - timedelta(days=i), per_date.get(today - timedelta(days=i), 0))
                  for i in range(6, -1, -1)],
         sessions_goal=sessions_goal,
         balance={m: dict(sides) for m, sides in balance.items()},
-        total_sessions=len(sessions),
-        completed_sessions=sum(s.completed for s in sessions),
+        total_sessions=tally.total,
+        completed_sessions=tally.completed,
     )

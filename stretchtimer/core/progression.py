@@ -2,15 +2,15 @@
 
 Per exercise with hold levels: two check-ins in a row rated easy or good move the hold
 up one level, at most once a week and never past the last level (the source's ceiling);
-"painful" moves it down one level at once. Check-ins are replayed in time order, so the
-result depends only on the history."""
+"painful" moves it down one level at once. The rated sessions ([day, rating, exercise
+ids], from core/tally.py) are replayed in order, so the result depends only on history."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date
+from typing import Any
 
-from stretchtimer.core.history import Session
 from stretchtimer.core.routine import Exercise
 
 STEP_UP_AFTER = 2  # easy-or-good check-ins in a row
@@ -23,7 +23,7 @@ class Hold:
     was: int | None = None  # the level before the last change, to show "(was 15 s)"
 
 
-def progression(exercises: list[Exercise], sessions: list[Session]) -> dict[str, Hold]:
+def progression(exercises: list[Exercise], rated: list[list[Any]]) -> dict[str, Hold]:
     out: dict[str, Hold] = {}
     for ex in exercises:
         levels = list(ex.hold_levels_s)
@@ -31,19 +31,20 @@ def progression(exercises: list[Exercise], sessions: list[Session]) -> dict[str,
             continue
         level = levels.index(ex.hold_s) if ex.hold_s in levels else 0
         previous, in_a_row, changed_at = None, 0, None
-        for s in sessions:
-            if s.rating is None or not any(h.exercise_id == ex.id for h in s.held):
+        for day_text, rating, exercise_ids in rated:
+            if ex.id not in exercise_ids:
                 continue
-            if s.rating == "painful":
+            day = date.fromisoformat(day_text)
+            if rating == "painful":
                 if level > 0:
-                    previous, level, changed_at = level, level - 1, s.started
+                    previous, level, changed_at = level, level - 1, day
                 in_a_row = 0
-            elif s.rating in ("easy", "good"):
+            elif rating in ("easy", "good"):
                 in_a_row += 1
                 week_passed = changed_at is None or \
-                    s.started - changed_at >= timedelta(days=MIN_DAYS_BETWEEN_STEPS)
+                    (day - changed_at).days >= MIN_DAYS_BETWEEN_STEPS
                 if in_a_row >= STEP_UP_AFTER and week_passed and level < len(levels) - 1:
-                    previous, level, changed_at, in_a_row = level, level + 1, s.started, 0
+                    previous, level, changed_at, in_a_row = level, level + 1, day, 0
             else:
                 in_a_row = 0  # "strong" (or nerve, which also pauses the stretch): hold steady
         out[ex.id] = Hold(levels[level], levels[previous] if previous is not None else None)

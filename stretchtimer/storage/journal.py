@@ -24,6 +24,7 @@ SCHEMA_VERSION = 1
 @dataclass
 class Loaded:
     records: list[dict[str, Any]] = field(default_factory=list)
+    end: int = 0  # the file offset just after the last complete line read
     unreadable_lines: int = 0  # torn or damaged lines that were skipped
     newer_records: int = 0  # from a newer stretchtimer: kept on disk, not read
     duplicates: int = 0
@@ -52,25 +53,30 @@ class Journal:
             fsync_dir(self.path.parent)
         return rec["id"]
 
-    def load(self) -> Loaded:
-        out = Loaded()
+    def load(self, start: int = 0) -> Loaded:
+        """Every record from byte `start` on (0: the whole file; a snapshot's end: its tail)."""
+        out = Loaded(end=start)
         try:
-            raw = self.path.read_bytes()
+            with open(self.path, "rb") as f:
+                f.seek(start)
+                raw = f.read()
         except FileNotFoundError:
             return out
+        out.end = start + raw.rfind(b"\n") + 1 if b"\n" in raw else start
         seen: set[str] = set()
-        for line in raw.split(b"\n"):
-            if not line.strip():
+        # One decode for the whole file (a torn multi-byte character only spoils its line).
+        for line in raw.decode("utf-8", errors="replace").split("\n"):
+            if not line or line.isspace():
                 continue
             try:
                 rec = json.loads(line)
                 if not isinstance(rec, dict) or not isinstance(rec.get("id"), str):
                     raise ValueError("not a record")
-            except ValueError:  # includes UnicodeDecodeError
+            except ValueError:
                 out.unreadable_lines += 1
                 continue
             version = rec.get("schema_version")
-            if not isinstance(version, int) or version > SCHEMA_VERSION:
+            if version.__class__ is not int or version > SCHEMA_VERSION:
                 out.newer_records += 1
                 continue
             if rec["id"] in seen:

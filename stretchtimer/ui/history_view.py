@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (QGridLayout, QLabel, QListWidget, QSizePolicy, QVBoxLayout,
                                QWidget)
 
-from stretchtimer.core.history import HEATMAP_WEEKS, Session, Stats, compute_stats, sessions_from
+from stretchtimer.core.history import HEATMAP_WEEKS, Stats, compute_stats
 from stretchtimer.storage.settings import WEEKDAYS
 
 LEFT, RIGHT, BOTH = QColor("#2f6fdf"), QColor("#d9480f"), QColor("#7a7a7a")
@@ -184,11 +184,10 @@ class DayBars(QWidget):
 
 
 class HistoryView(QWidget):
-    def __init__(self, journal, settings, clock, parent: QWidget | None = None) -> None:
+    def __init__(self, history, settings, clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.journal, self.settings, self.clock = journal, settings, clock
+        self.history, self.settings, self.clock = history, settings, clock  # a HistoryStore
         self.stats: Stats | None = None
-        self.sessions: list[Session] = []
         big = QFont(self.font())
         big.setPointSizeF(big.pointSizeF() * 1.8)
         big.setBold(True)
@@ -232,12 +231,13 @@ class HistoryView(QWidget):
         return datetime.fromtimestamp(self.clock.wall()).date()
 
     def refresh(self) -> None:
-        loaded = self.journal.load() if self.journal is not None else None
-        self.sessions = sessions_from(loaded.records) if loaded else []
+        from stretchtimer.core.tally import Tally
+
+        tally = self.history.load() if self.history is not None else Tally()
         goals = self.settings.goals
         work = self.settings.reminders.work_hours  # days without work hours are rest days
         rest = frozenset(i for i, d in enumerate(WEEKDAYS) if d not in work)
-        self.stats = compute_stats(self.sessions, self.today(), goals.days_per_week,
+        self.stats = compute_stats(tally, self.today(), goals.days_per_week,
                                    goals.sessions_per_day, rest_weekdays=rest)
         s = self.stats
         self.week_label.setText(f"{len(s.week_days)} of {s.days_goal} stretch days this week")
@@ -249,16 +249,17 @@ class HistoryView(QWidget):
         self.heatmap.setAccessibleDescription(
             f"{sum(1 for n in s.heatmap if n)} days with stretching in the last 12 weeks")
         self.list.clear()
-        for sess in reversed(self.sessions[-200:]):
-            when = sess.started.astimezone().strftime("%a %d %b %Y, %H:%M")
-            how = "completed" if sess.completed else "stopped early"
-            feel = f", felt {sess.rating}" if sess.rating and sess.rating != "nerve" else (
-                ", tingling or numbness" if sess.rating == "nerve" else "")
-            self.list.addItem(f"{when}  ·  {sess.routine_name}  ·  {how}{feel}")
+        for sess in reversed(tally.recent):
+            when = datetime.fromisoformat(sess["started"]).strftime("%a %d %b %Y, %H:%M")
+            how = "completed" if sess["completed"] else "stopped early"
+            rating = sess.get("rating")
+            feel = (", tingling or numbness" if rating == "nerve"
+                    else f", felt {rating}" if rating else "")
+            self.list.addItem(f"{when}  ·  {sess['routine_name']}  ·  {how}{feel}")
         note = ""
-        if loaded and (loaded.unreadable_lines or loaded.newer_records):
-            note = (f"  ({loaded.unreadable_lines} damaged line(s) skipped; "
-                    f"{loaded.newer_records} record(s) from a newer version kept but not shown)")
+        if tally.unreadable_lines or tally.newer_records:
+            note = (f"  ({tally.unreadable_lines} damaged line(s) skipped; "
+                    f"{tally.newer_records} record(s) from a newer version kept but not shown)")
         self.summary.setText(f"{s.total_sessions} sessions in all, {s.completed_sessions} "
                              f"completed.{note}")
 

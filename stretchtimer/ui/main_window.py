@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QMainWindow, QStackedWidget,
@@ -10,6 +12,7 @@ from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QMainWindow, Q
 from stretchtimer.core.clock import Clock
 from stretchtimer.core.plan import build_plan
 from stretchtimer.core.routine import Library, Routine
+from stretchtimer.storage.history_store import HistoryStore
 from stretchtimer.storage.journal import Journal
 from stretchtimer.storage.settings import Settings, SettingsStore
 from stretchtimer.ui.routine_picker import RoutinePicker
@@ -53,7 +56,8 @@ class MainWindow(QMainWindow):
     session_recorded = Signal(str)  # the journal id of a finished (or stopped) session
 
     def __init__(self, library: Library, clock: Clock, settings: Settings | None = None,
-                 store: SettingsStore | None = None, journal: Journal | None = None) -> None:
+                 store: SettingsStore | None = None, journal: Journal | None = None,
+                 snapshot: Path | None = None) -> None:
         super().__init__()
         self.setWindowTitle("stretchtimer")
         self.library = library
@@ -64,6 +68,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.store = store  # None: settings live only as long as the window (tests)
         self.journal = journal  # None: sessions are not recorded (tests)
+        self.history = HistoryStore(journal, snapshot) if journal is not None else None
         self.last_session_id: str | None = None
         self.holds: dict[str, int] = {}  # exercise id -> hold seconds, from progression
         self.voice_settings = self.settings.voice
@@ -272,14 +277,12 @@ class MainWindow(QMainWindow):
     def refresh_progression(self) -> None:
         """Replay the history's check-ins into hold times (after the first paint, and after
         each check-in)."""
-        from stretchtimer.core.history import sessions_from
         from stretchtimer.core.progression import progression
 
-        if self.journal is None:
+        if self.history is None:
             return
-        sessions = sessions_from(self.journal.load().records)
         exercises = {ex.id: ex for r in self.library.routines.values() for ex in r.exercises}
-        result = progression(list(exercises.values()), sessions)
+        result = progression(list(exercises.values()), self.history.load().rated)
         self.holds = {ex_id: h.seconds for ex_id, h in result.items()}
         self.picker.set_holds(self.holds, {i: h.was for i, h in result.items() if h.was})
 
@@ -367,7 +370,7 @@ class MainWindow(QMainWindow):
     def _make_history(self):
         from stretchtimer.ui.history_view import HistoryView
 
-        return HistoryView(self.journal, self.settings, self.clock)
+        return HistoryView(self.history, self.settings, self.clock)
 
     def _on_timer_stop_requested(self) -> None:
         from stretchtimer.core.session import State
