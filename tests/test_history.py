@@ -152,7 +152,7 @@ def test_session_record_round_trips_with_its_offset_and_muscles():
 
 
 def test_the_tally_keeps_only_the_recent_sessions_whole_and_drops_duplicates():
-    recs = [record(f"2026-01-01T09:00:00+01:00", f"s{i}") for i in range(RECENT + 5)]
+    recs = [record("2026-01-01T09:00:00+01:00", f"s{i}") for i in range(RECENT + 5)]
     recs.append(recs[-1])  # appended twice
     tally = tally_of(recs)
     assert tally.total == RECENT + 5 and tally.duplicates == 1

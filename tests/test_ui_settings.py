@@ -141,7 +141,7 @@ def test_tingling_shows_the_safety_message_and_pauses_the_stretches(qtbot, tmp_p
 
 def test_progression_lengthens_the_hold_and_the_preview_says_so(qtbot, tmp_path):
     window = open_window(qtbot, tmp_path)
-    for day in range(2):  # two towel sessions rated good, a week apart
+    for _week in range(2):  # two towel sessions rated good, a week apart
         window.clock.advance(7 * 24 * 3600)
         finish(window, qtbot, "towel-hamstring-beginner")
         qtbot.keyClick(window.timer, Qt.Key.Key_2)
