@@ -54,7 +54,8 @@ def run(quit_after_first_paint: bool = False) -> int:
 
 def build_window(paths: Paths, clock) -> MainWindow:
     """The main window with the user's routines and settings (and word of any problem)."""
-    sweep_temps(paths.config)
+    for folder in (paths.config, paths.data, paths.cache):
+        sweep_temps(folder)  # what a crash mid-write left behind
     store = SettingsStore(paths.config / "settings.json")
     window = MainWindow(load_routines(paths.user_routines), clock, store.load(), store,
                         Journal(paths.data / "history.jsonl"),
