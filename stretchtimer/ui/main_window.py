@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QMainWindow, Q
 from stretchtimer.core.clock import Clock
 from stretchtimer.core.plan import build_plan
 from stretchtimer.core.routine import Library, Routine
-from stretchtimer.storage.history_store import HistoryStore
 from stretchtimer.storage.journal import Journal
 from stretchtimer.storage.settings import Settings, SettingsStore
 from stretchtimer.ui.routine_picker import RoutinePicker
@@ -68,7 +67,8 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.store = store  # None: settings live only as long as the window (tests)
         self.journal = journal  # None: sessions are not recorded (tests)
-        self.history = HistoryStore(journal, snapshot) if journal is not None else None
+        self._snapshot = snapshot
+        self._history = None
         self.last_session_id: str | None = None
         self.holds: dict[str, int] = {}  # exercise id -> hold seconds, from progression
         self.voice_settings = self.settings.voice
@@ -136,15 +136,10 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        from stretchtimer.ui.checkin import CheckInBar
-
-        self.checkin = CheckInBar()
-        self.checkin.setContentsMargins(12, 6, 12, 6)
-        self.checkin.hide()
-        self.checkin.rated.connect(self._on_checkin_rated)
+        self._checkin = None  # the CheckInBar, made after the first session
+        self._column = column
         self.session_recorded.connect(lambda _id: self.checkin.ask())
         column.addWidget(self.notice_bar)
-        column.addWidget(self.checkin)
         column.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self.picker.start_requested.connect(self.start_routine)
@@ -158,6 +153,28 @@ class MainWindow(QMainWindow):
                 f"{len(library.errors)} routine file(s) could not be read and were skipped: "
                 f"{names}. Run stretchtimer --validate FILE to see why.")
         self.resize(1100, 720)
+
+    @property
+    def history(self):
+        """The HistoryStore (journal + snapshot), made when first needed (after the paint)."""
+        if self._history is None and self.journal is not None:
+            from stretchtimer.storage.history_store import HistoryStore
+
+            self._history = HistoryStore(self.journal, self._snapshot)
+        return self._history
+
+    @property
+    def checkin(self):
+        """The comfort check-in bar, made the first time a session ends."""
+        if self._checkin is None:
+            from stretchtimer.ui.checkin import CheckInBar
+
+            self._checkin = CheckInBar()
+            self._checkin.setContentsMargins(12, 6, 12, 6)
+            self._checkin.hide()
+            self._checkin.rated.connect(self._on_checkin_rated)
+            self._column.insertWidget(1, self._checkin)
+        return self._checkin
 
     @property
     def driver(self):
@@ -220,7 +237,8 @@ class MainWindow(QMainWindow):
             self.show_notice(f"Every stretch in {routine.name} is paused for your safety. "
                              "Settings > Paused stretches resumes them once you are cleared.")
             return
-        self.checkin.hide()
+        if self._checkin is not None:
+            self._checkin.hide()
         self.current = routine
         plan, cues = self.plan_and_cues(routine)
         self.pages.setCurrentWidget(self.timer)
