@@ -1,0 +1,185 @@
+"""The reminder scheduler: a simulated workweek, and properties over random sequences of
+time passing, sleep, clock jumps, idle spells, snoozes and skips, across DST."""
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from stretchtimer.core.reminders import WEEKDAYS, ReminderScheduler, Schedule
+
+BERLIN = ZoneInfo("Europe/Berlin")
+STEP = 30.0  # the Qt side checks about every 30 s (and at each due time)
+
+
+class Sim:
+    """Drives a scheduler the way the app does: wall and monotonic time, ticks every 30 s."""
+
+    def __init__(self, scheduler, wall, mono=1000.0):
+        self.s, self.wall, self.mono = scheduler, wall, mono
+        scheduler.start(wall, mono)
+
+    def run(self, seconds, idle=lambda t: 0.0):
+        end = self.wall + seconds
+        t0 = self.wall
+        while self.wall < end:
+            step = min(STEP, end - self.wall)
+            if self.s.due is not None and self.wall < self.s.due < self.wall + step:
+                step = self.s.due - self.wall  # the single-shot timer for the due time
+            self.wall += step
+            self.mono += step
+            self.s.tick(self.wall, self.mono, idle(self.wall - t0))
+
+    def sleep(self, seconds):  # suspend: the wall clock moves, the monotonic one does not
+        self.wall += seconds
+        self.s.tick(self.wall, self.mono)
+
+    def set_clock(self, seconds):  # the user or NTP moves the wall clock
+        self.wall += seconds
+        self.s.tick(self.wall, self.mono)
+
+
+def at(text, tz=BERLIN):
+    return datetime.fromisoformat(text).replace(tzinfo=tz).timestamp()
+
+
+def local(wall, tz=BERLIN):
+    return datetime.fromtimestamp(wall, tz).strftime("%a %H:%M")
+
+
+def test_a_workweek_gives_hourly_reminders_only_in_work_hours():
+    sim = Sim(ReminderScheduler(Schedule(), BERLIN), at("2026-11-16T08:00:00"))  # Monday
+    sim.run(7 * 24 * 3600)
+    fired = [local(e.wall) for e in sim.s.fired]
+    assert fired[:8] == [f"Mon {h}:00" for h in range(10, 18)]
+    assert len(fired) == 5 * 8  # 10:00 .. 17:00 on five workdays, none at the weekend
+    assert not [f for f in fired if f.startswith(("Sat", "Sun"))]
+    assert len({e.due for e in sim.s.fired}) == len(fired)  # one reminder per due time
+
+
+def test_lunch_away_resets_and_a_short_absence_pauses():
+    sim = Sim(ReminderScheduler(Schedule(), BERLIN), at("2026-11-16T09:00:00"))
+    sim.run(3.5 * 3600)  # 12:30: reminders at 10, 11, 12
+    lunch = (at("2026-11-16T12:30:00"), at("2026-11-16T13:15:00"))
+    sim.run(45 * 60 + 60, idle=lambda t: t if t < 45 * 60 else 0.0)  # away 45 min
+    assert local(sim.s.due) == "Mon 14:15"  # one interval after coming back at 13:15
+    before = sim.s.due
+    sim.run(5 * 60, idle=lambda t: t if t < 120 else 0.0)  # two minutes of reading
+    # a short absence pauses the countdown (measured to within one 30 s tick)
+    assert before + 120 - STEP <= sim.s.due <= before + 120
+    assert lunch[0] < lunch[1]
+
+
+def test_waking_from_sleep_never_reminds_at_once():
+    sim = Sim(ReminderScheduler(Schedule(), BERLIN), at("2026-11-16T16:50:00"))
+    sim.run(20 * 60)  # 17:10: the 17:50 reminder would be after work anyway
+    sim.sleep(16 * 3600)  # lid closed until 09:10 the next day
+    sim.run(60)
+    assert local(sim.s.due) == "Tue 10:10"
+    assert not [e for e in sim.s.fired if e.wall > at("2026-11-17T09:00:00")]
+
+
+def test_clock_set_back_three_hours_keeps_the_time_left():
+    sim = Sim(ReminderScheduler(Schedule(), BERLIN), at("2026-11-16T13:00:00"))
+    sim.run(20 * 60)
+    left = sim.s.due - sim.wall
+    sim.set_clock(-3 * 3600)
+    assert abs((sim.s.due - sim.wall) - left) < 1
+    sim.run(50 * 60)
+    assert len(sim.s.fired) == 1  # exactly the one that was due
+
+
+def test_clock_set_forward_three_hours_is_not_a_reminder_storm():
+    sim = Sim(ReminderScheduler(Schedule(), BERLIN), at("2026-11-16T09:00:00"))
+    sim.run(30 * 60)
+    sim.set_clock(3 * 3600)
+    sim.run(10 * 60)
+    assert sim.s.fired == []  # treated like an absence: one interval from "now"
+
+
+def test_dst_change_keeps_local_work_hours():
+    sim = Sim(ReminderScheduler(Schedule(), BERLIN), at("2026-10-23T08:00:00"))  # Friday
+    sim.run(4 * 24 * 3600)  # over the weekend Berlin leaves summer time
+    monday = [local(e.wall) for e in sim.s.fired if local(e.wall).startswith("Mon")]
+    assert monday == [f"Mon {h}:00" for h in range(10, 18)]  # still 10:00 local, not 09:00
+
+
+def test_snooze_skip_and_pause():
+    s = Schedule()
+    sim = Sim(ReminderScheduler(s, BERLIN), at("2026-11-16T09:00:00"))
+    sim.run(3600)
+    assert len(sim.s.fired) == 1
+    sim.s.snooze(sim.wall, sim.mono)
+    assert sim.s.due == sim.wall + s.snooze_s
+    sim.s.skip(sim.wall, sim.mono)
+    assert sim.s.due == sim.wall + s.interval_s
+    sim.s.pause(sim.wall + 2 * 3600, sim.wall, sim.mono)
+    sim.run(2.5 * 3600)
+    assert len(sim.s.fired) == 1  # paused for two hours, then one interval after
+    sim.run(3600)
+    assert len(sim.s.fired) == 2
+
+
+# --- properties ---
+
+zones = st.sampled_from([BERLIN, ZoneInfo("America/New_York"), ZoneInfo("UTC")])
+
+
+@st.composite
+def schedules(draw):
+    days = draw(st.lists(st.sampled_from(WEEKDAYS), min_size=1, max_size=7, unique=True))
+    start = draw(st.integers(6, 11))
+    end = draw(st.integers(start + 3, 20))
+    return Schedule(interval_s=draw(st.sampled_from([15, 30, 60, 90, 180])) * 60.0,
+                    snooze_s=draw(st.integers(1, 30)) * 60.0,
+                    break_s=draw(st.integers(2, 15)) * 60.0,
+                    work_hours=tuple((d, f"{start:02d}:00", f"{end:02d}:30") for d in days))
+
+
+actions = st.lists(st.one_of(
+    st.tuples(st.just("run"), st.integers(60, 3 * 3600)),
+    st.tuples(st.just("sleep"), st.integers(10, 14 * 3600)),
+    st.tuples(st.just("clock"), st.sampled_from([-3 * 3600, -3600, 3600, 3 * 3600])),
+    st.tuples(st.just("idle"), st.integers(30, 3600)),
+    st.tuples(st.just("snooze"), st.just(0)),
+    st.tuples(st.just("skip"), st.just(0)),
+), max_size=14)
+
+# around the spring and autumn DST changes in Europe and the US
+starts = st.sampled_from(["2026-03-06T08:00", "2026-03-27T15:00", "2026-10-23T16:00",
+                          "2026-10-30T08:00", "2026-07-15T12:00"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(schedules(), zones, starts, actions)
+def test_reminders_are_single_in_hours_never_on_wake_and_never_far(schedule, tz, start, script):
+    sim = Sim(ReminderScheduler(schedule, tz), datetime.fromisoformat(start)
+              .replace(tzinfo=tz).timestamp())
+    wakes = []
+    for kind, value in script:
+        if kind == "run":
+            sim.run(value)
+        elif kind == "sleep":
+            sim.sleep(value)
+            if value >= schedule.break_s:
+                wakes.append(sim.wall)
+        elif kind == "clock":
+            sim.set_clock(value)
+            if value >= schedule.break_s:
+                wakes.append(sim.wall)
+        elif kind == "idle":
+            sim.run(value + 60, idle=lambda t, v=value: t if t < v else 0.0)
+        elif kind == "snooze":
+            sim.s.snooze(sim.wall, sim.mono)
+        elif kind == "skip":
+            sim.s.skip(sim.wall, sim.mono)
+        due, end = sim.s.due, sim.s.period_end(sim.wall)
+        if due is not None and end is not None and due < end:
+            # inside a work period, the next reminder is at most an interval (+ snooze) away
+            assert due - sim.wall <= schedule.interval_s + schedule.snooze_s + 1, (kind, due - sim.wall)
+    fired = sim.s.fired
+    assert len({e.due for e in fired}) == len(fired)  # never two for one due time
+    assert all(sim.s.in_work_hours(e.wall) for e in fired)  # never outside work hours
+    for wake in wakes:  # never within a minute after waking from a long absence
+        assert not [e for e in fired if wake <= e.wall < wake + 60]
