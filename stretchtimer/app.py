@@ -35,21 +35,84 @@ def no_display_reason() -> str | None:
             "commands (--list-routines, --plan, --validate) work anywhere.")
 
 
-def run(quit_after_first_paint: bool = False) -> int:
+def run(argv: list[str] | None = None, quit_after_first_paint: bool = False,
+        start: str | None = None) -> int:
     reason = no_display_reason()
     if reason and QApplication.instance() is None:
         print(reason, file=sys.stderr)
         return 1
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    if not _is_first_instance_or_forward(list(argv or [])):
+        return 0
     app.setApplicationName("stretchtimer")
     app.setDesktopFileName("stretchtimer")
+    _quit_on_terminate(app)
     paths = Paths.default()
     window = build_window(paths, SystemClock())
+    if _instance is not None:
+        _instance.message_received.connect(lambda args: _on_forwarded(window, args))
+    if start:
+        QTimer.singleShot(0, lambda: window.handle_command(["--start", start]))
     if quit_after_first_paint:  # benchmarks/startup.py; connected first, so it runs first
         window.first_painted.connect(_report_and_quit)
     window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: _after_paint(window, paths)))
     window.show()
     return app.exec()
+
+
+_instance = None  # the SingleInstance of this process, once it is the first
+
+
+def _on_forwarded(window: MainWindow, args: list) -> None:
+    print(f"stretchtimer: another launch passed on {args}", file=sys.stderr, flush=True)
+    window.handle_command(args)
+
+
+def _quit_on_terminate(app: QApplication) -> None:
+    """SIGTERM / SIGINT end the app through its normal quit (saving, stopping the speech
+    worker). Python's wake-up fd makes the signal an event: no polling timer."""
+    import signal
+    import socket
+
+    from PySide6.QtCore import QSocketNotifier
+
+    if not hasattr(signal, "SIGTERM") or sys.platform == "win32":
+        return
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: None)  # a Python handler, so the wake-up fd is written
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+
+    def on_signal() -> None:
+        try:
+            reader.recv(64)
+        except OSError:
+            pass
+        app.quit()
+
+    notifier.activated.connect(on_signal)
+    app._signal_socket = (reader, writer, notifier)  # keep them alive with the app
+
+
+def _is_first_instance_or_forward(argv: list[str]) -> bool:
+    """True when this process is the first stretchtimer; otherwise its command line goes
+    to the running one (which comes forward) and this process should exit."""
+    global _instance
+    from stretchtimer.platform.single_instance import SingleInstance
+
+    instance = SingleInstance()
+    if instance.acquire():
+        _instance = instance
+        return True
+    if instance.send(argv):
+        print("stretchtimer is already running: it has been brought forward.", file=sys.stderr)
+    else:
+        print("stretchtimer seems to be running but does not answer; if it was closed "
+              "a moment ago, try again.", file=sys.stderr)
+    return False
 
 
 def build_window(paths: Paths, clock) -> MainWindow:

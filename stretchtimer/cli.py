@@ -25,6 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="print the timeline of a routine and every spoken cue with its offset")
     group.add_argument("--validate", metavar="FILE",
                        help="check a routine file; print 'ok' or every problem (exit 0 / 1)")
+    group.add_argument("--start", metavar="ROUTINE_ID",
+                       help="open stretchtimer (or the one already running) and start a routine")
     group.add_argument("--export", metavar="FILE",
                        help="write your history to FILE (.csv for spreadsheets, or .json)")
     p.add_argument("--breathing", choices=["every", "first", "off"], default="every",
@@ -163,7 +165,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
 
     from stretchtimer.app import run  # Qt is imported only when the window is wanted
 
-    return run(quit_after_first_paint=args.quit_after_first_paint)
+    return run(list(argv) if argv is not None else sys.argv[1:],
+               quit_after_first_paint=args.quit_after_first_paint, start=args.start)
 
 
 if __name__ == "__main__":

@@ -368,6 +368,25 @@ class MainWindow(QMainWindow):
             if routine is not None:
                 self.voice.prepare(self.plan_and_cues(routine)[1])
 
+    def handle_command(self, args: list) -> None:
+        """A command line from a later launch (or --start at our own): come forward, and
+        start the routine it names."""
+        from stretchtimer.cli import build_parser
+
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        try:
+            parsed = build_parser().parse_args(args)
+        except SystemExit:
+            return  # a command line that does not parse: coming forward is enough
+        if parsed.start:
+            routine = self.library.get(parsed.start)
+            if routine is None:
+                self.show_notice(f"There is no routine called {parsed.start!r}.")
+            else:
+                self.start_routine(routine)
+
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)
         self.notice_bar.show()

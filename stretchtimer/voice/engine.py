@@ -134,7 +134,7 @@ def worker_main(conn, spec: str) -> None:
         try:
             kind, rid, args = conn.recv()
         except (EOFError, OSError):
-            return
+            return  # the app is gone
         try:
             if kind == "voices":
                 result: Any = backend.voices()
@@ -147,9 +147,13 @@ def worker_main(conn, spec: str) -> None:
                 result = None
             else:
                 raise ValueError(f"unknown request {kind!r}")
-            conn.send(("ok", rid, result))
+            reply = ("ok", rid, result)
         except Exception as exc:  # noqa: BLE001 - reported to the GUI, worker lives on
-            conn.send(("error", rid, f"{type(exc).__name__}: {exc}"))
+            reply = ("error", rid, f"{type(exc).__name__}: {exc}")
+        try:
+            conn.send(reply)
+        except OSError:  # BrokenPipeError: the app is gone; leave without a traceback
+            return
 
 
 @dataclass

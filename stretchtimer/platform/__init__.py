@@ -1,0 +1,1 @@
+"""Operating-system specifics behind small interfaces (single instance, idle, autostart)."""
