@@ -1,7 +1,7 @@
 """The reminder scheduler: a simulated workweek, and properties over random sequences of
 time passing, sleep, clock jumps, idle spells, snoozes and skips, across DST."""
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from hypothesis import HealthCheck, given, settings
