@@ -7,7 +7,7 @@ import sys
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from stretchtimer.core.clock import SystemClock
 from stretchtimer.resources import assets
@@ -36,7 +36,7 @@ def no_display_reason() -> str | None:
 
 
 def run(argv: list[str] | None = None, quit_after_first_paint: bool = False,
-        start: str | None = None) -> int:
+        start: str | None = None, tray: bool = False) -> int:
     reason = no_display_reason()
     if reason and QApplication.instance() is None:
         print(reason, file=sys.stderr)
@@ -56,7 +56,10 @@ def run(argv: list[str] | None = None, quit_after_first_paint: bool = False,
     if quit_after_first_paint:  # benchmarks/startup.py; connected first, so it runs first
         window.first_painted.connect(_report_and_quit)
     window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: _after_paint(window, paths)))
-    window.show()
+    if tray and QSystemTrayIcon.isSystemTrayAvailable():
+        QTimer.singleShot(0, lambda: _after_paint(window, paths))  # no paint is coming
+    else:
+        window.show()
     return app.exec()
 
 
@@ -129,7 +132,11 @@ def build_window(paths: Paths, clock) -> MainWindow:
 
 
 def _after_paint(window: MainWindow, paths: Paths) -> None:
-    """What can wait until the window is on screen: the window icon and speech."""
+    """What can wait until the window is on screen: the window icon, speech, reminders
+    and the tray. Runs once (with --tray it runs at start, before any paint)."""
+    if getattr(window, "_after_paint_done", False):
+        return
+    window._after_paint_done = True
     from stretchtimer.voice.cache import SpeechCache
     from stretchtimer.voice.player import CuePlayer
     from stretchtimer.voice.service import SpeechService
@@ -140,6 +147,20 @@ def _after_paint(window: MainWindow, paths: Paths) -> None:
     service = SpeechService(SpeechCache(paths.cache / "speech"), parent=window)
     app.aboutToQuit.connect(service.shutdown)  # no speech worker outlives the app
     window.set_voice(CuePlayer(service, window.voice_settings, parent=window))
+    _set_up_reminders(app, window)
+
+
+def _set_up_reminders(app: QApplication, window: MainWindow) -> None:
+    from stretchtimer.ui.reminder_driver import ReminderDriver
+    from stretchtimer.ui.reminder_popup import ReminderPopup
+    from stretchtimer.ui.tray import Tray
+
+    tray = None
+    if QSystemTrayIcon.isSystemTrayAvailable():
+        tray = Tray(app_icon(), list(window.library.routines.values()), parent=window)
+        app.setQuitOnLastWindowClosed(False)  # closing the window leaves it in the tray
+    reminders = ReminderDriver(window.settings, window.clock, parent=window)
+    window.set_reminders(reminders, tray, ReminderPopup())
 
 
 HEAVY = ("pyttsx3", "PySide6.QtMultimedia", "PySide6.QtTextToSpeech",

@@ -35,6 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"voice rate in words a minute for --plan ({MIN_RATE_WPM}-{MAX_RATE_WPM})")
     p.add_argument("--no-countdown", action="store_true",
                    help='for --plan: no "3, 2, 1" before the end of each hold')
+    p.add_argument("--tray", action="store_true",
+                   help="start hidden in the system tray (login autostart uses this)")
     p.add_argument("--quit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
     return p
 
@@ -166,7 +168,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
     from stretchtimer.app import run  # Qt is imported only when the window is wanted
 
     return run(list(argv) if argv is not None else sys.argv[1:],
-               quit_after_first_paint=args.quit_after_first_paint, start=args.start)
+               quit_after_first_paint=args.quit_after_first_paint, start=args.start,
+               tray=args.tray)
 
 
 if __name__ == "__main__":

@@ -57,6 +57,7 @@ class GoalSettings:
 @dataclass
 class DisplaySettings:
     high_contrast: bool = False
+    tray_hint_shown: bool = False  # "still running in the tray" is said once
 
 
 @dataclass
@@ -111,6 +112,7 @@ CHECKS: dict[tuple[str, str], Any] = {
     ("goals", "days_per_week"): _int(1, 7),
     ("goals", "sessions_per_day"): _int(1, 12),
     ("display", "high_contrast"): _bool,
+    ("display", "tray_hint_shown"): _bool,
 }
 
 

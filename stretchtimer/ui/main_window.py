@@ -262,6 +262,8 @@ class MainWindow(QMainWindow):
         """Record the session the moment it ends (completed or stopped early)."""
         from stretchtimer.core.history import session_record
 
+        if getattr(self, "reminders", None) is not None:
+            self.reminders.routine_finished()  # the routine was the break
         if self.journal is None or self.current is None:
             return
         try:
@@ -352,6 +354,10 @@ class MainWindow(QMainWindow):
 
     def _on_settings_changed(self, name: str) -> None:
         self.save_settings()
+        if name.startswith("reminders.") and getattr(self, "reminders", None) is not None:
+            self.reminders.settings_changed()
+            if self.tray is not None:
+                self.tray.set_snooze_minutes(self.settings.reminders.snooze_min)
         if name.startswith(("goals.", "reminders.")):
             history = self.history_page.content
             if history is not None and history.isVisible():
@@ -368,14 +374,92 @@ class MainWindow(QMainWindow):
             if routine is not None:
                 self.voice.prepare(self.plan_and_cues(routine)[1])
 
+    # --- reminders, tray and popup (set up after the first paint) ---
+
+    def set_reminders(self, reminders, tray=None, popup=None) -> None:
+        self.reminders, self.tray, self.popup = reminders, tray, popup
+        reminders.reminder_due.connect(self._on_reminders_reminder_due)
+        if popup is not None:
+            popup.start_clicked.connect(self._on_popup_start_clicked)
+            popup.snooze_clicked.connect(reminders.snooze)
+            popup.skip_clicked.connect(reminders.skip)
+        if tray is not None:
+            reminders.next_changed.connect(tray.show_next)
+            tray.start_requested.connect(lambda rid: self._start_from_outside(rid))
+            tray.open_requested.connect(self.bring_forward)
+            tray.settings_requested.connect(lambda: self.show_settings("Reminders"))
+            tray.quit_requested.connect(QApplication.instance().quit)
+            tray.snooze_requested.connect(reminders.snooze)
+            tray.pause_requested.connect(lambda s: reminders.pause_for(s) if s
+                                         else reminders.resume())
+            tray.pause_until_tomorrow_requested.connect(self._on_tray_pause_until_tomorrow)
+            tray.set_snooze_minutes(self.settings.reminders.snooze_min)
+            tray.icon.show()
+        else:
+            self.show_notice("There is no system tray on this desktop, so stretchtimer "
+                             "cannot wait there: reminders still pop up while this window "
+                             "is open (minimise it), and closing it quits.")
+        reminders.start()
+
+    def suggested_routine(self):
+        return self.library.get("desk-micro") or next(iter(self.library.routines.values()))
+
+    def _on_reminders_reminder_due(self, _event) -> None:
+        routine = self.suggested_routine()
+        plan, _ = self.plan_and_cues(routine)
+        from stretchtimer.core.plan import format_clock
+
+        if self.popup is not None:
+            self.popup.offer(routine.name, format_clock(plan.total))
+        if self.tray is not None:
+            self.tray.icon.showMessage("Time to stand and stretch",
+                                       f"{routine.name}, {format_clock(plan.total)}")
+        if self.voice is not None and not self.voice_settings.muted \
+                and self.voice.speech_available:
+            s = self.voice_settings
+            self.voice.service.say(f"Time to stand and stretch. {routine.name}.", s.voice,
+                                   s.rate_wpm, s.volume)
+
+    def _on_popup_start_clicked(self) -> None:
+        self._start_from_outside(self.suggested_routine().id)
+
+    def _start_from_outside(self, routine_id: str) -> None:
+        self.bring_forward()
+        routine = self.library.get(routine_id)
+        if routine is not None:
+            self.start_routine(routine)
+
+    def _on_tray_pause_until_tomorrow(self) -> None:
+        from datetime import datetime, time, timedelta
+
+        now = datetime.fromtimestamp(self.clock.wall())
+        tomorrow = datetime.combine(now.date() + timedelta(days=1), time(0, 0))
+        self.reminders.pause_for(tomorrow.timestamp() - now.timestamp())
+
+    def bring_forward(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def closeEvent(self, event) -> None:
+        tray = getattr(self, "tray", None)
+        if tray is None:
+            super().closeEvent(event)
+            return
+        event.ignore()  # the app lives on in the tray
+        self.hide()
+        if not self.settings.display.tray_hint_shown:
+            tray.icon.showMessage("stretchtimer is still running",
+                                  "It will remind you from the tray. Quit from its menu.")
+            self.settings.display.tray_hint_shown = True
+            self.save_settings()
+
     def handle_command(self, args: list) -> None:
         """A command line from a later launch (or --start at our own): come forward, and
         start the routine it names."""
         from stretchtimer.cli import build_parser
 
-        self.showNormal()
-        self.raise_()
-        self.activateWindow()
+        self.bring_forward()
         try:
             parsed = build_parser().parse_args(args)
         except SystemExit:

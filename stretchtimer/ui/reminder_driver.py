@@ -1,0 +1,83 @@
+"""The Qt side of the ReminderScheduler: one single-shot timer for the next due time and
+a coarse check every 30 s that notices wake-ups and clock changes (a sleeping machine
+stops Qt's timers too). In the tray the process does nothing else."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from stretchtimer.core.reminders import ReminderScheduler, Schedule
+
+CHECK_MS = 30_000
+
+
+class ReminderDriver(QObject):
+    reminder_due = Signal(object)  # ReminderDue
+    next_changed = Signal(object)  # wall time of the next reminder, or None
+
+    def __init__(self, settings, clock, idle_seconds=lambda: 0.0, parent=None) -> None:
+        super().__init__(parent)
+        self.settings, self.clock, self.idle_seconds = settings, clock, idle_seconds
+        self.scheduler = ReminderScheduler(Schedule.from_settings(settings.reminders))
+        self._due = QTimer(self)
+        self._due.setSingleShot(True)
+        self._due.setTimerType(Qt.TimerType.CoarseTimer)
+        self._due.timeout.connect(self.check)
+        self._check = QTimer(self)
+        self._check.setInterval(CHECK_MS)
+        self._check.setTimerType(Qt.TimerType.VeryCoarseTimer)
+        self._check.timeout.connect(self.check)
+
+    def start(self) -> None:
+        if not self.settings.reminders.enabled:
+            self.stop()
+            return
+        self.scheduler.start(self.clock.wall(), self.clock.monotonic())
+        self._check.start()
+        self._arm()
+
+    def stop(self) -> None:
+        self._due.stop()
+        self._check.stop()
+        self.scheduler.due = None
+        self.next_changed.emit(None)
+
+    def settings_changed(self) -> None:
+        self.scheduler.schedule = Schedule.from_settings(self.settings.reminders)
+        self.start()
+
+    def check(self) -> None:
+        for event in self.scheduler.tick(self.clock.wall(), self.clock.monotonic(),
+                                         self.idle_seconds()):
+            self.reminder_due.emit(event)
+        self._arm()
+
+    def _do(self, name: str, *args) -> None:
+        getattr(self.scheduler, name)(*args, self.clock.wall(), self.clock.monotonic())
+        self._arm()
+
+    def snooze(self) -> None:
+        self._do("snooze")
+
+    def skip(self) -> None:
+        self._do("skip")
+
+    def routine_finished(self) -> None:
+        self._do("routine_finished")
+
+    def pause_for(self, seconds: float) -> None:
+        self._do("pause", self.clock.wall() + seconds)
+
+    def resume(self) -> None:
+        self._do("resume")
+
+    def _arm(self) -> None:
+        due = self.scheduler.due
+        if due is None:
+            self._due.stop()
+        else:
+            wait = max(0.0, due - self.clock.wall())
+            self._due.start(min(math.ceil(wait * 1000), CHECK_MS * 4))
+        self.next_changed.emit(due)

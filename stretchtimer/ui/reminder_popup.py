@@ -1,0 +1,62 @@
+"""The reminder: a small window near the tray that appears without taking the keyboard
+from whatever the user is typing in. Once clicked: Enter starts, S snoozes, Esc skips."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+class ReminderPopup(QFrame):
+    start_clicked = Signal()
+    snooze_clicked = Signal()
+    skip_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint |
+                         Qt.WindowType.WindowStaysOnTopHint)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName("Stretch reminder")
+        self.title = QLabel()
+        f = self.title.font()
+        f.setPointSizeF(f.pointSizeF() * 1.3)
+        f.setBold(True)
+        self.title.setFont(f)
+        self.title.setWordWrap(True)
+        self.start = QPushButton("Start (Enter)")
+        self.snooze = QPushButton("Snooze (S)")
+        self.skip = QPushButton("Skip (Esc)")
+        self.start.setDefault(True)
+        for button, signal in ((self.start, self.start_clicked),
+                               (self.snooze, self.snooze_clicked),
+                               (self.skip, self.skip_clicked)):
+            button.clicked.connect(signal)
+            button.clicked.connect(self.hide)
+        self._keys = {Qt.Key.Key_Return: self.start, Qt.Key.Key_Enter: self.start,
+                      Qt.Key.Key_S: self.snooze, Qt.Key.Key_Escape: self.skip}
+        buttons = QHBoxLayout()
+        for b in (self.start, self.snooze, self.skip):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.title)
+        layout.addLayout(buttons)
+
+    def keyPressEvent(self, event) -> None:
+        # Keys, not shortcuts: they work whenever the popup has the keyboard (after a
+        # click), and never while the user types elsewhere.
+        button = self._keys.get(event.key())
+        if button is not None:
+            button.click()
+        else:
+            super().keyPressEvent(event)
+
+    def offer(self, routine_name: str, length: str) -> None:
+        self.title.setText(f"Time to stand and stretch: {routine_name}, {length}")
+        self.adjustSize()
+        screen = QGuiApplication.primaryScreen().availableGeometry()
+        self.move(screen.right() - self.width() - 16, screen.bottom() - self.height() - 16)
+        self.show()
+        self.raise_()

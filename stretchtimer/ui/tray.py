@@ -1,0 +1,72 @@
+"""The tray icon and its menu: start a routine, see and move the next reminder, open the
+window, quit. Clicking the icon opens the window."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from stretchtimer.core.plan import build_plan, format_clock
+
+HOUR = 3600.0
+
+
+class Tray(QObject):
+    start_requested = Signal(str)  # routine id
+    open_requested = Signal()
+    settings_requested = Signal()
+    quit_requested = Signal()
+    snooze_requested = Signal()
+    pause_requested = Signal(float)  # seconds; 0 = resume
+    pause_until_tomorrow_requested = Signal()
+
+    def __init__(self, icon: QIcon, routines, suggested: str = "desk-micro",
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.icon = QSystemTrayIcon(icon, self)
+        self.menu = QMenu()
+        self.routines = {r.id: r for r in routines}
+        first = self.routines.get(suggested) or next(iter(self.routines.values()), None)
+        if first is not None:
+            length = format_clock(build_plan(first).total)
+            self.act_start = self.menu.addAction(f"Start {first.name} ({length})")
+            self.act_start.triggered.connect(lambda: self.start_requested.emit(first.id))
+        starts = self.menu.addMenu("Start")
+        for r in self.routines.values():
+            starts.addAction(r.name).triggered.connect(
+                lambda _=False, rid=r.id: self.start_requested.emit(rid))
+        self.menu.addSeparator()
+        self.act_next = self.menu.addAction("No reminder planned")
+        self.act_next.setEnabled(False)
+        self.act_snooze = self.menu.addAction("Snooze 10 min")
+        self.act_snooze.triggered.connect(self.snooze_requested)
+        pause = self.menu.addMenu("Pause reminders")
+        pause.addAction("For 1 hour").triggered.connect(lambda: self.pause_requested.emit(HOUR))
+        pause.addAction("Until tomorrow").triggered.connect(self.pause_until_tomorrow_requested)
+        pause.addAction("Resume").triggered.connect(lambda: self.pause_requested.emit(0.0))
+        self.menu.addSeparator()
+        self.menu.addAction("Open stretchtimer").triggered.connect(self.open_requested)
+        self.menu.addAction("Settings…").triggered.connect(self.settings_requested)
+        self.menu.addAction("Quit").triggered.connect(self.quit_requested)
+        self.icon.setContextMenu(self.menu)
+        self.icon.activated.connect(self._on_icon_activated)
+        self.show_next(None)
+
+    def set_snooze_minutes(self, minutes: int) -> None:
+        self.act_snooze.setText(f"Snooze {minutes} min")
+
+    def show_next(self, due: float | None) -> None:
+        if due is None:
+            text = "No reminder planned"
+        else:
+            text = f"Next reminder at {datetime.fromtimestamp(due).strftime('%H:%M')}"
+        self.act_next.setText(text)
+        self.icon.setToolTip(f"stretchtimer: {text[0].lower()}{text[1:]}")
+
+    def _on_icon_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (QSystemTrayIcon.ActivationReason.Trigger,
+                      QSystemTrayIcon.ActivationReason.DoubleClick):
+            self.open_requested.emit()

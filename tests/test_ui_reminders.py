@@ -1,0 +1,94 @@
+"""Reminders in the window: a simulated workweek on a fake clock, the popup's keys, the
+tray menu, and closing the window into the tray."""
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
+
+from stretchtimer.core.clock import FakeClock
+from stretchtimer.storage.routines import load_routines
+from stretchtimer.ui.main_window import MainWindow
+from stretchtimer.ui.reminder_driver import ReminderDriver
+from stretchtimer.ui.reminder_popup import ReminderPopup
+from stretchtimer.ui.tray import Tray
+
+MONDAY_8 = datetime(2026, 11, 16, 8, 0).timestamp()  # local time
+
+
+def window_with_reminders(qtbot, tray=False):
+    clock = FakeClock(wall=MONDAY_8)
+    window = MainWindow(load_routines(None), clock)
+    qtbot.addWidget(window)
+    window.show()
+    driver = ReminderDriver(window.settings, clock, parent=window)
+    popup = ReminderPopup()
+    qtbot.addWidget(popup)
+    the_tray = Tray(QIcon(), list(window.library.routines.values()), parent=window) \
+        if tray else None
+    window.set_reminders(driver, the_tray, popup)
+    return window, clock, driver, popup
+
+
+def step(clock, driver, seconds):
+    for _ in range(int(seconds // 30)):
+        clock.advance(30)
+        driver.check()
+
+
+def test_a_simulated_workweek_reminds_hourly_in_work_hours_only(qtbot):
+    window, clock, driver, popup = window_with_reminders(qtbot)
+    offered = []
+    driver.reminder_due.connect(lambda e: offered.append(
+        datetime.fromtimestamp(e.wall).strftime("%a %H:%M")))
+    step(clock, driver, 7 * 24 * 3600)
+    assert len(offered) == 40 and offered[0] == "Mon 10:00" and offered[-1] == "Fri 17:00"
+    assert not [o for o in offered if o.startswith(("Sat", "Sun"))]
+    assert popup.isVisible() and "Desk micro-break" in popup.title.text()
+
+
+def test_start_from_the_popup_runs_the_routine_and_resets_the_clock(qtbot):
+    window, clock, driver, popup = window_with_reminders(qtbot)
+    step(clock, driver, 2 * 3600)  # the 10:00 reminder
+    assert popup.isVisible()
+    qtbot.mouseClick(popup.start, Qt.MouseButton.LeftButton)
+    assert not popup.isVisible()
+    assert window.driver.plan.routine.id == "desk-micro" and window.isVisible()
+    machine = window.driver.machine
+    clock.advance_to(machine.monotonic_at(machine.end))
+    window.driver.catch_up()  # finished: the routine was the break
+    assert abs(driver.scheduler.due - (clock.wall() + 3600)) < 1
+
+
+def test_popup_keys_snooze_and_skip(qtbot):
+    window, clock, driver, popup = window_with_reminders(qtbot)
+    step(clock, driver, 2 * 3600)
+    popup.activateWindow()
+    popup.setFocus()
+    qtbot.keyClick(popup.snooze, Qt.Key.Key_S)
+    assert abs(driver.scheduler.due - (clock.wall() + 600)) < 1  # snoozed 10 minutes
+    step(clock, driver, 600)
+    assert popup.isVisible()
+    qtbot.keyClick(popup.skip, Qt.Key.Key_Escape)
+    assert not popup.isVisible()
+    assert abs(driver.scheduler.due - (clock.wall() + 3600)) < 1
+
+
+def test_tray_menu_and_closing_into_the_tray(qtbot):
+    window, clock, driver, popup = window_with_reminders(qtbot, tray=True)
+    tray = window.tray
+    assert tray.act_next.text() == "Next reminder at 10:00"
+    assert "next reminder at 10:00" in tray.icon.toolTip()
+    step(clock, driver, 2 * 3600)  # the 10:00 reminder comes
+    tray.act_snooze.trigger()
+    assert tray.act_next.text() == "Next reminder at 10:10"
+    tray.act_start.trigger()
+    assert window.driver.plan.routine.id == "desk-micro"
+    window.close()
+    assert not window.isVisible()  # still running, in the tray
+    assert window.settings.display.tray_hint_shown
+
+
+def test_without_a_tray_the_window_says_so_once(qtbot):
+    window, *_ = window_with_reminders(qtbot, tray=False)
+    assert "no system tray" in window.notice.text()
