@@ -128,6 +128,9 @@ def build_window(paths: Paths, clock) -> MainWindow:
                         paths.cache / "history-snapshot.json")
     if store.messages:
         window.show_notice(" ".join(store.messages))
+    from stretchtimer.platform.autostart import autostart
+
+    window.autostart = autostart()
     return window
 
 

@@ -92,3 +92,19 @@ def test_tray_menu_and_closing_into_the_tray(qtbot):
 def test_without_a_tray_the_window_says_so_once(qtbot):
     window, *_ = window_with_reminders(qtbot, tray=False)
     assert "no system tray" in window.notice.text()
+
+
+def test_start_at_login_writes_and_removes_the_entry(qtbot, tmp_path, monkeypatch):
+    from stretchtimer.platform.autostart import autostart
+
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)  # never the real config folder
+    window, *_ = window_with_reminders(qtbot)
+    window.autostart = autostart("linux", tmp_path, ["stretchtimer", "--tray"])
+    dialog = window.show_settings("Reminders")
+    box = dialog.reminders.at_login
+    assert box.isVisibleTo(dialog) and not box.isChecked()
+    box.setChecked(True)
+    entry = tmp_path / ".config" / "autostart" / "stretchtimer.desktop"
+    assert "Exec=stretchtimer --tray" in entry.read_text()
+    box.setChecked(False)
+    assert not entry.exists()

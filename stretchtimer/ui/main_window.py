@@ -250,7 +250,8 @@ class MainWindow(QMainWindow):
     def show_settings(self, page: str = "Voice"):
         from stretchtimer.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.settings, self.voice, self.act_contrast, self)
+        dialog = SettingsDialog(self.settings, self.voice, self.act_contrast,
+                                getattr(self, "autostart", None), self)
         dialog.changed.connect(self._on_settings_changed)
         titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
         dialog.tabs.setCurrentIndex(titles.index(page))

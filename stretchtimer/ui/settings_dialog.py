@@ -117,12 +117,17 @@ class VoicePage(QWidget):
 class RemindersPage(QWidget):
     changed = Signal(str)
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, autostart=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         r = settings.reminders
         self.settings = settings
+        self.autostart = autostart
         self.enabled = QCheckBox("Remind me to stand and stretch")
         self.enabled.setChecked(r.enabled)
+        self.at_login = QCheckBox("Start stretchtimer at login, in the tray")
+        self.at_login.setVisible(autostart is not None)
+        self.at_login.setChecked(autostart is not None and autostart.enabled())
+        self.at_login.toggled.connect(self._on_at_login_toggled)
         self.interval = QSpinBox()
         self.interval.setRange(15, 180)
         self.interval.setSingleStep(15)
@@ -136,6 +141,7 @@ class RemindersPage(QWidget):
         self.snooze.setAccessibleName("Snooze length")
         form = QFormLayout(self)
         form.addRow("", self.enabled)
+        form.addRow("", self.at_login)
         form.addRow("Every", self.interval)
         form.addRow("Snooze for", self.snooze)
         form.addRow(QLabel("Only during these work hours:"))
@@ -169,6 +175,15 @@ class RemindersPage(QWidget):
     def _set(self, name: str, value) -> None:
         setattr(self.settings.reminders, name, value)
         self.changed.emit(f"reminders.{name}")
+
+    def _on_at_login_toggled(self, on: bool) -> None:
+        try:
+            self.autostart.set(on)  # the entry on disk is the truth, not a setting
+        except OSError as exc:
+            self.at_login.blockSignals(True)
+            self.at_login.setChecked(not on)
+            self.at_login.blockSignals(False)
+            self.at_login.setToolTip(f"Could not change the login entry: {exc}")
 
     def _on_hours_changed(self, *_args) -> None:
         hours = {}
@@ -218,11 +233,11 @@ class SettingsDialog(QDialog):
     changed = Signal(str)
 
     def __init__(self, settings: Settings, player=None, contrast_action=None,
-                 parent: QWidget | None = None) -> None:
+                 autostart=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings")
         self.voice = VoicePage(settings.voice, player)
-        self.reminders = RemindersPage(settings)
+        self.reminders = RemindersPage(settings, autostart)
         self.goals = GoalsPage(settings)
         display = QWidget()
         self.contrast = QCheckBox("High contrast (black, white and yellow)")
