@@ -108,3 +108,22 @@ def test_start_at_login_writes_and_removes_the_entry(qtbot, tmp_path, monkeypatc
     assert "Exec=stretchtimer --tray" in entry.read_text()
     box.setChecked(False)
     assert not entry.exists()
+
+
+def test_the_tray_shows_snoozed_paused_and_running(qtbot):
+    window, clock, driver, popup = window_with_reminders(qtbot, tray=True)
+    tray = window.tray
+    assert tray.state == "active"
+    step(clock, driver, 2 * 3600)
+    tray.act_snooze.trigger()
+    assert tray.state == "snoozed" and "snoozed" in tray.icon.toolTip()
+    step(clock, driver, 600)  # the snoozed reminder comes
+    assert tray.state == "active"
+    window.tray.pause_requested.emit(3600.0)
+    assert tray.state == "paused" and "reminders paused" in tray.icon.toolTip()
+    window.tray.pause_requested.emit(0.0)
+    assert tray.state == "active"
+    tray.act_start.trigger()
+    assert tray.state == "running"
+    window.driver.stop()
+    assert tray.state == "active"

@@ -53,6 +53,7 @@ class ReminderScheduler:
         self.paused_until: float | None = None
         self._last: tuple[float, float] | None = None  # (wall, mono) at the last call
         self._idle_peak = 0.0  # the longest idle seen in the current idle spell
+        self.snoozed = False  # the next reminder is a snoozed one
         self.fired: list[ReminderDue] = []  # every reminder this scheduler gave
         self.absences: list[tuple[float, float]] = []  # (wall when back, seconds away)
 
@@ -99,10 +100,12 @@ class ReminderScheduler:
     def snooze(self, wall: float, mono: float) -> None:
         self._catch_up(wall, mono, 0.0)
         self.due = self._place(wall + self.schedule.snooze_s)
+        self.snoozed = True
 
     def skip(self, wall: float, mono: float) -> None:
         self._catch_up(wall, mono, 0.0)
         self.due = self._place(wall + self.schedule.interval_s)
+        self.snoozed = False
 
     def routine_finished(self, wall: float, mono: float) -> None:
         """A routine (from a reminder or not) counts as the break: start over from now."""
@@ -134,6 +137,7 @@ class ReminderScheduler:
             return []
         event = ReminderDue(self.due, wall)
         self.fired.append(event)
+        self.snoozed = False
         self.due = self._place(wall + self.schedule.interval_s)
         return [event]
 

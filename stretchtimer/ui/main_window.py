@@ -395,12 +395,30 @@ class MainWindow(QMainWindow):
                                          else reminders.resume())
             tray.pause_until_tomorrow_requested.connect(self._on_tray_pause_until_tomorrow)
             tray.set_snooze_minutes(self.settings.reminders.snooze_min)
+            reminders.next_changed.connect(lambda _due: self._update_tray_state())
+            self.driver.state_changed.connect(lambda _s: self._update_tray_state())
             tray.icon.show()
         else:
             self.show_notice("There is no system tray on this desktop, so stretchtimer "
                              "cannot wait there: reminders still pop up while this window "
                              "is open (minimise it), and closing it quits.")
         reminders.start()
+
+    def _update_tray_state(self) -> None:
+        if getattr(self, "tray", None) is None:
+            return
+        from stretchtimer.core.session import State
+
+        scheduler = self.reminders.scheduler
+        if self._driver is not None and self._driver.state in (State.RUNNING, State.PAUSED):
+            state = "running"
+        elif scheduler.paused_until is not None and scheduler.paused_until > self.clock.wall():
+            state = "paused"
+        elif scheduler.snoozed:
+            state = "snoozed"
+        else:
+            state = "active"
+        self.tray.set_state(state)
 
     def suggested_routine(self):
         return self.library.get("desk-micro") or next(iter(self.library.routines.values()))

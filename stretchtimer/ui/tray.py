@@ -5,13 +5,39 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QIcon
+from PySide6.QtCore import QObject, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from stretchtimer.core.plan import build_plan, format_clock
 
 HOUR = 3600.0
+STATES = {"active": None, "snoozed": "#3b82c4", "paused": "#8a8a8a", "running": "#1f9e6e"}
+
+
+def badged(icon: QIcon, state: str, size: int = 64) -> QIcon:
+    """The app icon with a badge in one corner for every state but "active": a blue dot
+    for snoozed, grey pause bars for paused, a green dot while a routine runs."""
+    colour = STATES[state]
+    if colour is None:
+        return icon
+    pm = icon.pixmap(size, size)
+    if pm.isNull():
+        pm = QPixmap(size, size)
+        pm.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pm)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    r = QRectF(size * 0.5, size * 0.5, size * 0.48, size * 0.48)
+    p.setPen(QColor("white"))
+    p.setBrush(QColor(colour))
+    p.drawEllipse(r)
+    if state == "paused":
+        p.setBrush(QColor("white"))
+        w = r.width() * 0.14
+        for x in (r.center().x() - w * 1.6, r.center().x() + w * 0.6):
+            p.drawRect(QRectF(x, r.top() + r.height() * 0.28, w, r.height() * 0.44))
+    p.end()
+    return QIcon(pm)
 
 
 class Tray(QObject):
@@ -26,6 +52,9 @@ class Tray(QObject):
     def __init__(self, icon: QIcon, routines, suggested: str = "desk-micro",
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.base_icon = icon
+        self.state = "active"
+        self._next_text = "No reminder planned"
         self.icon = QSystemTrayIcon(icon, self)
         self.menu = QMenu()
         self.routines = {r.id: r for r in routines}
@@ -64,7 +93,21 @@ class Tray(QObject):
         else:
             text = f"Next reminder at {datetime.fromtimestamp(due).strftime('%H:%M')}"
         self.act_next.setText(text)
-        self.icon.setToolTip(f"stretchtimer: {text[0].lower()}{text[1:]}")
+        self._next_text = text
+        self._tooltip()
+
+    def set_state(self, state: str) -> None:
+        """active / snoozed / paused / running: the icon and its tooltip show it."""
+        if state != self.state:
+            self.state = state
+            self.icon.setIcon(badged(self.base_icon, state))
+            self._tooltip()
+
+    def _tooltip(self) -> None:
+        words = {"active": "", "snoozed": "snoozed; ", "paused": "reminders paused; ",
+                 "running": "a routine is running; "}[self.state]
+        text = self._next_text
+        self.icon.setToolTip(f"stretchtimer: {words}{text[0].lower()}{text[1:]}")
 
     def _on_icon_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger,
