@@ -7,9 +7,12 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 
+STAY = "--stay" in sys.argv  # keep running (benchmarks/idle_cpu.py measures it idle)
+
+
 class FirstPaint(QObject):
     def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint:
+        if event.type() == QEvent.Type.Paint and not STAY:
             obj.removeEventFilter(self)
             QTimer.singleShot(0, lambda: (print(f"PAINTED {time.monotonic():.6f}", flush=True),
                                           QApplication.quit()))

@@ -209,8 +209,8 @@ class MainWindow(QMainWindow):
         if self._driver is not None:
             player.attach(self._driver)
         routine = self.picker.current_routine()
-        if routine is not None:
-            player.prepare(self.plan_and_cues(routine)[1])
+        if routine is not None:  # warm the cache; the audio stream waits for the user
+            player.prepare(self.plan_and_cues(routine)[1], open_stream=False)
 
     def plan_and_cues(self, routine: Routine):
         from stretchtimer.core.cues import BreathingMode, CueOptions, plan_cues

@@ -166,8 +166,9 @@ class CuePlayer(QObject):
 
     # --- Speaker ---
 
-    def prepare(self, cues: list[Cue]) -> None:
-        """Render every distinct phrase of a plan in the background (cached ones at once)."""
+    def prepare(self, cues: list[Cue], open_stream: bool = True) -> None:
+        """Render every distinct phrase of a plan in the background (cached ones at once);
+        `open_stream` also warms the audio stream (a user picked or started a routine)."""
         self.service.start()
         s = self.settings
         for text in dict.fromkeys(c.text for c in cues):
@@ -175,8 +176,9 @@ class CuePlayer(QObject):
             self._keys[text], self._texts[key] = key, text
         # An audio stream takes about half a second to start flowing: open it now, so the
         # first cue is not late, and close it again if no routine starts.
-        self.out.open()
-        QTimer.singleShot(WARM_FOR_MS, self._close_if_idle)
+        if open_stream:
+            self.out.open()
+            QTimer.singleShot(WARM_FOR_MS, self._close_if_idle)
 
     def speak(self, cue: Cue, late: float) -> None:
         s = self.settings
