@@ -127,3 +127,25 @@ def test_the_tray_shows_snoozed_paused_and_running(qtbot):
     assert tray.state == "running"
     window.driver.stop()
     assert tray.state == "active"
+
+
+def test_reminders_and_what_became_of_them_reach_the_history(qtbot, tmp_path):
+    from stretchtimer.core.history import compute_stats
+    from stretchtimer.core.tally import tally_of
+    from stretchtimer.storage.journal import Journal
+
+    clock = FakeClock(wall=MONDAY_8)
+    journal = Journal(tmp_path / "history.jsonl")
+    window = MainWindow(load_routines(None), clock, journal=journal)
+    qtbot.addWidget(window)
+    driver = ReminderDriver(window.settings, clock, parent=window)
+    popup = ReminderPopup()
+    qtbot.addWidget(popup)
+    window.set_reminders(driver, None, popup)
+    step(clock, driver, 2 * 3600)  # 10:00 offered
+    qtbot.mouseClick(popup.snooze, Qt.MouseButton.LeftButton)
+    step(clock, driver, 600)  # 10:10 offered again
+    qtbot.mouseClick(popup.start, Qt.MouseButton.LeftButton)
+    stats = compute_stats(tally_of(journal.load().records),
+                          datetime.fromtimestamp(clock.wall()).date())
+    assert stats.reminders == {"offered": 2, "started": 1, "snoozed": 1, "skipped": 0}

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any, Iterable, NamedTuple
 
-from stretchtimer.core.tally import RATINGS, Tally  # RATINGS: easy .. painful, nerve
+from stretchtimer.core.tally import (RATINGS, REMINDER_ACTIONS,  # noqa: F401 - RATINGS re-used
+                                     Tally)
 HEATMAP_WEEKS = 12
 BALANCE_DAYS = 28
 
@@ -54,6 +55,12 @@ def session_record(summary, routine, tz: tzinfo | None = None) -> dict[str, Any]
         "held": [{"exercise_id": h.exercise_id, "side": h.side, "seconds": h.seconds,
                   "muscles": muscles.get(h.exercise_id, [])} for h in summary.held],
     }
+
+
+def reminder_record(action: str, wall: float, tz: tzinfo | None = None) -> dict[str, Any]:
+    """A reminder offered, or what the user did with it: started, snoozed, skipped."""
+    at = datetime.fromtimestamp(wall, tz).astimezone(tz).isoformat(timespec="seconds")
+    return {"type": "reminder", "action": action, "at": at}
 
 
 def checkin_record(session_id: str, rating: str) -> dict[str, Any]:
@@ -123,6 +130,7 @@ class Stats:
     balance: dict[str, dict[str, float]] = field(default_factory=dict)  # muscle -> side -> s
     total_sessions: int = 0
     completed_sessions: int = 0
+    reminders: dict[str, int] = field(default_factory=dict)  # this week: action -> count
 
 
 def compute_stats(tally: Tally, today: date, days_goal: int = 5, sessions_goal: int = 2,
@@ -148,4 +156,6 @@ def compute_stats(tally: Tally, today: date, days_goal: int = 5, sessions_goal: 
         balance={m: dict(sides) for m, sides in balance.items()},
         total_sessions=tally.total,
         completed_sessions=tally.completed,
+        reminders={a: sum(tally.reminders.get((week_start + timedelta(days=i)).isoformat(), {})
+                          .get(a, 0) for i in range(7)) for a in REMINDER_ACTIONS},
     )

@@ -14,6 +14,7 @@ from typing import Any, Iterable
 
 RECENT = 200  # sessions kept whole: the history list and late check-ins look them up
 RATINGS = ("easy", "good", "strong", "painful", "nerve")
+REMINDER_ACTIONS = ("offered", "started", "snoozed", "skipped")
 
 
 @dataclass
@@ -23,6 +24,7 @@ class Tally:
     # day -> muscle -> side ("left" / "right" / "both") -> seconds held
     recent: list[dict[str, Any]] = field(default_factory=list)  # last RECENT sessions
     rated: list[list[Any]] = field(default_factory=list)  # [day, rating, [exercise ids]]
+    reminders: dict[str, dict[str, int]] = field(default_factory=dict)  # day -> action -> n
     total: int = 0
     completed: int = 0
     duplicates: int = 0
@@ -37,6 +39,9 @@ class Tally:
                 self._session(rec)
             elif rec.get("type") == "checkin" and rec.get("rating") in RATINGS:
                 self._checkin(rec["session_id"], rec["rating"])
+            elif rec.get("type") == "reminder" and rec.get("action") in REMINDER_ACTIONS:
+                day = self.reminders.setdefault(rec["at"][:10], {})
+                day[rec["action"]] = day.get(rec["action"], 0) + 1
         except (KeyError, TypeError, ValueError, AttributeError):
             pass
 

@@ -260,8 +260,11 @@ class HistoryView(QWidget):
         if tally.unreadable_lines or tally.newer_records:
             note = (f"  ({tally.unreadable_lines} damaged line(s) skipped; "
                     f"{tally.newer_records} record(s) from a newer version kept but not shown)")
+        r = s.reminders
+        reminders = (f" Reminders this week: {r['offered']} offered, {r['started']} taken, "
+                     f"{r['snoozed']} snoozed, {r['skipped']} skipped." if r.get("offered") else "")
         self.summary.setText(f"{s.total_sessions} sessions in all, {s.completed_sessions} "
-                             f"completed.{note}")
+                             f"completed.{reminders}{note}")
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -384,6 +384,8 @@ class MainWindow(QMainWindow):
             popup.start_clicked.connect(self._on_popup_start_clicked)
             popup.snooze_clicked.connect(reminders.snooze)
             popup.skip_clicked.connect(reminders.skip)
+            popup.snooze_clicked.connect(lambda: self._note_reminder("snoozed"))
+            popup.skip_clicked.connect(lambda: self._note_reminder("skipped"))
         if tray is not None:
             reminders.next_changed.connect(tray.show_next)
             tray.start_requested.connect(lambda rid: self._start_from_outside(rid))
@@ -391,6 +393,7 @@ class MainWindow(QMainWindow):
             tray.settings_requested.connect(lambda: self.show_settings("Reminders"))
             tray.quit_requested.connect(QApplication.instance().quit)
             tray.snooze_requested.connect(reminders.snooze)
+            tray.snooze_requested.connect(lambda: self._note_reminder("snoozed"))
             tray.pause_requested.connect(lambda s: reminders.pause_for(s) if s
                                          else reminders.resume())
             tray.pause_until_tomorrow_requested.connect(self._on_tray_pause_until_tomorrow)
@@ -423,7 +426,18 @@ class MainWindow(QMainWindow):
     def suggested_routine(self):
         return self.library.get("desk-micro") or next(iter(self.library.routines.values()))
 
+    def _note_reminder(self, action: str) -> None:
+        """Reminders offered and what became of them, for the history."""
+        from stretchtimer.core.history import reminder_record
+
+        if self.journal is not None:
+            try:
+                self.journal.append(reminder_record(action, self.clock.wall()))
+            except OSError:
+                pass  # a lost reminder note costs a statistic, not the user's sessions
+
     def _on_reminders_reminder_due(self, _event) -> None:
+        self._note_reminder("offered")
         routine = self.suggested_routine()
         plan, _ = self.plan_and_cues(routine)
         from stretchtimer.core.plan import format_clock
@@ -440,6 +454,7 @@ class MainWindow(QMainWindow):
                                    s.rate_wpm, s.volume)
 
     def _on_popup_start_clicked(self) -> None:
+        self._note_reminder("started")
         self._start_from_outside(self.suggested_routine().id)
 
     def _start_from_outside(self, routine_id: str) -> None:
