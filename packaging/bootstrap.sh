@@ -12,12 +12,13 @@ mode=${1:-run}
 case "$mode" in run|test) ;; *) echo "usage: bash packaging/bootstrap.sh run|test [args]" >&2; exit 2;; esac
 
 # Qt's xcb platform plugin and its libraries (what a PySide6 wheel does not bundle),
-# libpulse for QtMultimedia, and espeak-ng for pyttsx3 speech on Linux (aplay plays it).
+# libpulse for QtMultimedia, espeak-ng for pyttsx3 speech on Linux (aplay plays it), and
+# libxss1 to notice when the user steps away (X11 idle time).
 deb=(libdbus-1-3 libglib2.0-0 libfontconfig1 libfreetype6 fonts-dejavu-core libegl1 libgl1
      libx11-xcb1 libxkbcommon0 libxkbcommon-x11-0 libxcb1 libxcb-cursor0 libxcb-icccm4
      libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0
      libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1
-     libpulse0 espeak-ng libespeak-ng1 alsa-utils)
+     libpulse0 espeak-ng libespeak-ng1 alsa-utils libxss1)
 # Tests also use a virtual screen (Xvfb), sox, and a private PulseAudio server with a
 # null sink to record what the app plays (libasound2-plugins routes aplay into it).
 [ "$mode" = test ] && deb+=(xvfb xauth x11-utils sox pulseaudio pulseaudio-utils libasound2-plugins)

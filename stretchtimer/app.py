@@ -162,7 +162,12 @@ def _set_up_reminders(app: QApplication, window: MainWindow) -> None:
     if QSystemTrayIcon.isSystemTrayAvailable():
         tray = Tray(app_icon(), list(window.library.routines.values()), parent=window)
         app.setQuitOnLastWindowClosed(False)  # closing the window leaves it in the tray
-    reminders = ReminderDriver(window.settings, window.clock, parent=window)
+    from stretchtimer.platform.idle import idle_probe
+
+    probe = idle_probe()
+    window.idle_source = probe.name
+    reminders = ReminderDriver(window.settings, window.clock,
+                               idle_seconds=lambda: probe.seconds() or 0.0, parent=window)
     window.set_reminders(reminders, tray, ReminderPopup())
 
 

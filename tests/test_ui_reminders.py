@@ -149,3 +149,13 @@ def test_reminders_and_what_became_of_them_reach_the_history(qtbot, tmp_path):
     stats = compute_stats(tally_of(journal.load().records),
                           datetime.fromtimestamp(clock.wall()).date())
     assert stats.reminders == {"offered": 2, "started": 1, "snoozed": 1, "skipped": 0}
+
+
+def test_settings_say_how_stepping_away_is_noticed(qtbot):
+    window, *_ = window_with_reminders(qtbot)
+    window.idle_source = None
+    dialog = window.show_settings("Reminders")
+    assert "does not tell stretchtimer when you step away" in dialog.reminders.away.text()
+    window.idle_source = "X11 screen saver extension"
+    dialog = window.show_settings("Reminders")
+    assert "X11 screen saver extension" in dialog.reminders.away.text()

@@ -251,7 +251,8 @@ class MainWindow(QMainWindow):
         from stretchtimer.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.settings, self.voice, self.act_contrast,
-                                getattr(self, "autostart", None), self)
+                                getattr(self, "autostart", None),
+                                getattr(self, "idle_source", ""), self)
         dialog.changed.connect(self._on_settings_changed)
         titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
         dialog.tabs.setCurrentIndex(titles.index(page))

@@ -117,7 +117,8 @@ class VoicePage(QWidget):
 class RemindersPage(QWidget):
     changed = Signal(str)
 
-    def __init__(self, settings: Settings, autostart=None, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, autostart=None, idle_source: str | None = "",
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         r = settings.reminders
         self.settings = settings
@@ -144,6 +145,13 @@ class RemindersPage(QWidget):
         form.addRow("", self.at_login)
         form.addRow("Every", self.interval)
         form.addRow("Snooze for", self.snooze)
+        self.away = QLabel(
+            f"Stepping away for a while counts as a break (noticed by: {idle_source})."
+            if idle_source else
+            "This desktop does not tell stretchtimer when you step away from the keyboard; "
+            "a computer that sleeps still counts as a break." if idle_source is None else "")
+        self.away.setWordWrap(True)
+        form.addRow(self.away)
         form.addRow(QLabel("Only during these work hours:"))
         self.days: dict[str, tuple[QCheckBox, QTimeEdit, QTimeEdit]] = {}
         names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -233,11 +241,12 @@ class SettingsDialog(QDialog):
     changed = Signal(str)
 
     def __init__(self, settings: Settings, player=None, contrast_action=None,
-                 autostart=None, parent: QWidget | None = None) -> None:
+                 autostart=None, idle_source: str | None = "",
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings")
         self.voice = VoicePage(settings.voice, player)
-        self.reminders = RemindersPage(settings, autostart)
+        self.reminders = RemindersPage(settings, autostart, idle_source)
         self.goals = GoalsPage(settings)
         display = QWidget()
         self.contrast = QCheckBox("High contrast (black, white and yellow)")
