@@ -128,9 +128,6 @@ def build_window(paths: Paths, clock) -> MainWindow:
                         paths.cache / "history-snapshot.json")
     if store.messages:
         window.show_notice(" ".join(store.messages))
-    from stretchtimer.platform.autostart import autostart
-
-    window.autostart = autostart()
     return window
 
 
@@ -162,8 +159,10 @@ def _set_up_reminders(app: QApplication, window: MainWindow) -> None:
     if QSystemTrayIcon.isSystemTrayAvailable():
         tray = Tray(app_icon(), list(window.library.routines.values()), parent=window)
         app.setQuitOnLastWindowClosed(False)  # closing the window leaves it in the tray
+    from stretchtimer.platform.autostart import autostart
     from stretchtimer.platform.idle import idle_probe
 
+    window.autostart = autostart()  # only the settings dialog needs it: after the paint
     probe = idle_probe()
     window.idle_source = probe.name
     reminders = ReminderDriver(window.settings, window.clock,

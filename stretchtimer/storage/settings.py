@@ -18,11 +18,11 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from stretchtimer.core.reminders import WEEKDAYS
 from stretchtimer.core.speech_time import DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM
 from stretchtimer.storage.atomic import quarantine, write_atomic
 
 SCHEMA_VERSION = 1
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 @dataclass

@@ -63,6 +63,10 @@ class MainWindow(QMainWindow):
         self.clock = clock
         self._driver = None
         self._timer = None  # the TimerView, made on first use
+        # set up after the first paint by app.py (tests may leave them unset)
+        self.reminders = self.tray = self.popup = None  # ReminderDriver, Tray, ReminderPopup
+        self.autostart = None  # the login entry (platform/autostart.py)
+        self.idle_source = ""  # how stepping away is noticed; None: it cannot be
         self.voice = None  # the CuePlayer, once set_voice() has been called after first paint
         self.settings = settings or Settings()
         self.store = store  # None: settings live only as long as the window (tests)
@@ -251,8 +255,7 @@ class MainWindow(QMainWindow):
         from stretchtimer.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.settings, self.voice, self.act_contrast,
-                                getattr(self, "autostart", None),
-                                getattr(self, "idle_source", ""), self)
+                                self.autostart, self.idle_source, self)
         dialog.changed.connect(self._on_settings_changed)
         titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
         dialog.tabs.setCurrentIndex(titles.index(page))
@@ -264,7 +267,7 @@ class MainWindow(QMainWindow):
         """Record the session the moment it ends (completed or stopped early)."""
         from stretchtimer.core.history import session_record
 
-        if getattr(self, "reminders", None) is not None:
+        if self.reminders is not None:
             self.reminders.routine_finished()  # the routine was the break
         if self.journal is None or self.current is None:
             return
@@ -356,7 +359,7 @@ class MainWindow(QMainWindow):
 
     def _on_settings_changed(self, name: str) -> None:
         self.save_settings()
-        if name.startswith("reminders.") and getattr(self, "reminders", None) is not None:
+        if name.startswith("reminders.") and self.reminders is not None:
             self.reminders.settings_changed()
             if self.tray is not None:
                 self.tray.set_snooze_minutes(self.settings.reminders.snooze_min)
@@ -409,7 +412,7 @@ class MainWindow(QMainWindow):
         reminders.start()
 
     def _update_tray_state(self) -> None:
-        if getattr(self, "tray", None) is None:
+        if self.tray is None:
             return
         from stretchtimer.core.session import State
 
@@ -477,7 +480,7 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def closeEvent(self, event) -> None:
-        tray = getattr(self, "tray", None)
+        tray = self.tray
         if tray is None:
             super().closeEvent(event)
             return

@@ -297,16 +297,17 @@ class TimerView(QWidget):
         self.addAction(act)
         return act
 
+    def _set_icon(self, act: QAction, name: str | None = None) -> None:
+        """Draw an action's icon (its data() names it) in the palette's text colour."""
+        if name is not None:
+            act.setData(name)
+        act.setIcon(icon(act.data(), self.palette().color(QPalette.ColorRole.ButtonText)))
+
     def recolour(self) -> None:
         """Redraw the icons in the palette's text colour (theme or high contrast changed)."""
-        colour = self.palette().color(QPalette.ColorRole.ButtonText)
         for act in (self.act_back, self.act_pause, self.act_skip, self.act_stop,
                     self.act_restart, self.act_mute, self.act_fullscreen):
-            act.setIcon(icon(act.data(), colour))
-        self.act_pause.setIcon(icon("play" if self.driver.state == State.PAUSED else "pause",
-                                    colour))
-        self.act_mute.setIcon(icon("volume-off" if self.act_mute.isChecked() else "volume",
-                                   colour))
+            self._set_icon(act)
         self.side.set_side(self.side.side)
         self.refresh()
 
@@ -335,8 +336,7 @@ class TimerView(QWidget):
         finished = state == State.FINISHED.value
         self.act_pause.setText("Resume" if paused else "Pause")
         self.act_pause.setToolTip(f"{'Resume' if paused else 'Pause'} (Space)")
-        self.act_pause.setIcon(icon("play" if paused else "pause",
-                                    self.palette().color(QPalette.ColorRole.ButtonText)))
+        self._set_icon(self.act_pause, "play" if paused else "pause")
         for act in (self.act_back, self.act_pause, self.act_skip):
             act.setEnabled(running or paused)
             self._button(act).setVisible(not finished)
@@ -357,8 +357,7 @@ class TimerView(QWidget):
     def _on_mute_toggled(self, muted: bool) -> None:
         self.act_mute.setText("Unmute" if muted else "Mute")
         self.act_mute.setToolTip(f"{'Unmute' if muted else 'Mute'} (M)")
-        self.act_mute.setIcon(icon("volume-off" if muted else "volume",
-                                   self.palette().color(QPalette.ColorRole.ButtonText)))
+        self._set_icon(self.act_mute, "volume-off" if muted else "volume")
         self.muted_changed.emit(muted)
 
     # --- drawing ---
