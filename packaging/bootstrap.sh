@@ -19,9 +19,11 @@ deb=(libdbus-1-3 libglib2.0-0 libfontconfig1 libfreetype6 fonts-dejavu-core libe
      libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0
      libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1
      libpulse0 espeak-ng libespeak-ng1 alsa-utils libxss1)
-# Tests also use a virtual screen (Xvfb), sox, and a private PulseAudio server with a
-# null sink to record what the app plays (libasound2-plugins routes aplay into it).
-[ "$mode" = test ] && deb+=(xvfb xauth x11-utils sox pulseaudio pulseaudio-utils libasound2-plugins)
+# Tests also use a virtual screen (Xvfb) with a tray host (trayer), sox, a private
+# PulseAudio server with a null sink to record what the app plays (libasound2-plugins
+# routes aplay into it), and a private D-Bus (dbus) standing in for GNOME's and KDE's.
+[ "$mode" = test ] && deb+=(xvfb xauth x11-utils trayer sox pulseaudio pulseaudio-utils
+                            libasound2-plugins dbus)
 
 # A Python of 3.11 or newer.
 py=""

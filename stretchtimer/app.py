@@ -163,10 +163,13 @@ def _set_up_reminders(app: QApplication, window: MainWindow) -> None:
     from stretchtimer.platform.idle import idle_probe
 
     window.autostart = autostart()  # only the settings dialog needs it: after the paint
-    probe = idle_probe()
-    window.idle_source = probe.name
-    reminders = ReminderDriver(window.settings, window.clock,
-                               idle_seconds=lambda: probe.seconds() or 0.0, parent=window)
+    from stretchtimer.platform.fullscreen import fullscreen_probe
+
+    idle = idle_probe()
+    fullscreen = fullscreen_probe(  # our own window in full screen (F11) is no reason to wait
+        own_windows=lambda: {int(window.winId())} if window.isVisible() else set())
+    window.sensing = {"idle": idle.name, "fullscreen": fullscreen.name}
+    reminders = ReminderDriver(window.settings, window.clock, idle, fullscreen, parent=window)
     window.set_reminders(reminders, tray, ReminderPopup())
 
 

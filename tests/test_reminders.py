@@ -20,16 +20,22 @@ class Sim:
         self.s, self.wall, self.mono = scheduler, wall, mono
         scheduler.start(wall, mono)
 
-    def run(self, seconds, idle=lambda t: 0.0):
+    def run(self, seconds, idle=lambda t: 0.0, fullscreen=lambda t: False,
+            locked=lambda t: False):
         end = self.wall + seconds
         t0 = self.wall
         while self.wall < end:
             step = min(STEP, end - self.wall)
-            if self.s.due is not None and self.wall < self.s.due < self.wall + step:
-                step = self.s.due - self.wall  # the single-shot timer for the due time
+            wake = self.s.next_wake()
+            if wake is not None and self.wall < wake < self.wall + step:
+                step = wake - self.wall  # the single-shot timer for the next due time
             self.wall += step
             self.mono += step
-            self.s.tick(self.wall, self.mono, idle(self.wall - t0))
+            t = self.wall - t0
+            self.s.tick(self.wall, self.mono, idle(t), fullscreen=fullscreen(t), locked=locked(t))
+
+    def reminders(self):
+        return [e for e in self.s.fired if e.kind == "reminder"]
 
     def sleep(self, seconds):  # suspend: the wall clock moves, the monotonic one does not
         self.wall += seconds
@@ -121,6 +127,45 @@ def test_snooze_skip_and_pause():
     assert len(sim.s.fired) == 2
 
 
+def test_a_full_screen_app_defers_the_reminder_until_it_ends():
+    sim = Sim(ReminderScheduler(Schedule(), BERLIN), at("2026-11-16T09:00:00"))
+    # a call from 09:50 to 10:20, full screen, nobody touching the keyboard
+    sim.run(90 * 60, idle=lambda t: max(0.0, t - 50 * 60) if t < 80 * 60 else 0.0,
+            fullscreen=lambda t: 50 * 60 <= t < 80 * 60)
+    assert [local(e.wall) for e in sim.s.fired] == ["Mon 10:20"]  # when the call ended
+    assert sim.s.fired[0].due == at("2026-11-16T10:00:00")
+    assert local(sim.s.due) == "Mon 11:20"  # the watching was not an absence
+
+
+def test_full_screen_defers_no_longer_than_the_limit():
+    sim = Sim(ReminderScheduler(Schedule(fullscreen_defer_s=15 * 60), BERLIN),
+              at("2026-11-16T09:00:00"))
+    sim.run(3 * 3600, fullscreen=lambda t: True)  # a whole morning in full screen
+    assert [local(e.wall) for e in sim.s.fired] == ["Mon 10:15", "Mon 11:30"]
+
+
+def test_never_a_reminder_while_the_screen_is_locked():
+    sim = Sim(ReminderScheduler(Schedule(), BERLIN), at("2026-11-16T09:00:00"))
+    sim.run(3600 + 120, locked=lambda t: 58 * 60 <= t < 61 * 60)  # locked 09:58-10:01
+    assert [local(e.wall) for e in sim.s.fired] == ["Mon 10:01"]
+    assert not [e for e in sim.s.fired if at("2026-11-16T09:58:00") <= e.wall
+                < at("2026-11-16T10:01:00")]
+
+
+def test_the_stand_up_nudge_comes_once_halfway_and_not_before_a_snoozed_reminder():
+    sim = Sim(ReminderScheduler(Schedule(nudge=True), BERLIN), at("2026-11-16T09:00:00"))
+    sim.run(3600)
+    assert [(local(e.wall), e.kind) for e in sim.s.fired] == [
+        ("Mon 09:30", "nudge"), ("Mon 10:00", "reminder")]
+    sim.s.snooze(sim.wall, sim.mono)
+    sim.run(3600)
+    assert [(local(e.wall), e.kind) for e in sim.s.fired[2:]] == [
+        ("Mon 10:10", "reminder"), ("Mon 10:40", "nudge")]
+    off = Sim(ReminderScheduler(Schedule(nudge=False), BERLIN), at("2026-11-16T09:00:00"))
+    off.run(3600)
+    assert [e.kind for e in off.s.fired] == ["reminder"]
+
+
 # --- properties ---
 
 zones = st.sampled_from([BERLIN, ZoneInfo("America/New_York"), ZoneInfo("UTC")])
@@ -134,6 +179,8 @@ def schedules(draw):
     return Schedule(interval_s=draw(st.sampled_from([15, 30, 60, 90, 180])) * 60.0,
                     snooze_s=draw(st.integers(1, 30)) * 60.0,
                     break_s=draw(st.integers(2, 15)) * 60.0,
+                    nudge=draw(st.booleans()),
+                    fullscreen_defer_s=draw(st.integers(0, 60)) * 60.0,
                     work_hours=tuple((d, f"{start:02d}:00", f"{end:02d}:30") for d in days))
 
 
@@ -142,6 +189,8 @@ actions = st.lists(st.one_of(
     st.tuples(st.just("sleep"), st.integers(10, 14 * 3600)),
     st.tuples(st.just("clock"), st.sampled_from([-3 * 3600, -3600, 3600, 3 * 3600])),
     st.tuples(st.just("idle"), st.integers(30, 3600)),
+    st.tuples(st.just("fullscreen"), st.integers(60, 2 * 3600)),
+    st.tuples(st.just("locked"), st.integers(30, 3600)),
     st.tuples(st.just("snooze"), st.just(0)),
     st.tuples(st.just("skip"), st.just(0)),
 ), max_size=14)
@@ -156,7 +205,7 @@ starts = st.sampled_from(["2026-03-06T08:00", "2026-03-27T15:00", "2026-10-23T16
 def test_reminders_are_single_in_hours_never_on_wake_and_never_far(schedule, tz, start, script):
     sim = Sim(ReminderScheduler(schedule, tz), datetime.fromisoformat(start)
               .replace(tzinfo=tz).timestamp())
-    wakes = []
+    wakes, locks = [], []
     for kind, value in script:
         if kind == "run":
             sim.run(value)
@@ -170,6 +219,13 @@ def test_reminders_are_single_in_hours_never_on_wake_and_never_far(schedule, tz,
                 wakes.append(sim.wall)
         elif kind == "idle":
             sim.run(value + 60, idle=lambda t, v=value: t if t < v else 0.0)
+        elif kind == "fullscreen":
+            sim.run(value + 60, fullscreen=lambda t, v=value: t < v)
+        elif kind == "locked":
+            start = sim.wall
+            sim.run(value + 60, idle=lambda t, v=value: t if t < v else 0.0,
+                    locked=lambda t, v=value: t < v)
+            locks.append((start, start + value))
         elif kind == "snooze":
             sim.s.snooze(sim.wall, sim.mono)
         elif kind == "skip":
@@ -179,7 +235,13 @@ def test_reminders_are_single_in_hours_never_on_wake_and_never_far(schedule, tz,
             # inside a work period, the next reminder is at most an interval (+ snooze) away
             assert due - sim.wall <= schedule.interval_s + schedule.snooze_s + 1, (kind, due - sim.wall)
     fired = sim.s.fired
-    assert len({e.due for e in fired}) == len(fired)  # never two for one due time
+    assert len({(e.kind, e.due) for e in fired}) == len(fired)  # never two for one due time
     assert all(sim.s.in_work_hours(e.wall) for e in fired)  # never outside work hours
     for wake in wakes:  # never within a minute after waking from a long absence
         assert not [e for e in fired if wake <= e.wall < wake + 60]
+    for a, b in locks:  # never while the screen is locked
+        assert not [e for e in fired if a < e.wall < b]
+    for e in fired:  # a deferral never outlasts its limit
+        assert e.wall - e.due <= schedule.fullscreen_defer_s + schedule.interval_s + STEP
+    kinds = "".join(e.kind[0] for e in fired)
+    assert "nn" not in kinds  # at most one nudge between two reminders

@@ -16,12 +16,30 @@ from stretchtimer.ui.tray import Tray
 MONDAY_8 = datetime(2026, 11, 16, 8, 0).timestamp()  # local time
 
 
-def window_with_reminders(qtbot, tray=False):
+class Desk:
+    """Stands in for the platform probes (tested for real in test_presence.py)."""
+
+    name = "test desk"
+
+    def __init__(self):
+        self.fullscreen = self.is_locked = False
+
+    def seconds(self):
+        return 0.0
+
+    def locked(self):
+        return self.is_locked
+
+    def active(self):
+        return self.fullscreen
+
+
+def window_with_reminders(qtbot, tray=False, desk=None):
     clock = FakeClock(wall=MONDAY_8)
     window = MainWindow(load_routines(None), clock)
     qtbot.addWidget(window)
     window.show()
-    driver = ReminderDriver(window.settings, clock, parent=window)
+    driver = ReminderDriver(window.settings, clock, desk, desk, parent=window)
     popup = ReminderPopup()
     qtbot.addWidget(popup)
     the_tray = Tray(QIcon(), list(window.library.routines.values()), parent=window) \
@@ -153,9 +171,53 @@ def test_reminders_and_what_became_of_them_reach_the_history(qtbot, tmp_path):
 
 def test_settings_say_how_stepping_away_is_noticed(qtbot):
     window, *_ = window_with_reminders(qtbot)
-    window.idle_source = None
+    window.sensing = {"idle": None, "fullscreen": None}
     dialog = window.show_settings("Reminders")
     assert "does not tell stretchtimer when you step away" in dialog.reminders.away.text()
-    window.idle_source = "X11 screen saver extension"
+    assert "reminders never wait" in dialog.reminders.busy.text()
+    assert not dialog.reminders.defer.isEnabled()
+    window.sensing = {"idle": "X11 screen saver extension", "fullscreen": "EWMH"}
     dialog = window.show_settings("Reminders")
     assert "X11 screen saver extension" in dialog.reminders.away.text()
+    assert "(noticed by: EWMH)" in dialog.reminders.busy.text()
+    assert dialog.reminders.defer.isEnabled()
+
+
+def test_full_screen_holds_the_popup_and_a_locked_screen_gets_none(qtbot):
+    desk = Desk()
+    window, clock, driver, popup = window_with_reminders(qtbot, desk=desk)
+    desk.fullscreen = True  # a presentation from 09:30
+    step(clock, driver, 2 * 3600)  # 10:00 passes
+    assert not popup.isVisible() and driver.scheduler.deferred
+    desk.fullscreen = False  # it ends: the reminder comes within one check
+    step(clock, driver, 30)
+    assert popup.isVisible()
+    popup.skip.click()
+    desk.is_locked = True
+    step(clock, driver, 3600 + 60)  # 11:00 passes while locked
+    assert not popup.isVisible()
+    desk.is_locked = False
+    step(clock, driver, 30)
+    assert popup.isVisible()
+
+
+def test_the_stand_up_nudge_is_a_tray_message_not_a_popup(qtbot):
+    window, clock, driver, popup = window_with_reminders(qtbot, tray=True)
+    messages = []
+    window.tray.icon.showMessage = lambda title, text, *a: messages.append((title, text))
+    dialog = window.show_settings("Reminders")
+    dialog.reminders.nudge.setChecked(True)
+    assert window.settings.reminders.nudge
+    step(clock, driver, 89 * 60)
+    assert messages == []
+    step(clock, driver, 60)  # 09:30, halfway to the first reminder of the day
+    assert messages == [("Stand up for a moment", "Next stretch at 10:00.")]
+    assert not popup.isVisible()
+
+
+def test_no_reminder_pops_up_during_a_routine(qtbot):
+    window, clock, driver, popup = window_with_reminders(qtbot)
+    window.start_routine(window.library.get("evening-floor"))
+    window.driver.pause()  # paused mid-routine, past the due time
+    step(clock, driver, 2 * 3600)
+    assert not popup.isVisible()

@@ -13,6 +13,10 @@ every call brings the wall time (epoch seconds, for the calendar) and the monoto
 - The wall clock moving back against the monotonic clock (the user or NTP set it back)
   keeps the time left until the reminder.
 - One reminder per due time, never two.
+- A full-screen app (a presentation, a call) defers a due reminder until it ends, up to
+  a limit; while it is in front, no input means someone watching, not someone away.
+- A locked screen means nobody is there to see or hear a reminder: none is given.
+- Optionally a short "stand up" nudge halfway between reminders, once per interval.
 """
 
 from __future__ import annotations
@@ -30,12 +34,15 @@ class Schedule:
     interval_s: float = 3600.0
     snooze_s: float = 600.0
     break_s: float = 300.0  # an absence this long counts as a break
+    nudge: bool = False  # a "stand up" nudge halfway to each reminder
+    fullscreen_defer_s: float = 1800.0  # the longest a full-screen app may defer one
     work_hours: tuple[tuple[str, str, str], ...] = tuple(
         (d, "09:00", "17:30") for d in WEEKDAYS[:5])  # (weekday, from, to), local time
 
     @classmethod
     def from_settings(cls, reminders, break_s: float = 300.0) -> "Schedule":
         return cls(reminders.interval_min * 60.0, reminders.snooze_min * 60.0, break_s,
+                   reminders.nudge, reminders.fullscreen_defer_min * 60.0,
                    tuple((d, a, b) for d, (a, b) in reminders.work_hours.items()))
 
 
@@ -43,6 +50,7 @@ class Schedule:
 class ReminderDue:
     due: float  # the wall time it was due
     wall: float  # when it fired
+    kind: str = "reminder"  # or "nudge": stand up for a moment, no routine
 
 
 class ReminderScheduler:
@@ -54,6 +62,8 @@ class ReminderScheduler:
         self._last: tuple[float, float] | None = None  # (wall, mono) at the last call
         self._idle_peak = 0.0  # the longest idle seen in the current idle spell
         self.snoozed = False  # the next reminder is a snoozed one
+        self.nudged = False  # this interval's nudge was given
+        self.deferred = False  # the due reminder waits for a full-screen app
         self.fired: list[ReminderDue] = []  # every reminder this scheduler gave
         self.absences: list[tuple[float, float]] = []  # (wall when back, seconds away)
 
@@ -92,20 +102,35 @@ class ReminderScheduler:
 
     # --- commands ---
 
+    def _new_cycle(self, due_from: float, snoozed: bool = False) -> None:
+        self.due = self._place(due_from)
+        self.snoozed = snoozed
+        self.nudged = snoozed  # a snoozed reminder is close enough: no nudge before it
+        self.deferred = False
+
+    def nudge_at(self) -> float | None:
+        """When this interval's "stand up" nudge is due, if there is one to give."""
+        if not self.schedule.nudge or self.nudged or self.due is None:
+            return None
+        return self.due - self.schedule.interval_s / 2
+
+    def next_wake(self) -> float | None:
+        """The next wall time anything may happen (the Qt side arms its timer for it)."""
+        times = [t for t in (self.due, self.nudge_at()) if t is not None]
+        return min(times) if times else None
+
     def start(self, wall: float, mono: float) -> None:
         """The app started (or reminders were switched on): one interval from now."""
         self._last = (wall, mono)
-        self.due = self._place(wall + self.schedule.interval_s)
+        self._new_cycle(wall + self.schedule.interval_s)
 
     def snooze(self, wall: float, mono: float) -> None:
         self._catch_up(wall, mono, 0.0)
-        self.due = self._place(wall + self.schedule.snooze_s)
-        self.snoozed = True
+        self._new_cycle(wall + self.schedule.snooze_s, snoozed=True)
 
     def skip(self, wall: float, mono: float) -> None:
         self._catch_up(wall, mono, 0.0)
-        self.due = self._place(wall + self.schedule.interval_s)
-        self.snoozed = False
+        self._new_cycle(wall + self.schedule.interval_s)
 
     def routine_finished(self, wall: float, mono: float) -> None:
         """A routine (from a reminder or not) counts as the break: start over from now."""
@@ -114,7 +139,7 @@ class ReminderScheduler:
     def pause(self, until: float, wall: float, mono: float) -> None:
         self._catch_up(wall, mono, 0.0)
         self.paused_until = until
-        self.due = self._place(max(until, wall) + self.schedule.interval_s)
+        self._new_cycle(max(until, wall) + self.schedule.interval_s)
 
     def resume(self, wall: float, mono: float) -> None:
         self.paused_until = None
@@ -122,23 +147,40 @@ class ReminderScheduler:
 
     # --- time passing ---
 
-    def tick(self, wall: float, mono: float, idle_s: float = 0.0) -> list[ReminderDue]:
-        """Call at the due time and every half minute or so; returns a reminder when one
-        is due now (at most one)."""
+    def tick(self, wall: float, mono: float, idle_s: float = 0.0, *, fullscreen: bool = False,
+             locked: bool = False) -> list[ReminderDue]:
+        """Call at the due time and every half minute or so; returns a reminder (or a
+        nudge) when one is due now, at most one."""
+        if fullscreen:
+            idle_s = 0.0  # watching a talk or a call without touching anything is not away
         self._catch_up(wall, mono, idle_s)
-        if self.due is None or wall < self.due:
+        if self.due is None:
             return []
-        if self.paused_until is not None and wall < self.paused_until:
+        if locked or (self.paused_until is not None and wall < self.paused_until):
             return []
         if idle_s >= self.schedule.break_s:
             return []  # nobody there: it waits for them to come back (then resets)
         if not self.in_work_hours(wall):
-            self.due = self._place(wall)
+            if wall >= self.due:
+                self._new_cycle(wall, self.snoozed)
+            return []
+        if wall < self.due:
+            return self._nudge(wall, fullscreen)
+        if fullscreen and wall - self.due < self.schedule.fullscreen_defer_s:
+            self.deferred = True  # given when the full-screen app ends, or at the limit
             return []
         event = ReminderDue(self.due, wall)
         self.fired.append(event)
-        self.snoozed = False
-        self.due = self._place(wall + self.schedule.interval_s)
+        self._new_cycle(wall + self.schedule.interval_s)
+        return [event]
+
+    def _nudge(self, wall: float, fullscreen: bool) -> list[ReminderDue]:
+        at = self.nudge_at()
+        if at is None or wall < at or fullscreen:
+            return []
+        self.nudged = True
+        event = ReminderDue(at, wall, "nudge")
+        self.fired.append(event)
         return [event]
 
     def _catch_up(self, wall: float, mono: float, idle_s: float) -> None:
@@ -164,6 +206,6 @@ class ReminderScheduler:
         if self.due is None:
             return
         if seconds >= self.schedule.break_s:
-            self.due = self._place(wall + self.schedule.interval_s)  # a natural break
+            self._new_cycle(wall + self.schedule.interval_s)  # a natural break
         else:
             self.due = self._place(self.due + seconds)  # a short absence pauses

@@ -1,7 +1,14 @@
-"""How long the user has not touched the keyboard or mouse, where the system can say:
-X11 through the XScreenSaver extension, Windows through GetLastInputInfo. Elsewhere
-(Wayland without a portal for it, macOS for now) the probe says it cannot tell, and the
-reminders rely on sleep detection alone."""
+"""Is the user at the computer? How long nobody has touched the keyboard or mouse, and
+whether the screen is locked, from the best source the system has:
+
+- GNOME and KDE (X11 or Wayland) over D-Bus: Mutter's IdleMonitor or the freedesktop
+  ScreenSaver service, which also say whether the screen is locked;
+- X11 through the XScreenSaver extension (a running screen saver counts as locked);
+- Windows through GetLastInputInfo, and the input desktop for the lock screen;
+- macOS through CoreGraphics' seconds since the last input event.
+
+Elsewhere the probe says it cannot tell, Settings says so, and the reminders rely on
+sleep detection alone."""
 
 from __future__ import annotations
 
@@ -9,6 +16,8 @@ import ctypes
 import ctypes.util
 import os
 import sys
+
+DBUS_TIMEOUT_MS = 300  # a desktop service that does not answer at once is ignored
 
 
 class _XScreenSaverInfo(ctypes.Structure):
@@ -19,37 +28,87 @@ class _XScreenSaverInfo(ctypes.Structure):
 
 class X11Idle:
     name = "X11 screen saver extension"
+    SCREEN_SAVER_ON = 1
 
     def __init__(self) -> None:
-        xlib = ctypes.util.find_library("X11")
+        from stretchtimer.platform.x11 import XDisplay
+
         xss = ctypes.util.find_library("Xss")
-        if not (xlib and xss and os.environ.get("DISPLAY")):
-            raise OSError("needs DISPLAY, libX11 and libXss (Debian: libxss1)")
-        self._x = ctypes.CDLL(xlib)
+        if not xss:
+            raise OSError("needs libXss (Debian: libxss1)")
+        self._x = XDisplay()
         self._xss = ctypes.CDLL(xss)
-        self._x.XOpenDisplay.restype = ctypes.c_void_p
-        self._x.XOpenDisplay.argtypes = [ctypes.c_char_p]
-        self._x.XDefaultRootWindow.restype = ctypes.c_ulong
-        self._x.XDefaultRootWindow.argtypes = [ctypes.c_void_p]
         self._xss.XScreenSaverAllocInfo.restype = ctypes.POINTER(_XScreenSaverInfo)
         self._xss.XScreenSaverQueryInfo.argtypes = [ctypes.c_void_p, ctypes.c_ulong,
                                                     ctypes.POINTER(_XScreenSaverInfo)]
-        self._display = self._x.XOpenDisplay(None)
-        if not self._display:
-            raise OSError("cannot open the X display")
         self._info = self._xss.XScreenSaverAllocInfo()
-        if self.seconds() is None:
+        if not self._query():
             raise OSError("the X server has no screen saver extension")
 
+    def _query(self) -> bool:
+        return bool(self._xss.XScreenSaverQueryInfo(self._x.display, self._x.root, self._info))
+
     def seconds(self) -> float | None:
-        root = self._x.XDefaultRootWindow(self._display)
-        if not self._xss.XScreenSaverQueryInfo(self._display, root, self._info):
+        return self._info.contents.idle / 1000.0 if self._query() else None
+
+    def locked(self) -> bool:
+        return self._query() and self._info.contents.state == self.SCREEN_SAVER_ON
+
+
+class DBusIdle:
+    """GNOME's Mutter IdleMonitor (milliseconds) or KDE's org.freedesktop.ScreenSaver
+    (GetSessionIdleTime, milliseconds in KDE's implementation), and the screen saver's
+    GetActive for the lock screen."""
+
+    IDLE = (("org.gnome.Mutter.IdleMonitor", "/org/gnome/Mutter/IdleMonitor/Core",
+             "org.gnome.Mutter.IdleMonitor", "GetIdletime"),
+            ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver",
+             "org.freedesktop.ScreenSaver", "GetSessionIdleTime"))
+    LOCK = (("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver",
+             "GetActive"),
+            ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver",
+             "org.freedesktop.ScreenSaver", "GetActive"))
+
+    def __init__(self, bus=None) -> None:
+        from PySide6.QtDBus import QDBusConnection
+
+        if bus is None and not _session_bus_exists():
+            raise OSError("no D-Bus session bus")  # and no autolaunching one for us
+        self._bus = bus if bus is not None else QDBusConnection.sessionBus()
+        if not self._bus.isConnected():
+            raise OSError("no D-Bus session bus")
+        self._idle = next((m for m in self.IDLE if self._call(m) is not None), None)
+        if self._idle is None:
+            raise OSError("no idle monitor on the session bus")
+        self._lock = next((m for m in self.LOCK if self._call(m) is not None), None)
+        self.name = f"{self._idle[0]} (D-Bus)"
+
+    def _call(self, method):
+        from PySide6.QtDBus import QDBus, QDBusMessage
+
+        reply = self._bus.call(QDBusMessage.createMethodCall(*method), QDBus.CallMode.Block,
+                               DBUS_TIMEOUT_MS)
+        if reply.type() != QDBusMessage.MessageType.ReplyMessage or not reply.arguments():
             return None
-        return self._info.contents.idle / 1000.0
+        return reply.arguments()[0]
+
+    def seconds(self) -> float | None:
+        ms = self._call(self._idle)
+        return ms / 1000.0 if isinstance(ms, int) else None
+
+    def locked(self) -> bool:
+        return self._lock is not None and self._call(self._lock) is True
+
+
+def _session_bus_exists() -> bool:
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    return bool(os.environ.get("DBUS_SESSION_BUS_ADDRESS")) or bool(
+        runtime and os.path.exists(os.path.join(runtime, "bus")))
 
 
 class WindowsIdle:
     name = "Windows GetLastInputInfo"
+    DESKTOP_SWITCHDESKTOP = 0x0100
 
     class _LastInput(ctypes.Structure):
         _fields_ = [("cbSize", ctypes.c_uint), ("dwTime", ctypes.c_uint)]
@@ -61,6 +120,39 @@ class WindowsIdle:
         now = ctypes.windll.kernel32.GetTickCount() & 0xFFFFFFFF
         return ((now - info.dwTime) & 0xFFFFFFFF) / 1000.0
 
+    def locked(self) -> bool:
+        # the lock screen is a different input desktop: ours cannot be switched to
+        user32 = ctypes.windll.user32
+        desk = user32.OpenInputDesktop(0, False, self.DESKTOP_SWITCHDESKTOP)
+        if not desk:
+            return True
+        try:
+            return not user32.SwitchDesktop(desk)
+        finally:
+            user32.CloseDesktop(desk)
+
+
+class MacIdle:
+    name = "macOS input events (CoreGraphics)"
+    COMBINED_SESSION, ANY_INPUT = 0, 0xFFFFFFFF
+
+    def __init__(self) -> None:
+        path = ctypes.util.find_library("CoreGraphics") or ctypes.util.find_library(
+            "ApplicationServices")
+        if not path:
+            raise OSError("CoreGraphics not found")
+        self._cg = ctypes.CDLL(path)
+        self._cg.CGEventSourceSecondsSinceLastEventType.restype = ctypes.c_double
+        self._cg.CGEventSourceSecondsSinceLastEventType.argtypes = [ctypes.c_int,
+                                                                    ctypes.c_uint32]
+
+    def seconds(self) -> float | None:
+        return float(self._cg.CGEventSourceSecondsSinceLastEventType(
+            self.COMBINED_SESSION, self.ANY_INPUT))
+
+    def locked(self) -> bool:
+        return False  # not told; a locked Mac soon goes idle, which is noticed instead
+
 
 class NoIdle:
     name = None  # this system cannot tell
@@ -68,15 +160,21 @@ class NoIdle:
     def seconds(self) -> float | None:
         return None
 
+    def locked(self) -> bool:
+        return False
 
-def idle_probe():
-    """The best idle source this system has (NoIdle when it has none)."""
-    try:
-        if sys.platform == "win32":
-            return WindowsIdle()
-        if sys.platform.startswith("linux") and os.environ.get("DISPLAY") and \
-                not os.environ.get("WAYLAND_DISPLAY"):
-            return X11Idle()
-    except (OSError, AttributeError):
-        pass
+
+def idle_probe(bus=None):
+    """The best idle source this system has (NoIdle when it has none). The desktop's own
+    D-Bus service comes first: it works on Wayland too, and knows about the lock screen."""
+    candidates = {"win32": [WindowsIdle], "darwin": [MacIdle]}.get(sys.platform)
+    if candidates is None:
+        candidates = [lambda: DBusIdle(bus)]
+        if os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            candidates.append(X11Idle)
+    for make in candidates:
+        try:
+            return make()
+        except (OSError, AttributeError, ImportError):
+            continue
     return NoIdle()

@@ -46,6 +46,8 @@ class ReminderSettings:
     interval_min: int = 60
     work_hours: dict[str, list[str]] = field(default_factory=_default_hours)  # weekday -> [from, to]
     snooze_min: int = 10
+    nudge: bool = False  # a short "stand up" nudge halfway between reminders
+    fullscreen_defer_min: int = 30  # a full-screen app may hold a reminder this long
 
 
 @dataclass
@@ -109,6 +111,8 @@ CHECKS: dict[tuple[str, str], Any] = {
     ("reminders", "interval_min"): _int(15, 180),
     ("reminders", "work_hours"): _hours,
     ("reminders", "snooze_min"): _int(1, 120),
+    ("reminders", "nudge"): _bool,
+    ("reminders", "fullscreen_defer_min"): _int(0, 120),
     ("goals", "days_per_week"): _int(1, 7),
     ("goals", "sessions_per_day"): _int(1, 12),
     ("display", "high_contrast"): _bool,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -66,7 +67,8 @@ class MainWindow(QMainWindow):
         # set up after the first paint by app.py (tests may leave them unset)
         self.reminders = self.tray = self.popup = None  # ReminderDriver, Tray, ReminderPopup
         self.autostart = None  # the login entry (platform/autostart.py)
-        self.idle_source = ""  # how stepping away is noticed; None: it cannot be
+        # what tells stepping away / a full-screen app apart ("": not known yet, None: nothing)
+        self.sensing: dict[str, str | None] = {"idle": "", "fullscreen": ""}
         self.voice = None  # the CuePlayer, once set_voice() has been called after first paint
         self.settings = settings or Settings()
         self.store = store  # None: settings live only as long as the window (tests)
@@ -255,7 +257,7 @@ class MainWindow(QMainWindow):
         from stretchtimer.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.settings, self.voice, self.act_contrast,
-                                self.autostart, self.idle_source, self)
+                                self.autostart, self.sensing, self)
         dialog.changed.connect(self._on_settings_changed)
         titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
         dialog.tabs.setCurrentIndex(titles.index(page))
@@ -417,7 +419,7 @@ class MainWindow(QMainWindow):
         from stretchtimer.core.session import State
 
         scheduler = self.reminders.scheduler
-        if self._driver is not None and self._driver.state in (State.RUNNING, State.PAUSED):
+        if self.routine_in_progress():
             state = "running"
         elif scheduler.paused_until is not None and scheduler.paused_until > self.clock.wall():
             state = "paused"
@@ -426,6 +428,11 @@ class MainWindow(QMainWindow):
         else:
             state = "active"
         self.tray.set_state(state)
+
+    def routine_in_progress(self) -> bool:
+        from stretchtimer.core.session import State
+
+        return self._driver is not None and self._driver.state in (State.RUNNING, State.PAUSED)
 
     def suggested_routine(self):
         return self.library.get("desk-micro") or next(iter(self.library.routines.values()))
@@ -440,7 +447,19 @@ class MainWindow(QMainWindow):
             except OSError:
                 pass  # a lost reminder note costs a statistic, not the user's sessions
 
-    def _on_reminders_reminder_due(self, _event) -> None:
+    def _say(self, text: str) -> None:
+        """One spoken line outside a routine (a reminder), if the voice is on."""
+        if self.voice is not None and not self.voice_settings.muted \
+                and self.voice.speech_available:
+            s = self.voice_settings
+            self.voice.service.say(text, s.voice, s.rate_wpm, s.volume)
+
+    def _on_reminders_reminder_due(self, event) -> None:
+        if self.routine_in_progress():
+            return  # they are stretching already; finishing counts as the break
+        if event.kind == "nudge":
+            self._nudge()
+            return
         self._note_reminder("offered")
         routine = self.suggested_routine()
         plan, _ = self.plan_and_cues(routine)
@@ -451,11 +470,16 @@ class MainWindow(QMainWindow):
         if self.tray is not None:
             self.tray.icon.showMessage("Time to stand and stretch",
                                        f"{routine.name}, {format_clock(plan.total)}")
-        if self.voice is not None and not self.voice_settings.muted \
-                and self.voice.speech_available:
-            s = self.voice_settings
-            self.voice.service.say(f"Time to stand and stretch. {routine.name}.", s.voice,
-                                   s.rate_wpm, s.volume)
+        self._say(f"Time to stand and stretch. {routine.name}.")
+
+    def _nudge(self) -> None:
+        due = self.reminders.scheduler.due
+        then = f"Next stretch at {datetime.fromtimestamp(due):%H:%M}." if due else ""
+        if self.tray is not None:
+            self.tray.icon.showMessage("Stand up for a moment", then)
+        else:
+            self.show_notice(f"Stand up for a moment. {then}")
+        self._say("Stand up for a moment.")
 
     def _on_popup_start_clicked(self) -> None:
         self._note_reminder("started")
@@ -468,7 +492,7 @@ class MainWindow(QMainWindow):
             self.start_routine(routine)
 
     def _on_tray_pause_until_tomorrow(self) -> None:
-        from datetime import datetime, time, timedelta
+        from datetime import time, timedelta
 
         now = datetime.fromtimestamp(self.clock.wall())
         tomorrow = datetime.combine(now.date() + timedelta(days=1), time(0, 0))

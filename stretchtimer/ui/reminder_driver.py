@@ -17,9 +17,16 @@ class ReminderDriver(QObject):
     reminder_due = Signal(object)  # ReminderDue
     next_changed = Signal(object)  # wall time of the next reminder, or None
 
-    def __init__(self, settings, clock, idle_seconds=lambda: 0.0, parent=None) -> None:
+    def __init__(self, settings, clock, idle=None, fullscreen=None, parent=None) -> None:
+        """`idle`: a platform.idle probe (seconds(), locked()); `fullscreen`: a
+        platform.fullscreen probe (active()). Without them nobody is ever away or busy."""
         super().__init__(parent)
-        self.settings, self.clock, self.idle_seconds = settings, clock, idle_seconds
+        from stretchtimer.platform.fullscreen import NoFullscreen
+        from stretchtimer.platform.idle import NoIdle
+
+        self.settings, self.clock = settings, clock
+        self.idle = idle or NoIdle()
+        self.fullscreen = fullscreen or NoFullscreen()
         self.scheduler = ReminderScheduler(Schedule.from_settings(settings.reminders))
         self._due = QTimer(self)
         self._due.setSingleShot(True)
@@ -50,7 +57,9 @@ class ReminderDriver(QObject):
 
     def check(self) -> None:
         for event in self.scheduler.tick(self.clock.wall(), self.clock.monotonic(),
-                                         self.idle_seconds()):
+                                         self.idle.seconds() or 0.0,
+                                         fullscreen=self.fullscreen.active(),
+                                         locked=self.idle.locked()):
             self.reminder_due.emit(event)
         self._arm()
 
@@ -74,10 +83,10 @@ class ReminderDriver(QObject):
         self._do("resume")
 
     def _arm(self) -> None:
-        due = self.scheduler.due
-        if due is None:
+        wake = self.scheduler.next_wake()
+        if wake is None:
             self._due.stop()
         else:
-            wait = max(0.0, due - self.clock.wall())
+            wait = max(0.0, wake - self.clock.wall())
             self._due.start(min(math.ceil(wait * 1000), CHECK_MS * 4))
-        self.next_changed.emit(due)
+        self.next_changed.emit(self.scheduler.due)

@@ -117,8 +117,10 @@ class VoicePage(QWidget):
 class RemindersPage(QWidget):
     changed = Signal(str)
 
-    def __init__(self, settings: Settings, autostart=None, idle_source: str | None = "",
+    def __init__(self, settings: Settings, autostart=None, sensing: dict | None = None,
                  parent: QWidget | None = None) -> None:
+        """`sensing`: the names of what notices stepping away ("idle") and a full-screen
+        app ("fullscreen"); None for one this desktop cannot tell, "" when not known."""
         super().__init__(parent)
         r = settings.reminders
         self.settings = settings
@@ -140,18 +142,39 @@ class RemindersPage(QWidget):
         self.snooze.setSuffix(" minutes")
         self.snooze.setValue(r.snooze_min)
         self.snooze.setAccessibleName("Snooze length")
+        self.nudge = QCheckBox("A short \u201cstand up\u201d nudge halfway between reminders")
+        self.nudge.setChecked(r.nudge)
+        self.defer = QSpinBox()
+        self.defer.setRange(0, 120)
+        self.defer.setSingleStep(5)
+        self.defer.setSuffix(" minutes")
+        self.defer.setSpecialValueText("never wait")
+        self.defer.setValue(r.fullscreen_defer_min)
+        self.defer.setAccessibleName("Longest a full-screen app may delay a reminder")
+        sensing = sensing or {}
+        idle, full = sensing.get("idle", ""), sensing.get("fullscreen", "")
         form = QFormLayout(self)
         form.addRow("", self.enabled)
         form.addRow("", self.at_login)
         form.addRow("Every", self.interval)
         form.addRow("Snooze for", self.snooze)
+        form.addRow("", self.nudge)
+        form.addRow("Full screen may delay by", self.defer)
         self.away = QLabel(
-            f"Stepping away for a while counts as a break (noticed by: {idle_source})."
-            if idle_source else
+            f"Stepping away for a while counts as a break, and nothing is said while the "
+            f"screen is locked (noticed by: {idle})." if idle else
             "This desktop does not tell stretchtimer when you step away from the keyboard; "
-            "a computer that sleeps still counts as a break." if idle_source is None else "")
+            "a computer that sleeps still counts as a break." if idle is None else "")
         self.away.setWordWrap(True)
         form.addRow(self.away)
+        self.busy = QLabel(
+            f"A presentation or video call in full screen holds a reminder until it ends "
+            f"(noticed by: {full})." if full else
+            "This desktop does not tell stretchtimer when an app is in full screen, so "
+            "reminders never wait for one." if full is None else "")
+        self.busy.setWordWrap(True)
+        self.defer.setEnabled(full is not None)
+        form.addRow(self.busy)
         form.addRow(QLabel("Only during these work hours:"))
         self.days: dict[str, tuple[QCheckBox, QTimeEdit, QTimeEdit]] = {}
         names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -179,6 +202,8 @@ class RemindersPage(QWidget):
         self.enabled.toggled.connect(lambda v: self._set("enabled", v))
         self.interval.valueChanged.connect(lambda v: self._set("interval_min", v))
         self.snooze.valueChanged.connect(lambda v: self._set("snooze_min", v))
+        self.nudge.toggled.connect(lambda v: self._set("nudge", v))
+        self.defer.valueChanged.connect(lambda v: self._set("fullscreen_defer_min", v))
 
     def _set(self, name: str, value) -> None:
         setattr(self.settings.reminders, name, value)
@@ -241,12 +266,12 @@ class SettingsDialog(QDialog):
     changed = Signal(str)
 
     def __init__(self, settings: Settings, player=None, contrast_action=None,
-                 autostart=None, idle_source: str | None = "",
+                 autostart=None, sensing: dict | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings")
         self.voice = VoicePage(settings.voice, player)
-        self.reminders = RemindersPage(settings, autostart, idle_source)
+        self.reminders = RemindersPage(settings, autostart, sensing or {})
         self.goals = GoalsPage(settings)
         display = QWidget()
         self.contrast = QCheckBox("High contrast (black, white and yellow)")
