@@ -281,6 +281,39 @@ def validate(data: Any) -> tuple[Routine | None, list[Problem]]:
     return routine, []
 
 
+def to_data(routine: Routine) -> dict[str, Any]:
+    """A routine as its JSON object, in the file's field order; validate(to_data(r)) == r.
+    Optional fields at their defaults are left out, so saved files stay short."""
+
+    def fields_of(obj: Any, table: dict[str, tuple[Check, bool, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, (_check, required, default) in table.items():
+            value = getattr(obj, key)
+            if isinstance(value, tuple):
+                value = list(value)
+            elif isinstance(value, Breathing):
+                value = {"in_s": value.in_s, "out_s": value.out_s}
+            if required or value != default:
+                out[key] = value
+        return out
+
+    data = fields_of(routine, {k: v for k, v in _ROUTINE_FIELDS.items() if k != "exercises"})
+    data["exercises"] = [fields_of(ex, _EXERCISE_FIELDS) for ex in routine.exercises]
+    return data
+
+
+def slug(text: str, taken: Iterable[str] = ()) -> str:
+    """An id made from a name ("Calf stretch" -> "calf-stretch"), unused among `taken`
+    ("-2", "-3", ... added when it is)."""
+    base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:56] or "routine"
+    taken = set(taken)
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
 def parse(raw: bytes, source: str) -> Routine:
     """Bytes of a routine file -> Routine, or RoutineError naming every problem."""
     if len(raw) > MAX_FILE_BYTES:

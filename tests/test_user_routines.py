@@ -1,0 +1,98 @@
+"""The user's routines on disk: import (valid, duplicate id, too big, not a routine),
+export round trips, saving and deleting without losing anything."""
+
+import json
+
+import pytest
+
+from stretchtimer.core.routine import Library, RoutineError, slug, to_data, validate
+from stretchtimer.storage.routines import load_routines
+from stretchtimer.storage.user_routines import (delete_routine, export_routine,
+                                                import_routine, save_routine)
+
+
+@pytest.fixture
+def mine(tmp_path):
+    return tmp_path / "routines"
+
+
+def snapshot(folder):
+    return {p.name: p.read_bytes() for p in folder.rglob("*") if p.is_file()} \
+        if folder.exists() else {}
+
+
+def test_every_builtin_survives_to_data_and_back():
+    for routine in load_routines(None).routines.values():
+        again, problems = validate(json.loads(json.dumps(to_data(routine))))
+        assert problems == [] and again == routine
+
+
+def test_export_then_import_gives_the_same_routine(tmp_path, mine):
+    library = load_routines(mine)
+    towel = library.get("towel-hamstring-beginner")
+    shared = tmp_path / "for-a-colleague.json"
+    export_routine(towel, shared)
+    # the colleague has no towel routine of their own yet: same id, same routine
+    colleague = tmp_path / "colleague"
+    routine, message = import_routine(shared, Library(), colleague)
+    assert routine == towel and routine.id == "towel-hamstring-beginner"
+    assert load_routines(colleague).get("towel-hamstring-beginner") == towel
+    assert "Imported" in message
+
+
+def test_an_id_that_exists_gets_a_new_one_and_nothing_is_replaced(tmp_path, mine):
+    library = load_routines(mine)
+    shared = tmp_path / "desk.json"
+    export_routine(library.get("desk-micro"), shared)
+    first, message = import_routine(shared, library, mine)
+    assert first.id == "desk-micro-2" and "desk-micro-2" in message and "nothing was replaced" in message
+    before = snapshot(mine)
+    second, _ = import_routine(shared, load_routines(mine), mine)
+    assert second.id == "desk-micro-3"
+    assert all(snapshot(mine)[name] == data for name, data in before.items())
+    assert {"desk-micro", "desk-micro-2", "desk-micro-3"} <= set(load_routines(mine).routines)
+
+
+@pytest.mark.parametrize("content, words", [
+    (b"{" + b" " * (2 * 1024 * 1024) + b"}", "at most 1,048,576 bytes (1 MB)"),
+    (b"[1, 2, 3]", "expected an object"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe", "not UTF-8 text"),
+    (b'{"id": "x"', "not valid JSON"),
+])
+def test_files_that_are_not_routines_are_refused_and_nothing_is_written(tmp_path, mine,
+                                                                         content, words):
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(content)
+    with pytest.raises(RoutineError) as err:
+        import_routine(bad, load_routines(mine), mine)
+    assert words in str(err.value) and str(bad) in str(err.value)
+    assert snapshot(mine) == {}
+
+
+def test_an_unknown_key_is_named(tmp_path, mine):
+    data = to_data(load_routines(None).get("desk-micro"))
+    data["colour"] = "teal"
+    bad = tmp_path / "odd.json"
+    bad.write_text(json.dumps(data))
+    with pytest.raises(RoutineError, match=r"colour: unknown field"):
+        import_routine(bad, load_routines(mine), mine)
+    assert snapshot(mine) == {}
+
+
+def test_delete_keeps_the_file_aside(mine):
+    library = load_routines(mine)
+    from dataclasses import replace
+    copy = replace(library.get("walk-break"), id="my-walk", name="My walk")
+    save_routine(mine, copy)
+    saved = load_routines(mine).get("my-walk")
+    kept = delete_routine(mine, saved, now=0)
+    assert load_routines(mine).get("my-walk") is None
+    assert kept.parent.name == "deleted" and json.loads(kept.read_text())["name"] == "My walk"
+    with pytest.raises(ValueError):
+        delete_routine(mine, library.get("desk-micro"))  # built-ins are read-only
+
+
+def test_slug_makes_free_ids():
+    assert slug("Calf stretch (Dr. Ames)") == "calf-stretch-dr-ames"
+    assert slug("Calf stretch", {"calf-stretch", "calf-stretch-2"}) == "calf-stretch-3"
+    assert slug("!!!") == "routine"
