@@ -125,7 +125,7 @@ def build_window(paths: Paths, clock) -> MainWindow:
     store = SettingsStore(paths.config / "settings.json")
     window = MainWindow(load_routines(paths.user_routines), clock, store.load(), store,
                         Journal(paths.data / "history.jsonl"),
-                        paths.cache / "history-snapshot.json")
+                        paths.cache / "history-snapshot.json", paths.user_routines)
     if store.messages:
         window.show_notice(" ".join(store.messages))
     return window
@@ -144,6 +144,7 @@ def _after_paint(window: MainWindow, paths: Paths) -> None:
     app = QApplication.instance()
     app.setWindowIcon(app_icon())
     window.refresh_progression()
+    window.watch_routines()
     service = SpeechService(SpeechCache(paths.cache / "speech"), parent=window)
     app.aboutToQuit.connect(service.shutdown)  # no speech worker outlives the app
     window.set_voice(CuePlayer(service, window.voice_settings, parent=window))

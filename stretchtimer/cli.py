@@ -7,7 +7,8 @@ import sys
 from typing import Sequence, TextIO
 
 from stretchtimer import __version__
-from stretchtimer.core.plan import Plan, build_plan, format_clock
+from stretchtimer.core.plan import build_plan, format_clock
+from stretchtimer.core.plan_text import plan_text
 from stretchtimer.core.speech_time import DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM
 from stretchtimer.core.routine import Library, Routine, RoutineError, load_file
 
@@ -27,6 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="check a routine file; print 'ok' or every problem (exit 0 / 1)")
     group.add_argument("--start", metavar="ROUTINE_ID",
                        help="open stretchtimer (or the one already running) and start a routine")
+    group.add_argument("--import", dest="import_file", metavar="FILE",
+                       help="add a routine file to your routines (a new id if one is taken; "
+                            "nothing is overwritten)")
     group.add_argument("--export", metavar="FILE",
                        help="write your history to FILE (.csv for spreadsheets, or .json)")
     p.add_argument("--breathing", choices=["every", "first", "off"], default="every",
@@ -39,11 +43,6 @@ def build_parser() -> argparse.ArgumentParser:
                    help="start hidden in the system tray (login autostart uses this)")
     p.add_argument("--quit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
     return p
-
-
-def describe(routine: Routine, plan: Plan) -> str:
-    kit = ", ".join(routine.equipment) or "no equipment"
-    return f"{format_clock(plan.total)}  {routine.position}  {kit}"
 
 
 def list_routines(library: Library, out: TextIO) -> None:
@@ -62,37 +61,6 @@ def list_routines(library: Library, out: TextIO) -> None:
     for rid, name, dur, pos, kit, summary, mine in rows:
         print(f"{rid:<{w_id}}  {name:<{w_name}}  {dur:>5}  {pos:<8}  {kit:<{w_kit}}  "
               f"{summary}{mine}", file=out)
-
-
-def _at(seconds: float) -> str:
-    m, s = divmod(seconds, 60)
-    return f"{int(m)}:{s:05.2f}"
-
-
-def print_plan(plan: Plan, options, out: TextIO) -> None:
-    from stretchtimer.core.cues import plan_cues
-
-    r = plan.routine
-    cues = plan_cues(plan, options)
-    print(f"{r.name} ({r.id}): {describe(r, plan)}", file=out)
-    print(f"breathing cues: {options.breathing.value}, voice rate {plan.rate_wpm} wpm, "
-          f"countdown {'on' if options.countdown else 'off'}", file=out)
-    print(file=out)
-    by_segment: dict[int, list] = {}
-    for cue in cues:
-        by_segment.setdefault(cue.segment_index, []).append(cue)
-    for seg in plan.segments:
-        ex = plan.exercise(seg)
-        what = ex.name if ex else "end of routine"
-        side = f"  {seg.side} side" if seg.side else ""
-        rep = f"  rep {seg.rep} of {seg.reps}" if ex else ""
-        print(f"{_at(seg.start)}  {seg.kind.value:<8} {seg.length:>5.0f} s  {what}{side}{rep}",
-              file=out)
-        for cue in by_segment.get(seg.index, []):
-            print(f"    {_at(cue.offset)}  \"{cue.text}\"  [{cue.kind.value}, "
-                  f"{cue.duration:.1f} s]", file=out)
-    print(f"\ntotal {format_clock(plan.total)}, {len(plan.segments)} segments, "
-          f"{len(cues)} cues", file=out)
 
 
 def _library() -> Library:
@@ -122,6 +90,28 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
                 print(f"  {problem}", file=out)
             return 1
         print("ok", file=out)
+        return 0
+
+    if args.import_file:
+        from pathlib import Path
+
+        from stretchtimer.storage.paths import Paths
+        from stretchtimer.storage.routines import load_routines
+        from stretchtimer.storage.user_routines import import_routine
+
+        folder = Paths.default().user_routines
+        try:
+            _routine, message = import_routine(Path(args.import_file), load_routines(folder),
+                                               folder)
+        except RoutineError as exc:
+            print(f"not imported: {exc.source}: {len(exc.problems)} problem(s)", file=err)
+            for problem in exc.problems:
+                print(f"  {problem}", file=err)
+            return 1
+        except OSError as exc:
+            print(f"stretchtimer: --import: {exc}", file=err)
+            return 1
+        print(message, file=out)
         return 0
 
     if args.export:
@@ -162,7 +152,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         from stretchtimer.core.cues import BreathingMode, CueOptions
 
         options = CueOptions(BreathingMode(args.breathing), countdown=not args.no_countdown)
-        print_plan(plan, options, out)
+        out.write(plan_text(plan, options))
         return 0
 
     from stretchtimer.app import run  # Qt is imported only when the window is wanted

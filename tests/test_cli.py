@@ -144,3 +144,19 @@ def test_without_a_display_the_app_says_so_instead_of_crashing(home):
                             text=True, env=env, timeout=60)
     assert result.returncode == 1
     assert "no graphical display" in result.stderr and "--list-routines" in result.stderr
+
+
+def test_import_adds_a_routine_and_never_overwrites(home, tmp_path):
+    shared = tmp_path / "from-a-colleague.json"
+    shared.write_text(json.dumps(VALID_ROUTINE))
+    first = run(home, "--import", str(shared))
+    assert first.returncode == 0 and "Imported" in first.stdout
+    again = run(home, "--import", str(shared))
+    new_id = f"{VALID_ROUTINE['id']}-2"
+    assert again.returncode == 0 and new_id in again.stdout and "nothing was replaced" in again.stdout
+    listed = run(home, "--list-routines").stdout
+    assert VALID_ROUTINE["id"] in listed and new_id in listed
+    broken = tmp_path / "broken.json"
+    broken.write_text("[1, 2]")
+    refused = run(home, "--import", str(broken))
+    assert refused.returncode == 1 and "expected an object" in refused.stderr

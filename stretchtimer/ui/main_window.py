@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, library: Library, clock: Clock, settings: Settings | None = None,
                  store: SettingsStore | None = None, journal: Journal | None = None,
-                 snapshot: Path | None = None) -> None:
+                 snapshot: Path | None = None, routines_folder: Path | None = None) -> None:
         super().__init__()
         self.setWindowTitle("stretchtimer")
         self.library = library
@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.voice = None  # the CuePlayer, once set_voice() has been called after first paint
         self.settings = settings or Settings()
         self.store = store  # None: settings live only as long as the window (tests)
+        self.routines_folder = routines_folder  # the user's routines; None: cannot save
         self.journal = journal  # None: sessions are not recorded (tests)
         self._snapshot = snapshot
         self._history = None
@@ -96,7 +97,20 @@ class MainWindow(QMainWindow):
         self.act_contrast.toggled.connect(self._on_contrast_toggled)
         self.act_export = QAction("&Export history…", self)
         self.act_export.triggered.connect(self._on_export_triggered)
-        self.menuBar().addMenu("&File").addAction(self.act_export)
+        self.act_new_routine = QAction("&New routine…", self)
+        self.act_new_routine.setShortcut(QKeySequence("Ctrl+N"))
+        self.act_new_routine.triggered.connect(lambda: self.edit_routine(None))
+        self.act_import = QAction("&Import routine…", self)
+        self.act_import.setShortcut(QKeySequence("Ctrl+O"))
+        self.act_import.triggered.connect(self._on_import_triggered)
+        self.act_export_routine = QAction("Export &routine…", self)
+        self.act_export_routine.triggered.connect(self._on_export_routine_triggered)
+        file_menu = self.menuBar().addMenu("&File")
+        for action in (self.act_new_routine, self.act_import, self.act_export_routine):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_export)
+        self.setAcceptDrops(True)  # routine files dropped on the window are imported
         view = self.menuBar().addMenu("&View")
         view.addAction(self.act_fullscreen)
         view.addAction(self.act_contrast)
@@ -150,6 +164,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.picker.start_requested.connect(self.start_routine)
         self.picker.current_changed.connect(self._on_picker_current_changed)
+        self.picker.new_requested.connect(lambda: self.edit_routine(None))
+        self.picker.duplicate_requested.connect(self.duplicate_routine)
+        self.picker.edit_requested.connect(self.edit_routine)
+        self.picker.delete_requested.connect(self.delete_routine)
         self.picker.set_paused(self.paused_names())
         self.picker.list.setFocus()  # arrows, Enter and typing work at once
 
@@ -217,6 +235,165 @@ class MainWindow(QMainWindow):
         routine = self.picker.current_routine()
         if routine is not None:  # warm the cache; the audio stream waits for the user
             player.prepare(self.plan_and_cues(routine)[1], open_stream=False)
+
+    # --- the user's routines: new, duplicate, edit, delete, import, export ---
+
+    def edit_routine(self, routine: Routine | None):
+        """Open the editor on a new routine (None), or on one of the user's. A built-in is
+        never changed: editing one edits a copy."""
+        if routine is not None and routine.origin == "built-in":
+            return self.duplicate_routine(routine)
+        return self._open_editor(routine, routine.id if routine is not None else None)
+
+    def duplicate_routine(self, routine: Routine):
+        from dataclasses import replace
+
+        return self._open_editor(replace(routine, name=f"{routine.name} (mine)"[:60]), None)
+
+    def _open_editor(self, routine: Routine | None, own_id: str | None):
+        from stretchtimer.core.cues import BreathingMode, CueOptions
+        from stretchtimer.ui.routine_editor import RoutineEditor
+
+        s = self.voice_settings
+        taken = set(self.library.routines) - {own_id}
+        if self.routines_folder is not None:
+            taken |= {p.stem for p in self.routines_folder.glob("*.json")} - {own_id}
+        editor = RoutineEditor(routine, taken, self.voice, s.rate_wpm,
+                               CueOptions(BreathingMode(s.breathing), s.countdown), self)
+        editor.saved.connect(self._on_editor_saved)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.open()
+        return editor
+
+    def _on_editor_saved(self, routine: Routine) -> None:
+        from stretchtimer.storage.user_routines import save_routine
+
+        if self.routines_folder is None:
+            self.show_notice("Routines cannot be saved here (no data folder).")
+            return
+        try:
+            save_routine(self.routines_folder, routine)
+        except OSError as exc:
+            self.show_notice(f"Could not save \u201c{routine.name}\u201d: {exc}. "
+                             "Nothing was changed.")
+            return
+        self.reload_routines(routine.id)
+
+    def delete_routine(self, routine: Routine) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        from stretchtimer.storage.user_routines import delete_routine
+
+        if routine.origin == "built-in" or self.routines_folder is None:
+            return False
+        answer = QMessageBox.question(
+            self, "Delete routine",
+            f"Delete \u201c{routine.name}\u201d? Its file is kept in the "
+            f"\u201cdeleted\u201d folder of your routines, so it can be brought back.")
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            delete_routine(self.routines_folder, routine)
+        except OSError as exc:
+            self.show_notice(f"Could not delete \u201c{routine.name}\u201d: {exc}.")
+            return False
+        self.reload_routines()
+        return True
+
+    def import_routines(self, paths: list[Path]) -> list[str]:
+        """Import routine files; every outcome is told in the notice bar. Returns it."""
+        from stretchtimer.core.routine import RoutineError
+        from stretchtimer.storage.user_routines import import_routine
+
+        said, last = [], None
+        for path in paths:
+            if self.routines_folder is None:
+                break
+            try:
+                routine, message = import_routine(Path(path), self.library,
+                                                  self.routines_folder)
+            except RoutineError as exc:
+                said.append(f"Not imported: {exc.source}: "
+                            + "; ".join(str(p) for p in exc.problems[:3])
+                            + (f" (and {len(exc.problems) - 3} more)"
+                               if len(exc.problems) > 3 else ""))
+                continue
+            except OSError as exc:
+                said.append(f"Not imported: {path}: {exc}")
+                continue
+            said.append(message)
+            last = routine.id
+            self.reload_routines(last)
+        if said:
+            self.show_notice(" ".join(said))
+        return said
+
+    def export_routine(self, routine: Routine, path: Path) -> bool:
+        from stretchtimer.storage.user_routines import export_routine
+
+        try:
+            export_routine(routine, path)
+        except OSError as exc:
+            self.show_notice(f"Could not export \u201c{routine.name}\u201d: {exc}.")
+            return False
+        self.show_notice(f"Exported \u201c{routine.name}\u201d to {path}.")
+        return True
+
+    def reload_routines(self, select_id: str | None = None) -> None:
+        from stretchtimer.storage.routines import load_routines
+
+        self.library = load_routines(self.routines_folder)
+        self.picker.set_routines(list(self.library.routines.values()), select_id)
+        if self.tray is not None:
+            self.tray.set_routines(list(self.library.routines.values()))
+
+    def watch_routines(self) -> None:
+        """Routines added or changed from outside (stretchtimer --import, a file manager)
+        appear without a restart."""
+        from PySide6.QtCore import QFileSystemWatcher, QTimer
+
+        if self.routines_folder is None:
+            return
+        try:
+            self.routines_folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return
+        self._watcher = QFileSystemWatcher([str(self.routines_folder)], self)
+        self._reload_soon = QTimer(self)
+        self._reload_soon.setSingleShot(True)
+        self._reload_soon.setInterval(300)  # a copy arrives as several changes
+        self._reload_soon.timeout.connect(lambda: self.reload_routines())
+        self._watcher.directoryChanged.connect(lambda _p: self._reload_soon.start())
+
+    def _on_import_triggered(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        files, _ = QFileDialog.getOpenFileNames(self, "Import routine", str(Path.home()),
+                                                "Routine files (*.json)")
+        if files:
+            self.import_routines([Path(f) for f in files])
+
+    def _on_export_routine_triggered(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        routine = self.picker.current_routine()
+        if routine is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Export routine",
+                                              str(Path.home() / f"{routine.id}.json"),
+                                              "Routine files (*.json)")
+        if path:
+            self.export_routine(routine, Path(path))
+
+    def dragEnterEvent(self, event) -> None:
+        if any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.import_routines(files)
 
     def plan_and_cues(self, routine: Routine):
         from stretchtimer.core.cues import BreathingMode, CueOptions, plan_cues

@@ -191,6 +191,10 @@ class RoutinePicker(QWidget):
 
     start_requested = Signal(object)  # Routine
     current_changed = Signal(object)  # Routine or None
+    new_requested = Signal()
+    duplicate_requested = Signal(object)  # Routine
+    edit_requested = Signal(object)  # Routine
+    delete_requested = Signal(object)  # Routine
 
     def __init__(self, routines: list[Routine], default_id: str = "desk-micro",
                  parent=None) -> None:
@@ -198,14 +202,7 @@ class RoutinePicker(QWidget):
         self.model = QStandardItemModel(self)
         self._holds: dict[str, int] = {}  # exercise id -> hold seconds from progression
         self._was: dict[str, int] = {}
-        for routine in routines:
-            item = QStandardItem(routine.name)
-            item.setData(routine, ROUTINE_ROLE)
-            item.setData(build_plan(routine), PLAN_ROLE)
-            item.setEditable(False)
-            item.setData(f"{routine.name}. {routine.summary}",
-                         Qt.ItemDataRole.AccessibleTextRole)
-            self.model.appendRow(item)
+        self._fill(routines)
         self.proxy = RoutineFilter(self)
         self.proxy.setSourceModel(self.model)
 
@@ -221,10 +218,7 @@ class RoutinePicker(QWidget):
             self.position.addItem(pos.capitalize(), pos)
         self.equipment = QComboBox()
         self.equipment.setAccessibleName("Filter by equipment")
-        self.equipment.addItem("Any equipment", ANY)
-        self.equipment.addItem("No equipment", NONE)
-        for kit in sorted({k for r in routines for k in r.equipment}):
-            self.equipment.addItem(kit.capitalize(), kit)
+        self._fill_equipment(routines)
 
         self.list = QListView()
         self.list.setModel(self.proxy)
@@ -234,6 +228,24 @@ class RoutinePicker(QWidget):
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.preview = RoutinePreview()
+        self.new = QPushButton("New")
+        self.duplicate = QPushButton("Duplicate")
+        self.edit = QPushButton("Edit")
+        self.delete = QPushButton("Delete")
+        for button, tip in ((self.new, "Build a routine of your own (Ctrl+N)"),
+                            (self.duplicate, "Copy this routine as a starting point for yours"),
+                            (self.edit, "Change this routine (only your own; built-ins are "
+                                        "copied first)"),
+                            (self.delete, "Delete this routine (only your own)")):
+            button.setToolTip(tip)
+            button.setAccessibleDescription(tip)
+        self.new.clicked.connect(self.new_requested)
+        self.duplicate.clicked.connect(lambda: self._emit_for(self.duplicate_requested))
+        self.edit.clicked.connect(lambda: self._emit_for(self.edit_requested))
+        self.delete.clicked.connect(lambda: self._emit_for(self.delete_requested))
+        manage = QHBoxLayout()
+        for b in (self.new, self.duplicate, self.edit, self.delete):
+            manage.addWidget(b)
 
         filters = QHBoxLayout()
         filters.addWidget(self.position)
@@ -244,6 +256,7 @@ class RoutinePicker(QWidget):
         left_layout.addWidget(self.search)
         left_layout.addLayout(filters)
         left_layout.addWidget(self.list, 1)
+        left_layout.addLayout(manage)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.preview)
@@ -277,6 +290,41 @@ class RoutinePicker(QWidget):
                 self.search.insert(text)
                 return True
         return super().eventFilter(obj, event)
+
+    def _fill(self, routines: list[Routine]) -> None:
+        self.model.clear()
+        for routine in routines:
+            item = QStandardItem(routine.name)
+            item.setData(routine, ROUTINE_ROLE)
+            item.setData(build_plan(routine, self._holds), PLAN_ROLE)
+            item.setEditable(False)
+            item.setData(f"{routine.name}. {routine.summary}",
+                         Qt.ItemDataRole.AccessibleTextRole)
+            self.model.appendRow(item)
+
+    def _fill_equipment(self, routines: list[Routine]) -> None:
+        keep = self.equipment.currentData()
+        self.equipment.blockSignals(True)
+        self.equipment.clear()
+        self.equipment.addItem("Any equipment", ANY)
+        self.equipment.addItem("No equipment", NONE)
+        for kit in sorted({k for r in routines for k in r.equipment}):
+            self.equipment.addItem(kit.capitalize(), kit)
+        self.equipment.setCurrentIndex(max(0, self.equipment.findData(keep)))
+        self.equipment.blockSignals(False)
+
+    def set_routines(self, routines: list[Routine], select_id: str | None = None) -> None:
+        """The library changed (a routine saved, imported or deleted)."""
+        keep = select_id or (self.current_routine().id if self.current_routine() else "")
+        self._fill(routines)
+        self._fill_equipment(routines)
+        self.select(keep)
+        self._show_current()
+
+    def _emit_for(self, signal) -> None:
+        routine = self.current_routine()
+        if routine is not None:
+            signal.emit(routine)
 
     def set_holds(self, holds: dict[str, int], was: dict[str, int]) -> None:
         """Hold times from progression: durations and the preview follow them."""
@@ -322,6 +370,11 @@ class RoutinePicker(QWidget):
         self._show_current()
 
     def _show_current(self) -> None:
+        routine = self.current_routine()
+        mine = routine is not None and routine.origin != "built-in"
+        self.duplicate.setEnabled(routine is not None)
+        self.edit.setEnabled(routine is not None)
+        self.delete.setEnabled(mine)
         index = self.list.currentIndex()
         if index.isValid():
             self.preview.show_routine(index.data(ROUTINE_ROLE), index.data(PLAN_ROLE),

@@ -63,10 +63,8 @@ class Tray(QObject):
             length = format_clock(build_plan(first).total)
             self.act_start = self.menu.addAction(f"Start {first.name} ({length})")
             self.act_start.triggered.connect(lambda: self.start_requested.emit(first.id))
-        starts = self.menu.addMenu("Start")
-        for r in self.routines.values():
-            starts.addAction(r.name).triggered.connect(
-                lambda _=False, rid=r.id: self.start_requested.emit(rid))
+        self.starts = self.menu.addMenu("Start")
+        self.set_routines(routines)
         self.menu.addSeparator()
         self.act_next = self.menu.addAction("No reminder planned")
         self.act_next.setEnabled(False)
@@ -83,6 +81,14 @@ class Tray(QObject):
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._on_icon_activated)
         self.show_next(None)
+
+    def set_routines(self, routines) -> None:
+        """Every routine in the Start submenu (the user's own ones included)."""
+        self.routines = {r.id: r for r in routines}
+        self.starts.clear()
+        for r in self.routines.values():
+            self.starts.addAction(r.name).triggered.connect(
+                lambda _=False, rid=r.id: self.start_requested.emit(rid))
 
     def set_snooze_minutes(self, minutes: int) -> None:
         self.act_snooze.setText(f"Snooze {minutes} min")

@@ -1,0 +1,437 @@
+"""The routine editor: build or change a routine without touching a file.
+
+It edits the routine's JSON object directly and checks it with core.routine.validate on
+every change, so the rules and messages are exactly those of `stretchtimer --validate`.
+Save stays disabled, saying why, until nothing is wrong. The total length and the spoken
+cue timeline follow every change."""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QPlainTextEdit, QPushButton, QSpinBox, QSplitter, QTabWidget,
+                               QVBoxLayout, QWidget)
+
+from stretchtimer.core.plan import build_plan, format_clock
+from stretchtimer.core.routine import (POSITIONS, SCHEMA_VERSION, SIDES, Routine, slug,
+                                       to_data, validate)
+
+SIDE_WORDS = {"left_right": "Left, then right", "both": "Both sides at once",
+              "none": "No sides"}
+NEW_EXERCISE = {"name": "", "muscles": [], "setup": [], "cues": [], "sides": "left_right",
+                "reps": 1, "hold_s": 30, "rest_s": 10, "prepare_s": 10, "switch_s": 6,
+                "breathing": {"in_s": 4, "out_s": 6}, "source": "my own routine"}
+SPINS = (  # key, label, lo, hi, suffix: the same ranges as the file format's rules
+    ("reps", "Repetitions", 1, 10, ""), ("hold_s", "Hold", 5, 120, " s"),
+    ("rest_s", "Rest between reps", 0, 120, " s"), ("prepare_s", "Time to get ready", 3, 60, " s"),
+    ("switch_s", "Time to switch sides", 2, 60, " s"))
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _commas(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def _multiline(accessible: str, placeholder: str) -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)  # Tab moves on, as in every other field
+    edit.setPlaceholderText(placeholder)
+    edit.setAccessibleName(accessible)
+    edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 4 + 12)
+    return edit
+
+
+class ExerciseForm(QWidget):
+    """The fields of one exercise; writes every change into the dict it was given."""
+
+    changed = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.data: dict | None = None
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Exercise name")
+        self.muscles = QLineEdit()
+        self.muscles.setPlaceholderText("e.g. calves, hamstrings")
+        self.muscles.setAccessibleName("Muscles, separated by commas")
+        self.setup = _multiline("How to get into it, one step per line",
+                                "How to get into position, one step per line")
+        self.cues = _multiline("Form cues during the hold, one per line",
+                               "Reminders during the hold, one per line (optional)")
+        self.sides = QComboBox()
+        self.sides.setAccessibleName("Sides")
+        for key in SIDES:
+            self.sides.addItem(SIDE_WORDS[key], key)
+        self.spins: dict[str, QSpinBox] = {}
+        for key, label, lo, hi, suffix in SPINS:
+            spin = QSpinBox()
+            spin.setRange(lo, hi)
+            spin.setSuffix(suffix)
+            spin.setAccessibleName(label)
+            self.spins[key] = spin
+        self.breathing = QCheckBox("Pace my breathing")
+        self.breath_in, self.breath_out = QSpinBox(), QSpinBox()
+        for spin, lo, hi, name in ((self.breath_in, 2, 10, "Breathe in for"),
+                                   (self.breath_out, 2, 12, "Breathe out for")):
+            spin.setRange(lo, hi)
+            spin.setSuffix(" s")
+            spin.setAccessibleName(name)
+        self.source = QLineEdit()
+        self.source.setAccessibleName("Where this exercise comes from")
+        self.source.setPlaceholderText("e.g. my physiotherapist, March 2026")
+
+        form = QFormLayout(self)
+        form.addRow("&Name", self.name)
+        form.addRow("&Muscles", self.muscles)
+        form.addRow("&Getting into it", self.setup)
+        form.addRow("&Form cues", self.cues)
+        form.addRow("S&ides", self.sides)
+        for key, label, *_ in SPINS:
+            form.addRow(label, self.spins[key])
+        breath = QHBoxLayout()
+        breath.addWidget(self.breathing)
+        breath.addWidget(QLabel("in"))
+        breath.addWidget(self.breath_in)
+        breath.addWidget(QLabel("out"))
+        breath.addWidget(self.breath_out)
+        breath.addStretch(1)
+        form.addRow("Breathing", breath)
+        form.addRow("S&ource", self.source)
+
+        self.name.textEdited.connect(lambda t: self._set("name", t.strip()))
+        self.muscles.textEdited.connect(lambda t: self._set("muscles", _commas(t)))
+        self.setup.textChanged.connect(
+            lambda: self._set("setup", _lines(self.setup.toPlainText())))
+        self.cues.textChanged.connect(lambda: self._set("cues", _lines(self.cues.toPlainText())))
+        self.sides.currentIndexChanged.connect(
+            lambda _i: self._set("sides", self.sides.currentData()))
+        for key, spin in self.spins.items():
+            spin.valueChanged.connect(lambda v, k=key: self._set(k, v))
+        self.breathing.toggled.connect(self._on_breathing_changed)
+        self.breath_in.valueChanged.connect(self._on_breathing_changed)
+        self.breath_out.valueChanged.connect(self._on_breathing_changed)
+        self.source.textEdited.connect(lambda t: self._set("source", t.strip()))
+
+    def load(self, data: dict | None) -> None:
+        self.data = None  # filling the fields must not write back
+        self.setEnabled(data is not None)
+        d = data or NEW_EXERCISE
+        self.name.setText(d.get("name", ""))
+        self.muscles.setText(", ".join(d.get("muscles", [])))
+        self.setup.setPlainText("\n".join(d.get("setup", [])))
+        self.cues.setPlainText("\n".join(d.get("cues", [])))
+        self.sides.setCurrentIndex(max(0, self.sides.findData(d.get("sides"))))
+        for key, spin in self.spins.items():
+            spin.setValue(d.get(key, NEW_EXERCISE[key]))
+        breathing = d.get("breathing", NEW_EXERCISE["breathing"])
+        self.breathing.setChecked(breathing is not None)
+        self.breath_in.setValue((breathing or NEW_EXERCISE["breathing"])["in_s"])
+        self.breath_out.setValue((breathing or NEW_EXERCISE["breathing"])["out_s"])
+        self.breath_in.setEnabled(breathing is not None)
+        self.breath_out.setEnabled(breathing is not None)
+        self.source.setText(d.get("source", ""))
+        self.data = data
+
+    def _set(self, key: str, value) -> None:
+        if self.data is None:
+            return
+        self.data[key] = value
+        if key == "hold_s" and value not in self.data.get("hold_levels_s", [value]):
+            # a hold of their own choosing replaces the built-in progression steps
+            self.data.pop("hold_levels_s", None)
+        self.changed.emit()
+
+    def _on_breathing_changed(self, *_args) -> None:
+        on = self.breathing.isChecked()
+        self.breath_in.setEnabled(on)
+        self.breath_out.setEnabled(on)
+        self._set("breathing", {"in_s": self.breath_in.value(), "out_s": self.breath_out.value()}
+                  if on else None)
+
+
+class RoutineEditor(QDialog):
+    """New, duplicated or user routines. `taken` are ids other routines use already."""
+
+    saved = Signal(object)  # the Routine, checked; the caller writes it to disk
+
+    def __init__(self, routine: Routine | None = None, taken: set[str] = frozenset(),
+                 player=None, rate_wpm: int | None = None, cue_options=None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.player, self.cue_options = player, cue_options
+        self.rate_wpm = rate_wpm
+        self.taken = set(taken)
+        if routine is None:
+            self.data = {"schema_version": SCHEMA_VERSION, "name": "", "summary": "",
+                         "position": "standing", "exercises": []}
+            self.setWindowTitle("New routine")
+        else:
+            self.data = copy.deepcopy(to_data(routine))
+            self.setWindowTitle(f"Edit \u201c{routine.name}\u201d")
+        self.keep_id = routine is not None and routine.id not in self.taken
+        self.routine: Routine | None = None  # the valid routine, when there is one
+        self.problems: list[str] = []
+
+        self.name = QLineEdit(self.data.get("name", ""))
+        self.name.setAccessibleName("Routine name")
+        self.summary = QLineEdit(self.data.get("summary", ""))
+        self.summary.setAccessibleName("Summary")
+        self.summary.setPlaceholderText("One line: where and what, e.g. \u201cSeated: calves "
+                                        "and hamstrings, as my physio showed me\u201d")
+        self.position = QComboBox()
+        self.position.setAccessibleName("Position")
+        for pos in POSITIONS:
+            self.position.addItem(pos.capitalize(), pos)
+        self.position.setCurrentIndex(max(0, self.position.findData(self.data.get("position"))))
+        self.equipment = QLineEdit(", ".join(self.data.get("equipment", [])))
+        self.equipment.setAccessibleName("Equipment, separated by commas")
+        self.equipment.setPlaceholderText("e.g. towel, chair (leave empty for none)")
+        self.tags = QLineEdit(", ".join(self.data.get("tags", [])))
+        self.tags.setAccessibleName("Tags, separated by commas")
+        self.safety = _multiline("Safety lines, one per line",
+                                 "Safety lines, one per line; the first is spoken at the start")
+        self.safety.setPlainText("\n".join(self.data.get("safety", [])))
+
+        self.list = QListWidget()
+        self.list.setAccessibleName("Exercises, in order")
+        self.list.setDragDropMode(QListWidget.DragDropMode.InternalMove)
+        self.add = QPushButton("&Add exercise")
+        self.remove = QPushButton("&Remove")
+        self.up = QPushButton("Move &up")
+        self.down = QPushButton("Move do&wn")
+        self.up.setToolTip("Move the exercise up (Alt+Up)")
+        self.down.setToolTip("Move the exercise down (Alt+Down)")
+        self.try_it = QPushButton("&Try this exercise")
+        self.try_it.setToolTip("Hear its cues once, with your voice settings")
+        self.form = ExerciseForm()
+
+        self.total = QLabel()
+        self.total.setAccessibleName("Total length")
+        self.problems_label = QLabel()
+        self.problems_label.setWordWrap(True)
+        self.problems_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problems_label.setAccessibleName("Problems to fix before saving")
+        self.timeline = QPlainTextEdit()
+        self.timeline.setReadOnly(True)
+        self.timeline.setAccessibleName("Spoken cues, as the routine will run")
+        self.timeline.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.save = QPushButton("&Save")
+        self.save.setDefault(True)
+        self.cancel = QPushButton("Cancel")
+
+        about = QFormLayout()
+        about.addRow("Na&me", self.name)
+        about.addRow("Summar&y", self.summary)
+        about.addRow("&Position", self.position)
+        about.addRow("&Equipment", self.equipment)
+        about.addRow("Ta&gs", self.tags)
+        about.addRow("Safet&y", self.safety)
+        about_box = QGroupBox("Routine")
+        about_box.setLayout(about)
+        list_buttons = QHBoxLayout()
+        for b in (self.add, self.remove, self.up, self.down):
+            list_buttons.addWidget(b)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(about_box)
+        left_layout.addWidget(QLabel("Exercises (drag, or Alt+Up / Alt+Down, to reorder):"))
+        left_layout.addWidget(self.list, 1)
+        left_layout.addLayout(list_buttons)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.form)
+        right_layout.addWidget(self.try_it, 0, Qt.AlignmentFlag.AlignLeft)
+        right_layout.addStretch(1)
+        edit = QSplitter()
+        edit.addWidget(left)
+        edit.addWidget(right)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(edit, "Edit")
+        self.tabs.addTab(self.timeline, "Preview: spoken cues")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.total, 1)
+        bottom.addWidget(self.save)
+        bottom.addWidget(self.cancel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.problems_label)
+        layout.addLayout(bottom)
+        self.resize(1000, 720)
+
+        self._exercise_by_key: dict[int, dict] = {}
+        for item in self.data["exercises"]:
+            self._append_item(item)
+        self.name.textEdited.connect(lambda t: self._set("name", t.strip()))
+        self.summary.textEdited.connect(lambda t: self._set("summary", t.strip()))
+        self.position.currentIndexChanged.connect(
+            lambda _i: self._set("position", self.position.currentData()))
+        self.equipment.textEdited.connect(lambda t: self._set("equipment", _commas(t)))
+        self.tags.textEdited.connect(lambda t: self._set("tags", _commas(t)))
+        self.safety.textChanged.connect(
+            lambda: self._set("safety", _lines(self.safety.toPlainText())))
+        self.list.currentRowChanged.connect(self._on_list_current_row_changed)
+        self.list.model().rowsMoved.connect(self._on_rows_moved)
+        self.add.clicked.connect(self._on_add_clicked)
+        self.remove.clicked.connect(self._on_remove_clicked)
+        self.up.clicked.connect(lambda: self._move(-1))
+        self.down.clicked.connect(lambda: self._move(1))
+        QShortcut(QKeySequence("Alt+Up"), self.list, lambda: self._move(-1))
+        QShortcut(QKeySequence("Alt+Down"), self.list, lambda: self._move(1))
+        self.try_it.clicked.connect(self.try_exercise)
+        self.form.changed.connect(self._on_form_changed)
+        self.save.clicked.connect(self._on_save_clicked)
+        self.cancel.clicked.connect(self.reject)
+        self.list.setCurrentRow(0 if self.data["exercises"] else -1)
+        self._on_list_current_row_changed(self.list.currentRow())
+        self.name.setFocus()
+
+    # --- the routine as data ---
+
+    def _set(self, key: str, value) -> None:
+        self.data[key] = value
+        self.revalidate()
+
+    def compose(self) -> dict:
+        """The routine object as it would be saved: ids made from names where new."""
+        data = copy.deepcopy(self.data)
+        if not self.keep_id:
+            data["id"] = slug(data.get("name", ""), self.taken)
+        used: set[str] = set()
+        for ex in data["exercises"]:
+            if "id" not in ex:
+                ex["id"] = slug(ex.get("name", "") or "stretch", used)
+            used.add(ex["id"])
+        for key in ("equipment", "tags", "safety"):
+            if not data.get(key):
+                data.pop(key, None)
+        return data
+
+    def revalidate(self) -> None:
+        routine, problems = validate(self.compose())
+        self.routine = routine
+        self.problems = [str(p) for p in problems]
+        self.save.setEnabled(routine is not None)
+        if routine is None:
+            n = len(problems)
+            self.save.setToolTip(f"Fix {n} problem{'s' * (n != 1)} first (listed above)")
+            self.problems_label.setText(
+                f"<b>Can\u2019t save yet \u2014 {n} problem{'s' * (n != 1)}:</b><br>"
+                + "<br>".join(f"\u2022 {_escape(p)}" for p in self.problems))
+            self.total.setText("Total: \u2014 (fix the problems below to see it)")
+            self.timeline.setPlainText("The preview appears when nothing is wrong.")
+        else:
+            self.save.setToolTip("Save this routine")
+            self.problems_label.setText("")
+            plan = build_plan(routine, rate_wpm=self.rate_wpm) if self.rate_wpm \
+                else build_plan(routine)
+            self.total.setText(f"Total: {format_clock(plan.total)}")
+            from stretchtimer.core.cues import CueOptions
+            from stretchtimer.core.plan_text import plan_text
+
+            self.timeline.setPlainText(plan_text(plan, self.cue_options or CueOptions()))
+        self.problems_label.setVisible(routine is None)
+
+    # --- the exercise list ---
+
+    def _append_item(self, data: dict) -> None:
+        # items carry a key, not the dict: Qt would store a copy and edits would be lost
+        key = len(self._exercise_by_key)
+        self._exercise_by_key[key] = data
+        item = QListWidgetItem(self._title(data))
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        self.list.addItem(item)
+
+    def _exercise_of(self, item: QListWidgetItem) -> dict:
+        return self._exercise_by_key[item.data(Qt.ItemDataRole.UserRole)]
+
+    @staticmethod
+    def _title(data: dict) -> str:
+        return data.get("name") or "(unnamed exercise)"
+
+    def current_exercise(self) -> dict | None:
+        item = self.list.currentItem()
+        return self._exercise_of(item) if item is not None else None
+
+    def _on_list_current_row_changed(self, _row: int) -> None:
+        self.form.load(self.current_exercise())
+        has = self.current_exercise() is not None
+        for b in (self.remove, self.up, self.down):
+            b.setEnabled(has)
+        self.try_it.setEnabled(has and self.player is not None
+                               and getattr(self.player, "speech_available", False))
+        self.revalidate()
+
+    def _on_form_changed(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            item.setText(self._title(self.form.data))
+        self.revalidate()
+
+    def _on_add_clicked(self) -> None:
+        data = copy.deepcopy(NEW_EXERCISE)
+        self.data["exercises"].append(data)
+        self._append_item(data)
+        self.list.setCurrentRow(self.list.count() - 1)
+        self.form.name.setFocus()
+
+    def _on_remove_clicked(self) -> None:
+        row = self.list.currentRow()
+        if row < 0:
+            return
+        self.list.takeItem(row)
+        self._sync_order()
+
+    def _move(self, step: int) -> None:
+        row = self.list.currentRow()
+        to = row + step
+        if row < 0 or not 0 <= to < self.list.count():
+            return
+        item = self.list.takeItem(row)
+        self.list.insertItem(to, item)
+        self.list.setCurrentRow(to)
+        self._sync_order()
+
+    def _on_rows_moved(self, *_args) -> None:
+        self._sync_order()  # a drag reordered the items: the data follows
+
+    def _sync_order(self) -> None:
+        self.data["exercises"] = [self._exercise_of(self.list.item(i))
+                                  for i in range(self.list.count())]
+        self._on_list_current_row_changed(self.list.currentRow())
+
+    # --- actions ---
+
+    def try_exercise(self) -> str:
+        """Speak the current exercise's cues once with the user's voice; returns the text."""
+        ex = self.current_exercise()
+        if ex is None:
+            return ""
+        parts = [ex.get("name", ""), *ex.get("setup", []), ex.get("start_cue", "Hold"),
+                 *ex.get("cues", []), "3, 2, 1", ex.get("end_cue", "Release")]
+        text = ". ".join(p.rstrip(".") for p in parts if p) + "."
+        if self.player is not None and self.player.speech_available:
+            s = self.player.settings
+            self.player.interrupt()
+            self.player.service.say(text, s.voice, s.rate_wpm, s.volume)
+        return text
+
+    def _on_save_clicked(self) -> None:
+        if self.routine is None:
+            return
+        self.saved.emit(self.routine)
+        self.accept()
+
+
+def _escape(text: str) -> str:
+    import html
+
+    return html.escape(text)
