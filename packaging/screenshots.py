@@ -27,7 +27,7 @@ def settle(app: QApplication) -> None:
         app.processEvents()
 
 
-def shoot(window: MainWindow, app: QApplication, path: Path) -> None:
+def shoot(window, app: QApplication, path: Path) -> None:
     settle(app)
     window.grab().save(str(path))
     print(path)
@@ -62,7 +62,24 @@ def main() -> int:
             shoot(window, app, out / "timer-done.png")
         driver.stop()
     shoot_history(app, out)
+    shoot_editor(app, window, out)
     return 0
+
+
+def shoot_editor(app: QApplication, window: MainWindow, out: Path) -> None:
+    """The editor on a copy of the chair routine, once fine and once with a problem."""
+    editor = window.duplicate_routine(window.library.get("chair-hamstrings"))
+    editor.list.setCurrentRow(0)
+    shoot(editor, app, out / "editor.png")
+    editor.form.name.setText("")
+    editor.form.name.textEdited.emit("")
+    editor.tabs.setCurrentIndex(0)
+    shoot(editor, app, out / "editor-problem.png")
+    editor.form.name.setText("Seated hamstring stretch")
+    editor.form.name.textEdited.emit("Seated hamstring stretch")
+    editor.tabs.setCurrentIndex(1)
+    shoot(editor, app, out / "editor-preview.png")
+    editor.reject()
 
 
 def shoot_history(app: QApplication, out: Path) -> None:

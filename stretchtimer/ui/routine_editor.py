@@ -88,8 +88,8 @@ class ExerciseForm(QWidget):
         self.source.setPlaceholderText("e.g. my physiotherapist, March 2026")
 
         form = QFormLayout(self)
-        form.addRow("&Name", self.name)
-        form.addRow("&Muscles", self.muscles)
+        form.addRow("Na&me", self.name)
+        form.addRow("Mus&cles", self.muscles)
         form.addRow("&Getting into it", self.setup)
         form.addRow("&Form cues", self.cues)
         form.addRow("S&ides", self.sides)
@@ -137,6 +137,7 @@ class ExerciseForm(QWidget):
         self.breath_in.setEnabled(breathing is not None)
         self.breath_out.setEnabled(breathing is not None)
         self.source.setText(d.get("source", ""))
+        self.source.setCursorPosition(0)  # long texts show their start
         self.data = data
 
     def _set(self, key: str, value) -> None:
@@ -182,6 +183,7 @@ class RoutineEditor(QDialog):
         self.name = QLineEdit(self.data.get("name", ""))
         self.name.setAccessibleName("Routine name")
         self.summary = QLineEdit(self.data.get("summary", ""))
+        self.summary.setCursorPosition(0)
         self.summary.setAccessibleName("Summary")
         self.summary.setPlaceholderText("One line: where and what, e.g. \u201cSeated: calves "
                                         "and hamstrings, as my physio showed me\u201d")
@@ -204,11 +206,11 @@ class RoutineEditor(QDialog):
         self.list.setDragDropMode(QListWidget.DragDropMode.InternalMove)
         self.add = QPushButton("&Add exercise")
         self.remove = QPushButton("&Remove")
-        self.up = QPushButton("Move &up")
-        self.down = QPushButton("Move do&wn")
+        self.up = QPushButton("Move up")
+        self.down = QPushButton("Move down")
         self.up.setToolTip("Move the exercise up (Alt+Up)")
         self.down.setToolTip("Move the exercise down (Alt+Down)")
-        self.try_it = QPushButton("&Try this exercise")
+        self.try_it = QPushButton("Try this e&xercise")
         self.try_it.setToolTip("Hear its cues once, with your voice settings")
         self.form = ExerciseForm()
 
@@ -227,11 +229,11 @@ class RoutineEditor(QDialog):
         self.cancel = QPushButton("Cancel")
 
         about = QFormLayout()
-        about.addRow("Na&me", self.name)
-        about.addRow("Summar&y", self.summary)
+        about.addRow("&Name", self.name)
+        about.addRow("S&ummary", self.summary)
         about.addRow("&Position", self.position)
         about.addRow("&Equipment", self.equipment)
-        about.addRow("Ta&gs", self.tags)
+        about.addRow("&Tags", self.tags)
         about.addRow("Safet&y", self.safety)
         about_box = QGroupBox("Routine")
         about_box.setLayout(about)
