@@ -105,6 +105,7 @@ def test_a_physio_routine_from_scratch_with_the_keyboard_saved_picked_and_run(qt
     assert [e["name"] for e in data["exercises"]] == [
         "Calf stretch", "Seated knee extension", "Towel hamstring stretch"]
     assert data["exercises"][1]["sides"] == "both" and data["exercises"][1]["reps"] == 3
+    assert any("tingling" in line for line in data["safety"])  # new routines start safe
     routine = window.picker.current_routine()
     assert routine.id == "physio-knee-and-calf" and routine.origin == str(saved)
     assert window.picker.edit.isEnabled() and window.picker.delete.isEnabled()

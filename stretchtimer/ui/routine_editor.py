@@ -25,6 +25,8 @@ SIDE_WORDS = {"left_right": "Left, then right", "both": "Both sides at once",
 NEW_EXERCISE = {"name": "", "muscles": [], "setup": [], "cues": [], "sides": "left_right",
                 "reps": 1, "hold_s": 30, "rest_s": 10, "prepare_s": 10, "switch_s": 6,
                 "breathing": {"in_s": 4, "out_s": 6}, "source": "my own routine"}
+SAFETY = ("Stretch to mild tension only, never into pain.",  # every new routine starts safe
+          "Stop if you feel tingling, numbness or sharp pain, and check with a clinician.")
 SPINS = (  # key, label, lo, hi, suffix: the same ranges as the file format's rules
     ("reps", "Repetitions", 1, 10, ""), ("hold_s", "Hold", 5, 120, " s"),
     ("rest_s", "Rest between reps", 0, 120, " s"), ("prepare_s", "Time to get ready", 3, 60, " s"),
@@ -171,7 +173,7 @@ class RoutineEditor(QDialog):
         self.taken = set(taken)
         if routine is None:
             self.data = {"schema_version": SCHEMA_VERSION, "name": "", "summary": "",
-                         "position": "standing", "exercises": []}
+                         "position": "standing", "safety": list(SAFETY), "exercises": []}
             self.setWindowTitle("New routine")
         else:
             self.data = copy.deepcopy(to_data(routine))
