@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, qVersion
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from stretchtimer.core.clock import SystemClock
+from stretchtimer.logs import log
 from stretchtimer.resources import assets
 from stretchtimer.storage.atomic import sweep_temps
 from stretchtimer.storage.journal import Journal
@@ -36,7 +37,7 @@ def no_display_reason() -> str | None:
 
 
 def run(argv: list[str] | None = None, quit_after_first_paint: bool = False,
-        start: str | None = None, tray: bool = False) -> int:
+        start: str | None = None, tray: bool = False, debug: bool = False) -> int:
     reason = no_display_reason()
     if reason and QApplication.instance() is None:
         print(reason, file=sys.stderr)
@@ -48,6 +49,12 @@ def run(argv: list[str] | None = None, quit_after_first_paint: bool = False,
     app.setDesktopFileName("stretchtimer")
     _quit_on_terminate(app)
     paths = Paths.default()
+    from stretchtimer import __version__, logs
+
+    logs.setup(paths.log, debug)
+    logs.route_qt_messages()
+    log.info("stretchtimer %s starting (Qt %s, %s)", __version__, qVersion(),
+             app.platformName())
     window = build_window(paths, SystemClock())
     if _instance is not None:
         _instance.message_received.connect(lambda args: _on_forwarded(window, args))
@@ -67,7 +74,7 @@ _instance = None  # the SingleInstance of this process, once it is the first
 
 
 def _on_forwarded(window: MainWindow, args: list) -> None:
-    print(f"stretchtimer: another launch passed on {args}", file=sys.stderr, flush=True)
+    log.info("another launch passed on %s", args)
     window.handle_command(args)
 
 
@@ -126,8 +133,12 @@ def build_window(paths: Paths, clock) -> MainWindow:
     window = MainWindow(load_routines(paths.user_routines), clock, store.load(), store,
                         Journal(paths.data / "history.jsonl"),
                         paths.cache / "history-snapshot.json", paths.user_routines)
+    window.paths = paths
     if store.messages:
+        log.warning("settings: %s", " ".join(store.messages))
         window.show_notice(" ".join(store.messages))
+    for error in window.library.errors:
+        log.warning("routine skipped: %s", error)
     return window
 
 
@@ -170,6 +181,8 @@ def _set_up_reminders(app: QApplication, window: MainWindow) -> None:
     fullscreen = fullscreen_probe(  # our own window in full screen (F11) is no reason to wait
         own_windows=lambda: {int(window.winId())} if window.isVisible() else set())
     window.sensing = {"idle": idle.name, "fullscreen": fullscreen.name}
+    log.info("tray: %s; away noticed by: %s; full screen noticed by: %s",
+             "yes" if tray is not None else "no", idle.name, fullscreen.name)
     reminders = ReminderDriver(window.settings, window.clock, idle, fullscreen, parent=window)
     window.set_reminders(reminders, tray, ReminderPopup())
 

@@ -41,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help='for --plan: no "3, 2, 1" before the end of each hold')
     p.add_argument("--tray", action="store_true",
                    help="start hidden in the system tray (login autostart uses this)")
+    p.add_argument("--debug", action="store_true",
+                   help="log more, and to the terminal as well as the log file")
     p.add_argument("--quit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
     return p
 
@@ -159,7 +161,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
 
     return run(list(argv) if argv is not None else sys.argv[1:],
                quit_after_first_paint=args.quit_after_first_paint, start=args.start,
-               tray=args.tray)
+               tray=args.tray, debug=args.debug)
 
 
 if __name__ == "__main__":

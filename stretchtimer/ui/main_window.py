@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.store = store  # None: settings live only as long as the window (tests)
         self.routines_folder = routines_folder  # the user's routines; None: cannot save
+        self.paths = None  # storage.paths.Paths of a real run (for the diagnostics)
         self.journal = journal  # None: sessions are not recorded (tests)
         self._snapshot = snapshot
         self._history = None
@@ -123,6 +124,9 @@ class MainWindow(QMainWindow):
         settings_menu = self.menuBar().addMenu("&Settings")
         settings_menu.addAction(self.act_settings)
         settings_menu.addAction(self.act_paused)
+        self.act_about = QAction("&About stretchtimer", self)
+        self.act_about.triggered.connect(self.show_about)
+        self.menuBar().addMenu("&Help").addAction(self.act_about)
 
         self.picker = RoutinePicker(list(library.routines.values()))
         self.history_page = _LazyPage(self._make_history)
@@ -489,6 +493,14 @@ class MainWindow(QMainWindow):
         result = progression(list(exercises.values()), self.history.load().rated)
         self.holds = {ex_id: h.seconds for ex_id, h in result.items()}
         self.picker.set_holds(self.holds, {i: h.was for i, h in result.items() if h.was})
+
+    def show_about(self):
+        from stretchtimer.ui.about_dialog import AboutDialog, diagnostics
+
+        dialog = AboutDialog(diagnostics(self), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def show_paused(self):
         from stretchtimer.ui.checkin import PausedDialog
