@@ -21,9 +21,10 @@ deb=(libdbus-1-3 libglib2.0-0 libfontconfig1 libfreetype6 fonts-dejavu-core libe
      libpulse0 espeak-ng libespeak-ng1 alsa-utils libxss1)
 # Tests also use a virtual screen (Xvfb) with a tray host (trayer), sox, a private
 # PulseAudio server with a null sink to record what the app plays (libasound2-plugins
-# routes aplay into it), and a private D-Bus (dbus) standing in for GNOME's and KDE's.
+# routes aplay into it), a private D-Bus (dbus) standing in for GNOME's and KDE's, and
+# appstreamcli and desktop-file-validate to check the Linux desktop files (packaging/linux).
 [ "$mode" = test ] && deb+=(xvfb xauth x11-utils trayer sox pulseaudio pulseaudio-utils
-                            libasound2-plugins dbus)
+                            libasound2-plugins dbus appstream desktop-file-utils)
 
 # A Python of 3.11 or newer.
 py=""
