@@ -46,7 +46,7 @@ def run(argv: list[str] | None = None, quit_after_first_paint: bool = False,
     if not _is_first_instance_or_forward(list(argv or [])):
         return 0
     app.setApplicationName("stretchtimer")
-    app.setDesktopFileName("stretchtimer")
+    app.setDesktopFileName("org.stretchtimer.StretchTimer")  # packaging/linux
     _quit_on_terminate(app)
     paths = Paths.default()
     from stretchtimer import __version__, logs
@@ -130,10 +130,14 @@ def build_window(paths: Paths, clock) -> MainWindow:
     for folder in (paths.config, paths.data, paths.cache):
         sweep_temps(folder)  # what a crash mid-write left behind
     store = SettingsStore(paths.config / "settings.json")
-    window = MainWindow(load_routines(paths.user_routines), clock, store.load(), store,
+    settings = store.load()
+    from stretchtimer.ui import i18n
+
+    language = i18n.install(QApplication.instance(), settings.display.language)
+    window = MainWindow(load_routines(paths.user_routines), clock, settings, store,
                         Journal(paths.data / "history.jsonl"),
                         paths.cache / "history-snapshot.json", paths.user_routines)
-    window.paths = paths
+    window.paths, window.language = paths, language
     if store.messages:
         log.warning("settings: %s", " ".join(store.messages))
         window.show_notice(" ".join(store.messages))
@@ -157,6 +161,7 @@ def _after_paint(window: MainWindow, paths: Paths) -> None:
     window.refresh_progression()
     window.watch_routines()
     service = SpeechService(SpeechCache(paths.cache / "speech"), parent=window)
+    service.language = window.language  # with no voice chosen, one that speaks the UI's
     app.aboutToQuit.connect(service.shutdown)  # no speech worker outlives the app
     window.set_voice(CuePlayer(service, window.voice_settings, parent=window))
     _set_up_reminders(app, window)

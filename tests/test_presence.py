@@ -26,12 +26,14 @@ def no_session_bus(monkeypatch):
 @pytest.fixture
 def xvfb(monkeypatch, no_session_bus):
     assert shutil.which("Xvfb"), "Xvfb is installed by the README's test command"
-    display = f":{90 + os.getpid() % 9}"
-    server = subprocess.Popen(["Xvfb", display, "-screen", "0", "640x480x24", "-nolisten", "tcp"],
-                              stderr=subprocess.DEVNULL)
+    read, write = os.pipe()  # Xvfb picks a free display and writes its number here
+    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "640x480x24",
+                               "-nolisten", "tcp"], stderr=subprocess.DEVNULL, pass_fds=(write,))
+    os.close(write)
+    with os.fdopen(read) as numbers:
+        display = f":{numbers.readline().strip()}"
     monkeypatch.setenv("DISPLAY", display)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
-    time.sleep(0.8)
     yield display
     server.terminate()
     server.wait(timeout=10)

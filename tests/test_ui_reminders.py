@@ -96,7 +96,7 @@ def test_tray_menu_and_closing_into_the_tray(qtbot):
     window, clock, driver, popup = window_with_reminders(qtbot, tray=True)
     tray = window.tray
     assert tray.act_next.text() == "Next reminder at 10:00"
-    assert "next reminder at 10:00" in tray.icon.toolTip()
+    assert "Next reminder at 10:00" in tray.icon.toolTip()
     step(clock, driver, 2 * 3600)  # the 10:00 reminder comes
     tray.act_snooze.trigger()
     assert tray.act_next.text() == "Next reminder at 10:10"
@@ -134,11 +134,11 @@ def test_the_tray_shows_snoozed_paused_and_running(qtbot):
     assert tray.state == "active"
     step(clock, driver, 2 * 3600)
     tray.act_snooze.trigger()
-    assert tray.state == "snoozed" and "snoozed" in tray.icon.toolTip()
+    assert tray.state == "snoozed" and "Snoozed" in tray.icon.toolTip()
     step(clock, driver, 600)  # the snoozed reminder comes
     assert tray.state == "active"
     window.tray.pause_requested.emit(3600.0)
-    assert tray.state == "paused" and "reminders paused" in tray.icon.toolTip()
+    assert tray.state == "paused" and "Reminders paused" in tray.icon.toolTip()
     window.tray.pause_requested.emit(0.0)
     assert tray.state == "active"
     tray.act_start.trigger()

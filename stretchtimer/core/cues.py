@@ -12,10 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
+from stretchtimer.core.phrases import ENGLISH
 from stretchtimer.core.plan import Kind, Plan, Segment, breath_phases, spoken_lines, switch_line
 from stretchtimer.core.speech_time import GAP_S
 
-COUNTDOWN = ("3", "2", "1")
+COUNTDOWN = ENGLISH.countdown
 
 
 class BreathingMode(StrEnum):
@@ -108,7 +109,7 @@ def _candidates(plan: Plan, opts: CueOptions) -> list[_Candidate]:
     for seg in plan.segments:
         ex = plan.exercise(seg)
         if seg.kind in (Kind.PREPARE, Kind.NEXT) and ex is not None:
-            title, *setup, safety = spoken_lines(plan.routine, seg)
+            title, *setup, safety = spoken_lines(plan, seg)
             kind = CueKind.NAME if seg.kind == Kind.PREPARE else CueKind.NEXT
             add(seg, seg.start, seg.start, seg.end, title, kind, Priority.NAME)
             for i, line in enumerate(setup):
@@ -120,7 +121,7 @@ def _candidates(plan: Plan, opts: CueOptions) -> list[_Candidate]:
         elif seg.kind == Kind.HOLD and ex is not None:
             _hold_candidates(plan, seg, opts, add)
         elif seg.kind == Kind.SWITCH:
-            text = switch_line(seg.side)
+            text = switch_line(seg.side, plan.phrases)
             add(seg, seg.start, seg.start, fits(seg, text), text, CueKind.SWITCH, Priority.SWITCH)
         elif seg.kind == Kind.REST and ex is not None:
             add(seg, seg.start, seg.start, fits(seg, ex.rest_cue), ex.rest_cue, CueKind.REST,
@@ -136,7 +137,8 @@ def _hold_candidates(plan: Plan, seg: Segment, opts: CueOptions, add) -> None:
     ex = plan.exercise(seg)
     assert ex is not None
     say = plan.say_time
-    countdown_at = seg.end - len(COUNTDOWN) if opts.countdown else seg.end
+    words = plan.phrases
+    countdown_at = seg.end - len(words.countdown) if opts.countdown else seg.end
     add(seg, seg.start, seg.start, seg.start + 2.0, ex.start_cue, CueKind.HOLD, Priority.HOLD)
 
     phases = breath_phases(plan, seg)
@@ -145,7 +147,7 @@ def _hold_candidates(plan: Plan, seg: Segment, opts: CueOptions, add) -> None:
     elif opts.breathing == BreathingMode.OFF:
         phases = []
     for i, (start, name, length) in enumerate(phases):
-        text = "Breathe in" if name == "in" else "And out"
+        text = words.breathe_in if name == "in" else words.breathe_out
         kind = CueKind.BREATHE_IN if name == "in" else CueKind.BREATHE_OUT
         latest = min(start + min(1.5, length / 2), countdown_at - say(text))
         priority = Priority.FIRST_BREATH if i < 2 else Priority.BREATH
@@ -157,10 +159,10 @@ def _hold_candidates(plan: Plan, seg: Segment, opts: CueOptions, add) -> None:
             countdown_at - say(text), text, CueKind.FORM, Priority.FORM)
     if seg.length >= 20:
         add(seg, seg.start + seg.length / 2, seg.start + seg.length * 0.35,
-            countdown_at - say("Halfway"), "Halfway", CueKind.HALFWAY,
+            countdown_at - say(words.halfway), words.halfway, CueKind.HALFWAY,
             Priority.HALFWAY)
     if opts.countdown:
-        for i, word in enumerate(COUNTDOWN):
+        for i, word in enumerate(words.countdown):
             t = countdown_at + i
             add(seg, t, t, t, word, CueKind.COUNT, Priority.COUNTDOWN)
     add(seg, seg.end, seg.end, seg.end, ex.end_cue, CueKind.RELEASE, Priority.COUNTDOWN)

@@ -8,10 +8,12 @@ The timeline ends with a zero-length done segment, so lengths sum to the total.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Callable, Mapping
 
+from stretchtimer.core.phrases import ENGLISH, Phrases, exercise_cue
+from stretchtimer.core.phrases import current as current_phrases
 from stretchtimer.core.routine import Exercise, Routine
 from stretchtimer.core.speech_time import (DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM,
                                            spoken_length, time_to_say)
@@ -55,6 +57,7 @@ class Plan:
     # Real spoken lengths of phrases already rendered (seconds of speech); the estimate
     # from the voice rate stands in for the rest.
     measured: Mapping[str, float] = field(default_factory=dict)
+    phrases: Phrases = ENGLISH  # the fixed spoken words, in the UI's language
 
     def say_time(self, text: str) -> float:
         return self.measured.get(text) or spoken_length(text, self.rate_wpm)
@@ -86,23 +89,36 @@ def hold_sequence(ex: Exercise) -> list[tuple[str | None, int]]:
     return [("right", r) for r in reps] + [("left", r) for r in reps]
 
 
-def intro_lines(routine: Routine, ex_index: int) -> list[str]:
+def intro_lines(routine: Routine, ex_index: int, phrases: Phrases = ENGLISH) -> list[str]:
     """What is said before an exercise: its name (as "Next: ..." after the first), every
     setup line, and, before the first exercise, the routine's first safety line ("" if none)."""
     ex = routine.exercises[ex_index]
     first = ex_index == 0
-    title = ex.name if first else f"Next: {ex.name}"
+    title = ex.name if first else phrases.next.format(name=ex.name)
     safety = routine.safety[0] if first and routine.safety else ""
     return [title, *ex.setup, safety]
 
 
-def spoken_lines(routine: Routine, segment: Segment) -> list[str]:
+def spoken_lines(plan: Plan, segment: Segment) -> list[str]:
     assert segment.exercise_index is not None
-    return intro_lines(routine, segment.exercise_index)
+    return intro_lines(plan.routine, segment.exercise_index, plan.phrases)
 
 
-def switch_line(side: str | None) -> str:
-    return f"Switch to your {side} side" if side else "Switch sides"
+def switch_line(side: str | None, phrases: Phrases = ENGLISH) -> str:
+    return {"left": phrases.switch_left, "right": phrases.switch_right}.get(side or "",
+                                                                            phrases.switch)
+
+
+def localized(routine: Routine, phrases: Phrases) -> Routine:
+    """The routine with the default Hold / Release / Rest cues in the phrases' language
+    (an exercise's own cue words are kept)."""
+    if phrases == ENGLISH:
+        return routine
+    exercises = tuple(replace(
+        ex, start_cue=exercise_cue(ex.start_cue, ENGLISH.hold, phrases.hold),
+        end_cue=exercise_cue(ex.end_cue, ENGLISH.release, phrases.release),
+        rest_cue=exercise_cue(ex.rest_cue, ENGLISH.rest, phrases.rest)) for ex in routine.exercises)
+    return replace(routine, exercises=exercises)
 
 
 def fitted_length(least_s: int, lines: list[str], say: Callable[[str], float],
@@ -114,19 +130,24 @@ def fitted_length(least_s: int, lines: list[str], say: Callable[[str], float],
     return max(least_s, math.ceil(needed))
 
 
-def intro_length(routine: Routine, ex_index: int, say: Callable[[str], float]) -> int:
+def intro_length(routine: Routine, ex_index: int, say: Callable[[str], float],
+                 phrases: Phrases = ENGLISH) -> int:
     """prepare_s is the least time to get into position; every intro line is said."""
     after = routine.exercises[ex_index - 1].end_cue if ex_index else ""
     return fitted_length(routine.exercises[ex_index].prepare_s,
-                         intro_lines(routine, ex_index), say, after)
+                         intro_lines(routine, ex_index, phrases), say, after)
 
 
 def build_plan(routine: Routine, holds: Mapping[str, int] | None = None,
                rate_wpm: int = DEFAULT_RATE_WPM,
-               measured: Mapping[str, float] | None = None) -> Plan:
+               measured: Mapping[str, float] | None = None,
+               phrases: Phrases | None = None) -> Plan:
     """`holds` overrides hold_s per exercise id (the progression's chosen level);
     `rate_wpm` is the voice rate and `measured` the real lengths of rendered phrases,
-    which together set how long the intros take to say."""
+    which together set how long the intros take to say. `phrases`: the fixed spoken
+    words (default: the current language's)."""
+    phrases = phrases or current_phrases()
+    routine = localized(routine, phrases)
     if not MIN_RATE_WPM <= rate_wpm <= MAX_RATE_WPM:
         raise ValueError(f"rate_wpm: expected {MIN_RATE_WPM} to {MAX_RATE_WPM}, got {rate_wpm}")
     measured = dict(measured or {})
@@ -150,18 +171,19 @@ def build_plan(routine: Routine, holds: Mapping[str, int] | None = None,
         holds_s.append(hold_s)
         sequence = hold_sequence(ex)
         first_side, _ = sequence[0]
-        add(Kind.PREPARE if ex_i == 0 else Kind.NEXT, intro_length(routine, ex_i, say), ex_i,
-            first_side, 1, ex.reps)
+        add(Kind.PREPARE if ex_i == 0 else Kind.NEXT, intro_length(routine, ex_i, say, phrases),
+            ex_i, first_side, 1, ex.reps)
         for hold_i, (side, rep) in enumerate(sequence):
             if hold_i:
                 if side != sequence[hold_i - 1][0]:
-                    length = fitted_length(ex.switch_s, [switch_line(side)], say, ex.end_cue)
+                    length = fitted_length(ex.switch_s, [switch_line(side, phrases)], say,
+                                           ex.end_cue)
                     add(Kind.SWITCH, length, ex_i, side, rep, ex.reps)
                 elif ex.rest_s:
                     add(Kind.REST, ex.rest_s, ex_i, side, rep, ex.reps)
             add(Kind.HOLD, hold_s, ex_i, side, rep, ex.reps, hold_i)
     add(Kind.DONE, 0, None, None, 0, 0)
-    return Plan(routine, tuple(segments), tuple(holds_s), rate_wpm, measured)
+    return Plan(routine, tuple(segments), tuple(holds_s), rate_wpm, measured, phrases)
 
 
 def breath_phases(plan: Plan, segment: Segment) -> list[tuple[float, str, float]]:

@@ -31,7 +31,7 @@ def launch_command() -> list[str]:
 def desktop_entry(command: list[str]) -> str:
     return ("[Desktop Entry]\nType=Application\nName=stretchtimer\n"
             "Comment=Hourly stretch breaks, talked through\n"
-            f"Exec={shlex.join(command)}\nIcon=stretchtimer\nTerminal=false\n"
+            f"Exec={shlex.join(command)}\nIcon=org.stretchtimer.StretchTimer\nTerminal=false\n"
             "X-GNOME-Autostart-enabled=true\n")
 
 

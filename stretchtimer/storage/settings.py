@@ -60,6 +60,9 @@ class GoalSettings:
 class DisplaySettings:
     high_contrast: bool = False
     tray_hint_shown: bool = False  # "still running in the tray" is said once
+    language: str = "system"  # "system" (the system's, if translated), "en" or "de"
+    text_size: int = 100  # percent of the system's font size
+    reduced_motion: bool = False  # the breathing pacer stands still (words instead)
 
 
 @dataclass
@@ -117,6 +120,10 @@ CHECKS: dict[tuple[str, str], Any] = {
     ("goals", "sessions_per_day"): _int(1, 12),
     ("display", "high_contrast"): _bool,
     ("display", "tray_hint_shown"): _bool,
+    ("display", "language"): lambda v: None if v in ("system", "en", "de")
+    else "system, en or de",
+    ("display", "text_size"): _int(80, 200),
+    ("display", "reduced_motion"): _bool,
 }
 
 

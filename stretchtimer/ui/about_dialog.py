@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QPlainTextEdit
                                QPushButton, QSystemTrayIcon, QVBoxLayout, QWidget)
 
 from stretchtimer import __version__
+from stretchtimer.ui.i18n import tr
 
 
 def diagnostics(window) -> str:
@@ -48,16 +49,16 @@ def diagnostics(window) -> str:
 class AboutDialog(QDialog):
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("About stretchtimer")
+        self.setWindowTitle(tr("About stretchtimer"))
         intro = QLabel(f"<b>stretchtimer {__version__}</b><br>Hourly stretch breaks that talk "
                        "you through a short routine. Stretch to mild tension only, and stop if "
                        "you feel tingling, numbness or sharp pain.")
         intro.setWordWrap(True)
         self.text = QPlainTextEdit(text)
         self.text.setReadOnly(True)
-        self.text.setAccessibleName("Diagnostics")
-        self.copy = QPushButton("&Copy diagnostics")
-        self.copy.setAccessibleDescription("Copy these details to the clipboard for a bug report")
+        self.text.setAccessibleName(tr("Diagnostics"))
+        self.copy = QPushButton(tr("&Copy diagnostics"))
+        self.copy.setAccessibleDescription(tr("Copy these details to the clipboard for a bug report"))
         self.copy.clicked.connect(self._on_copy_clicked)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.copy, QDialogButtonBox.ButtonRole.ActionRole)
@@ -70,4 +71,4 @@ class AboutDialog(QDialog):
 
     def _on_copy_clicked(self) -> None:
         QGuiApplication.clipboard().setText(self.text.toPlainText())
-        self.copy.setText("Copied")
+        self.copy.setText(tr("Copied"))

@@ -6,11 +6,15 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
+from stretchtimer.ui.i18n import tr
 
-CHOICES = [("easy", "Easy"), ("good", "Good"), ("strong", "Strong"), ("painful", "Painful"),
-           ("nerve", "Tingling, numbness or shooting pain")]
+def choices() -> list[tuple[str, str]]:
+    return [("easy", tr("Easy")), ("good", tr("Good")), ("strong", tr("Strong")),
+            ("painful", tr("Painful")), ("nerve", tr("Tingling, numbness or shooting pain"))]
 
-SAFETY_TEXT = (
+
+def safety_text() -> str:
+    return tr(
     "<p><b>Please stop this stretch for now.</b></p>"
     "<p>Tingling, numbness or shooting pain can mean a nerve is being stretched or pressed. "
     "That is not something to push through. The stretches from this routine are paused "
@@ -28,7 +32,7 @@ class CheckInBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.question = QLabel("How did that feel?")
+        self.question = QLabel(tr("How did that feel?"))
         f = self.question.font()
         f.setPointSizeF(f.pointSizeF() * 1.3)
         f.setBold(True)
@@ -37,23 +41,23 @@ class CheckInBar(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.question)
         self.buttons: dict[str, QPushButton] = {}
-        for number, (value, label) in enumerate(CHOICES, start=1):
+        for number, (value, label) in enumerate(choices(), start=1):
             b = QPushButton(f"{number}  {label}")
             b.setAccessibleName(label)
-            b.setToolTip(f"{label} (key {number})")
+            b.setToolTip(tr("{label} (key {number})").format(label=label, number=number))
             b.clicked.connect(lambda _=False, v=value: self._rate(v))
             QShortcut(QKeySequence(str(number)), self, lambda v=value: self._rate(v),
                       context=Qt.ShortcutContext.WindowShortcut)
             self.buttons[value] = b
             row.addWidget(b)
-        self.skip = QPushButton("Skip")
-        self.skip.setAccessibleName("Skip the check-in")
+        self.skip = QPushButton(tr("Skip"))
+        self.skip.setAccessibleName(tr("Skip the check-in"))
         self.skip.clicked.connect(self.hide)
         row.addWidget(self.skip)
         row.addStretch(1)
 
     def ask(self) -> None:
-        self.question.setText("How did that feel?")
+        self.question.setText(tr("How did that feel?"))
         for b in self.buttons.values():
             b.show()
         self.skip.show()
@@ -64,19 +68,20 @@ class CheckInBar(QWidget):
             return
         for b in [*self.buttons.values(), self.skip]:
             b.hide()
-        self.question.setText("Thanks, noted in your history.")
+        self.question.setText(tr("Thanks, noted in your history."))
         self.rated.emit(value)
 
 
 class SafetyNotice(QDialog):
     def __init__(self, paused: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Stop and check")
-        text = QLabel(SAFETY_TEXT + ("<p>Paused: " + ", ".join(paused) + "</p>" if paused else ""))
+        self.setWindowTitle(tr("Stop and check"))
+        text = QLabel(safety_text() + ("<p>" + tr("Paused: {names}").format(
+            names=", ".join(paused)) + "</p>" if paused else ""))
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.RichText)
         ok = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
-        ok.button(QDialogButtonBox.StandardButton.Ok).setText("I understand")
+        ok.button(QDialogButtonBox.StandardButton.Ok).setText(tr("I understand"))
         ok.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
@@ -91,20 +96,20 @@ class PausedDialog(QDialog):
 
     def __init__(self, paused: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Paused stretches")
+        self.setWindowTitle(tr("Paused stretches"))
         self.list = QListWidget()
-        self.list.setAccessibleName("Paused stretches")
+        self.list.setAccessibleName(tr("Paused stretches"))
         for ex_id, name in paused.items():
             item = QListWidgetItem(name)
             item.setData(Qt.ItemDataRole.UserRole, ex_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.list.addItem(item)
-        note = QLabel("Tick a stretch and resume it only once a doctor or physiotherapist "
-                      "has checked the tingling, numbness or shooting pain." if paused
-                      else "No stretches are paused.")
+        note = QLabel(tr("Tick a stretch and resume it only once a doctor or physiotherapist "
+                         "has checked the tingling, numbness or shooting pain.") if paused
+                      else tr("No stretches are paused."))
         note.setWordWrap(True)
-        self.resume = QPushButton("I have been cleared: resume the ticked stretches")
+        self.resume = QPushButton(tr("I have been cleared: resume the ticked stretches"))
         self.resume.setEnabled(bool(paused))
         self.resume.clicked.connect(self._on_resume_clicked)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QGridLayout, QLabel, QListWidget, QSizePolicy, QV
 
 from stretchtimer.core.history import HEATMAP_WEEKS, Stats, compute_stats
 from stretchtimer.storage.settings import WEEKDAYS
+from stretchtimer.ui.i18n import tr
 
 LEFT, RIGHT, BOTH = QColor("#2f6fdf"), QColor("#d9480f"), QColor("#7a7a7a")
 WEEKDAY_LETTERS = "MTWTFSS"
@@ -38,7 +39,7 @@ class WeekStrip(QWidget):
         super().__init__()
         self.stats: Stats | None = None
         self.setMinimumHeight(70)
-        self.setAccessibleName("This week")
+        self.setAccessibleName(tr("This week"))
 
     def paintEvent(self, _event) -> None:
         if self.stats is None:
@@ -67,7 +68,7 @@ class HeatMap(QWidget):
         super().__init__()
         self.stats: Stats | None = None
         self.setMinimumSize(300, 150)
-        self.setAccessibleName("Twelve-week calendar")
+        self.setAccessibleName(tr("Twelve-week calendar"))
 
     def paintEvent(self, _event) -> None:
         if self.stats is None:
@@ -106,7 +107,7 @@ class BalanceChart(QWidget):
         super().__init__()
         self.stats: Stats | None = None
         self.setMinimumHeight(120)
-        self.setAccessibleName("Left and right balance")
+        self.setAccessibleName(tr("Left and right balance"))
 
     def rows(self) -> list[tuple[str, dict[str, float]]]:
         return sorted((self.stats.balance or {}).items()) if self.stats else []
@@ -117,7 +118,7 @@ class BalanceChart(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         if not rows:
             p.setPen(_text(self))
-            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No stretches in four weeks")
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, tr("No stretches in four weeks"))
             return
         name_w = self.width() * 0.28
         mid = name_w + (self.width() - name_w) / 2
@@ -158,7 +159,7 @@ class DayBars(QWidget):
         super().__init__()
         self.stats: Stats | None = None
         self.setMinimumHeight(120)
-        self.setAccessibleName("Sessions per day")
+        self.setAccessibleName(tr("Sessions per day"))
 
     def paintEvent(self, _event) -> None:
         if self.stats is None:
@@ -197,7 +198,7 @@ class HistoryView(QWidget):
         self.week, self.heatmap, self.balance, self.days = WeekStrip(), HeatMap(), BalanceChart(), DayBars()
         self.summary = QLabel()
         self.list = QListWidget()
-        self.list.setAccessibleName("Past sessions")
+        self.list.setAccessibleName(tr("Past sessions"))
         grid = QGridLayout()
         grid.addWidget(self.week_label, 0, 0)
         grid.addWidget(self.streak_label, 0, 1)
@@ -240,31 +241,38 @@ class HistoryView(QWidget):
         self.stats = compute_stats(tally, self.today(), goals.days_per_week,
                                    goals.sessions_per_day, rest_weekdays=rest)
         s = self.stats
-        self.week_label.setText(f"{len(s.week_days)} of {s.days_goal} stretch days this week")
-        self.streak_label.setText(f"{s.streak}-day streak" if s.streak else "No streak yet")
+        self.week_label.setText(tr("{done} of %n stretch days this week", "", s.days_goal)
+                                .format(done=len(s.week_days)))
+        self.streak_label.setText(tr("%n-day streak", "", s.streak) if s.streak
+                                  else tr("No streak yet"))
         for w in (self.week, self.heatmap, self.balance, self.days):
             w.stats = s
             w.update()
         self.week.setAccessibleDescription(self.week_label.text())
         self.heatmap.setAccessibleDescription(
-            f"{sum(1 for n in s.heatmap if n)} days with stretching in the last 12 weeks")
+            tr("%n days with stretching in the last 12 weeks", "",
+               sum(1 for n in s.heatmap if n)))
         self.list.clear()
         for sess in reversed(tally.recent):
             when = datetime.fromisoformat(sess["started"]).strftime("%a %d %b %Y, %H:%M")
-            how = "completed" if sess["completed"] else "stopped early"
+            how = tr("completed") if sess["completed"] else tr("stopped early")
             rating = sess.get("rating")
-            feel = (", tingling or numbness" if rating == "nerve"
-                    else f", felt {rating}" if rating else "")
+            feel = {"nerve": tr(", tingling or numbness"), "easy": tr(", felt easy"),
+                    "good": tr(", felt good"), "strong": tr(", felt strong"),
+                    "painful": tr(", felt painful")}.get(rating, "")
             self.list.addItem(f"{when}  ·  {sess['routine_name']}  ·  {how}{feel}")
         note = ""
         if tally.unreadable_lines or tally.newer_records:
-            note = (f"  ({tally.unreadable_lines} damaged line(s) skipped; "
-                    f"{tally.newer_records} record(s) from a newer version kept but not shown)")
+            note = "  (" + tr("%n damaged line(s) skipped", "", tally.unreadable_lines) + "; " + \
+                tr("%n record(s) from a newer version kept but not shown", "",
+                   tally.newer_records) + ")"
         r = s.reminders
-        reminders = (f" Reminders this week: {r['offered']} offered, {r['started']} taken, "
-                     f"{r['snoozed']} snoozed, {r['skipped']} skipped." if r.get("offered") else "")
-        self.summary.setText(f"{s.total_sessions} sessions in all, {s.completed_sessions} "
-                             f"completed.{reminders}{note}")
+        reminders = (" " + tr("Reminders this week: {offered} offered, {started} taken, "
+                              "{snoozed} snoozed, {skipped} skipped.").format(**r)
+                     if r.get("offered") else "")
+        self.summary.setText(tr("%n sessions in all, {completed} completed.", "",
+                                s.total_sessions).format(completed=s.completed_sessions)
+                             + reminders + note)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

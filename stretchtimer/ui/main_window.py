@@ -17,6 +17,7 @@ from stretchtimer.storage.journal import Journal
 from stretchtimer.storage.settings import Settings, SettingsStore
 from stretchtimer.ui.routine_picker import RoutinePicker
 from stretchtimer.ui.theme import apply_high_contrast
+from stretchtimer.ui.i18n import tr
 
 # The timer view, the cue planner and the session machine load when the first routine
 # starts, not before the first paint (benchmarks/startup.py).
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.store = store  # None: settings live only as long as the window (tests)
         self.routines_folder = routines_folder  # the user's routines; None: cannot save
         self.paths = None  # storage.paths.Paths of a real run (for the diagnostics)
+        self.language = "en"  # the UI's language in effect (ui/i18n.py)
         self.journal = journal  # None: sessions are not recorded (tests)
         self._snapshot = snapshot
         self._history = None
@@ -85,67 +87,67 @@ class MainWindow(QMainWindow):
         self.muted = False
         self.current: Routine | None = None
 
-        self.act_fullscreen = QAction("Full screen", self)
+        self.act_fullscreen = QAction(tr("Full screen"), self)
         self.act_fullscreen.setData("fullscreen")
         self.act_fullscreen.setShortcut(QKeySequence("F11"))  # a string: Qt.Key costs 30 ms
-        self.act_fullscreen.setToolTip("Full screen (F11)")
+        self.act_fullscreen.setToolTip(tr("Full screen (F11)"))
         self.act_fullscreen.setCheckable(True)
         self.act_fullscreen.toggled.connect(self._on_fullscreen_toggled)
         self.addAction(self.act_fullscreen)
-        self.act_contrast = QAction("High contrast", self)
+        self.act_contrast = QAction(tr("High contrast"), self)
         self.act_contrast.setCheckable(True)
         self._system_palette = QApplication.instance().palette()
         self.act_contrast.toggled.connect(self._on_contrast_toggled)
-        self.act_export = QAction("&Export history…", self)
+        self.act_export = QAction(tr("&Export history…"), self)
         self.act_export.triggered.connect(self._on_export_triggered)
-        self.act_new_routine = QAction("&New routine…", self)
+        self.act_new_routine = QAction(tr("&New routine…"), self)
         self.act_new_routine.setShortcut(QKeySequence("Ctrl+N"))
         self.act_new_routine.triggered.connect(lambda: self.edit_routine(None))
-        self.act_import = QAction("&Import routine…", self)
+        self.act_import = QAction(tr("&Import routine…"), self)
         self.act_import.setShortcut(QKeySequence("Ctrl+O"))
         self.act_import.triggered.connect(self._on_import_triggered)
-        self.act_export_routine = QAction("Export &routine…", self)
+        self.act_export_routine = QAction(tr("Export &routine…"), self)
         self.act_export_routine.triggered.connect(self._on_export_routine_triggered)
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(tr("&File"))
         for action in (self.act_new_routine, self.act_import, self.act_export_routine):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.act_export)
         self.setAcceptDrops(True)  # routine files dropped on the window are imported
-        view = self.menuBar().addMenu("&View")
+        view = self.menuBar().addMenu(tr("&View"))
         view.addAction(self.act_fullscreen)
         view.addAction(self.act_contrast)
         self.act_contrast.setChecked(self.settings.display.high_contrast)
-        self.act_settings = QAction("&Settings…", self)
+        self.act_settings = QAction(tr("&Settings…"), self)
         self.act_settings.setShortcut(QKeySequence("Ctrl+,"))
         self.act_settings.triggered.connect(lambda: self.show_settings())
-        self.act_paused = QAction("&Paused stretches…", self)
+        self.act_paused = QAction(tr("&Paused stretches…"), self)
         self.act_paused.triggered.connect(self.show_paused)
-        settings_menu = self.menuBar().addMenu("&Settings")
+        settings_menu = self.menuBar().addMenu(tr("&Settings"))
         settings_menu.addAction(self.act_settings)
         settings_menu.addAction(self.act_paused)
-        self.act_about = QAction("&About stretchtimer", self)
+        self.act_about = QAction(tr("&About stretchtimer"), self)
         self.act_about.triggered.connect(self.show_about)
-        self.menuBar().addMenu("&Help").addAction(self.act_about)
+        self.menuBar().addMenu(tr("&Help")).addAction(self.act_about)
 
         self.picker = RoutinePicker(list(library.routines.values()))
         self.history_page = _LazyPage(self._make_history)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.picker, "Routines")
-        self.tabs.addTab(self.history_page, "History")
-        self.tabs.setTabToolTip(0, "Routines (Ctrl+1)")
-        self.tabs.setTabToolTip(1, "Your history (Ctrl+2)")
+        self.tabs.addTab(self.picker, tr("Routines"))
+        self.tabs.addTab(self.history_page, tr("History"))
+        self.tabs.setTabToolTip(0, tr("Routines (Ctrl+1)"))
+        self.tabs.setTabToolTip(1, tr("Your history (Ctrl+2)"))
         for i in range(2):
             QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, lambda i=i: self.show_tab(i))
         self.pages = QStackedWidget()
         self.pages.addWidget(self.tabs)
         self.notice = QLabel()
         self.notice.setWordWrap(True)
-        self.notice.setAccessibleName("Notice")
+        self.notice.setAccessibleName(tr("Notice"))
         self.notice_close = QToolButton()
         self.notice_close.setText("✕")
-        self.notice_close.setAccessibleName("Dismiss notice")
+        self.notice_close.setAccessibleName(tr("Dismiss notice"))
         self.notice_bar = QWidget()
         self.notice_bar.setObjectName("noticeBar")
         self.notice_bar.setStyleSheet("#noticeBar { background: #fff3cd; } "
@@ -178,8 +180,9 @@ class MainWindow(QMainWindow):
         if library.errors:
             names = ", ".join(e.source for e in library.errors)
             self.statusBar().showMessage(
-                f"{len(library.errors)} routine file(s) could not be read and were skipped: "
-                f"{names}. Run stretchtimer --validate FILE to see why.")
+                tr("%n routine file(s) could not be read and were skipped: {names}. Run "
+                   "stretchtimer --validate FILE to see why.", "", len(library.errors))
+                .format(names=names))
         self.resize(1100, 720)
 
     @property
@@ -252,7 +255,7 @@ class MainWindow(QMainWindow):
     def duplicate_routine(self, routine: Routine):
         from dataclasses import replace
 
-        return self._open_editor(replace(routine, name=f"{routine.name} (mine)"[:60]), None)
+        return self._open_editor(replace(routine, name=tr("{name} (mine)").format(name=routine.name)[:60]), None)
 
     def _open_editor(self, routine: Routine | None, own_id: str | None):
         from stretchtimer.core.cues import BreathingMode, CueOptions
@@ -273,13 +276,13 @@ class MainWindow(QMainWindow):
         from stretchtimer.storage.user_routines import save_routine
 
         if self.routines_folder is None:
-            self.show_notice("Routines cannot be saved here (no data folder).")
+            self.show_notice(tr("Routines cannot be saved here (no data folder)."))
             return
         try:
             save_routine(self.routines_folder, routine)
         except OSError as exc:
-            self.show_notice(f"Could not save \u201c{routine.name}\u201d: {exc}. "
-                             "Nothing was changed.")
+            self.show_notice(tr("Could not save “{name}”: {error}. Nothing was changed.")
+                             .format(name=routine.name, error=exc))
             return
         self.reload_routines(routine.id)
 
@@ -291,15 +294,16 @@ class MainWindow(QMainWindow):
         if routine.origin == "built-in" or self.routines_folder is None:
             return False
         answer = QMessageBox.question(
-            self, "Delete routine",
-            f"Delete \u201c{routine.name}\u201d? Its file is kept in the "
-            f"\u201cdeleted\u201d folder of your routines, so it can be brought back.")
+            self, tr("Delete routine"),
+            tr("Delete “{name}”? Its file is kept in the “deleted” folder of your routines, "
+               "so it can be brought back.").format(name=routine.name))
         if answer != QMessageBox.StandardButton.Yes:
             return False
         try:
             delete_routine(self.routines_folder, routine)
         except OSError as exc:
-            self.show_notice(f"Could not delete \u201c{routine.name}\u201d: {exc}.")
+            self.show_notice(tr("Could not delete “{name}”: {error}.").format(
+                name=routine.name, error=exc))
             return False
         self.reload_routines()
         return True
@@ -317,13 +321,14 @@ class MainWindow(QMainWindow):
                 routine, message = import_routine(Path(path), self.library,
                                                   self.routines_folder)
             except RoutineError as exc:
-                said.append(f"Not imported: {exc.source}: "
-                            + "; ".join(str(p) for p in exc.problems[:3])
-                            + (f" (and {len(exc.problems) - 3} more)"
-                               if len(exc.problems) > 3 else ""))
+                more = len(exc.problems) - 3
+                said.append(tr("Not imported: {file}: {problems}").format(
+                    file=exc.source, problems="; ".join(str(p) for p in exc.problems[:3]))
+                    + (tr(" (and %n more)", "", more) if more > 0 else ""))
                 continue
             except OSError as exc:
-                said.append(f"Not imported: {path}: {exc}")
+                said.append(tr("Not imported: {file}: {problems}").format(file=path,
+                                                                            problems=exc))
                 continue
             said.append(message)
             last = routine.id
@@ -338,9 +343,11 @@ class MainWindow(QMainWindow):
         try:
             export_routine(routine, path)
         except OSError as exc:
-            self.show_notice(f"Could not export \u201c{routine.name}\u201d: {exc}.")
+            self.show_notice(tr("Could not export “{name}”: {error}.").format(
+                name=routine.name, error=exc))
             return False
-        self.show_notice(f"Exported \u201c{routine.name}\u201d to {path}.")
+        self.show_notice(tr("Exported “{name}” to {file}.").format(name=routine.name,
+                                                                  file=path))
         return True
 
     def reload_routines(self, select_id: str | None = None) -> None:
@@ -372,8 +379,8 @@ class MainWindow(QMainWindow):
     def _on_import_triggered(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        files, _ = QFileDialog.getOpenFileNames(self, "Import routine", str(Path.home()),
-                                                "Routine files (*.json)")
+        files, _ = QFileDialog.getOpenFileNames(self, tr("Import routine"), str(Path.home()),
+                                                tr("Routine files (*.json)"))
         if files:
             self.import_routines([Path(f) for f in files])
 
@@ -383,9 +390,9 @@ class MainWindow(QMainWindow):
         routine = self.picker.current_routine()
         if routine is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Export routine",
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export routine"),
                                               str(Path.home() / f"{routine.id}.json"),
-                                              "Routine files (*.json)")
+                                              tr("Routine files (*.json)"))
         if path:
             self.export_routine(routine, Path(path))
 
@@ -421,8 +428,9 @@ class MainWindow(QMainWindow):
 
     def start_routine(self, routine: Routine) -> None:
         if not self.without_paused(routine).exercises:
-            self.show_notice(f"Every stretch in {routine.name} is paused for your safety. "
-                             "Settings > Paused stretches resumes them once you are cleared.")
+            self.show_notice(tr("Every stretch in {name} is paused for your safety. Settings > "
+                                "Paused stretches resumes them once you are cleared.")
+                             .format(name=routine.name))
             return
         if self._checkin is not None:
             self._checkin.hide()
@@ -440,8 +448,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.settings, self.voice, self.act_contrast,
                                 self.autostart, self.sensing, self)
         dialog.changed.connect(self._on_settings_changed)
-        titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
-        dialog.tabs.setCurrentIndex(titles.index(page))
+        dialog.tabs.setCurrentWidget(dialog.pages[page])
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
@@ -458,9 +465,9 @@ class MainWindow(QMainWindow):
             self.last_session_id = self.journal.append(session_record(summary, self.current))
         except OSError as exc:
             self.last_session_id = None
-            self.show_notice(f"Could not save this session to your history "
-                             f"({exc.strerror or exc}); earlier sessions are safe. "
-                             "Is the disk full?")
+            self.show_notice(tr("Could not save this session to your history ({error}); "
+                                "earlier sessions are safe. Is the disk full?")
+                             .format(error=exc.strerror or exc))
             return
         self.session_recorded.emit(self.last_session_id)
 
@@ -472,7 +479,8 @@ class MainWindow(QMainWindow):
             try:
                 self.journal.append(checkin_record(self.last_session_id, rating))
             except OSError as exc:
-                self.show_notice(f"Could not save your check-in ({exc.strerror or exc}).")
+                self.show_notice(tr("Could not save your check-in ({error}).").format(
+                    error=exc.strerror or exc))
             self.refresh_progression()
         if rating == "nerve" and self.current is not None:
             ids = [ex.id for ex in self.current.exercises if ex.id not in self.settings.suspended]
@@ -519,8 +527,8 @@ class MainWindow(QMainWindow):
     def _on_export_triggered(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        path, _ = QFileDialog.getSaveFileName(self, "Export history", "stretchtimer-history.csv",
-                                              "Spreadsheet (*.csv);;JSON (*.json)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export history"), "stretchtimer-history.csv",
+                                              tr("Spreadsheet (*.csv);;JSON (*.json)"))
         if path:
             self.export_history(path)
 
@@ -534,9 +542,10 @@ class MainWindow(QMainWindow):
         try:
             count = export_history(self.journal, Path(path))
         except (ValueError, OSError) as exc:
-            self.show_notice(f"Could not export: {exc}")
+            self.show_notice(tr("Could not export: {error}").format(error=exc))
             return
-        self.statusBar().showMessage(f"Exported {count} session(s) to {path}", 8000)
+        self.statusBar().showMessage(
+            tr("Exported %n session(s) to {file}", "", count).format(file=path), 8000)
 
     def save_settings(self) -> None:
         """Settings are saved the moment they change; a failure is said, never hidden."""
@@ -545,8 +554,9 @@ class MainWindow(QMainWindow):
         try:
             self.store.save(self.settings)
         except OSError as exc:
-            self.show_notice(f"Could not save your settings ({exc.strerror or exc}); the ones "
-                             "saved before are unchanged. Is the disk full?")
+            self.show_notice(tr("Could not save your settings ({error}); the ones saved "
+                                "before are unchanged. Is the disk full?")
+                             .format(error=exc.strerror or exc))
 
     def _on_settings_changed(self, name: str) -> None:
         self.save_settings()
@@ -597,9 +607,9 @@ class MainWindow(QMainWindow):
             self.driver.state_changed.connect(lambda _s: self._update_tray_state())
             tray.icon.show()
         else:
-            self.show_notice("There is no system tray on this desktop, so stretchtimer "
+            self.show_notice(tr("There is no system tray on this desktop, so stretchtimer "
                              "cannot wait there: reminders still pop up while this window "
-                             "is open (minimise it), and closing it quits.")
+                             "is open (minimise it), and closing it quits."))
         reminders.start()
 
     def _update_tray_state(self) -> None:
@@ -657,18 +667,19 @@ class MainWindow(QMainWindow):
         if self.popup is not None:
             self.popup.offer(routine.name, format_clock(plan.total))
         if self.tray is not None:
-            self.tray.icon.showMessage("Time to stand and stretch",
+            self.tray.icon.showMessage(tr("Time to stand and stretch"),
                                        f"{routine.name}, {format_clock(plan.total)}")
-        self._say(f"Time to stand and stretch. {routine.name}.")
+        self._say(tr("Time to stand and stretch. {name}.").format(name=routine.name))
 
     def _nudge(self) -> None:
         due = self.reminders.scheduler.due
-        then = f"Next stretch at {datetime.fromtimestamp(due):%H:%M}." if due else ""
+        then = tr("Next stretch at {time}.").format(
+            time=f"{datetime.fromtimestamp(due):%H:%M}") if due else ""
         if self.tray is not None:
-            self.tray.icon.showMessage("Stand up for a moment", then)
+            self.tray.icon.showMessage(tr("Stand up for a moment"), then)
         else:
-            self.show_notice(f"Stand up for a moment. {then}")
-        self._say("Stand up for a moment.")
+            self.show_notice(tr("Stand up for a moment.") + " " + then)
+        self._say(tr("Stand up for a moment."))
 
     def _on_popup_start_clicked(self) -> None:
         self._note_reminder("started")
@@ -700,8 +711,8 @@ class MainWindow(QMainWindow):
         event.ignore()  # the app lives on in the tray
         self.hide()
         if not self.settings.display.tray_hint_shown:
-            tray.icon.showMessage("stretchtimer is still running",
-                                  "It will remind you from the tray. Quit from its menu.")
+            tray.icon.showMessage(tr("stretchtimer is still running"),
+                                  tr("It will remind you from the tray. Quit from its menu."))
             self.settings.display.tray_hint_shown = True
             self.save_settings()
 
@@ -718,7 +729,8 @@ class MainWindow(QMainWindow):
         if parsed.start:
             routine = self.library.get(parsed.start)
             if routine is None:
-                self.show_notice(f"There is no routine called {parsed.start!r}.")
+                self.show_notice(tr("There is no routine called “{id}”.").format(
+                    id=parsed.start))
             else:
                 self.start_routine(routine)
 

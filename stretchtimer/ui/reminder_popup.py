@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from stretchtimer.ui.i18n import tr
 
 
 class ReminderPopup(QFrame):
@@ -18,16 +19,16 @@ class ReminderPopup(QFrame):
                          Qt.WindowType.WindowStaysOnTopHint)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName("Stretch reminder")
+        self.setAccessibleName(tr("Stretch reminder"))
         self.title = QLabel()
         f = self.title.font()
         f.setPointSizeF(f.pointSizeF() * 1.3)
         f.setBold(True)
         self.title.setFont(f)
         self.title.setWordWrap(True)
-        self.start = QPushButton("Start (Enter)")
-        self.snooze = QPushButton("Snooze (S)")
-        self.skip = QPushButton("Skip (Esc)")
+        self.start = QPushButton(tr("Start (Enter)"))
+        self.snooze = QPushButton(tr("Snooze (S)"))
+        self.skip = QPushButton(tr("Skip (Esc)"))
         self.start.setDefault(True)
         for button, signal in ((self.start, self.start_clicked),
                                (self.snooze, self.snooze_clicked),
@@ -54,7 +55,8 @@ class ReminderPopup(QFrame):
             super().keyPressEvent(event)
 
     def offer(self, routine_name: str, length: str) -> None:
-        self.title.setText(f"Time to stand and stretch: {routine_name}, {length}")
+        self.title.setText(tr("Time to stand and stretch: {name}, {length}").format(
+            name=routine_name, length=length))
         self.adjustSize()
         screen = QGuiApplication.primaryScreen().availableGeometry()
         self.move(screen.right() - self.width() - 16, screen.bottom() - self.height() - 16)

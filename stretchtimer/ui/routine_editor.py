@@ -19,18 +19,24 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGrou
 from stretchtimer.core.plan import build_plan, format_clock
 from stretchtimer.core.routine import (POSITIONS, SCHEMA_VERSION, SIDES, Routine, slug,
                                        to_data, validate)
+from stretchtimer.ui.i18n import tr
 
-SIDE_WORDS = {"left_right": "Left, then right", "both": "Both sides at once",
-              "none": "No sides"}
+def side_words() -> dict[str, str]:
+    return {"left_right": tr("Left, then right"), "both": tr("Both sides at once"),
+            "none": tr("No sides")}
+
+
 NEW_EXERCISE = {"name": "", "muscles": [], "setup": [], "cues": [], "sides": "left_right",
                 "reps": 1, "hold_s": 30, "rest_s": 10, "prepare_s": 10, "switch_s": 6,
                 "breathing": {"in_s": 4, "out_s": 6}, "source": "my own routine"}
 SAFETY = ("Stretch to mild tension only, never into pain.",  # every new routine starts safe
           "Stop if you feel tingling, numbness or sharp pain, and check with a clinician.")
-SPINS = (  # key, label, lo, hi, suffix: the same ranges as the file format's rules
-    ("reps", "Repetitions", 1, 10, ""), ("hold_s", "Hold", 5, 120, " s"),
-    ("rest_s", "Rest between reps", 0, 120, " s"), ("prepare_s", "Time to get ready", 3, 60, " s"),
-    ("switch_s", "Time to switch sides", 2, 60, " s"))
+def spins() -> tuple:
+    """key, label, lo, hi, suffix: the same ranges as the file format's rules."""
+    return (("reps", tr("Repetitions"), 1, 10, ""), ("hold_s", tr("Hold"), 5, 120, " s"),
+            ("rest_s", tr("Rest between reps"), 0, 120, " s"),
+            ("prepare_s", tr("Time to get ready"), 3, 60, " s"),
+            ("switch_s", tr("Time to switch sides"), 2, 60, " s"))
 
 
 def _lines(text: str) -> list[str]:
@@ -59,43 +65,43 @@ class ExerciseForm(QWidget):
         super().__init__(parent)
         self.data: dict | None = None
         self.name = QLineEdit()
-        self.name.setAccessibleName("Exercise name")
+        self.name.setAccessibleName(tr("Exercise name"))
         self.muscles = QLineEdit()
-        self.muscles.setPlaceholderText("e.g. calves, hamstrings")
-        self.muscles.setAccessibleName("Muscles, separated by commas")
+        self.muscles.setPlaceholderText(tr("e.g. calves, hamstrings"))
+        self.muscles.setAccessibleName(tr("Muscles, separated by commas"))
         self.setup = _multiline("How to get into it, one step per line",
                                 "How to get into position, one step per line")
         self.cues = _multiline("Form cues during the hold, one per line",
                                "Reminders during the hold, one per line (optional)")
         self.sides = QComboBox()
-        self.sides.setAccessibleName("Sides")
+        self.sides.setAccessibleName(tr("Sides"))
         for key in SIDES:
-            self.sides.addItem(SIDE_WORDS[key], key)
+            self.sides.addItem(side_words()[key], key)
         self.spins: dict[str, QSpinBox] = {}
-        for key, label, lo, hi, suffix in SPINS:
+        for key, label, lo, hi, suffix in spins():
             spin = QSpinBox()
             spin.setRange(lo, hi)
             spin.setSuffix(suffix)
             spin.setAccessibleName(label)
             self.spins[key] = spin
-        self.breathing = QCheckBox("Pace my breathing")
+        self.breathing = QCheckBox(tr("Pace my breathing"))
         self.breath_in, self.breath_out = QSpinBox(), QSpinBox()
-        for spin, lo, hi, name in ((self.breath_in, 2, 10, "Breathe in for"),
-                                   (self.breath_out, 2, 12, "Breathe out for")):
+        for spin, lo, hi, name in ((self.breath_in, 2, 10, tr("Breathe in for")),
+                                   (self.breath_out, 2, 12, tr("Breathe out for"))):
             spin.setRange(lo, hi)
             spin.setSuffix(" s")
             spin.setAccessibleName(name)
         self.source = QLineEdit()
-        self.source.setAccessibleName("Where this exercise comes from")
-        self.source.setPlaceholderText("e.g. my physiotherapist, March 2026")
+        self.source.setAccessibleName(tr("Where this exercise comes from"))
+        self.source.setPlaceholderText(tr("e.g. my physiotherapist, March 2026"))
 
         form = QFormLayout(self)
-        form.addRow("Na&me", self.name)
-        form.addRow("Mus&cles", self.muscles)
-        form.addRow("&Getting into it", self.setup)
-        form.addRow("&Form cues", self.cues)
-        form.addRow("S&ides", self.sides)
-        for key, label, *_ in SPINS:
+        form.addRow(tr("Na&me"), self.name)
+        form.addRow(tr("Mus&cles"), self.muscles)
+        form.addRow(tr("&Getting into it"), self.setup)
+        form.addRow(tr("&Form cues"), self.cues)
+        form.addRow(tr("S&ides"), self.sides)
+        for key, label, *_ in spins():
             form.addRow(label, self.spins[key])
         breath = QHBoxLayout()
         breath.addWidget(self.breathing)
@@ -104,8 +110,8 @@ class ExerciseForm(QWidget):
         breath.addWidget(QLabel("out"))
         breath.addWidget(self.breath_out)
         breath.addStretch(1)
-        form.addRow("Breathing", breath)
-        form.addRow("S&ource", self.source)
+        form.addRow(tr("Breathing"), breath)
+        form.addRow(tr("S&ource"), self.source)
 
         self.name.textEdited.connect(lambda t: self._set("name", t.strip()))
         self.muscles.textEdited.connect(lambda t: self._set("muscles", _commas(t)))
@@ -174,70 +180,70 @@ class RoutineEditor(QDialog):
         if routine is None:
             self.data = {"schema_version": SCHEMA_VERSION, "name": "", "summary": "",
                          "position": "standing", "safety": list(SAFETY), "exercises": []}
-            self.setWindowTitle("New routine")
+            self.setWindowTitle(tr("New routine"))
         else:
             self.data = copy.deepcopy(to_data(routine))
-            self.setWindowTitle(f"Edit \u201c{routine.name}\u201d")
+            self.setWindowTitle(tr("Edit “{name}”").format(name=routine.name))
         self.keep_id = routine is not None and routine.id not in self.taken
         self.routine: Routine | None = None  # the valid routine, when there is one
         self.problems: list[str] = []
 
         self.name = QLineEdit(self.data.get("name", ""))
-        self.name.setAccessibleName("Routine name")
+        self.name.setAccessibleName(tr("Routine name"))
         self.summary = QLineEdit(self.data.get("summary", ""))
         self.summary.setCursorPosition(0)
-        self.summary.setAccessibleName("Summary")
-        self.summary.setPlaceholderText("One line: where and what, e.g. \u201cSeated: calves "
-                                        "and hamstrings, as my physio showed me\u201d")
+        self.summary.setAccessibleName(tr("Summary"))
+        self.summary.setPlaceholderText(tr("One line: where and what, e.g. “Seated: calves "
+                                        "and hamstrings, as my physio showed me”"))
         self.position = QComboBox()
-        self.position.setAccessibleName("Position")
+        self.position.setAccessibleName(tr("Position"))
         for pos in POSITIONS:
             self.position.addItem(pos.capitalize(), pos)
         self.position.setCurrentIndex(max(0, self.position.findData(self.data.get("position"))))
         self.equipment = QLineEdit(", ".join(self.data.get("equipment", [])))
-        self.equipment.setAccessibleName("Equipment, separated by commas")
-        self.equipment.setPlaceholderText("e.g. towel, chair (leave empty for none)")
+        self.equipment.setAccessibleName(tr("Equipment, separated by commas"))
+        self.equipment.setPlaceholderText(tr("e.g. towel, chair (leave empty for none)"))
         self.tags = QLineEdit(", ".join(self.data.get("tags", [])))
-        self.tags.setAccessibleName("Tags, separated by commas")
+        self.tags.setAccessibleName(tr("Tags, separated by commas"))
         self.safety = _multiline("Safety lines, one per line",
                                  "Safety lines, one per line; the first is spoken at the start")
         self.safety.setPlainText("\n".join(self.data.get("safety", [])))
 
         self.list = QListWidget()
-        self.list.setAccessibleName("Exercises, in order")
+        self.list.setAccessibleName(tr("Exercises, in order"))
         self.list.setDragDropMode(QListWidget.DragDropMode.InternalMove)
-        self.add = QPushButton("&Add exercise")
-        self.remove = QPushButton("&Remove")
-        self.up = QPushButton("Move up")
-        self.down = QPushButton("Move down")
-        self.up.setToolTip("Move the exercise up (Alt+Up)")
-        self.down.setToolTip("Move the exercise down (Alt+Down)")
-        self.try_it = QPushButton("Try this e&xercise")
-        self.try_it.setToolTip("Hear its cues once, with your voice settings")
+        self.add = QPushButton(tr("&Add exercise"))
+        self.remove = QPushButton(tr("&Remove"))
+        self.up = QPushButton(tr("Move up"))
+        self.down = QPushButton(tr("Move down"))
+        self.up.setToolTip(tr("Move the exercise up (Alt+Up)"))
+        self.down.setToolTip(tr("Move the exercise down (Alt+Down)"))
+        self.try_it = QPushButton(tr("Try this e&xercise"))
+        self.try_it.setToolTip(tr("Hear its cues once, with your voice settings"))
         self.form = ExerciseForm()
 
         self.total = QLabel()
-        self.total.setAccessibleName("Total length")
+        self.total.setAccessibleName(tr("Total length"))
         self.problems_label = QLabel()
         self.problems_label.setWordWrap(True)
         self.problems_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.problems_label.setAccessibleName("Problems to fix before saving")
+        self.problems_label.setAccessibleName(tr("Problems to fix before saving"))
         self.timeline = QPlainTextEdit()
         self.timeline.setReadOnly(True)
-        self.timeline.setAccessibleName("Spoken cues, as the routine will run")
+        self.timeline.setAccessibleName(tr("Spoken cues, as the routine will run"))
         self.timeline.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.save = QPushButton("&Save")
+        self.save = QPushButton(tr("&Save"))
         self.save.setDefault(True)
-        self.cancel = QPushButton("Cancel")
+        self.cancel = QPushButton(tr("Cancel"))
 
         about = QFormLayout()
-        about.addRow("&Name", self.name)
-        about.addRow("S&ummary", self.summary)
-        about.addRow("&Position", self.position)
-        about.addRow("&Equipment", self.equipment)
-        about.addRow("&Tags", self.tags)
-        about.addRow("Safet&y", self.safety)
-        about_box = QGroupBox("Routine")
+        about.addRow(tr("&Name"), self.name)
+        about.addRow(tr("S&ummary"), self.summary)
+        about.addRow(tr("&Position"), self.position)
+        about.addRow(tr("&Equipment"), self.equipment)
+        about.addRow(tr("&Tags"), self.tags)
+        about.addRow(tr("Safet&y"), self.safety)
+        about_box = QGroupBox(tr("Routine"))
         about_box.setLayout(about)
         list_buttons = QHBoxLayout()
         for b in (self.add, self.remove, self.up, self.down):
@@ -246,7 +252,7 @@ class RoutineEditor(QDialog):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(about_box)
-        left_layout.addWidget(QLabel("Exercises (drag, or Alt+Up / Alt+Down, to reorder):"))
+        left_layout.addWidget(QLabel(tr("Exercises (drag, or Alt+Up / Alt+Down, to reorder):")))
         left_layout.addWidget(self.list, 1)
         left_layout.addLayout(list_buttons)
         right = QWidget()
@@ -259,8 +265,8 @@ class RoutineEditor(QDialog):
         edit.addWidget(left)
         edit.addWidget(right)
         self.tabs = QTabWidget()
-        self.tabs.addTab(edit, "Edit")
-        self.tabs.addTab(self.timeline, "Preview: spoken cues")
+        self.tabs.addTab(edit, tr("Edit"))
+        self.tabs.addTab(self.timeline, tr("Preview: spoken cues"))
         bottom = QHBoxLayout()
         bottom.addWidget(self.total, 1)
         bottom.addWidget(self.save)
@@ -326,18 +332,18 @@ class RoutineEditor(QDialog):
         self.save.setEnabled(routine is not None)
         if routine is None:
             n = len(problems)
-            self.save.setToolTip(f"Fix {n} problem{'s' * (n != 1)} first (listed above)")
+            self.save.setToolTip(tr("Fix %n problem(s) first (listed above)", "", n))
             self.problems_label.setText(
-                f"<b>Can\u2019t save yet \u2014 {n} problem{'s' * (n != 1)}:</b><br>"
-                + "<br>".join(f"\u2022 {_escape(p)}" for p in self.problems))
-            self.total.setText("Total: \u2014 (fix the problems below to see it)")
+                "<b>" + tr("Can’t save yet — %n problem(s):", "", n) + "</b><br>"
+                + "<br>".join(f"• {_escape(p)}" for p in self.problems))
+            self.total.setText(tr("Total: — (fix the problems below to see it)"))
             self.timeline.setPlainText("The preview appears when nothing is wrong.")
         else:
-            self.save.setToolTip("Save this routine")
+            self.save.setToolTip(tr("Save this routine"))
             self.problems_label.setText("")
             plan = build_plan(routine, rate_wpm=self.rate_wpm) if self.rate_wpm \
                 else build_plan(routine)
-            self.total.setText(f"Total: {format_clock(plan.total)}")
+            self.total.setText(tr("Total: {length}").format(length=format_clock(plan.total)))
             from stretchtimer.core.cues import CueOptions
             from stretchtimer.core.plan_text import plan_text
 
@@ -359,7 +365,7 @@ class RoutineEditor(QDialog):
 
     @staticmethod
     def _title(data: dict) -> str:
-        return data.get("name") or "(unnamed exercise)"
+        return data.get("name") or tr("(unnamed exercise)")
 
     def current_exercise(self) -> dict | None:
         item = self.list.currentItem()

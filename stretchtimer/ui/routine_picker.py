@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListV
 
 from stretchtimer.core.plan import Plan, build_plan, format_clock
 from stretchtimer.core.routine import POSITIONS, Routine
+from stretchtimer.ui.i18n import tr
 
 ROUTINE_ROLE = Qt.ItemDataRole.UserRole + 1
 PLAN_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -21,7 +22,18 @@ ANY, NONE = "", "\x00none"  # equipment filter values besides a named item
 
 
 def _sides_words(sides: str) -> str:
-    return {"left_right": "each side", "both": "both sides", "none": ""}[sides]
+    return {"left_right": tr("each side"), "both": tr("both sides"), "none": ""}[sides]
+
+
+def position_word(position: str) -> str:
+    return {"standing": tr("standing"), "seated": tr("seated"), "floor": tr("floor")}.get(
+        position, position)
+
+
+def facts_line(routine: Routine, plan: Plan) -> str:
+    """"2:48 · standing · no equipment", as the card and the preview show it."""
+    kit = ", ".join(routine.equipment) or tr("no equipment")
+    return f"{format_clock(plan.total)}  ·  {position_word(routine.position)}  ·  {kit}"
 
 
 def search_text(routine: Routine) -> str:
@@ -95,8 +107,7 @@ class RoutineCard(QStyledItemDelegate):
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, routine.name)
         painter.setFont(body)
         bh = painter.fontMetrics().height()
-        kit = ", ".join(routine.equipment) or "no equipment"
-        facts = f"{format_clock(plan.total)}  ·  {routine.position}  ·  {kit}"
+        facts = facts_line(routine, plan)
         painter.drawText(QRect(r.left(), r.top() + th + 2, r.width(), bh),
                          Qt.AlignmentFlag.AlignLeft, facts)
         faded = text if selected else option.palette.color(group, QPalette.ColorRole.PlaceholderText)
@@ -132,7 +143,7 @@ class RoutinePreview(QWidget):
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.start = QPushButton("Start")
+        self.start = QPushButton(tr("Start"))
         self.start.setObjectName("startButton")
         self.start.setDefault(True)
         self.start.setMinimumHeight(48)
@@ -140,8 +151,8 @@ class RoutinePreview(QWidget):
         bf.setPointSizeF(bf.pointSizeF() * 1.4)
         bf.setBold(True)
         self.start.setFont(bf)
-        self.start.setAccessibleName("Start routine")
-        self.start.setToolTip("Start this routine (Enter)")
+        self.start.setAccessibleName(tr("Start routine"))
+        self.start.setToolTip(tr("Start this routine (Enter)"))
         self.start.clicked.connect(self.start_clicked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -158,31 +169,32 @@ class RoutinePreview(QWidget):
         mine = [name for ex_id, name in (paused or {}).items()
                 if routine is not None and any(ex.id == ex_id for ex in routine.exercises)]
         self.paused.setVisible(bool(mine))
-        self.paused.setText(f"Paused for your safety: {', '.join(mine)}. They are left out "
-                            "until you resume them (Settings > Paused stretches).")
+        self.paused.setText(tr("Paused for your safety: {names}. They are left out until you "
+                               "resume them (Settings > Paused stretches).").format(
+                                   names=", ".join(mine)))
         if routine is None or plan is None:
-            self.title.setText("No routine matches")
+            self.title.setText(tr("No routine matches"))
             self.facts.setText("")
-            self.summary.setText("Clear the search or the filters to see every routine.")
+            self.summary.setText(tr("Clear the search or the filters to see every routine."))
             self.details.setText("")
             return
         self.title.setText(routine.name)
-        kit = ", ".join(routine.equipment) or "no equipment"
-        self.facts.setText(f"{format_clock(plan.total)} in all  ·  {routine.position}  ·  {kit}")
+        self.facts.setText(facts_line(routine, plan))
         self.summary.setText(routine.summary)
-        self.start.setAccessibleDescription(f"Start {routine.name}, {format_clock(plan.total)}")
+        self.start.setAccessibleDescription(tr("Start {name}, {length}").format(
+            name=routine.name, length=format_clock(plan.total)))
         rows = []
         for ex, hold in zip(routine.exercises, plan.holds_s):
             sides = _sides_words(ex.sides)
             reps = f"{ex.reps} × {hold} s" + (f" {sides}" if sides else "")
             if (was or {}).get(ex.id) not in (None, hold):
-                reps += f" (was {was[ex.id]} s)"
+                reps += tr(" (was {seconds} s)").format(seconds=was[ex.id])
             rows.append(f"<tr><td style='padding:3px 14px 3px 0'><b>{html.escape(ex.name)}</b></td>"
                         f"<td style='padding:3px 0'>{html.escape(reps)}</td></tr>")
         safety = "".join(f"<li>{html.escape(s)}</li>" for s in routine.safety)
         self.details.setText(
             f"<table>{''.join(rows)}</table>"
-            + (f"<p style='margin-top:12px'><b>Safety</b></p><ul style='margin-left:-20px'>"
+            + (f"<p style='margin-top:12px'><b>{tr('Safety')}</b></p><ul style='margin-left:-20px'>"
                f"{safety}</ul>" if safety else ""))
 
 
@@ -207,36 +219,36 @@ class RoutinePicker(QWidget):
         self.proxy.setSourceModel(self.model)
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search routines, stretches, muscles…")
+        self.search.setPlaceholderText(tr("Search routines, stretches, muscles…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search routines")
-        self.search.setToolTip("Type to search (Ctrl+F)")
+        self.search.setAccessibleName(tr("Search routines"))
+        self.search.setToolTip(tr("Type to search (Ctrl+F)"))
         self.position = QComboBox()
-        self.position.setAccessibleName("Filter by position")
-        self.position.addItem("Any position", ANY)
+        self.position.setAccessibleName(tr("Filter by position"))
+        self.position.addItem(tr("Any position"), ANY)
         for pos in POSITIONS:
-            self.position.addItem(pos.capitalize(), pos)
+            self.position.addItem(position_word(pos).capitalize(), pos)
         self.equipment = QComboBox()
-        self.equipment.setAccessibleName("Filter by equipment")
+        self.equipment.setAccessibleName(tr("Filter by equipment"))
         self._fill_equipment(routines)
 
         self.list = QListView()
         self.list.setModel(self.proxy)
         self.list.setItemDelegate(RoutineCard(self.list))
-        self.list.setAccessibleName("Routines")
+        self.list.setAccessibleName(tr("Routines"))
         self.list.setUniformItemSizes(True)
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.preview = RoutinePreview()
-        self.new = QPushButton("New")
-        self.duplicate = QPushButton("Duplicate")
-        self.edit = QPushButton("Edit")
-        self.delete = QPushButton("Delete")
-        for button, tip in ((self.new, "Build a routine of your own (Ctrl+N)"),
-                            (self.duplicate, "Copy this routine as a starting point for yours"),
-                            (self.edit, "Change this routine (only your own; built-ins are "
-                                        "copied first)"),
-                            (self.delete, "Delete this routine (only your own)")):
+        self.new = QPushButton(tr("New"))
+        self.duplicate = QPushButton(tr("Duplicate"))
+        self.edit = QPushButton(tr("Edit"))
+        self.delete = QPushButton(tr("Delete"))
+        for button, tip in ((self.new, tr("Build a routine of your own (Ctrl+N)")),
+                            (self.duplicate, tr("Copy this routine as a starting point for yours")),
+                            (self.edit, tr("Change this routine (only your own; built-ins are "
+                                           "copied first)")),
+                            (self.delete, tr("Delete this routine (only your own)"))):
             button.setToolTip(tip)
             button.setAccessibleDescription(tip)
         self.new.clicked.connect(self.new_requested)
@@ -306,8 +318,8 @@ class RoutinePicker(QWidget):
         keep = self.equipment.currentData()
         self.equipment.blockSignals(True)
         self.equipment.clear()
-        self.equipment.addItem("Any equipment", ANY)
-        self.equipment.addItem("No equipment", NONE)
+        self.equipment.addItem(tr("Any equipment"), ANY)
+        self.equipment.addItem(tr("No equipment"), NONE)
         for kit in sorted({k for r in routines for k in r.equipment}):
             self.equipment.addItem(kit.capitalize(), kit)
         self.equipment.setCurrentIndex(max(0, self.equipment.findData(keep)))

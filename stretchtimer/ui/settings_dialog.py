@@ -10,9 +10,15 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from stretchtimer.core.speech_time import MAX_RATE_WPM, MIN_RATE_WPM
 from stretchtimer.storage.settings import WEEKDAYS, Settings, VoiceSettings
+from stretchtimer.ui.i18n import tr
 
-TEST_PHRASE = "Switch to your left side. Breathe in."
-BREATHING = [("every", "Every breath"), ("first", "First breath of each hold"), ("off", "Off")]
+def test_phrase() -> str:
+    return tr("Switch to your left side. Breathe in.")
+
+
+def breathing_choices() -> list[tuple[str, str]]:
+    return [("every", tr("Every breath")), ("first", tr("First breath of each hold")),
+            ("off", tr("Off"))]
 
 
 class VoicePage(QWidget):
@@ -24,30 +30,30 @@ class VoicePage(QWidget):
         self.player = player  # a CuePlayer, or None when speech is not set up yet
 
         self.voice = QComboBox()
-        self.voice.setAccessibleName("Voice")
-        self.voice.addItem("The engine's default voice", None)
-        self.test = QPushButton("Test")
-        self.test.setAccessibleName("Test the voice")
-        self.test.setToolTip(f"Say “{TEST_PHRASE}” with these settings")
+        self.voice.setAccessibleName(tr("Voice"))
+        self.voice.addItem(tr("The engine's default voice"), None)
+        self.test = QPushButton(tr("Test"))
+        self.test.setAccessibleName(tr("Test the voice"))
+        self.test.setToolTip(tr("Say “{phrase}” with these settings").format(phrase=test_phrase()))
         self.rate = QSpinBox()
         self.rate.setRange(MIN_RATE_WPM, MAX_RATE_WPM)
-        self.rate.setSuffix(" words a minute")
-        self.rate.setAccessibleName("Speaking rate")
+        self.rate.setSuffix(tr(" words a minute"))
+        self.rate.setAccessibleName(tr("Speaking rate"))
         self.rate.setValue(settings.rate_wpm)
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setRange(0, 100)
         self.volume.setValue(round(settings.volume * 100))
-        self.volume.setAccessibleName("Volume")
-        self.mute = QCheckBox("Mute the voice (M in the timer)")
+        self.volume.setAccessibleName(tr("Volume"))
+        self.mute = QCheckBox(tr("Mute the voice (M in the timer)"))
         self.mute.setChecked(settings.muted)
         self.breathing = QComboBox()
-        self.breathing.setAccessibleName("Breathing cues")
-        for value, label in BREATHING:
+        self.breathing.setAccessibleName(tr("Breathing cues"))
+        for value, label in breathing_choices():
             self.breathing.addItem(label, value)
         self.breathing.setCurrentIndex(self.breathing.findData(settings.breathing))
-        self.countdown = QCheckBox("Count “3, 2, 1” before each release")
+        self.countdown = QCheckBox(tr("Count “3, 2, 1” before each release"))
         self.countdown.setChecked(settings.countdown)
-        self.chime = QCheckBox("A soft chime at every step, as well as the voice")
+        self.chime = QCheckBox(tr("A soft chime at every step, as well as the voice"))
         self.chime.setChecked(settings.chime)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -56,11 +62,11 @@ class VoicePage(QWidget):
         voice_row.addWidget(self.voice, 1)
         voice_row.addWidget(self.test)
         form = QFormLayout(self)
-        form.addRow("Voice", voice_row)
-        form.addRow("Rate", self.rate)
-        form.addRow("Volume", self.volume)
+        form.addRow(tr("Voice"), voice_row)
+        form.addRow(tr("Rate"), self.rate)
+        form.addRow(tr("Volume"), self.volume)
         form.addRow("", self.mute)
-        form.addRow("Breathing cues", self.breathing)
+        form.addRow(tr("Breathing cues"), self.breathing)
         form.addRow("", self.countdown)
         form.addRow("", self.chime)
         form.addRow(self.status)
@@ -77,12 +83,12 @@ class VoicePage(QWidget):
 
         if player is None or not player.speech_available:
             why = player.service.unavailable if player is not None else "speech is starting"
-            self.status.setText(f"No speech engine: {why}")
+            self.status.setText(tr("No speech engine: {why}").format(why=why))
             self.test.setEnabled(False)
         else:
             player.service.voices_listed.connect(self._on_service_voices_listed)
             player.service.list_voices()
-            self.status.setText("Looking up the voices…")
+            self.status.setText(tr("Looking up the voices…"))
 
     def _set(self, name: str, value) -> None:
         setattr(self.settings, name, value)
@@ -97,7 +103,8 @@ class VoicePage(QWidget):
         if current is not None and self.voice.findData(current) >= 0:
             self.voice.setCurrentIndex(self.voice.findData(current))
         self.voice.blockSignals(False)
-        self.status.setText(f"{len(voices)} voices from {self.player.service.client.engine_name}.")
+        self.status.setText(tr("%n voices from {engine}.", "", len(voices)).format(
+            engine=self.player.service.client.engine_name))
 
     def _on_voice_changed(self, _index: int) -> None:
         self._set("voice", self.voice.currentData())
@@ -111,7 +118,7 @@ class VoicePage(QWidget):
     def _on_test_clicked(self) -> None:
         s = self.settings
         self.player.interrupt()
-        self.player.service.say(TEST_PHRASE, s.voice, s.rate_wpm, s.volume)
+        self.player.service.say(test_phrase(), s.voice, s.rate_wpm, s.volume)
 
 
 class RemindersPage(QWidget):
@@ -125,9 +132,9 @@ class RemindersPage(QWidget):
         r = settings.reminders
         self.settings = settings
         self.autostart = autostart
-        self.enabled = QCheckBox("Remind me to stand and stretch")
+        self.enabled = QCheckBox(tr("Remind me to stand and stretch"))
         self.enabled.setChecked(r.enabled)
-        self.at_login = QCheckBox("Start stretchtimer at login, in the tray")
+        self.at_login = QCheckBox(tr("Start stretchtimer at login, in the tray"))
         self.at_login.setVisible(autostart is not None)
         self.at_login.setChecked(autostart is not None and autostart.enabled())
         self.at_login.toggled.connect(self._on_at_login_toggled)
@@ -136,48 +143,49 @@ class RemindersPage(QWidget):
         self.interval.setSingleStep(15)
         self.interval.setSuffix(" minutes")
         self.interval.setValue(r.interval_min)
-        self.interval.setAccessibleName("Minutes between reminders")
+        self.interval.setAccessibleName(tr("Minutes between reminders"))
         self.snooze = QSpinBox()
         self.snooze.setRange(1, 120)
         self.snooze.setSuffix(" minutes")
         self.snooze.setValue(r.snooze_min)
-        self.snooze.setAccessibleName("Snooze length")
-        self.nudge = QCheckBox("A short \u201cstand up\u201d nudge halfway between reminders")
+        self.snooze.setAccessibleName(tr("Snooze length"))
+        self.nudge = QCheckBox(tr("A short “stand up” nudge halfway between reminders"))
         self.nudge.setChecked(r.nudge)
         self.defer = QSpinBox()
         self.defer.setRange(0, 120)
         self.defer.setSingleStep(5)
         self.defer.setSuffix(" minutes")
-        self.defer.setSpecialValueText("never wait")
+        self.defer.setSpecialValueText(tr("never wait"))
         self.defer.setValue(r.fullscreen_defer_min)
-        self.defer.setAccessibleName("Longest a full-screen app may delay a reminder")
+        self.defer.setAccessibleName(tr("Longest a full-screen app may delay a reminder"))
         sensing = sensing or {}
         idle, full = sensing.get("idle", ""), sensing.get("fullscreen", "")
         form = QFormLayout(self)
         form.addRow("", self.enabled)
         form.addRow("", self.at_login)
-        form.addRow("Every", self.interval)
-        form.addRow("Snooze for", self.snooze)
+        form.addRow(tr("Every"), self.interval)
+        form.addRow(tr("Snooze for"), self.snooze)
         form.addRow("", self.nudge)
-        form.addRow("Full screen may delay by", self.defer)
+        form.addRow(tr("Full screen may delay by"), self.defer)
         self.away = QLabel(
-            f"Stepping away for a while counts as a break, and nothing is said while the "
-            f"screen is locked (noticed by: {idle})." if idle else
+            tr("Stepping away for a while counts as a break, and nothing is said while the "
+               "screen is locked (noticed by: {source}).").format(source=idle) if idle else
             "This desktop does not tell stretchtimer when you step away from the keyboard; "
             "a computer that sleeps still counts as a break." if idle is None else "")
         self.away.setWordWrap(True)
         form.addRow(self.away)
         self.busy = QLabel(
-            f"A presentation or video call in full screen holds a reminder until it ends "
-            f"(noticed by: {full})." if full else
+            tr("A presentation or video call in full screen holds a reminder until it ends "
+               "(noticed by: {source}).").format(source=full) if full else
             "This desktop does not tell stretchtimer when an app is in full screen, so "
             "reminders never wait for one." if full is None else "")
         self.busy.setWordWrap(True)
         self.defer.setEnabled(full is not None)
         form.addRow(self.busy)
-        form.addRow(QLabel("Only during these work hours:"))
+        form.addRow(QLabel(tr("Only during these work hours:")))
         self.days: dict[str, tuple[QCheckBox, QTimeEdit, QTimeEdit]] = {}
-        names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+        names = [tr("Monday"), tr("Tuesday"), tr("Wednesday"), tr("Thursday"), tr("Friday"),
+                 tr("Saturday"), tr("Sunday")]
         for day, name in zip(WEEKDAYS, names):
             span = r.work_hours.get(day)
             on = QCheckBox(name)
@@ -188,8 +196,8 @@ class RemindersPage(QWidget):
                 edit.setDisplayFormat("HH:mm")
                 edit.setTime(QTime.fromString(value or default, "HH:mm"))
                 edit.setEnabled(on.isChecked())
-            start.setAccessibleName(f"{name} from")
-            end.setAccessibleName(f"{name} until")
+            start.setAccessibleName(tr("{day} from").format(day=name))
+            end.setAccessibleName(tr("{day} until").format(day=name))
             row = QHBoxLayout()
             row.addWidget(start)
             row.addWidget(QLabel("to"))
@@ -216,7 +224,8 @@ class RemindersPage(QWidget):
             self.at_login.blockSignals(True)
             self.at_login.setChecked(not on)
             self.at_login.blockSignals(False)
-            self.at_login.setToolTip(f"Could not change the login entry: {exc}")
+            self.at_login.setToolTip(tr("Could not change the login entry: {error}").format(
+                error=exc))
 
     def _on_hours_changed(self, *_args) -> None:
         hours = {}
@@ -238,19 +247,19 @@ class GoalsPage(QWidget):
         self.days = QSpinBox()
         self.days.setRange(1, 7)
         self.days.setValue(settings.goals.days_per_week)
-        self.days.setSuffix(" days a week")
-        self.days.setAccessibleName("Stretch days a week")
+        self.days.setSuffix(tr(" days a week"))
+        self.days.setAccessibleName(tr("Stretch days a week"))
         self.sessions = QSpinBox()
         self.sessions.setRange(1, 12)
         self.sessions.setValue(settings.goals.sessions_per_day)
-        self.sessions.setSuffix(" sessions a day")
-        self.sessions.setAccessibleName("Sessions a day")
-        note = QLabel("Regular, gentle practice is what helps: most days, once or twice a day "
-                      "(two or three times if your hamstrings are very tight).")
+        self.sessions.setSuffix(tr(" sessions a day"))
+        self.sessions.setAccessibleName(tr("Sessions a day"))
+        note = QLabel(tr("Regular, gentle practice is what helps: most days, once or twice a day "
+                      "(two or three times if your hamstrings are very tight)."))
         note.setWordWrap(True)
         form = QFormLayout(self)
-        form.addRow("Goal", self.days)
-        form.addRow("Daily target", self.sessions)
+        form.addRow(tr("Goal"), self.days)
+        form.addRow(tr("Daily target"), self.sessions)
         form.addRow(note)
         self.days.valueChanged.connect(lambda v: self._set("days_per_week", v))
         self.sessions.valueChanged.connect(lambda v: self._set("sessions_per_day", v))
@@ -269,19 +278,21 @@ class SettingsDialog(QDialog):
                  autostart=None, sensing: dict | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(tr("Settings"))
         self.voice = VoicePage(settings.voice, player)
         self.reminders = RemindersPage(settings, autostart, sensing or {})
         self.goals = GoalsPage(settings)
         display = QWidget()
-        self.contrast = QCheckBox("High contrast (black, white and yellow)")
+        self.contrast = QCheckBox(tr("High contrast (black, white and yellow)"))
         self.contrast.setChecked(settings.display.high_contrast)
         if contrast_action is not None:
             self.contrast.toggled.connect(contrast_action.setChecked)
         QVBoxLayout(display).addWidget(self.contrast, 0, Qt.AlignmentFlag.AlignTop)
         self.tabs = QTabWidget()
-        for page, title in ((self.voice, "Voice"), (self.reminders, "Reminders"),
-                            (self.goals, "Goals"), (display, "Display")):
+        self.pages = {"Voice": self.voice, "Reminders": self.reminders, "Goals": self.goals,
+                      "Display": display}
+        for page, title in ((self.voice, tr("Voice")), (self.reminders, tr("Reminders")),
+                            (self.goals, tr("Goals")), (display, tr("Display"))):
             self.tabs.addTab(page, title)
         for page in (self.voice, self.reminders, self.goals):
             page.changed.connect(self.changed)

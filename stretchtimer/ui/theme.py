@@ -8,14 +8,13 @@ from PySide6.QtWidgets import QApplication
 
 from stretchtimer.core.plan import Kind
 
-PHASE_WORDS = {
-    Kind.PREPARE: "Get ready",
-    Kind.HOLD: "Hold",
-    Kind.REST: "Rest",
-    Kind.SWITCH: "Switch sides",
-    Kind.NEXT: "Next up",
-    Kind.DONE: "Done",
-}
+def phase_word(kind: Kind) -> str:
+    """The phase's word on screen, in the UI's language."""
+    from stretchtimer.ui.i18n import tr
+
+    return {Kind.PREPARE: tr("Get ready"), Kind.HOLD: tr("Hold"), Kind.REST: tr("Rest"),
+            Kind.SWITCH: tr("Switch sides"), Kind.NEXT: tr("Next up"),
+            Kind.DONE: tr("Done")}[kind]
 
 # Accents chosen to stay distinguishable in light and dark palettes.
 _PHASE_COLOURS = {

@@ -17,7 +17,8 @@ from stretchtimer.core.plan import Kind, Plan, Segment, breath_phases, format_cl
 from stretchtimer.core.session import State
 from stretchtimer.ui.icons import icon
 from stretchtimer.ui.session_driver import SessionDriver
-from stretchtimer.ui.theme import PHASE_WORDS, phase_colour, side_colour
+from stretchtimer.ui.theme import phase_colour, phase_word, side_colour
+from stretchtimer.ui.i18n import tr
 
 
 def digits_for(remaining: float) -> str:
@@ -36,7 +37,7 @@ class CountdownRing(QWidget):
         self.colour = QColor("#1f9e6e")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(200, 200)
-        self.setAccessibleName("Countdown")
+        self.setAccessibleName(tr("Countdown"))
 
     def set_state(self, digits: str, phase: str, fraction: float, colour: QColor) -> None:
         if (digits, phase, colour) != (self.digits, self.phase, self.colour) or \
@@ -111,7 +112,7 @@ class BreathPacer(QWidget):
         self.reduced_motion = False
         self.setMinimumSize(120, 140)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName("Breathing pacer")
+        self.setAccessibleName(tr("Breathing pacer"))
 
     def set_breath(self, phase: str | None, fraction: float) -> None:
         if phase != self.phase or abs(fraction - self.fraction) > 0.005:
@@ -149,7 +150,7 @@ class BreathPacer(QWidget):
         f.setBold(True)
         p.setFont(f)
         p.setPen(self.palette().color(QPalette.ColorRole.WindowText))
-        text = "Breathe in" if self.phase == "in" else "Breathe out"
+        text = tr("Breathe in") if self.phase == "in" else tr("Breathe out")
         p.drawText(QRectF(0, centre.y() + largest + 4, self.width(), label_h),
                    Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
         p.end()
@@ -175,9 +176,9 @@ class SideBadge(QLabel):
             self.setStyleSheet("")
             self.setAccessibleName("")
             return
-        text = "◀  LEFT SIDE" if side == "left" else "RIGHT SIDE  ▶"
+        text = tr("◀  LEFT SIDE") if side == "left" else tr("RIGHT SIDE  ▶")
         self.setText(text)
-        self.setAccessibleName(f"{side} side")
+        self.setAccessibleName(tr("left side") if side == "left" else tr("right side"))
         colour = side_colour(side, QApplication.instance())
         luminance = 0.2126 * colour.red() + 0.7152 * colour.green() + 0.0722 * colour.blue()
         fg = "#000000" if luminance > 140 else "#ffffff"  # black on yellow, white on blue
@@ -219,7 +220,7 @@ class TimerView(QWidget):
         self.cue.setFont(cf)
         self.cue.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.cue.setWordWrap(True)
-        self.cue.setAccessibleName("What the voice says")
+        self.cue.setAccessibleName(tr("What the voice says"))
         self.setup = QLabel()
         self.setup.setWordWrap(True)
         sf = self.setup.font()
@@ -229,18 +230,18 @@ class TimerView(QWidget):
         self.next.setFont(sf)
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
-        self.progress.setAccessibleName("Routine progress")
+        self.progress.setAccessibleName(tr("Routine progress"))
         self.progress.setMaximumHeight(22)
 
         # Actions carry the shortcuts; buttons show them and their tooltips name the keys.
-        self.act_back = self._action("skip-previous", "Back", "Left", self.driver.back)
-        self.act_pause = self._action("pause", "Pause", "Space", self.driver.toggle_pause)
-        self.act_skip = self._action("skip-next", "Skip", "Right", self.driver.skip)
-        self.act_stop = self._action("stop", "Stop", "Esc", self.stop_requested.emit)
-        self.act_mute = self._action("volume", "Mute", "M", None)
+        self.act_back = self._action("skip-previous", tr("Back"), "Left", self.driver.back)
+        self.act_pause = self._action("pause", tr("Pause"), "Space", self.driver.toggle_pause)
+        self.act_skip = self._action("skip-next", tr("Skip"), "Right", self.driver.skip)
+        self.act_stop = self._action("stop", tr("Stop"), "Esc", self.stop_requested.emit)
+        self.act_mute = self._action("volume", tr("Mute"), "M", None)
         self.act_mute.setCheckable(True)
         self.act_mute.toggled.connect(self._on_mute_toggled)
-        self.act_restart = self._action("restart", "Restart", "R", self.restart_requested.emit)
+        self.act_restart = self._action("restart", tr("Restart"), "R", self.restart_requested.emit)
         # Space starts again on the Done screen (pause is disabled there, so no clash).
         self.act_restart.setShortcuts([QKeySequence("R"), QKeySequence("Space")])
         self.act_fullscreen = fullscreen_action
@@ -320,7 +321,7 @@ class TimerView(QWidget):
         ex = plan.exercise(segment) if plan else None
         if ex is not None:
             self.exercise.setText(ex.name)
-            self.rep.setText(f"Rep {segment.rep} of {segment.reps}")
+            self.rep.setText(tr("Rep {rep} of {reps}").format(rep=segment.rep, reps=segment.reps))
             self.setup.setText(" ".join(ex.setup))
             self.next.setText(self._next_text(plan, segment))
         self.side.set_side(segment.side)
@@ -334,17 +335,17 @@ class TimerView(QWidget):
         running = state == State.RUNNING.value
         paused = state == State.PAUSED.value
         finished = state == State.FINISHED.value
-        self.act_pause.setText("Resume" if paused else "Pause")
-        self.act_pause.setToolTip(f"{'Resume' if paused else 'Pause'} (Space)")
+        self.act_pause.setText(tr("Resume") if paused else tr("Pause"))
+        self.act_pause.setToolTip(tr("Resume (Space)") if paused else tr("Pause (Space)"))
         self._set_icon(self.act_pause, "play" if paused else "pause")
         for act in (self.act_back, self.act_pause, self.act_skip):
             act.setEnabled(running or paused)
             self._button(act).setVisible(not finished)
         self._button(self.act_restart).setVisible(finished)
         self.act_restart.setEnabled(finished)
-        self.act_restart.setToolTip("Restart (R or Space)")
-        self.act_stop.setText("Routines" if finished else "Stop")
-        self.act_stop.setToolTip("Back to the routines (Esc)" if finished else "Stop (Esc)")
+        self.act_restart.setToolTip(tr("Restart (R or Space)"))
+        self.act_stop.setText(tr("Routines") if finished else tr("Stop"))
+        self.act_stop.setToolTip(tr("Back to the routines (Esc)") if finished else tr("Stop (Esc)"))
         if finished and self.driver.plan is not None:
             self.side.set_side(None)
             self.exercise.setText(self.driver.plan.routine.name)
@@ -355,8 +356,8 @@ class TimerView(QWidget):
         self.refresh()
 
     def _on_mute_toggled(self, muted: bool) -> None:
-        self.act_mute.setText("Unmute" if muted else "Mute")
-        self.act_mute.setToolTip(f"{'Unmute' if muted else 'Mute'} (M)")
+        self.act_mute.setText(tr("Unmute") if muted else tr("Mute"))
+        self.act_mute.setToolTip(tr("Unmute (M)") if muted else tr("Mute (M)"))
         self._set_icon(self.act_mute, "volume-off" if muted else "volume")
         self.muted_changed.emit(muted)
 
@@ -371,19 +372,20 @@ class TimerView(QWidget):
         state = self.driver.state
         if state == State.FINISHED:
             done = self.driver.machine.summary and self.driver.machine.summary.completed
-            self.ring.set_state("✓" if done else "–", "Done" if done else "Stopped", 1.0,
+            self.ring.set_state("✓" if done else "–", tr("Done") if done else tr("Stopped"), 1.0,
                                 phase_colour(Kind.DONE, app))
             self.pacer.set_breath(None, 0)
             self.progress.setValue(int(self.driver.position()))
-            self.progress.setFormat(f"{'Done' if done else 'Stopped'} at "
-                                    f"{format_clock(min(self.driver.position(), plan.total))} "
-                                    f"of {format_clock(plan.total)}")
+            at = format_clock(min(self.driver.position(), plan.total))
+            self.progress.setFormat((tr("Done at {done} of {total}") if done else
+                                     tr("Stopped at {done} of {total}")).format(
+                done=at, total=format_clock(plan.total)))
             return
         pos = self.driver.position()
         seg = plan.segment_at(pos) if seg.kind != Kind.DONE else seg
         remaining = max(0.0, seg.end - pos)
         fraction = (pos - seg.start) / seg.length if seg.length else 1.0
-        phase = PHASE_WORDS[seg.kind] + (" · paused" if state == State.PAUSED else "")
+        phase = phase_word(seg.kind) + (tr(" · paused") if state == State.PAUSED else "")
         self.ring.set_state(digits_for(remaining), phase, fraction, phase_colour(seg.kind, app))
         breath = next(((name, (pos - t) / length) for t, name, length in self._phases
                        if t <= pos < t + length), None)
@@ -391,7 +393,8 @@ class TimerView(QWidget):
         total = max(plan.total, 1e-9)
         self.progress.setMaximum(int(total))
         self.progress.setValue(int(min(pos, plan.total)))
-        self.progress.setFormat(f"{format_clock(pos)} of {format_clock(plan.total)}")
+        self.progress.setFormat(tr("{done} of {total}").format(done=format_clock(pos),
+                                                                total=format_clock(plan.total)))
 
     def _on_color_scheme_changed(self, _scheme) -> None:
         self.recolour()  # the desktop switched between light and dark
@@ -423,15 +426,15 @@ class TimerView(QWidget):
         if i is None:
             return ""
         if i + 1 < len(plan.routine.exercises):
-            return f"Then: {plan.routine.exercises[i + 1].name}"
-        return "Last one in this routine"
+            return tr("Then: {name}").format(name=plan.routine.exercises[i + 1].name)
+        return tr("Last one in this routine")
 
     def _announcement(self, segment: Segment) -> str:
-        words = [PHASE_WORDS[segment.kind]]
+        words = [phase_word(segment.kind)]
         if segment.length:
-            words.append(f"{int(segment.length)} seconds")
+            words.append(tr("%n seconds", "", int(segment.length)))
         if segment.side:
-            words.append(f"{segment.side} side")
+            words.append(tr("left side") if segment.side == "left" else tr("right side"))
         if segment.reps:
-            words.append(f"rep {segment.rep} of {segment.reps}")
+            words.append(tr("rep {rep} of {reps}").format(rep=segment.rep, reps=segment.reps))
         return ", ".join(words)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from stretchtimer.core.plan import build_plan, format_clock
+from stretchtimer.ui.i18n import tr
 
 HOUR = 3600.0
 STATES = {"active": None, "snoozed": "#3b82c4", "paused": "#8a8a8a", "running": "#1f9e6e"}
@@ -54,30 +55,31 @@ class Tray(QObject):
         super().__init__(parent)
         self.base_icon = icon
         self.state = "active"
-        self._next_text = "No reminder planned"
+        self._next_text = tr("No reminder planned")
         self.icon = QSystemTrayIcon(icon, self)
         self.menu = QMenu()
         self.routines = {r.id: r for r in routines}
         first = self.routines.get(suggested) or next(iter(self.routines.values()), None)
         if first is not None:
             length = format_clock(build_plan(first).total)
-            self.act_start = self.menu.addAction(f"Start {first.name} ({length})")
+            self.act_start = self.menu.addAction(tr("Start {name} ({length})").format(
+                name=first.name, length=length))
             self.act_start.triggered.connect(lambda: self.start_requested.emit(first.id))
-        self.starts = self.menu.addMenu("Start")
+        self.starts = self.menu.addMenu(tr("Start"))
         self.set_routines(routines)
         self.menu.addSeparator()
-        self.act_next = self.menu.addAction("No reminder planned")
+        self.act_next = self.menu.addAction(tr("No reminder planned"))
         self.act_next.setEnabled(False)
-        self.act_snooze = self.menu.addAction("Snooze 10 min")
+        self.act_snooze = self.menu.addAction(tr("Snooze 10 min"))
         self.act_snooze.triggered.connect(self.snooze_requested)
-        pause = self.menu.addMenu("Pause reminders")
-        pause.addAction("For 1 hour").triggered.connect(lambda: self.pause_requested.emit(HOUR))
-        pause.addAction("Until tomorrow").triggered.connect(self.pause_until_tomorrow_requested)
-        pause.addAction("Resume").triggered.connect(lambda: self.pause_requested.emit(0.0))
+        pause = self.menu.addMenu(tr("Pause reminders"))
+        pause.addAction(tr("For 1 hour")).triggered.connect(lambda: self.pause_requested.emit(HOUR))
+        pause.addAction(tr("Until tomorrow")).triggered.connect(self.pause_until_tomorrow_requested)
+        pause.addAction(tr("Resume")).triggered.connect(lambda: self.pause_requested.emit(0.0))
         self.menu.addSeparator()
-        self.menu.addAction("Open stretchtimer").triggered.connect(self.open_requested)
-        self.menu.addAction("Settings…").triggered.connect(self.settings_requested)
-        self.menu.addAction("Quit").triggered.connect(self.quit_requested)
+        self.menu.addAction(tr("Open stretchtimer")).triggered.connect(self.open_requested)
+        self.menu.addAction(tr("Settings…")).triggered.connect(self.settings_requested)
+        self.menu.addAction(tr("Quit")).triggered.connect(self.quit_requested)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._on_icon_activated)
         self.show_next(None)
@@ -91,13 +93,14 @@ class Tray(QObject):
                 lambda _=False, rid=r.id: self.start_requested.emit(rid))
 
     def set_snooze_minutes(self, minutes: int) -> None:
-        self.act_snooze.setText(f"Snooze {minutes} min")
+        self.act_snooze.setText(tr("Snooze {minutes} min").format(minutes=minutes))
 
     def show_next(self, due: float | None) -> None:
         if due is None:
-            text = "No reminder planned"
+            text = tr("No reminder planned")
         else:
-            text = f"Next reminder at {datetime.fromtimestamp(due).strftime('%H:%M')}"
+            text = tr("Next reminder at {time}").format(
+                time=datetime.fromtimestamp(due).strftime("%H:%M"))
         self.act_next.setText(text)
         self._next_text = text
         self._tooltip()
@@ -110,10 +113,10 @@ class Tray(QObject):
             self._tooltip()
 
     def _tooltip(self) -> None:
-        words = {"active": "", "snoozed": "snoozed; ", "paused": "reminders paused; ",
-                 "running": "a routine is running; "}[self.state]
-        text = self._next_text
-        self.icon.setToolTip(f"stretchtimer: {words}{text[0].lower()}{text[1:]}")
+        state = {"active": "", "snoozed": tr("Snoozed."), "paused": tr("Reminders paused."),
+                 "running": tr("A routine is running.")}[self.state]
+        self.icon.setToolTip(" ".join(p for p in ("stretchtimer:", state, self._next_text + ".")
+                                      if p))
 
     def _on_icon_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger,

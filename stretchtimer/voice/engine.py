@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 DEFAULT_BACKEND = "stretchtimer.voice.engine:Pyttsx3Backend"
+LANGUAGE_VOICE = "lang:"  # "lang:de": the engine's first voice for that language
 STARTUP_DEADLINE_S = 5.0  # importing and starting an engine (SAPI5 can be slow)
 RENDER_DEADLINE_S = 4.0  # a phrase renders in ~10 ms with espeak-ng
 
@@ -50,12 +51,24 @@ class Pyttsx3Backend:
 
         self._engine = pyttsx3.init()
         self.name = f"pyttsx3-{type(self._engine.proxy._driver).__module__.rsplit('.', 1)[-1]}"
+        self._by_language: dict[str, str | None] = {}
 
     def _set(self, voice: str | None, rate: int, volume: float = 1.0) -> None:
+        if voice and voice.startswith(LANGUAGE_VOICE):
+            voice = self._voice_for(voice[len(LANGUAGE_VOICE):])
         if voice:
             self._engine.setProperty("voice", voice)
         self._engine.setProperty("rate", rate)
         self._engine.setProperty("volume", volume)
+
+    def _voice_for(self, language: str) -> str | None:
+        """The first voice that speaks `language` ("de"), or None (the default voice)."""
+        if language not in self._by_language:
+            self._by_language[language] = next(
+                (v["id"] for v in self.voices()
+                 if any(lang.lower().lstrip("\x05").split("-")[0].split("_")[0] == language
+                        for lang in v["languages"])), None)
+        return self._by_language[language]
 
     def voices(self) -> list[dict[str, Any]]:
         out = []

@@ -13,7 +13,8 @@ from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer, Signal
 
 from stretchtimer.core.speech_time import spoken_length
 from stretchtimer.voice.cache import SpeechCache, cache_key
-from stretchtimer.voice.engine import DEFAULT_BACKEND, RENDER_DEADLINE_S, EngineClient, Reply
+from stretchtimer.voice.engine import (DEFAULT_BACKEND, LANGUAGE_VOICE, RENDER_DEADLINE_S,
+                                      EngineClient, Reply)
 
 
 class SpeechService(QObject):
@@ -39,6 +40,7 @@ class SpeechService(QObject):
         self._poll.setInterval(30)
         self._poll.timeout.connect(self._on_notifier_activated)
         cache.sweep_temps()
+        self.language = "en"  # the UI's language: speak it when no voice is chosen
 
     @property
     def engine_key(self) -> str:
@@ -59,6 +61,7 @@ class SpeechService(QObject):
 
     def render(self, text: str, voice: str | None, rate: int) -> str:
         """Make sure `text` is cached; `rendered` fires when it is (at once if it was)."""
+        voice = voice or self._language_voice()
         key = cache_key(text, voice, rate, self.engine_key)
         path = self.cache.get(key)
         if path is not None:
@@ -73,9 +76,13 @@ class SpeechService(QObject):
 
     def say(self, text: str, voice: str | None, rate: int, volume: float) -> None:
         """Live speech, for a cue whose render is not ready."""
+        voice = voice or self._language_voice()
         deadline = math.ceil(spoken_length(text, rate)) + 5.0
         self.client.request("say", deadline, text=text, voice=voice, rate=rate, volume=volume)
         self._watch()
+
+    def _language_voice(self) -> str | None:
+        return None if self.language == "en" else f"{LANGUAGE_VOICE}{self.language}"
 
     def list_voices(self) -> None:
         self.client.request("voices", RENDER_DEADLINE_S)

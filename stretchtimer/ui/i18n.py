@@ -1,0 +1,67 @@
+"""Translations. Every user-visible string of the UI goes through tr(), which
+pyside6-lupdate finds (packaging/translations.sh); the compiled .qm files ship in
+assets/i18n and are loaded for the system's language or the one chosen in Settings.
+The fixed spoken phrases are translated here too and handed to core (core.phrases)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from stretchtimer.core.phrases import Phrases
+from stretchtimer.resources import assets
+
+LANGUAGES = {"en": "English", "de": "Deutsch"}  # code -> name in that language
+_installed: list[QTranslator] = []
+
+
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """The translation of `text` ("%n" replaced by n for plural forms)."""
+    return QCoreApplication.translate("", text, disambiguation, n)
+
+
+def language_for(setting: str, locale: QLocale | None = None) -> str:
+    """The language to use: the setting, or for "system" the system's if we have it."""
+    if setting in LANGUAGES:
+        return setting
+    for name in (locale or QLocale.system()).uiLanguages():
+        code = name.replace("_", "-").split("-")[0].lower()
+        if code in LANGUAGES:
+            return code
+    return "en"
+
+
+def install(app, setting: str = "system") -> str:
+    """Load the translations for the chosen language into `app`; returns its code."""
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    code = language_for(setting)
+    if code != "en":
+        ours = QTranslator(app)
+        if ours.load(str(assets() / "i18n" / f"stretchtimer_{code}.qm")):
+            app.installTranslator(ours)
+            _installed.append(ours)
+        qt = QTranslator(app)  # Qt's own dialogs and buttons (OK, Cancel, Yes, No)
+        if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+            _installed.append(qt)
+    from stretchtimer.core import phrases
+
+    phrases.use(spoken_phrases())
+    return code
+
+
+def spoken_phrases() -> Phrases:
+    return Phrases(
+        next=tr("Next: {name}"),
+        switch_left=tr("Switch to your left side"),
+        switch_right=tr("Switch to your right side"),
+        switch=tr("Switch sides"),
+        breathe_in=tr("Breathe in"),
+        breathe_out=tr("And out"),
+        halfway=tr("Halfway"),
+        countdown=(tr("3"), tr("2"), tr("1")),
+        hold=tr("Hold"),
+        release=tr("Release"),
+        rest=tr("Rest"),
+    )
