@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.act_contrast = QAction(tr("High contrast"), self)
         self.act_contrast.setCheckable(True)
         self._system_palette = QApplication.instance().palette()
+        self._system_point_size = QApplication.instance().font().pointSizeF()
         self.act_contrast.toggled.connect(self._on_contrast_toggled)
         self.act_export = QAction(tr("&Export history…"), self)
         self.act_export.triggered.connect(self._on_export_triggered)
@@ -118,6 +119,8 @@ class MainWindow(QMainWindow):
         view.addAction(self.act_fullscreen)
         view.addAction(self.act_contrast)
         self.act_contrast.setChecked(self.settings.display.high_contrast)
+        if self.settings.display.text_size != 100:
+            self.apply_display()
         self.act_settings = QAction(tr("&Settings…"), self)
         self.act_settings.setShortcut(QKeySequence("Ctrl+,"))
         self.act_settings.triggered.connect(lambda: self.show_settings())
@@ -226,6 +229,7 @@ class MainWindow(QMainWindow):
             from stretchtimer.ui.timer_view import TimerView
 
             self._timer = TimerView(self.driver, self.act_fullscreen)
+            self._timer.set_reduced_motion(self.settings.display.reduced_motion)
             self.pages.addWidget(self._timer)
             self._timer.stop_requested.connect(self._on_timer_stop_requested)
             self._timer.restart_requested.connect(self._on_timer_restart_requested)
@@ -569,6 +573,8 @@ class MainWindow(QMainWindow):
             if history is not None and history.isVisible():
                 history.refresh()
             return
+        if name in ("display.text_size", "display.reduced_motion"):
+            self.apply_display()
         if name == "muted" and self._timer is not None:
             self._timer.act_mute.setChecked(self.voice_settings.muted)
         if self.voice is None:
@@ -778,6 +784,15 @@ class MainWindow(QMainWindow):
     def _on_fullscreen_toggled(self, on: bool) -> None:
         self.setWindowState(self.windowState() | Qt.WindowState.WindowFullScreen if on
                             else self.windowState() & ~Qt.WindowState.WindowFullScreen)
+
+    def apply_display(self) -> None:
+        """Text size and reduced motion, from the settings (at start and on change)."""
+        app = QApplication.instance()
+        font = app.font()
+        font.setPointSizeF(self._system_point_size * self.settings.display.text_size / 100)
+        app.setFont(font)
+        if self._timer is not None:
+            self._timer.set_reduced_motion(self.settings.display.reduced_motion)
 
     def _on_contrast_toggled(self, on: bool) -> None:
         apply_high_contrast(QApplication.instance(), on, self._system_palette)

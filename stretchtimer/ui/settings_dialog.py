@@ -269,6 +269,52 @@ class GoalsPage(QWidget):
         self.changed.emit(f"goals.{name}")
 
 
+class DisplayPage(QWidget):
+    """How it looks: contrast, text size, motion, and the language."""
+
+    changed = Signal(str)
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from stretchtimer.ui.i18n import LANGUAGES
+
+        d = self.settings = settings.display
+        self.contrast = QCheckBox(tr("High contrast (black, white and yellow)"))
+        self.contrast.setChecked(d.high_contrast)
+        self.text_size = QSpinBox()
+        self.text_size.setRange(80, 200)
+        self.text_size.setSingleStep(10)
+        self.text_size.setSuffix(" %")
+        self.text_size.setValue(d.text_size)
+        self.text_size.setAccessibleName(tr("Text size, in percent of the system's"))
+        self.reduced_motion = QCheckBox(tr("Reduce motion: the breathing circle stays still "
+                                           "and its words say when to breathe"))
+        self.reduced_motion.setChecked(d.reduced_motion)
+        self.language = QComboBox()
+        self.language.setAccessibleName(tr("Language"))
+        self.language.addItem(tr("The system's language"), "system")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(d.language)))
+        note = QLabel(tr("A new language applies the next time stretchtimer starts. With no "
+                         "voice chosen, the voice speaks it too, if the speech engine has it."))
+        note.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow("", self.contrast)
+        form.addRow(tr("&Text size"), self.text_size)
+        form.addRow("", self.reduced_motion)
+        form.addRow(tr("&Language"), self.language)
+        form.addRow(note)
+        self.text_size.valueChanged.connect(lambda v: self._set("text_size", v))
+        self.reduced_motion.toggled.connect(lambda v: self._set("reduced_motion", v))
+        self.language.currentIndexChanged.connect(
+            lambda _i: self._set("language", self.language.currentData()))
+
+    def _set(self, name: str, value) -> None:
+        setattr(self.settings, name, value)
+        self.changed.emit(f"display.{name}")
+
+
 class SettingsDialog(QDialog):
     """Every setting, on four pages; each change is applied and saved at once."""
 
@@ -282,19 +328,17 @@ class SettingsDialog(QDialog):
         self.voice = VoicePage(settings.voice, player)
         self.reminders = RemindersPage(settings, autostart, sensing or {})
         self.goals = GoalsPage(settings)
-        display = QWidget()
-        self.contrast = QCheckBox(tr("High contrast (black, white and yellow)"))
-        self.contrast.setChecked(settings.display.high_contrast)
+        display = self.display = DisplayPage(settings)
+        self.contrast = display.contrast
         if contrast_action is not None:
             self.contrast.toggled.connect(contrast_action.setChecked)
-        QVBoxLayout(display).addWidget(self.contrast, 0, Qt.AlignmentFlag.AlignTop)
         self.tabs = QTabWidget()
         self.pages = {"Voice": self.voice, "Reminders": self.reminders, "Goals": self.goals,
                       "Display": display}
         for page, title in ((self.voice, tr("Voice")), (self.reminders, tr("Reminders")),
                             (self.goals, tr("Goals")), (display, tr("Display"))):
             self.tabs.addTab(page, title)
-        for page in (self.voice, self.reminders, self.goals):
+        for page in (self.voice, self.reminders, self.goals, self.display):
             page.changed.connect(self.changed)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

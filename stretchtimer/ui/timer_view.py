@@ -415,6 +415,11 @@ class TimerView(QWidget):
     def _update_display_activity(self) -> None:
         self.driver.set_display_active(self.isVisible())
 
+    def set_reduced_motion(self, on: bool) -> None:
+        """The breathing circle stands still; its words still change with the breath."""
+        self.pacer.reduced_motion = on
+        self.pacer.update()
+
     # --- helpers ---
 
     def _button(self, act: QAction) -> QToolButton:

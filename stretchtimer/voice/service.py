@@ -4,6 +4,7 @@ Nothing here ever waits for the engine."""
 
 from __future__ import annotations
 
+import logging
 import math
 import sys
 import time
@@ -12,9 +13,13 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer, Signal
 
 from stretchtimer.core.speech_time import spoken_length
+from stretchtimer.logs import log as app_log
 from stretchtimer.voice.cache import SpeechCache, cache_key
 from stretchtimer.voice.engine import (DEFAULT_BACKEND, LANGUAGE_VOICE, RENDER_DEADLINE_S,
                                       EngineClient, Reply)
+
+
+log = app_log.getChild("speech")
 
 
 class SpeechService(QObject):
@@ -110,6 +115,10 @@ class SpeechService(QObject):
 
     def _handle(self, replies: list[Reply]) -> None:
         for r in replies:
+            if r.kind in ("ready", "unavailable", "lost") or (r.kind != "ok" and
+                                                              r.request == "say"):
+                log.log(logging.INFO if r.kind == "ready" else logging.WARNING,
+                        "speech %s %s: %s", r.request or "engine", r.kind, r.value)
             if r.kind == "ready":
                 self.engine_ready.emit(r.value)
             elif r.kind == "unavailable":

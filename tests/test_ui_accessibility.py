@@ -1,0 +1,112 @@
+"""Accessibility: every control has a name a screen reader can say, Tab reaches every
+control of the dialogs, the text-size setting scales the fonts, and reduced motion keeps
+the breathing circle still."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QApplication, QComboBox,
+                               QLineEdit, QListView, QPlainTextEdit, QTabBar, QWidget)
+
+CONTROLS = (QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QListView,
+            QPlainTextEdit)
+
+
+def controls(root: QWidget) -> list[QWidget]:
+    return [w for w in root.findChildren(QWidget)
+            if isinstance(w, CONTROLS) and w.isVisibleTo(root)
+            and not isinstance(w.parent(), (QAbstractSpinBox, QComboBox, QTabBar))
+            and not w.objectName().startswith("qt_")]
+
+
+def spoken_name(widget: QWidget) -> str:
+    iface = QAccessible.queryAccessibleInterface(widget)
+    return iface.text(QAccessible.Text.Name).strip() if iface is not None else ""
+
+
+def assert_all_named(root: QWidget) -> None:
+    nameless = [f"{type(w).__name__} {w.objectName()!r}" for w in controls(root)
+                if not spoken_name(w)]
+    assert not nameless, nameless
+
+
+def test_every_control_has_a_name(rig):
+    window = rig.window
+    assert_all_named(window)
+    settings = window.show_settings("Voice")
+    for i in range(settings.tabs.count()):
+        settings.tabs.setCurrentIndex(i)
+        assert_all_named(settings.tabs.currentWidget())
+    editor = window.duplicate_routine(window.library.get("desk-micro"))
+    assert_all_named(editor)
+    about = window.show_about()
+    assert_all_named(about)
+    from stretchtimer.ui.reminder_popup import ReminderPopup
+
+    popup = ReminderPopup()
+    popup.offer("Desk micro-break", "2:48")
+    assert_all_named(popup)
+    popup.close()
+
+
+def tab_cycle(qtbot, dialog: QWidget, start: QWidget, presses: int = 120) -> set:
+    start.setFocus()
+    seen = set()
+    for _ in range(presses):
+        seen.add(QApplication.focusWidget())
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    return seen
+
+
+@pytest.mark.parametrize("page", ["Voice", "Reminders", "Goals", "Display"])
+def test_tab_reaches_every_settings_control(qtbot, rig, page):
+    dialog = rig.window.show_settings(page)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    content = dialog.pages[page]
+    wanted = {w for w in controls(content) if w.isEnabled()
+              and w.focusPolicy() & Qt.FocusPolicy.TabFocus}
+    seen = tab_cycle(qtbot, dialog, dialog.tabs.tabBar())
+    assert wanted <= seen, [spoken_name(w) for w in wanted - seen]
+
+
+def test_tab_reaches_every_editor_control(qtbot, rig):
+    editor = rig.window.duplicate_routine(rig.window.library.get("chair-hamstrings"))
+    qtbot.waitUntil(editor.isActiveWindow)
+    wanted = {w for w in controls(editor) if w.isEnabled()
+              and w.focusPolicy() & Qt.FocusPolicy.TabFocus}
+    seen = tab_cycle(qtbot, editor, editor.name, 160)
+    assert wanted <= seen, [spoken_name(w) for w in wanted - seen]
+
+
+def test_text_size_scales_the_fonts(rig):
+    app = QApplication.instance()
+    base = app.font().pointSizeF()
+    dialog = rig.window.show_settings("Display")
+    try:
+        dialog.display.text_size.setValue(150)
+        assert rig.window.settings.display.text_size == 150
+        assert app.font().pointSizeF() == pytest.approx(base * 1.5)
+    finally:
+        dialog.display.text_size.setValue(100)
+    assert app.font().pointSizeF() == pytest.approx(base)
+
+
+def test_reduced_motion_keeps_the_breathing_circle_still(rig):
+    rig.window.start_routine(rig.window.library.get("desk-micro"))
+    pacer = rig.window.timer.pacer
+    pacer.resize(220, 260)
+
+    def frames():
+        shots = []
+        for fraction in (0.1, 0.9):
+            pacer.set_breath("in", fraction)
+            shots.append(pacer.grab().toImage())
+        return shots
+
+    moving = frames()
+    assert moving[0] != moving[1]
+    dialog = rig.window.show_settings("Display")
+    dialog.display.reduced_motion.setChecked(True)
+    assert pacer.reduced_motion and rig.window.settings.display.reduced_motion
+    still = frames()
+    assert still[0] == still[1]
