@@ -32,6 +32,35 @@ def launch(cmd: list[str], env: dict[str, str]) -> tuple[float, str]:
     return float(parts[1]) - start, " ".join(parts[2:])
 
 
+def bench_env() -> dict[str, str]:
+    """The environment every launch gets: a throwaway STRETCHTIMER_HOME, and Qt's offscreen
+    platform when there is no display."""
+    env = dict(os.environ, STRETCHTIMER_HOME=tempfile.mkdtemp(prefix="st-bench-"))
+    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return env
+
+
+def platform_name(env: dict[str, str]) -> str:
+    return env.get("QT_QPA_PLATFORM", "xcb" if env.get("DISPLAY") else "?")
+
+
+def alternate(cmds: dict[str, list[str]], env: dict[str, str],
+              rounds: int) -> tuple[dict[str, list[float]], dict[str, set[str]]]:
+    """Launch each command once to warm the file cache, then `rounds` rounds of one launch
+    of each in turn; seconds to first paint and what each reported after "PAINTED <t>"."""
+    for cmd in cmds.values():
+        launch(cmd, env)
+    times: dict[str, list[float]] = {name: [] for name in cmds}
+    extras: dict[str, set[str]] = {name: set() for name in cmds}
+    for _ in range(rounds):
+        for name, cmd in cmds.items():
+            seconds, extra = launch(cmd, env)
+            times[name].append(seconds)
+            extras[name].add(extra)
+    return times, extras
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=9)
@@ -41,21 +70,13 @@ def main() -> int:
     import stretchtimer
 
     compileall.compile_dir(Path(stretchtimer.__file__).parent, quiet=1)
-    env = dict(os.environ, STRETCHTIMER_HOME=tempfile.mkdtemp(prefix="st-bench-"))
-    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
-        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env = bench_env()
     bare_cmd = [sys.executable, str(HERE / "bare_window.py")]
     app_cmd = [sys.executable, "-m", "stretchtimer", "--quit-after-first-paint"]
-    launch(bare_cmd, env), launch(app_cmd, env)  # warm the file cache for both
-    bare, app, heavy = [], [], set()
-    for _ in range(args.rounds):
-        bare.append(launch(bare_cmd, env)[0])
-        seconds, extra = launch(app_cmd, env)
-        app.append(seconds)
-        heavy.add(extra)
+    times, extras = alternate({"bare": bare_cmd, "app": app_cmd}, env, args.rounds)
+    bare, app, heavy = times["bare"], times["app"], extras["app"]
     b, a = statistics.median(bare), statistics.median(app)
-    print(f"platform: {env.get('QT_QPA_PLATFORM', 'xcb' if env.get('DISPLAY') else '?')}, "
-          f"rounds: {args.rounds}")
+    print(f"platform: {platform_name(env)}, rounds: {args.rounds}")
     print(f"bare PySide6 window : median {b * 1000:7.1f} ms  (min {min(bare) * 1000:.1f})")
     print(f"stretchtimer window : median {a * 1000:7.1f} ms  (min {min(app) * 1000:.1f})")
     print(f"ratio               : {a / b:.2f}x  (goal <= 1.30x)")
