@@ -22,9 +22,10 @@ deb=(libdbus-1-3 libglib2.0-0 libfontconfig1 libfreetype6 fonts-dejavu-core libe
 # Tests also use a virtual screen (Xvfb) with a tray host (trayer), sox, a private
 # PulseAudio server with a null sink to record what the app plays (libasound2-plugins
 # routes aplay into it), a private D-Bus (dbus) standing in for GNOME's and KDE's, and
-# appstreamcli and desktop-file-validate to check the Linux desktop files (packaging/linux).
+# appstreamcli and desktop-file-validate to check the Linux desktop files (packaging/linux),
+# and objdump (binutils), which PyInstaller needs to build the bundle (tests/test_bundle.py).
 [ "$mode" = test ] && deb+=(xvfb xauth x11-utils trayer sox pulseaudio pulseaudio-utils
-                            libasound2-plugins dbus appstream desktop-file-utils)
+                            libasound2-plugins dbus appstream desktop-file-utils binutils)
 
 # A Python of 3.11 or newer.
 py=""

@@ -4,7 +4,8 @@
 
 Runs the real window on a FakeClock so each picture shows an exact moment: the routine
 picker, the desk micro-break mid-hold on the right side, and the Done screen. Also
-renders each at 1366x768 (the smallest laptop screen it must suit) and in high contrast.
+renders each at 1366x768 (the smallest laptop screen it must suit), in high contrast,
+and the German UI.
 """
 
 from __future__ import annotations
@@ -63,7 +64,36 @@ def main() -> int:
         driver.stop()
     shoot_history(app, out)
     shoot_editor(app, window, out)
+    shoot_german(app, out)
     return 0
+
+
+def shoot_german(app: QApplication, out: Path) -> None:
+    """The German UI: the picker, a hold with its spoken cue, settings and the editor."""
+    from stretchtimer.ui import i18n
+
+    i18n.install(app, "de")
+    clock = FakeClock()
+    window = MainWindow(load_routines(None), clock)
+    window.resize(1100, 720)
+    window.show()
+    shoot(window, app, out / "picker-de.png")
+    window.start_routine(window.library.get("desk-micro"))
+    driver = window.driver
+    hold = next(s for s in driver.plan.segments if s.kind == Kind.HOLD and s.side == "left")
+    clock.advance_to(driver.machine.monotonic_at(hold.start + 0.3))
+    driver.catch_up()
+    window.timer.refresh()
+    shoot(window, app, out / "timer-hold-left-de.png")
+    driver.stop()
+    settings = window.show_settings("Reminders")
+    settings.resize(640, 720)
+    shoot(settings, app, out / "settings-de.png")
+    settings.close()
+    editor = window.duplicate_routine(window.library.get("chair-hamstrings"))
+    shoot(editor, app, out / "editor-de.png")
+    editor.reject()
+    i18n.install(app, "en")
 
 
 def shoot_editor(app: QApplication, window: MainWindow, out: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QDateTime, QLocale, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (QGridLayout, QLabel, QListWidget, QSizePolicy, QVBoxLayout,
                                QWidget)
@@ -15,7 +15,8 @@ from stretchtimer.storage.settings import WEEKDAYS
 from stretchtimer.ui.i18n import tr
 
 LEFT, RIGHT, BOTH = QColor("#2f6fdf"), QColor("#d9480f"), QColor("#7a7a7a")
-WEEKDAY_LETTERS = "MTWTFSS"
+def weekday_letters() -> str:
+    return tr("MTWTFSS", "the first letters of Monday to Sunday")
 
 
 def _text(w: QWidget) -> QColor:
@@ -57,7 +58,7 @@ class WeekStrip(QWidget):
             p.drawEllipse(QRectF(cx - r, cy - r, 2 * r, 2 * r))
             p.setPen(_text(self))
             p.drawText(QRectF(cx - r, cy + r + 2, 2 * r, 16), Qt.AlignmentFlag.AlignCenter,
-                       WEEKDAY_LETTERS[i])
+                       weekday_letters()[i])
         p.end()
 
 
@@ -77,7 +78,7 @@ class HeatMap(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         label_w, top = 18, 18
         cell = min((self.width() - label_w) / HEATMAP_WEEKS, (self.height() - top) / 7)
-        for row, letter in enumerate(WEEKDAY_LETTERS):
+        for row, letter in enumerate(weekday_letters()):
             p.setPen(_text(self))
             p.drawText(QRectF(0, top + row * cell, label_w, cell), Qt.AlignmentFlag.AlignCenter,
                        letter)
@@ -177,7 +178,7 @@ class DayBars(QWidget):
             p.drawRoundedRect(QRectF(slot * i + slot * 0.25, base - bar_h, slot * 0.5, bar_h), 3, 3)
             p.setPen(_text(self))
             p.drawText(QRectF(slot * i, base, slot, label_h), Qt.AlignmentFlag.AlignCenter,
-                       WEEKDAY_LETTERS[day.weekday()])
+                       weekday_letters()[day.weekday()])
         y = base - (base - 4) * target / top
         p.setPen(QPen(_text(self), 1.5, Qt.PenStyle.DashLine))
         p.drawLine(0, int(y), self.width(), int(y))
@@ -203,13 +204,15 @@ class HistoryView(QWidget):
         grid.addWidget(self.week_label, 0, 0)
         grid.addWidget(self.streak_label, 0, 1)
         grid.addWidget(self.week, 1, 0)
-        grid.addWidget(self._caption("One missed day in seven does not break a streak."), 1, 1)
-        grid.addWidget(self._caption("The last 12 weeks"), 2, 0)
-        grid.addWidget(self._caption("Sessions a day (dashed: your daily target)"), 2, 1)
+        grid.addWidget(self._caption(tr("One missed day in seven does not break a streak.")),
+                       1, 1)
+        grid.addWidget(self._caption(tr("The last 12 weeks")), 2, 0)
+        grid.addWidget(self._caption(tr("Sessions a day (dashed: your daily target)")), 2, 1)
         grid.addWidget(self.heatmap, 3, 0)
         grid.addWidget(self.days, 3, 1)
-        grid.addWidget(self._caption("Seconds held in the last 4 weeks, left and right"), 4, 0)
-        grid.addWidget(self._caption("Past sessions"), 4, 1)
+        grid.addWidget(self._caption(tr("Seconds held in the last 4 weeks, left and right")),
+                       4, 0)
+        grid.addWidget(self._caption(tr("Past sessions")), 4, 1)
         grid.addWidget(self.balance, 5, 0)
         grid.addWidget(self.list, 5, 1)
         grid.setRowStretch(3, 2)
@@ -254,7 +257,9 @@ class HistoryView(QWidget):
                sum(1 for n in s.heatmap if n)))
         self.list.clear()
         for sess in reversed(tally.recent):
-            when = datetime.fromisoformat(sess["started"]).strftime("%a %d %b %Y, %H:%M")
+            # the clock time it was recorded with, day and month named in the UI's language
+            started = datetime.fromisoformat(sess["started"]).replace(tzinfo=None)
+            when = QLocale().toString(QDateTime(started), "ddd d MMM yyyy, HH:mm")
             how = tr("completed") if sess["completed"] else tr("stopped early")
             rating = sess.get("rating")
             feel = {"nerve": tr(", tingling or numbness"), "easy": tr(", felt easy"),

@@ -36,6 +36,8 @@ def install(app, setting: str = "system") -> str:
         app.removeTranslator(old)
     _installed.clear()
     code = language_for(setting)
+    # dates and numbers follow the chosen language (the system's when it is "system")
+    QLocale.setDefault(QLocale(code) if setting in LANGUAGES else QLocale.system())
     if code != "en":
         ours = QTranslator(app)
         if ours.load(str(assets() / "i18n" / f"stretchtimer_{code}.qm")):

@@ -29,8 +29,10 @@ def side_words() -> dict[str, str]:
 NEW_EXERCISE = {"name": "", "muscles": [], "setup": [], "cues": [], "sides": "left_right",
                 "reps": 1, "hold_s": 30, "rest_s": 10, "prepare_s": 10, "switch_s": 6,
                 "breathing": {"in_s": 4, "out_s": 6}, "source": "my own routine"}
-SAFETY = ("Stretch to mild tension only, never into pain.",  # every new routine starts safe
-          "Stop if you feel tingling, numbness or sharp pain, and check with a clinician.")
+def starting_safety() -> list[str]:
+    """Every new routine starts safe (in the UI's language: it is the user's text)."""
+    return [tr("Stretch to mild tension only, never into pain."),
+            tr("Stop if you feel tingling, numbness or sharp pain, and check with a clinician.")]
 def spins() -> tuple:
     """key, label, lo, hi, suffix: the same ranges as the file format's rules."""
     return (("reps", tr("Repetitions"), 1, 10, ""), ("hold_s", tr("Hold"), 5, 120, " s"),
@@ -69,10 +71,10 @@ class ExerciseForm(QWidget):
         self.muscles = QLineEdit()
         self.muscles.setPlaceholderText(tr("e.g. calves, hamstrings"))
         self.muscles.setAccessibleName(tr("Muscles, separated by commas"))
-        self.setup = _multiline("How to get into it, one step per line",
-                                "How to get into position, one step per line")
-        self.cues = _multiline("Form cues during the hold, one per line",
-                               "Reminders during the hold, one per line (optional)")
+        self.setup = _multiline(tr("How to get into it, one step per line"),
+                                tr("How to get into position, one step per line"))
+        self.cues = _multiline(tr("Form cues during the hold, one per line"),
+                               tr("Reminders during the hold, one per line (optional)"))
         self.sides = QComboBox()
         self.sides.setAccessibleName(tr("Sides"))
         for key in SIDES:
@@ -105,9 +107,9 @@ class ExerciseForm(QWidget):
             form.addRow(label, self.spins[key])
         breath = QHBoxLayout()
         breath.addWidget(self.breathing)
-        breath.addWidget(QLabel("in"))
+        breath.addWidget(QLabel(tr("in")))
         breath.addWidget(self.breath_in)
-        breath.addWidget(QLabel("out"))
+        breath.addWidget(QLabel(tr("out")))
         breath.addWidget(self.breath_out)
         breath.addStretch(1)
         form.addRow(tr("Breathing"), breath)
@@ -179,7 +181,7 @@ class RoutineEditor(QDialog):
         self.taken = set(taken)
         if routine is None:
             self.data = {"schema_version": SCHEMA_VERSION, "name": "", "summary": "",
-                         "position": "standing", "safety": list(SAFETY), "exercises": []}
+                         "position": "standing", "safety": starting_safety(), "exercises": []}
             self.setWindowTitle(tr("New routine"))
         else:
             self.data = copy.deepcopy(to_data(routine))
@@ -205,8 +207,9 @@ class RoutineEditor(QDialog):
         self.equipment.setPlaceholderText(tr("e.g. towel, chair (leave empty for none)"))
         self.tags = QLineEdit(", ".join(self.data.get("tags", [])))
         self.tags.setAccessibleName(tr("Tags, separated by commas"))
-        self.safety = _multiline("Safety lines, one per line",
-                                 "Safety lines, one per line; the first is spoken at the start")
+        self.safety = _multiline(tr("Safety lines, one per line"),
+                                 tr("Safety lines, one per line; the first is spoken at the "
+                                    "start"))
         self.safety.setPlainText("\n".join(self.data.get("safety", [])))
 
         self.list = QListWidget()
@@ -337,7 +340,7 @@ class RoutineEditor(QDialog):
                 "<b>" + tr("Can’t save yet — %n problem(s):", "", n) + "</b><br>"
                 + "<br>".join(f"• {_escape(p)}" for p in self.problems))
             self.total.setText(tr("Total: — (fix the problems below to see it)"))
-            self.timeline.setPlainText("The preview appears when nothing is wrong.")
+            self.timeline.setPlainText(tr("The preview appears when nothing is wrong."))
         else:
             self.save.setToolTip(tr("Save this routine"))
             self.problems_label.setText("")

@@ -194,8 +194,8 @@ class RoutinePreview(QWidget):
         safety = "".join(f"<li>{html.escape(s)}</li>" for s in routine.safety)
         self.details.setText(
             f"<table>{''.join(rows)}</table>"
-            + (f"<p style='margin-top:12px'><b>{tr('Safety')}</b></p><ul style='margin-left:-20px'>"
-               f"{safety}</ul>" if safety else ""))
+            + ("<p style='margin-top:12px'><b>" + tr("Safety") + "</b></p>"
+               f"<ul style='margin-left:-20px'>{safety}</ul>" if safety else ""))
 
 
 class RoutinePicker(QWidget):

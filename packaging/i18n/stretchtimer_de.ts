@@ -1,0 +1,1387 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name></name>
+    <message>
+        <source>About stretchtimer</source>
+        <translation>Über stretchtimer</translation>
+    </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation>Diagnose</translation>
+    </message>
+    <message>
+        <source>&amp;Copy diagnostics</source>
+        <translation>Diagnose &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copy these details to the clipboard for a bug report</source>
+        <translation>Diese Angaben für einen Fehlerbericht in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <source>Easy</source>
+        <translation>Leicht</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Gut</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>Stark</translation>
+    </message>
+    <message>
+        <source>Painful</source>
+        <translation>Schmerzhaft</translation>
+    </message>
+    <message>
+        <source>Tingling, numbness or shooting pain</source>
+        <translation>Kribbeln, Taubheit oder einschießender Schmerz</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Please stop this stretch for now.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Tingling, numbness or shooting pain can mean a nerve is being stretched or pressed. That is not something to push through. The stretches from this routine are paused until you tell stretchtimer a clinician has checked you (Settings &amp;gt; Paused stretches).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Get urgent medical care now&lt;/b&gt; if you notice new trouble controlling your bladder or bowels, numbness around your groin, buttocks or inner thighs, or weakness in your legs that is getting worse.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Bitte hör mit dieser Dehnung vorerst auf.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Kribbeln, Taubheit oder einschießender Schmerz können bedeuten, dass ein Nerv gedehnt oder eingeklemmt wird. Da solltest du nicht einfach weitermachen. Die Dehnungen dieser Routine bleiben pausiert, bis du stretchtimer mitteilst, dass eine Ärztin, ein Arzt oder eine andere medizinische Fachkraft dich untersucht hat (Einstellungen &amp;gt; Pausierte Dehnungen).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Hol dir sofort ärztliche Hilfe&lt;/b&gt;, wenn du neue Probleme bemerkst, Blase oder Darm zu kontrollieren, Taubheit im Bereich von Leiste, Gesäß oder Oberschenkelinnenseiten oder eine Schwäche in den Beinen, die zunimmt.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>How did that feel?</source>
+        <translation>Wie hat sich das angefühlt?</translation>
+    </message>
+    <message>
+        <source>{label} (key {number})</source>
+        <translation>{label} (Taste {number})</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Überspringen</translation>
+    </message>
+    <message>
+        <source>Skip the check-in</source>
+        <translation>Rückmeldung überspringen</translation>
+    </message>
+    <message>
+        <source>Thanks, noted in your history.</source>
+        <translation>Danke, im Verlauf vermerkt.</translation>
+    </message>
+    <message>
+        <source>Stop and check</source>
+        <translation>Aufhören und abklären</translation>
+    </message>
+    <message>
+        <source>Paused: {names}</source>
+        <translation>Pausiert: {names}</translation>
+    </message>
+    <message>
+        <source>I understand</source>
+        <translation>Verstanden</translation>
+    </message>
+    <message>
+        <source>Paused stretches</source>
+        <translation>Pausierte Dehnungen</translation>
+    </message>
+    <message>
+        <source>Tick a stretch and resume it only once a doctor or physiotherapist has checked the tingling, numbness or shooting pain.</source>
+        <translation>Hake eine Dehnung erst dann an und nimm sie wieder auf, wenn eine Ärztin, ein Arzt oder eine Physiotherapeutin bzw. ein Physiotherapeut das Kribbeln, die Taubheit oder den einschießenden Schmerz abgeklärt hat.</translation>
+    </message>
+    <message>
+        <source>No stretches are paused.</source>
+        <translation>Keine Dehnungen pausiert.</translation>
+    </message>
+    <message>
+        <source>I have been cleared: resume the ticked stretches</source>
+        <translation>Ich wurde untersucht: angehakte Dehnungen wieder aufnehmen</translation>
+    </message>
+    <message>
+        <source>MTWTFSS</source>
+        <comment>the first letters of Monday to Sunday</comment>
+        <translation>MDMDFSS</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <source>Twelve-week calendar</source>
+        <translation>Zwölf-Wochen-Kalender</translation>
+    </message>
+    <message>
+        <source>Left and right balance</source>
+        <translation>Verhältnis links und rechts</translation>
+    </message>
+    <message>
+        <source>No stretches in four weeks</source>
+        <translation>Keine Dehnungen in vier Wochen</translation>
+    </message>
+    <message>
+        <source>Sessions per day</source>
+        <translation>Einheiten pro Tag</translation>
+    </message>
+    <message>
+        <source>Past sessions</source>
+        <translation>Bisherige Einheiten</translation>
+    </message>
+    <message>
+        <source>One missed day in seven does not break a streak.</source>
+        <translation>Ein verpasster Tag von sieben unterbricht keine Serie.</translation>
+    </message>
+    <message>
+        <source>The last 12 weeks</source>
+        <translation>Die letzten 12 Wochen</translation>
+    </message>
+    <message>
+        <source>Sessions a day (dashed: your daily target)</source>
+        <translation>Einheiten pro Tag (gestrichelt: dein Tagesziel)</translation>
+    </message>
+    <message>
+        <source>Seconds held in the last 4 weeks, left and right</source>
+        <translation>Gehaltene Sekunden in den letzten 4 Wochen, links und rechts</translation>
+    </message>
+    <message numerus="yes">
+        <source>{done} of %n stretch days this week</source>
+        <translation>
+            <numerusform>{done} von %n Dehntag diese Woche</numerusform>
+            <numerusform>{done} von %n Dehntagen diese Woche</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n-day streak</source>
+        <translation>
+            <numerusform>Serie: %n Tag</numerusform>
+            <numerusform>Serie: %n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No streak yet</source>
+        <translation>Noch keine Serie</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days with stretching in the last 12 weeks</source>
+        <translation>
+            <numerusform>%n Tag mit Dehnen in den letzten 12 Wochen</numerusform>
+            <numerusform>%n Tage mit Dehnen in den letzten 12 Wochen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>stopped early</source>
+        <translation>vorzeitig beendet</translation>
+    </message>
+    <message>
+        <source>, tingling or numbness</source>
+        <translation>, Kribbeln oder Taubheit</translation>
+    </message>
+    <message>
+        <source>, felt easy</source>
+        <translation>, fühlte sich leicht an</translation>
+    </message>
+    <message>
+        <source>, felt good</source>
+        <translation>, fühlte sich gut an</translation>
+    </message>
+    <message>
+        <source>, felt strong</source>
+        <translation>, fühlte sich stark an</translation>
+    </message>
+    <message>
+        <source>, felt painful</source>
+        <translation>, war schmerzhaft</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n damaged line(s) skipped</source>
+        <translation>
+            <numerusform>%n beschädigte Zeile übersprungen</numerusform>
+            <numerusform>%n beschädigte Zeilen übersprungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) from a newer version kept but not shown</source>
+        <translation>
+            <numerusform>%n Eintrag aus einer neueren Version behalten, aber nicht angezeigt</numerusform>
+            <numerusform>%n Einträge aus einer neueren Version behalten, aber nicht angezeigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reminders this week: {offered} offered, {started} taken, {snoozed} snoozed, {skipped} skipped.</source>
+        <translation>Erinnerungen diese Woche: {offered} angezeigt, {started} wahrgenommen, {snoozed} verschoben, {skipped} übersprungen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sessions in all, {completed} completed.</source>
+        <translation>
+            <numerusform>%n Einheit insgesamt, {completed} abgeschlossen.</numerusform>
+            <numerusform>%n Einheiten insgesamt, {completed} abgeschlossen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Next: {name}</source>
+        <translation>Als Nächstes: {name}</translation>
+    </message>
+    <message>
+        <source>Switch to your left side</source>
+        <translation>Wechsle auf die linke Seite</translation>
+    </message>
+    <message>
+        <source>Switch to your right side</source>
+        <translation>Wechsle auf die rechte Seite</translation>
+    </message>
+    <message>
+        <source>Switch sides</source>
+        <translation>Seite wechseln</translation>
+    </message>
+    <message>
+        <source>Breathe in</source>
+        <translation>Einatmen</translation>
+    </message>
+    <message>
+        <source>And out</source>
+        <translation>Und ausatmen</translation>
+    </message>
+    <message>
+        <source>Halfway</source>
+        <translation>Halbzeit</translation>
+    </message>
+    <message>
+        <source>3</source>
+        <translation>3</translation>
+    </message>
+    <message>
+        <source>2</source>
+        <translation>2</translation>
+    </message>
+    <message>
+        <source>1</source>
+        <translation>1</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Halten</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Lösen</translation>
+    </message>
+    <message>
+        <source>Rest</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Vollbild</translation>
+    </message>
+    <message>
+        <source>Full screen (F11)</source>
+        <translation>Vollbild (F11)</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Hoher Kontrast</translation>
+    </message>
+    <message>
+        <source>&amp;Export history…</source>
+        <translation>&amp;Verlauf exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;New routine…</source>
+        <translation>&amp;Neue Routine…</translation>
+    </message>
+    <message>
+        <source>&amp;Import routine…</source>
+        <translation>Routine &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Export &amp;routine…</source>
+        <translation>Routine e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Paused stretches…</source>
+        <translation>&amp;Pausierte Dehnungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;About stretchtimer</source>
+        <translation>Ü&amp;ber stretchtimer</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Routines</source>
+        <translation>Routinen</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Routines (Ctrl+1)</source>
+        <translation>Routinen (Strg+1)</translation>
+    </message>
+    <message>
+        <source>Your history (Ctrl+2)</source>
+        <translation>Dein Verlauf (Strg+2)</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Dismiss notice</source>
+        <translation>Hinweis schließen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n routine file(s) could not be read and were skipped: {names}. Run stretchtimer --validate FILE to see why.</source>
+        <translation>
+            <numerusform>%n Routinendatei konnte nicht gelesen werden und wurde übersprungen: {names}. Führe stretchtimer --validate DATEI aus, um den Grund zu sehen.</numerusform>
+            <numerusform>%n Routinendateien konnten nicht gelesen werden und wurden übersprungen: {names}. Führe stretchtimer --validate DATEI aus, um den Grund zu sehen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name} (mine)</source>
+        <translation>{name} (eigene)</translation>
+    </message>
+    <message>
+        <source>Routines cannot be saved here (no data folder).</source>
+        <translation>Routinen können hier nicht gespeichert werden (kein Datenordner).</translation>
+    </message>
+    <message>
+        <source>Could not save “{name}”: {error}. Nothing was changed.</source>
+        <translation>„{name}“ konnte nicht gespeichert werden: {error}. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Delete routine</source>
+        <translation>Routine löschen</translation>
+    </message>
+    <message>
+        <source>Delete “{name}”? Its file is kept in the “deleted” folder of your routines, so it can be brought back.</source>
+        <translation>„{name}“ löschen? Die Datei bleibt im Ordner „deleted“ deiner Routinen erhalten und kann wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <source>Could not delete “{name}”: {error}.</source>
+        <translation>„{name}“ konnte nicht gelöscht werden: {error}.</translation>
+    </message>
+    <message>
+        <source>Not imported: {file}: {problems}</source>
+        <translation>Nicht importiert: {file}: {problems}</translation>
+    </message>
+    <message numerus="yes">
+        <source> (and %n more)</source>
+        <translation>
+            <numerusform> (und %n weiteres Problem)</numerusform>
+            <numerusform> (und %n weitere Probleme)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not export “{name}”: {error}.</source>
+        <translation>„{name}“ konnte nicht exportiert werden: {error}.</translation>
+    </message>
+    <message>
+        <source>Exported “{name}” to {file}.</source>
+        <translation>„{name}“ nach {file} exportiert.</translation>
+    </message>
+    <message>
+        <source>Import routine</source>
+        <translation>Routine importieren</translation>
+    </message>
+    <message>
+        <source>Routine files (*.json)</source>
+        <translation>Routinendateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Export routine</source>
+        <translation>Routine exportieren</translation>
+    </message>
+    <message>
+        <source>Every stretch in {name} is paused for your safety. Settings &gt; Paused stretches resumes them once you are cleared.</source>
+        <translation>Alle Dehnungen in {name} sind zu deiner Sicherheit pausiert. Unter Einstellungen &gt; Pausierte Dehnungen kannst du sie wieder aufnehmen, sobald du untersucht wurdest.</translation>
+    </message>
+    <message>
+        <source>Could not save this session to your history ({error}); earlier sessions are safe. Is the disk full?</source>
+        <translation>Diese Einheit konnte nicht im Verlauf gespeichert werden ({error}); frühere Einheiten sind sicher. Ist der Datenträger voll?</translation>
+    </message>
+    <message>
+        <source>Could not save your check-in ({error}).</source>
+        <translation>Deine Rückmeldung konnte nicht gespeichert werden ({error}).</translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation>Verlauf exportieren</translation>
+    </message>
+    <message>
+        <source>Spreadsheet (*.csv);;JSON (*.json)</source>
+        <translation>Tabelle (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Could not export: {error}</source>
+        <translation>Export fehlgeschlagen: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n session(s) to {file}</source>
+        <translation>
+            <numerusform>%n Einheit nach {file} exportiert</numerusform>
+            <numerusform>%n Einheiten nach {file} exportiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not save your settings ({error}); the ones saved before are unchanged. Is the disk full?</source>
+        <translation>Deine Einstellungen konnten nicht gespeichert werden ({error}); die zuvor gespeicherten bleiben unverändert. Ist der Datenträger voll?</translation>
+    </message>
+    <message>
+        <source>There is no system tray on this desktop, so stretchtimer cannot wait there: reminders still pop up while this window is open (minimise it), and closing it quits.</source>
+        <translation>Auf diesem Desktop gibt es keinen Infobereich, daher kann stretchtimer dort nicht warten: Erinnerungen erscheinen weiterhin, solange dieses Fenster offen ist (minimiere es), und Schließen beendet das Programm.</translation>
+    </message>
+    <message>
+        <source>Time to stand and stretch</source>
+        <translation>Zeit, aufzustehen und dich zu dehnen</translation>
+    </message>
+    <message>
+        <source>Time to stand and stretch. {name}.</source>
+        <translation>Zeit, aufzustehen und dich zu dehnen. {name}.</translation>
+    </message>
+    <message>
+        <source>Next stretch at {time}.</source>
+        <translation>Nächste Dehnung um {time}.</translation>
+    </message>
+    <message>
+        <source>Stand up for a moment</source>
+        <translation>Steh kurz auf</translation>
+    </message>
+    <message>
+        <source>Stand up for a moment.</source>
+        <translation>Steh kurz auf.</translation>
+    </message>
+    <message>
+        <source>stretchtimer is still running</source>
+        <translation>stretchtimer läuft weiter</translation>
+    </message>
+    <message>
+        <source>It will remind you from the tray. Quit from its menu.</source>
+        <translation>Es erinnert dich aus dem Infobereich. Beenden kannst du es über sein Menü.</translation>
+    </message>
+    <message>
+        <source>There is no routine called “{id}”.</source>
+        <translation>Es gibt keine Routine namens „{id}“.</translation>
+    </message>
+    <message>
+        <source>Stretch reminder</source>
+        <translation>Dehn-Erinnerung</translation>
+    </message>
+    <message>
+        <source>Start (Enter)</source>
+        <translation>Starten (Enter)</translation>
+    </message>
+    <message>
+        <source>Snooze (S)</source>
+        <translation>Schlummern (S)</translation>
+    </message>
+    <message>
+        <source>Skip (Esc)</source>
+        <translation>Überspringen (Esc)</translation>
+    </message>
+    <message>
+        <source>Time to stand and stretch: {name}, {length}</source>
+        <translation>Zeit, aufzustehen und dich zu dehnen: {name}, {length}</translation>
+    </message>
+    <message>
+        <source>Left, then right</source>
+        <translation>Links, dann rechts</translation>
+    </message>
+    <message>
+        <source>Both sides at once</source>
+        <translation>Beide Seiten gleichzeitig</translation>
+    </message>
+    <message>
+        <source>No sides</source>
+        <translation>Ohne Seiten</translation>
+    </message>
+    <message>
+        <source>Stretch to mild tension only, never into pain.</source>
+        <translation>Dehne nur bis zu einer leichten Spannung, nie bis in den Schmerz.</translation>
+    </message>
+    <message>
+        <source>Stop if you feel tingling, numbness or sharp pain, and check with a clinician.</source>
+        <translation>Hör auf, wenn du Kribbeln, Taubheit oder stechenden Schmerz spürst, und lass es ärztlich abklären.</translation>
+    </message>
+    <message>
+        <source>Repetitions</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Rest between reps</source>
+        <translation>Pause zwischen Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Time to get ready</source>
+        <translation>Zeit zum Vorbereiten</translation>
+    </message>
+    <message>
+        <source>Time to switch sides</source>
+        <translation>Zeit zum Seitenwechsel</translation>
+    </message>
+    <message>
+        <source>Exercise name</source>
+        <translation>Name der Übung</translation>
+    </message>
+    <message>
+        <source>e.g. calves, hamstrings</source>
+        <translation>z. B. Waden, hintere Oberschenkel</translation>
+    </message>
+    <message>
+        <source>Muscles, separated by commas</source>
+        <translation>Muskeln, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>How to get into it, one step per line</source>
+        <translation>Wie du in die Position kommst, ein Schritt pro Zeile</translation>
+    </message>
+    <message>
+        <source>How to get into position, one step per line</source>
+        <translation>Wie du in die Position kommst, ein Schritt pro Zeile</translation>
+    </message>
+    <message>
+        <source>Form cues during the hold, one per line</source>
+        <translation>Formhinweise während des Haltens, einer pro Zeile</translation>
+    </message>
+    <message>
+        <source>Reminders during the hold, one per line (optional)</source>
+        <translation>Hinweise während des Haltens, einer pro Zeile (optional)</translation>
+    </message>
+    <message>
+        <source>Sides</source>
+        <translation>Seiten</translation>
+    </message>
+    <message>
+        <source>Pace my breathing</source>
+        <translation>Atmung anleiten</translation>
+    </message>
+    <message>
+        <source>Breathe in for</source>
+        <translation>Einatmen für</translation>
+    </message>
+    <message>
+        <source>Breathe out for</source>
+        <translation>Ausatmen für</translation>
+    </message>
+    <message>
+        <source>Where this exercise comes from</source>
+        <translation>Woher diese Übung stammt</translation>
+    </message>
+    <message>
+        <source>e.g. my physiotherapist, March 2026</source>
+        <translation>z. B. meine Physiotherapeutin, März 2026</translation>
+    </message>
+    <message>
+        <source>Na&amp;me</source>
+        <translation>Na&amp;me</translation>
+    </message>
+    <message>
+        <source>Mus&amp;cles</source>
+        <translation>M&amp;uskeln</translation>
+    </message>
+    <message>
+        <source>&amp;Getting into it</source>
+        <translation>Aus&amp;gangsstellung</translation>
+    </message>
+    <message>
+        <source>&amp;Form cues</source>
+        <translation>&amp;Formhinweise</translation>
+    </message>
+    <message>
+        <source>S&amp;ides</source>
+        <translation>Se&amp;iten</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>ein</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>Breathing</source>
+        <translation>Atmung</translation>
+    </message>
+    <message>
+        <source>S&amp;ource</source>
+        <translation>&amp;Quelle</translation>
+    </message>
+    <message>
+        <source>New routine</source>
+        <translation>Neue Routine</translation>
+    </message>
+    <message>
+        <source>Edit “{name}”</source>
+        <translation>„{name}“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>Routine name</source>
+        <translation>Name der Routine</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Kurzbeschreibung</translation>
+    </message>
+    <message>
+        <source>One line: where and what, e.g. “Seated: calves and hamstrings, as my physio showed me”</source>
+        <translation>Eine Zeile: wo und was, z. B. „Sitzend: Waden und hintere Oberschenkel, wie es mir meine Physiotherapeutin gezeigt hat“</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Equipment, separated by commas</source>
+        <translation>Hilfsmittel, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>e.g. towel, chair (leave empty for none)</source>
+        <translation>z. B. Handtuch, Stuhl (leer lassen, wenn keine)</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>Tags, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Safety lines, one per line</source>
+        <translation>Sicherheitshinweise, einer pro Zeile</translation>
+    </message>
+    <message>
+        <source>Safety lines, one per line; the first is spoken at the start</source>
+        <translation>Sicherheitshinweise, einer pro Zeile; der erste wird zu Beginn gesprochen</translation>
+    </message>
+    <message>
+        <source>Exercises, in order</source>
+        <translation>Übungen, in Reihenfolge</translation>
+    </message>
+    <message>
+        <source>&amp;Add exercise</source>
+        <translation>Übung hin&amp;zufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Move the exercise up (Alt+Up)</source>
+        <translation>Übung nach oben verschieben (Alt+Pfeil hoch)</translation>
+    </message>
+    <message>
+        <source>Move the exercise down (Alt+Down)</source>
+        <translation>Übung nach unten verschieben (Alt+Pfeil runter)</translation>
+    </message>
+    <message>
+        <source>Try this e&amp;xercise</source>
+        <translation>Übung &amp;ausprobieren</translation>
+    </message>
+    <message>
+        <source>Hear its cues once, with your voice settings</source>
+        <translation>Die Ansagen der Übung einmal mit deinen Stimmeinstellungen anhören</translation>
+    </message>
+    <message>
+        <source>Total length</source>
+        <translation>Gesamtdauer</translation>
+    </message>
+    <message>
+        <source>Problems to fix before saving</source>
+        <translation>Vor dem Speichern zu behebende Probleme</translation>
+    </message>
+    <message>
+        <source>Spoken cues, as the routine will run</source>
+        <translation>Gesprochene Ansagen, wie die Routine abläuft</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>S&amp;ummary</source>
+        <translation>&amp;Kurzbeschreibung</translation>
+    </message>
+    <message>
+        <source>&amp;Position</source>
+        <translation>&amp;Position</translation>
+    </message>
+    <message>
+        <source>&amp;Equipment</source>
+        <translation>&amp;Hilfsmittel</translation>
+    </message>
+    <message>
+        <source>&amp;Tags</source>
+        <translation>&amp;Tags</translation>
+    </message>
+    <message>
+        <source>Safet&amp;y</source>
+        <translation>Si&amp;cherheit</translation>
+    </message>
+    <message>
+        <source>Routine</source>
+        <translation>Routine</translation>
+    </message>
+    <message>
+        <source>Exercises (drag, or Alt+Up / Alt+Down, to reorder):</source>
+        <translation>Übungen (ziehen oder Alt+Pfeil hoch / Alt+Pfeil runter zum Umsortieren):</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Preview: spoken cues</source>
+        <translation>Vorschau: gesprochene Ansagen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Fix %n problem(s) first (listed above)</source>
+        <translation>
+            <numerusform>Behebe zuerst %n Problem (oben aufgeführt)</numerusform>
+            <numerusform>Behebe zuerst %n Probleme (oben aufgeführt)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Can’t save yet — %n problem(s):</source>
+        <translation>
+            <numerusform>Noch nicht speicherbar – %n Problem:</numerusform>
+            <numerusform>Noch nicht speicherbar – %n Probleme:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total: — (fix the problems below to see it)</source>
+        <translation>Gesamt: – (behebe die Probleme unten, um die Dauer zu sehen)</translation>
+    </message>
+    <message>
+        <source>The preview appears when nothing is wrong.</source>
+        <translation>Die Vorschau erscheint, sobald alles stimmt.</translation>
+    </message>
+    <message>
+        <source>Save this routine</source>
+        <translation>Diese Routine speichern</translation>
+    </message>
+    <message>
+        <source>Total: {length}</source>
+        <translation>Gesamt: {length}</translation>
+    </message>
+    <message>
+        <source>(unnamed exercise)</source>
+        <translation>(unbenannte Übung)</translation>
+    </message>
+    <message>
+        <source>each side</source>
+        <translation>pro Seite</translation>
+    </message>
+    <message>
+        <source>both sides</source>
+        <translation>beide Seiten</translation>
+    </message>
+    <message>
+        <source>standing</source>
+        <translation>stehend</translation>
+    </message>
+    <message>
+        <source>seated</source>
+        <translation>sitzend</translation>
+    </message>
+    <message>
+        <source>floor</source>
+        <translation>am Boden</translation>
+    </message>
+    <message>
+        <source>no equipment</source>
+        <translation>keine Hilfsmittel</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Start routine</source>
+        <translation>Routine starten</translation>
+    </message>
+    <message>
+        <source>Start this routine (Enter)</source>
+        <translation>Diese Routine starten (Enter)</translation>
+    </message>
+    <message>
+        <source>Paused for your safety: {names}. They are left out until you resume them (Settings &gt; Paused stretches).</source>
+        <translation>Zu deiner Sicherheit pausiert: {names}. Sie werden ausgelassen, bis du sie wieder aufnimmst (Einstellungen &gt; Pausierte Dehnungen).</translation>
+    </message>
+    <message>
+        <source>No routine matches</source>
+        <translation>Keine passende Routine</translation>
+    </message>
+    <message>
+        <source>Clear the search or the filters to see every routine.</source>
+        <translation>Leere die Suche oder die Filter, um alle Routinen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Start {name}, {length}</source>
+        <translation>{name} starten, {length}</translation>
+    </message>
+    <message>
+        <source> (was {seconds} s)</source>
+        <translation> (vorher {seconds} s)</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <source>Search routines, stretches, muscles…</source>
+        <translation>Routinen, Dehnungen, Muskeln suchen…</translation>
+    </message>
+    <message>
+        <source>Search routines</source>
+        <translation>Routinen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Type to search (Ctrl+F)</source>
+        <translation>Tippen zum Suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Filter by position</source>
+        <translation>Nach Position filtern</translation>
+    </message>
+    <message>
+        <source>Any position</source>
+        <translation>Jede Position</translation>
+    </message>
+    <message>
+        <source>Filter by equipment</source>
+        <translation>Nach Hilfsmitteln filtern</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Build a routine of your own (Ctrl+N)</source>
+        <translation>Eine eigene Routine erstellen (Strg+N)</translation>
+    </message>
+    <message>
+        <source>Copy this routine as a starting point for yours</source>
+        <translation>Diese Routine als Ausgangspunkt für eine eigene kopieren</translation>
+    </message>
+    <message>
+        <source>Change this routine (only your own; built-ins are copied first)</source>
+        <translation>Diese Routine ändern (nur eigene; eingebaute werden zuerst kopiert)</translation>
+    </message>
+    <message>
+        <source>Delete this routine (only your own)</source>
+        <translation>Diese Routine löschen (nur eigene)</translation>
+    </message>
+    <message>
+        <source>Any equipment</source>
+        <translation>Beliebige Hilfsmittel</translation>
+    </message>
+    <message>
+        <source>No equipment</source>
+        <translation>Keine Hilfsmittel</translation>
+    </message>
+    <message>
+        <source>Switch to your left side. Breathe in.</source>
+        <translation>Wechsle auf die linke Seite. Einatmen.</translation>
+    </message>
+    <message>
+        <source>Every breath</source>
+        <translation>Jeder Atemzug</translation>
+    </message>
+    <message>
+        <source>First breath of each hold</source>
+        <translation>Erster Atemzug jeder Haltephase</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>Stimme</translation>
+    </message>
+    <message>
+        <source>The engine&apos;s default voice</source>
+        <translation>Standardstimme der Sprachausgabe</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Testen</translation>
+    </message>
+    <message>
+        <source>Test the voice</source>
+        <translation>Stimme testen</translation>
+    </message>
+    <message>
+        <source>Say “{phrase}” with these settings</source>
+        <translation>„{phrase}“ mit diesen Einstellungen sprechen</translation>
+    </message>
+    <message>
+        <source> words a minute</source>
+        <translation> Wörter pro Minute</translation>
+    </message>
+    <message>
+        <source>Speaking rate</source>
+        <translation>Sprechgeschwindigkeit</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Lautstärke</translation>
+    </message>
+    <message>
+        <source>Mute the voice (M in the timer)</source>
+        <translation>Stimme stummschalten (M im Timer)</translation>
+    </message>
+    <message>
+        <source>Breathing cues</source>
+        <translation>Atemhinweise</translation>
+    </message>
+    <message>
+        <source>Count “3, 2, 1” before each release</source>
+        <translation>Vor jedem Lösen „3, 2, 1“ zählen</translation>
+    </message>
+    <message>
+        <source>A soft chime at every step, as well as the voice</source>
+        <translation>Bei jedem Schritt zusätzlich zur Stimme ein sanfter Klang</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <source>No speech engine: {why}</source>
+        <translation>Keine Sprachausgabe: {why}</translation>
+    </message>
+    <message>
+        <source>Looking up the voices…</source>
+        <translation>Stimmen werden gesucht…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n voices from {engine}.</source>
+        <translation>
+            <numerusform>%n Stimme von {engine}.</numerusform>
+            <numerusform>%n Stimmen von {engine}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remind me to stand and stretch</source>
+        <translation>Erinnere mich, aufzustehen und mich zu dehnen</translation>
+    </message>
+    <message>
+        <source>Start stretchtimer at login, in the tray</source>
+        <translation>stretchtimer bei der Anmeldung im Infobereich starten</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> Minuten</translation>
+    </message>
+    <message>
+        <source>Minutes between reminders</source>
+        <translation>Minuten zwischen Erinnerungen</translation>
+    </message>
+    <message>
+        <source>Snooze length</source>
+        <translation>Schlummerdauer</translation>
+    </message>
+    <message>
+        <source>A short “stand up” nudge halfway between reminders</source>
+        <translation>Ein kurzer „Steh auf“-Hinweis zwischen zwei Erinnerungen</translation>
+    </message>
+    <message>
+        <source>never wait</source>
+        <translation>nie warten</translation>
+    </message>
+    <message>
+        <source>Longest a full-screen app may delay a reminder</source>
+        <translation>Wie lange eine Vollbild-App eine Erinnerung höchstens verzögern darf</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Snooze for</source>
+        <translation>Schlummern für</translation>
+    </message>
+    <message>
+        <source>Full screen may delay by</source>
+        <translation>Vollbild darf verzögern um</translation>
+    </message>
+    <message>
+        <source>Stepping away for a while counts as a break, and nothing is said while the screen is locked (noticed by: {source}).</source>
+        <translation>Wenn du eine Weile weg bist, zählt das als Pause, und bei gesperrtem Bildschirm wird nichts gesagt (erkannt über: {source}).</translation>
+    </message>
+    <message>
+        <source>A presentation or video call in full screen holds a reminder until it ends (noticed by: {source}).</source>
+        <translation>Eine Präsentation oder ein Videoanruf im Vollbild hält eine Erinnerung zurück, bis sie endet (erkannt über: {source}).</translation>
+    </message>
+    <message>
+        <source>Only during these work hours:</source>
+        <translation>Nur während dieser Arbeitszeiten:</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Montag</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Dienstag</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Mittwoch</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Donnerstag</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Freitag</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Samstag</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Sonntag</translation>
+    </message>
+    <message>
+        <source>{day} from</source>
+        <translation>{day} von</translation>
+    </message>
+    <message>
+        <source>{day} until</source>
+        <translation>{day} bis</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Could not change the login entry: {error}</source>
+        <translation>Der Anmeldeeintrag konnte nicht geändert werden: {error}</translation>
+    </message>
+    <message>
+        <source> days a week</source>
+        <translation> Tage pro Woche</translation>
+    </message>
+    <message>
+        <source>Stretch days a week</source>
+        <translation>Dehntage pro Woche</translation>
+    </message>
+    <message>
+        <source> sessions a day</source>
+        <translation> Einheiten pro Tag</translation>
+    </message>
+    <message>
+        <source>Sessions a day</source>
+        <translation>Einheiten pro Tag</translation>
+    </message>
+    <message>
+        <source>Regular, gentle practice is what helps: most days, once or twice a day (two or three times if your hamstrings are very tight).</source>
+        <translation>Was hilft, ist regelmäßiges, sanftes Üben: an den meisten Tagen, ein- oder zweimal täglich (zwei- oder dreimal, wenn deine hinteren Oberschenkel sehr verkürzt sind).</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Daily target</source>
+        <translation>Tagesziel</translation>
+    </message>
+    <message>
+        <source>High contrast (black, white and yellow)</source>
+        <translation>Hoher Kontrast (Schwarz, Weiß und Gelb)</translation>
+    </message>
+    <message>
+        <source>Text size, in percent of the system&apos;s</source>
+        <translation>Textgröße, in Prozent der Systemgröße</translation>
+    </message>
+    <message>
+        <source>Reduce motion: the breathing circle stays still and its words say when to breathe</source>
+        <translation>Bewegung reduzieren: Der Atemkreis bleibt still, und sein Text sagt, wann du atmen sollst</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>Sprache des Systems</translation>
+    </message>
+    <message>
+        <source>A new language applies the next time stretchtimer starts. With no voice chosen, the voice speaks it too, if the speech engine has it.</source>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start von stretchtimer. Ist keine Stimme gewählt, spricht die Stimme sie ebenfalls, sofern die Sprachausgabe sie beherrscht.</translation>
+    </message>
+    <message>
+        <source>&amp;Text size</source>
+        <translation>&amp;Textgröße</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>Erinnerungen</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Ziele</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Anzeige</translation>
+    </message>
+    <message>
+        <source>Get ready</source>
+        <translation>Mach dich bereit</translation>
+    </message>
+    <message>
+        <source>Next up</source>
+        <translation>Als Nächstes</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Countdown</source>
+        <translation>Countdown</translation>
+    </message>
+    <message>
+        <source>Breathing pacer</source>
+        <translation>Atemtakt</translation>
+    </message>
+    <message>
+        <source>Breathe out</source>
+        <translation>Ausatmen</translation>
+    </message>
+    <message>
+        <source>◀  LEFT SIDE</source>
+        <translation>◀  LINKE SEITE</translation>
+    </message>
+    <message>
+        <source>RIGHT SIDE  ▶</source>
+        <translation>RECHTE SEITE  ▶</translation>
+    </message>
+    <message>
+        <source>left side</source>
+        <translation>linke Seite</translation>
+    </message>
+    <message>
+        <source>right side</source>
+        <translation>rechte Seite</translation>
+    </message>
+    <message>
+        <source>What the voice says</source>
+        <translation>Was die Stimme sagt</translation>
+    </message>
+    <message>
+        <source>Routine progress</source>
+        <translation>Fortschritt der Routine</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Stumm</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Neu starten</translation>
+    </message>
+    <message>
+        <source>Rep {rep} of {reps}</source>
+        <translation>Wiederholung {rep} von {reps}</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Resume (Space)</source>
+        <translation>Fortsetzen (Leertaste)</translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>Pause (Leertaste)</translation>
+    </message>
+    <message>
+        <source>Restart (R or Space)</source>
+        <translation>Neu starten (R oder Leertaste)</translation>
+    </message>
+    <message>
+        <source>Back to the routines (Esc)</source>
+        <translation>Zurück zu den Routinen (Esc)</translation>
+    </message>
+    <message>
+        <source>Stop (Esc)</source>
+        <translation>Stopp (Esc)</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>Ton an</translation>
+    </message>
+    <message>
+        <source>Unmute (M)</source>
+        <translation>Ton an (M)</translation>
+    </message>
+    <message>
+        <source>Mute (M)</source>
+        <translation>Stumm (M)</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <source>Done at {done} of {total}</source>
+        <translation>Fertig bei {done} von {total}</translation>
+    </message>
+    <message>
+        <source>Stopped at {done} of {total}</source>
+        <translation>Gestoppt bei {done} von {total}</translation>
+    </message>
+    <message>
+        <source> · paused</source>
+        <translation> · pausiert</translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation>{done} von {total}</translation>
+    </message>
+    <message>
+        <source>Then: {name}</source>
+        <translation>Danach: {name}</translation>
+    </message>
+    <message>
+        <source>Last one in this routine</source>
+        <translation>Die letzte Übung dieser Routine</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seconds</source>
+        <translation>
+            <numerusform>%n Sekunde</numerusform>
+            <numerusform>%n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>rep {rep} of {reps}</source>
+        <translation>Wiederholung {rep} von {reps}</translation>
+    </message>
+    <message>
+        <source>No reminder planned</source>
+        <translation>Keine Erinnerung geplant</translation>
+    </message>
+    <message>
+        <source>Start {name} ({length})</source>
+        <translation>{name} starten ({length})</translation>
+    </message>
+    <message>
+        <source>Snooze 10 min</source>
+        <translation>10 min schlummern</translation>
+    </message>
+    <message>
+        <source>Pause reminders</source>
+        <translation>Erinnerungen pausieren</translation>
+    </message>
+    <message>
+        <source>For 1 hour</source>
+        <translation>Für 1 Stunde</translation>
+    </message>
+    <message>
+        <source>Until tomorrow</source>
+        <translation>Bis morgen</translation>
+    </message>
+    <message>
+        <source>Open stretchtimer</source>
+        <translation>stretchtimer öffnen</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Snooze {minutes} min</source>
+        <translation>{minutes} min schlummern</translation>
+    </message>
+    <message>
+        <source>Next reminder at {time}</source>
+        <translation>Nächste Erinnerung um {time}</translation>
+    </message>
+    <message>
+        <source>Snoozed.</source>
+        <translation>Im Schlummermodus.</translation>
+    </message>
+    <message>
+        <source>Reminders paused.</source>
+        <translation>Erinnerungen pausiert.</translation>
+    </message>
+    <message>
+        <source>A routine is running.</source>
+        <translation>Eine Routine läuft.</translation>
+    </message>
+</context>
+</TS>

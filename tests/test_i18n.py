@@ -1,0 +1,82 @@
+"""Translations: the German file covers every string in the code and its compiled .qm is
+current; with German installed the window, the spoken phrases and the plan are German."""
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from stretchtimer.core import phrases
+from stretchtimer.core.plan import build_plan
+from stretchtimer.storage.routines import load_routines
+from stretchtimer.ui import i18n
+
+ROOT = Path(__file__).resolve().parents[1]
+TS = ROOT / "packaging" / "i18n" / "stretchtimer_de.ts"
+QM = ROOT / "assets" / "i18n" / "stretchtimer_de.qm"
+BIN = Path(sys.executable).parent
+
+
+def sources() -> list[str]:
+    return sorted(str(p) for p in (ROOT / "stretchtimer").rglob("*.py"))
+
+
+def test_german_covers_every_string_in_the_code(tmp_path):
+    copy = tmp_path / TS.name
+    shutil.copy(TS, copy)
+    subprocess.run([str(BIN / "pyside6-lupdate"), "-no-obsolete", "-locations", "none",
+                    *sources(), "-ts", str(copy)], check=True, capture_output=True)
+    messages = ET.parse(copy).getroot().iter("message")
+    unfinished = [m.findtext("source") for m in messages
+                  if m.find("translation").get("type") == "unfinished"]
+    assert unfinished == [], f"{len(unfinished)} untranslated, e.g. {unfinished[:5]}"
+    assert copy.read_bytes() == TS.read_bytes(), "run bash packaging/translations.sh"
+
+
+def test_the_shipped_qm_is_compiled_from_the_ts(tmp_path):
+    out = tmp_path / "de.qm"
+    subprocess.run([str(BIN / "pyside6-lrelease"), str(TS), "-qm", str(out)], check=True,
+                   capture_output=True)
+    assert out.read_bytes() == QM.read_bytes(), "run bash packaging/translations.sh"
+
+
+@pytest.fixture
+def german(qapp):
+    assert i18n.install(qapp, "de") == "de"
+    yield
+    i18n.install(qapp, "en")
+    assert phrases.current() == phrases.ENGLISH
+
+
+def test_language_follows_the_setting_or_the_system():
+    from PySide6.QtCore import QLocale
+
+    assert i18n.language_for("de") == "de" and i18n.language_for("en") == "en"
+    assert i18n.language_for("system", QLocale("de_AT")) == "de"
+    assert i18n.language_for("system", QLocale("fr_FR")) == "en"
+
+
+def test_german_window_and_spoken_phrases(german, qtbot):
+    from stretchtimer.core.clock import FakeClock
+    from stretchtimer.core.cues import plan_cues
+    from stretchtimer.ui.main_window import MainWindow
+
+    window = MainWindow(load_routines(None), FakeClock())
+    qtbot.addWidget(window)
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["&Datei", "&Ansicht", "&Einstellungen", "&Hilfe"] or \
+        all(m.replace("&", "") in ("Datei", "Ansicht", "Einstellungen", "Hilfe") for m in menus)
+    assert window.tabs.tabText(0) == i18n.tr("Routines") != "Routines"
+    spoken = phrases.current()
+    assert spoken.switch_left == "Wechsle auf die linke Seite" and spoken.hold == "Halten"
+    plan = build_plan(load_routines(None).get("desk-micro"))
+    texts = [c.text for c in plan_cues(plan)]
+    assert "Halten" in texts and "Lösen" in texts and "Wechsle auf die linke Seite" in texts
+    assert "Einatmen" in texts and "Hold" not in texts
+    settings = window.show_settings("Display")
+    assert settings.windowTitle() == "Einstellungen"
+    assert QApplication.translate("QPlatformTheme", "Cancel") in ("Abbrechen", "Cancel")
