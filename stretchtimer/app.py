@@ -134,7 +134,7 @@ def build_window(paths: Paths, clock) -> MainWindow:
     from stretchtimer.ui import i18n
 
     language = i18n.install(QApplication.instance(), settings.display.language)
-    window = MainWindow(load_routines(paths.user_routines), clock, settings, store,
+    window = MainWindow(load_routines(paths.user_routines, language), clock, settings, store,
                         Journal(paths.data / "history.jsonl"),
                         paths.cache / "history-snapshot.json", paths.user_routines)
     window.paths, window.language = paths, language

@@ -80,3 +80,40 @@ def test_german_window_and_spoken_phrases(german, qtbot):
     settings = window.show_settings("Display")
     assert settings.windowTitle() == "Einstellungen"
     assert QApplication.translate("QPlatformTheme", "Cancel") in ("Abbrechen", "Cancel")
+
+
+def test_a_routine_file_can_carry_its_texts_in_another_language(tmp_path):
+    import json
+
+    from stretchtimer.core.routine import in_language, to_data, validate
+
+    english = load_routines(None).get("desk-micro")
+    german = load_routines(None, "de").get("desk-micro")
+    assert german.name == "Schreibtisch-Pause" and english.name == "Desk micro-break"
+    assert german.exercises[2].start_cue == "Atme langsam"
+    assert german.exercises[0].hold_s == english.exercises[0].hold_s  # doses never change
+    assert in_language(english, "fr") == english  # no French: English stays
+    again, problems = validate(json.loads(json.dumps(to_data(english))))
+    assert problems == [] and again == english  # the translations round-trip
+    data = to_data(english)
+    data["translations"]["de"]["exercises"]["nope"] = {"name": "x"}
+    data["translations"]["de"]["colour"] = "blau"
+    data["translations"]["english"] = {}
+    messages = [str(p) for p in validate(data)[1]]
+    assert "translations.de.exercises.nope: expected the id of an exercise in this routine" \
+        in messages
+    assert any(m.startswith("translations.de.colour: unknown field") for m in messages)
+    assert any(m.startswith("translations.english: expected a language code") for m in messages)
+
+
+def test_a_copy_of_a_translated_routine_is_made_in_the_language_read(german, qtbot, tmp_path):
+    from stretchtimer.core.clock import FakeClock
+    from stretchtimer.ui.main_window import MainWindow
+
+    window = MainWindow(load_routines(tmp_path, "de"), FakeClock(), routines_folder=tmp_path)
+    qtbot.addWidget(window)
+    window.language = "de"
+    editor = window.duplicate_routine(window.library.get("desk-micro"))
+    assert editor.name.text().startswith("Schreibtisch-Pause")
+    assert "translations" not in editor.compose()
+    editor.reject()

@@ -58,6 +58,9 @@ class Routine:
     tags: tuple[str, ...] = ()
     safety: tuple[str, ...] = ()
     closing: str = "Well done. That is the routine."
+    # Texts in other languages, as canonical JSON: {"de": {"name": ..., "exercises":
+    # {"<exercise id>": {"name": ..., "setup": [...]}}}}; see in_language().
+    translations: str = ""
     schema_version: int = SCHEMA_VERSION
     origin: str = field(default="", compare=False)  # "builtin", "user" or a file path
 
@@ -186,7 +189,19 @@ _ROUTINE_FIELDS: dict[str, tuple[Check, bool, Any]] = {
     "tags": (_list(_text(40), 20), False, []),
     "safety": (_list(_text(300), 10), False, []),
     "closing": (_text(200), False, "Well done. That is the routine."),
+    "translations": (lambda v: None, False, {}),  # checked on its own: _translations
 }
+
+# What a translation may replace: the routine's texts, and each exercise's texts.
+_ROUTINE_TEXTS: dict[str, tuple[Check, bool, Any]] = {
+    "name": (_text(60), False, None), "summary": (_text(200), False, None),
+    "safety": (_list(_text(300), 10), False, None), "closing": (_text(200), False, None),
+    "exercises": (lambda v: None, False, None),
+}
+_EXERCISE_TEXTS: dict[str, tuple[Check, bool, Any]] = {
+    k: _EXERCISE_FIELDS[k][:1] + (False, None)
+    for k in ("name", "setup", "cues", "start_cue", "end_cue", "rest_cue")}
+_LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 
 
 def _check_object(
@@ -271,14 +286,55 @@ def validate(data: Any) -> tuple[Routine | None, list[Problem]]:
                                         f"exercise in this routine, got {_got(ex.id)} again"))
             seen.add(ex.id)
             exercises.append(ex)
+    _translations(v["translations"], {ex.id for ex in exercises}, problems)
     if problems:
         return None, problems
     routine = Routine(
         id=v["id"], name=v["name"].strip(), summary=v["summary"].strip(), position=v["position"],
         exercises=tuple(exercises), equipment=tuple(v["equipment"]), tags=tuple(v["tags"]),
         safety=tuple(v["safety"]), closing=v["closing"],
+        translations=json.dumps(v["translations"], sort_keys=True,
+                                ensure_ascii=False) if v["translations"] else "",
     )
     return routine, []
+
+
+def _translations(data: Any, exercise_ids: set[str], problems: list[Problem]) -> None:
+    if not isinstance(data, dict):
+        problems.append(Problem("translations", f"expected an object of languages, got "
+                                f"{_got(data)}"))
+        return
+    for lang, texts in data.items():
+        where = f"translations.{lang}"
+        if not _LANGUAGE.match(lang):
+            problems.append(Problem(where, "expected a language code such as \"de\""))
+            continue
+        v = _check_object(texts, where, _ROUTINE_TEXTS, problems)
+        if v is None or v["exercises"] is None:
+            continue
+        if not isinstance(v["exercises"], dict):
+            problems.append(Problem(f"{where}.exercises", "expected an object of exercise ids"))
+            continue
+        for ex_id, ex_texts in v["exercises"].items():
+            if ex_id not in exercise_ids:
+                problems.append(Problem(f"{where}.exercises.{ex_id}",
+                                        "expected the id of an exercise in this routine"))
+                continue
+            _check_object(ex_texts, f"{where}.exercises.{ex_id}", _EXERCISE_TEXTS, problems)
+
+
+def in_language(routine: Routine, lang: str) -> Routine:
+    """The routine with its texts in `lang` where a translation gives them."""
+    texts = json.loads(routine.translations).get(lang) if routine.translations else None
+    if not texts:
+        return routine
+    ex_texts = texts.get("exercises", {})
+    exercises = tuple(replace(ex, **{k: tuple(v) if isinstance(v, list) else v
+                                     for k, v in ex_texts.get(ex.id, {}).items()})
+                      for ex in routine.exercises)
+    top = {k: tuple(v) if isinstance(v, list) else v for k, v in texts.items()
+           if k != "exercises"}
+    return replace(routine, exercises=exercises, **top)
 
 
 def to_data(routine: Routine) -> dict[str, Any]:
@@ -289,6 +345,8 @@ def to_data(routine: Routine) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key, (_check, required, default) in table.items():
             value = getattr(obj, key)
+            if key == "translations":
+                value = json.loads(value) if value else {}
             if isinstance(value, tuple):
                 value = list(value)
             elif isinstance(value, Breathing):

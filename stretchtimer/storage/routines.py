@@ -6,7 +6,7 @@ from functools import partial
 from pathlib import Path
 from typing import Callable, Iterator
 
-from stretchtimer.core.routine import Library, load_library, read_capped
+from stretchtimer.core.routine import Library, in_language, load_library, read_capped
 from stretchtimer.resources import assets
 
 
@@ -24,8 +24,13 @@ def user_sources(folder: Path) -> Iterator[tuple[str, str, Callable[[], bytes]]]
         yield str(path), str(path), partial(read_capped, path)
 
 
-def load_routines(user_folder: Path | None) -> Library:
+def load_routines(user_folder: Path | None, lang: str | None = None) -> Library:
+    """Built-ins, then the user's routines; with `lang`, their texts in that language
+    where a routine has them (the files are never changed)."""
     sources = list(builtin_sources())
     if user_folder is not None:
         sources += user_sources(user_folder)
-    return load_library(sources)
+    library = load_library(sources)
+    if lang:
+        library.routines = {k: in_language(r, lang) for k, r in library.routines.items()}
+    return library

@@ -262,8 +262,17 @@ class MainWindow(QMainWindow):
         return self._open_editor(replace(routine, name=tr("{name} (mine)").format(name=routine.name)[:60]), None)
 
     def _open_editor(self, routine: Routine | None, own_id: str | None):
+        from dataclasses import replace
+
         from stretchtimer.core.cues import BreathingMode, CueOptions
+        from stretchtimer.storage.routines import load_routines
         from stretchtimer.ui.routine_editor import RoutineEditor
+
+        if routine is not None and routine.translations:
+            if own_id is None:  # a copy: in the language the user reads, and only that
+                routine = replace(routine, translations="")
+            else:  # their own file: its own texts, translations kept as they are
+                routine = load_routines(self.routines_folder).get(routine.id) or routine
 
         s = self.voice_settings
         taken = set(self.library.routines) - {own_id}
@@ -357,7 +366,7 @@ class MainWindow(QMainWindow):
     def reload_routines(self, select_id: str | None = None) -> None:
         from stretchtimer.storage.routines import load_routines
 
-        self.library = load_routines(self.routines_folder)
+        self.library = load_routines(self.routines_folder, self.language)
         self.picker.set_routines(list(self.library.routines.values()), select_id)
         if self.tray is not None:
             self.tray.set_routines(list(self.library.routines.values()))
