@@ -51,7 +51,7 @@ def run(argv: list[str] | None = None, quit_after_first_paint: bool = False,
     paths = Paths.default()
     from stretchtimer import __version__, logs
 
-    logs.setup(paths.log, debug)
+    logs.start(debug)
     logs.route_qt_messages()
     log.info("stretchtimer %s starting (Qt %s, %s)", __version__, qVersion(),
              app.platformName())
@@ -152,6 +152,9 @@ def _after_paint(window: MainWindow, paths: Paths) -> None:
     if getattr(window, "_after_paint_done", False):
         return
     window._after_paint_done = True
+    from stretchtimer import logs
+
+    logs.setup(paths.log)  # the records since launch are written now
     from stretchtimer.voice.cache import SpeechCache
     from stretchtimer.voice.player import CuePlayer
     from stretchtimer.voice.service import SpeechService

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QMainWindow, Q
 from stretchtimer.core.clock import Clock
 from stretchtimer.core.plan import build_plan
 from stretchtimer.core.routine import Library, Routine
+from stretchtimer.logs import log
 from stretchtimer.storage.journal import Journal
 from stretchtimer.storage.settings import Settings, SettingsStore
 from stretchtimer.ui.routine_picker import RoutinePicker
@@ -671,6 +672,7 @@ class MainWindow(QMainWindow):
     def _on_reminders_reminder_due(self, event) -> None:
         if self.routine_in_progress():
             return  # they are stretching already; finishing counts as the break
+        log.info("%s due at %s", event.kind, datetime.fromtimestamp(event.due).isoformat())
         if event.kind == "nudge":
             self._nudge()
             return
