@@ -134,3 +134,21 @@ def test_leading_silence_is_trimmed_so_a_cue_sounds_when_played(tmp_path):
 def test_speech_seconds_ignores_trailing_silence(tmp_path):
     path = mono_wav(tmp_path / "x.wav", struct.pack("<h", 9000) * 22050 + b"\x00\x00" * 7000)
     assert abs(speech_seconds(path) - 1.0) < 0.001  # 1 s of sound, then quiet
+
+
+def test_real_espeak_says_aloud_after_a_render(tmp_path, monkeypatch):
+    """A reminder's spoken line comes after the cues were rendered: pyttsx3 must play it
+    (aplay on Linux), not write it over the last rendered file."""
+    import os
+
+    from stretchtimer.voice.engine import Pyttsx3Backend
+
+    backend = Pyttsx3Backend()
+    rendered = tmp_path / "cue.wav"
+    backend.render("Hold", str(rendered), None, 170)
+    before = rendered.read_bytes()
+    played = []
+    monkeypatch.setattr(os, "system", lambda cmd: played.append(cmd) or 0)
+    backend.say("Time to stand and stretch", None, 170, 0.9)
+    assert rendered.read_bytes() == before
+    assert len(played) == 1 and played[0].startswith("aplay ")

@@ -91,6 +91,11 @@ class Pyttsx3Backend:
 
     def say(self, text: str, voice: str | None, rate: int, volume: float) -> None:
         self._set(voice, rate, volume)
+        # pyttsx3 2.99's espeak driver keeps the last save_to_file path, so after any
+        # render a say() silently overwrites that file instead of playing: forget it.
+        driver = getattr(self._engine.proxy, "_driver", None)
+        if getattr(driver, "_save_file", None) is not None:
+            driver._save_file = None
         self._engine.say(text)
         self._engine.runAndWait()
 
