@@ -17,6 +17,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="stretchtimer",
         description="Hourly stretch breaks that talk you through a short routine.",
+        epilog="With no command, the window opens (or the running stretchtimer comes "
+               "forward). Settings, history, routines, cache and log live in the "
+               "platform's per-user folders (Help > About lists them); STRETCHTIMER_HOME=DIR "
+               "puts them all under DIR.",
     )
     p.add_argument("--version", action="version", version=f"stretchtimer {__version__}")
     group = p.add_mutually_exclusive_group()

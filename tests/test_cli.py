@@ -160,3 +160,14 @@ def test_import_adds_a_routine_and_never_overwrites(home, tmp_path):
     broken.write_text("[1, 2]")
     refused = run(home, "--import", str(broken))
     assert refused.returncode == 1 and "expected an object" in refused.stderr
+
+
+def test_help_documents_every_option(home):
+    from stretchtimer.cli import build_parser
+
+    shown = run(home, "--help").stdout
+    for action in build_parser()._actions:
+        if action.help != "==SUPPRESS==":
+            assert all(flag in shown for flag in action.option_strings), action.option_strings
+            assert action.help is None or action.help.split()[0] in shown
+    assert "--quit-after-first-paint" not in shown and "STRETCHTIMER_HOME" in shown
