@@ -74,7 +74,8 @@ def shoot_german(app: QApplication, out: Path) -> None:
 
     i18n.install(app, "de")
     clock = FakeClock()
-    window = MainWindow(load_routines(None), clock)
+    window = MainWindow(load_routines(None, "de"), clock)  # the desk micro-break has German
+    window.language = "de"
     window.resize(1100, 720)
     window.show()
     shoot(window, app, out / "picker-de.png")

@@ -152,3 +152,17 @@ def test_real_espeak_says_aloud_after_a_render(tmp_path, monkeypatch):
     backend.say("Time to stand and stretch", None, 170, 0.9)
     assert rendered.read_bytes() == before
     assert len(played) == 1 and played[0].startswith("aplay ")
+
+
+def test_real_espeak_speaks_german_when_the_ui_is_german(tmp_path):
+    from stretchtimer.voice.engine import LANGUAGE_VOICE, Pyttsx3Backend
+
+    backend = Pyttsx3Backend()
+    assert backend._voice_for("de") is not None  # espeak-ng has a German voice
+    assert backend._voice_for("xx") is None
+    text = "Wechsle auf die linke Seite"
+    german, default = tmp_path / "de.wav", tmp_path / "default.wav"
+    backend.render(text, str(german), f"{LANGUAGE_VOICE}de", 170)
+    backend.render(text, str(default), None, 170)
+    assert german.read_bytes() != default.read_bytes()
+    assert 1.0 < speech_seconds(str(german)) < 3.5
