@@ -164,5 +164,8 @@ def test_real_espeak_speaks_german_when_the_ui_is_german(tmp_path):
     german, default = tmp_path / "de.wav", tmp_path / "default.wav"
     backend.render(text, str(german), f"{LANGUAGE_VOICE}de", 170)
     backend.render(text, str(default), None, 170)
-    assert german.read_bytes() != default.read_bytes()
-    assert 1.0 < speech_seconds(str(german)) < 3.5
+    de_s, default_s = speech_seconds(str(german)), speech_seconds(str(default))
+    assert 1.0 < de_s < 3.5 and abs(de_s - default_s) > 0.05  # another voice, not the default
+    again = tmp_path / "again.wav"  # "no voice chosen" is the default again, not German
+    backend.render(text, str(again), None, 170)
+    assert abs(speech_seconds(str(again)) - default_s) < 0.02

@@ -52,10 +52,13 @@ class Pyttsx3Backend:
         self._engine = pyttsx3.init()
         self.name = f"pyttsx3-{type(self._engine.proxy._driver).__module__.rsplit('.', 1)[-1]}"
         self._by_language: dict[str, str | None] = {}
+        # "no voice chosen" must mean this one, not whichever voice was used last
+        self._default_voice = self._engine.getProperty("voice")
 
     def _set(self, voice: str | None, rate: int, volume: float = 1.0) -> None:
         if voice and voice.startswith(LANGUAGE_VOICE):
             voice = self._voice_for(voice[len(LANGUAGE_VOICE):])
+        voice = voice or self._default_voice
         if voice:
             self._engine.setProperty("voice", voice)
         self._engine.setProperty("rate", rate)
