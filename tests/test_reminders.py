@@ -247,3 +247,13 @@ def test_reminders_are_single_in_hours_never_on_wake_and_never_far(schedule, tz,
         for before, nudge in zip(fired, fired[1:]):
             if nudge.kind == "nudge":  # a nudge is never soon after a reminder or a nudge
                 assert nudge.wall - before.wall >= schedule.interval_s / 2 - STEP
+
+
+def test_a_nudge_held_back_is_dropped_not_given_late():
+    sim = Sim(ReminderScheduler(Schedule(nudge=True), BERLIN), at("2026-11-16T09:00:00"))
+    # full screen from 09:29:50 to 09:59: the 09:30 nudge cannot be given in time
+    sim.run(3600 + 60, fullscreen=lambda t: 29 * 60 + 50 <= t < 59 * 60)
+    assert [(local(e.wall), e.kind) for e in sim.s.fired] == [("Mon 10:00", "reminder")]
+    locked = Sim(ReminderScheduler(Schedule(nudge=True), BERLIN), at("2026-11-16T09:00:00"))
+    locked.run(3600 + 60, locked=lambda t: 29 * 60 <= t < 40 * 60)
+    assert [e.kind for e in locked.s.fired] == ["reminder"]

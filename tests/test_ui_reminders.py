@@ -189,13 +189,15 @@ def test_full_screen_holds_the_popup_and_a_locked_screen_gets_none(qtbot):
     desk.fullscreen = True  # a presentation from 09:30
     step(clock, driver, 2 * 3600)  # 10:00 passes
     assert not popup.isVisible() and driver.scheduler.deferred
+    assert not driver._due.isActive()  # held back: only the 30 s check runs (no 0 ms spin)
+    assert driver._check.isActive()
     desk.fullscreen = False  # it ends: the reminder comes within one check
     step(clock, driver, 30)
     assert popup.isVisible()
     popup.skip.click()
     desk.is_locked = True
     step(clock, driver, 3600 + 60)  # 11:00 passes while locked
-    assert not popup.isVisible()
+    assert not popup.isVisible() and not driver._due.isActive()
     desk.is_locked = False
     step(clock, driver, 30)
     assert popup.isVisible()

@@ -26,6 +26,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 
 JUMP_S = 5.0  # wall and monotonic disagreeing by more than this is a sleep or a clock change
 SHORT_ABSENCE_S = 60.0  # idle spells shorter than this are just reading, not an absence
+NUDGE_LATE_S = 120.0  # a nudge that cannot be given within this of its time is dropped
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -156,10 +157,13 @@ class ReminderScheduler:
         self._catch_up(wall, mono, idle_s)
         if self.due is None:
             return []
-        if locked or (self.paused_until is not None and wall < self.paused_until):
+        held = locked or idle_s >= self.schedule.break_s or (
+            self.paused_until is not None and wall < self.paused_until)
+        if held:  # nobody there (or paused): a reminder waits; a nudge due now is dropped
+            at = self.nudge_at()
+            if at is not None and at <= wall:
+                self.nudged = True
             return []
-        if idle_s >= self.schedule.break_s:
-            return []  # nobody there: it waits for them to come back (then resets)
         if not self.in_work_hours(wall):
             if wall >= self.due:
                 self._new_cycle(wall, self.snoozed)
@@ -176,9 +180,11 @@ class ReminderScheduler:
 
     def _nudge(self, wall: float, fullscreen: bool) -> list[ReminderDue]:
         at = self.nudge_at()
-        if at is None or wall < at or fullscreen:
+        if at is None or wall < at:
             return []
-        self.nudged = True
+        self.nudged = True  # given now, or dropped: a late nudge would crowd the reminder
+        if fullscreen or wall - at > NUDGE_LATE_S:
+            return []
         event = ReminderDue(at, wall, "nudge")
         self.fired.append(event)
         return [event]

@@ -84,9 +84,11 @@ class ReminderDriver(QObject):
 
     def _arm(self) -> None:
         wake = self.scheduler.next_wake()
-        if wake is None:
+        now = self.clock.wall()
+        if wake is None or wake <= now:
+            # nothing ahead, or a reminder held back (locked, away, full screen): the
+            # coarse check notices when that ends; re-arming at 0 ms would spin
             self._due.stop()
         else:
-            wait = max(0.0, wake - self.clock.wall())
-            self._due.start(min(math.ceil(wait * 1000), CHECK_MS * 4))
+            self._due.start(min(math.ceil((wake - now) * 1000), CHECK_MS * 4))
         self.next_changed.emit(self.scheduler.due)
