@@ -10,7 +10,7 @@ from stretchtimer import __version__
 from stretchtimer.core.plan import build_plan, format_clock
 from stretchtimer.core.plan_text import plan_text
 from stretchtimer.core.speech_time import DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM
-from stretchtimer.core.routine import Library, Routine, RoutineError, load_file
+from stretchtimer.core.routine import Library, RoutineError, load_file
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -103,12 +103,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
 
         from stretchtimer.storage.paths import Paths
         from stretchtimer.storage.routines import load_routines
-        from stretchtimer.storage.user_routines import import_routine
+        from stretchtimer.storage.user_routines import import_message, import_routine
 
         folder = Paths.default().user_routines
         try:
-            _routine, message = import_routine(Path(args.import_file), load_routines(folder),
-                                               folder)
+            routine, asked = import_routine(Path(args.import_file), load_routines(folder),
+                                            folder)
         except RoutineError as exc:
             print(f"not imported: {exc.source}: {len(exc.problems)} problem(s)", file=err)
             for problem in exc.problems:
@@ -117,7 +117,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         except OSError as exc:
             print(f"stretchtimer: --import: {exc}", file=err)
             return 1
-        print(message, file=out)
+        print(import_message(routine, asked), file=out)
         return 0
 
     if args.export:

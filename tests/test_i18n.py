@@ -99,11 +99,13 @@ def test_a_routine_file_can_carry_its_texts_in_another_language(tmp_path):
     data["translations"]["de"]["exercises"]["nope"] = {"name": "x"}
     data["translations"]["de"]["colour"] = "blau"
     data["translations"]["english"] = {}
+    data["translations"]["fr"] = {"exercises": None}
     messages = [str(p) for p in validate(data)[1]]
     assert "translations.de.exercises.nope: expected the id of an exercise in this routine" \
         in messages
     assert any(m.startswith("translations.de.colour: unknown field") for m in messages)
     assert any(m.startswith("translations.english: expected a language code") for m in messages)
+    assert "translations.fr.exercises: expected an object of exercise ids" in messages
 
 
 def test_a_copy_of_a_translated_routine_is_made_in_the_language_read(german, qtbot, tmp_path):

@@ -214,7 +214,7 @@ def test_import_by_menu_path_and_by_drop_never_overwrites(qtbot, window, folder,
     shared = tmp_path / "desk.json"
     shared.write_text(json.dumps(to_data(window.library.get("desk-micro"))))
     said = window.import_routines([shared])
-    assert "desk-micro-2" in said[0] and window.picker.current_routine().id == "desk-micro-2"
+    assert "desk-micro-2" in " ".join(said) and window.picker.current_routine().id == "desk-micro-2"
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(shared))])
     drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
@@ -266,3 +266,67 @@ def test_try_this_exercise_speaks_its_cues_with_the_users_voice(qtbot, window):
     text, rate = said[0]
     assert text.startswith("Standing hamstring stretch. Stand side-on") and "Release." in text
     assert rate == window.voice_settings.rate_wpm
+
+
+def test_an_edit_goes_back_to_its_own_file_and_starts_from_what_is_on_disk(qtbot, window,
+                                                                          folder):
+    folder.mkdir()
+    data = to_data(window.library.get("walk-break"))
+    data.update(id="my-walk", name="My walk")
+    own = folder / "walk from my physio.json"  # any file name, as users drop them in
+    own.write_text(json.dumps(data))
+    window.reload_routines("my-walk")
+    data["name"] = "My walk, changed by hand"  # after it was loaded
+    own.write_text(json.dumps(data))
+    ed = window.edit_routine(window.library.get("my-walk"))
+    assert ed.name.text() == "My walk, changed by hand"
+    ed.summary.setText("Now with a note.")
+    ed.summary.textEdited.emit("Now with a note.")
+    ed.save.click()
+    assert [p.name for p in folder.glob("*.json")] == [own.name]  # no second file
+    assert json.loads(own.read_text())["summary"] == "Now with a note."
+
+
+def test_a_new_exercise_never_takes_an_id_further_down(qtbot, window):
+    ed = window.duplicate_routine(window.library.get("desk-micro"))
+    ed.add.click()
+    ed.form.name.setText("Standing hamstring stretch")
+    ed.form.name.textEdited.emit("Standing hamstring stretch")
+    ed.form.setup.setPlainText("Stand tall.")
+    for _ in range(ed.list.count()):
+        ed._move(-1)  # to the top
+    ids = [e["id"] for e in ed.compose()["exercises"]]
+    assert len(set(ids)) == len(ids) and ed.save.isEnabled(), ed.problems
+
+
+def test_removing_a_translated_exercise_still_saves(qtbot, window, folder):
+    data = to_data(window.library.get("desk-micro"))
+    data.update(id="my-desk", name="My desk")
+    folder.mkdir()
+    (folder / "my-desk.json").write_text(json.dumps(data))
+    window.reload_routines("my-desk")
+    ed = window.edit_routine(window.library.get("my-desk"))
+    ed.list.setCurrentRow(0)
+    ed.remove.click()
+    assert ed.save.isEnabled(), ed.problems
+    ed.save.click()
+    saved = json.loads((folder / "my-desk.json").read_text())
+    assert "standing-hamstring" not in saved["translations"]["de"]["exercises"]
+
+
+def test_export_writes_the_files_own_texts_even_in_german(qtbot, folder, tmp_path):
+    from stretchtimer.ui import i18n
+
+    app = QApplication.instance()
+    i18n.install(app, "de")
+    try:
+        german = MainWindow(load_routines(folder, "de"), FakeClock(), routines_folder=folder)
+        qtbot.addWidget(german)
+        shown = german.library.get("desk-micro")
+        assert shown.name == "Schreibtisch-Pause"
+        out = tmp_path / "desk.json"
+        german.export_routine(german.original(shown), out)
+        exported = json.loads(out.read_text())
+        assert exported["name"] == "Desk micro-break" and "de" in exported["translations"]
+    finally:
+        i18n.install(app, "en")

@@ -8,7 +8,7 @@ import pytest
 from stretchtimer.core.routine import Library, RoutineError, slug, to_data, validate
 from stretchtimer.storage.routines import load_routines
 from stretchtimer.storage.user_routines import (delete_routine, export_routine,
-                                                import_routine, save_routine)
+                                                import_message, import_routine, save_routine)
 
 
 @pytest.fixture
@@ -34,18 +34,19 @@ def test_export_then_import_gives_the_same_routine(tmp_path, mine):
     export_routine(towel, shared)
     # the colleague has no towel routine of their own yet: same id, same routine
     colleague = tmp_path / "colleague"
-    routine, message = import_routine(shared, Library(), colleague)
+    routine, asked = import_routine(shared, Library(), colleague)
     assert routine == towel and routine.id == "towel-hamstring-beginner"
     assert load_routines(colleague).get("towel-hamstring-beginner") == towel
-    assert "Imported" in message
+    assert asked == routine.id
 
 
 def test_an_id_that_exists_gets_a_new_one_and_nothing_is_replaced(tmp_path, mine):
     library = load_routines(mine)
     shared = tmp_path / "desk.json"
     export_routine(library.get("desk-micro"), shared)
-    first, message = import_routine(shared, library, mine)
-    assert first.id == "desk-micro-2" and "desk-micro-2" in message and "nothing was replaced" in message
+    first, asked = import_routine(shared, library, mine)
+    assert first.id == "desk-micro-2" and asked == "desk-micro"
+    assert "saved as “desk-micro-2”; nothing was replaced" in import_message(first, asked)
     before = snapshot(mine)
     second, _ = import_routine(shared, load_routines(mine), mine)
     assert second.id == "desk-micro-3"
@@ -96,3 +97,18 @@ def test_slug_makes_free_ids():
     assert slug("Calf stretch (Dr. Ames)") == "calf-stretch-dr-ames"
     assert slug("Calf stretch", {"calf-stretch", "calf-stretch-2"}) == "calf-stretch-3"
     assert slug("!!!") == "routine"
+
+
+def test_a_new_routine_never_replaces_a_file_whatever_its_case(tmp_path, mine):
+    from dataclasses import replace
+
+    walk = load_routines(None).get("walk-break")
+    mine.mkdir()
+    (mine / "Walk.json").write_bytes(b"{}")  # a file by hand, its name in capitals
+    with pytest.raises(FileExistsError):
+        save_routine(mine, replace(walk, id="walk"))
+    shared = tmp_path / "walk.json"
+    export_routine(replace(walk, id="walk"), shared)
+    imported, asked = import_routine(shared, load_routines(mine), mine)
+    assert asked == "walk" and imported.id == "walk-2"
+    assert (mine / "Walk.json").read_bytes() == b"{}"

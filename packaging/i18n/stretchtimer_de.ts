@@ -8,6 +8,10 @@
         <translation>Über stretchtimer</translation>
     </message>
     <message>
+        <source>Hourly stretch breaks that talk you through a short routine. Stretch to mild tension only, and stop if you feel tingling, numbness or sharp pain.</source>
+        <translation>Stündliche Dehnpausen, durch die dich eine Stimme führt. Dehne nur bis zu einer leichten Spannung und hör auf, wenn du Kribbeln, Taubheit oder stechenden Schmerz spürst.</translation>
+    </message>
+    <message>
         <source>Diagnostics</source>
         <translation>Diagnose</translation>
     </message>
@@ -271,6 +275,10 @@
         <translation>Pause</translation>
     </message>
     <message>
+        <source>Well done. That is the routine.</source>
+        <translation>Gut gemacht. Das war die Routine.</translation>
+    </message>
+    <message>
         <source>Full screen</source>
         <translation>Vollbild</translation>
     </message>
@@ -391,6 +399,14 @@
             <numerusform> (und %n weiteres Problem)</numerusform>
             <numerusform> (und %n weitere Probleme)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Imported “{name}”.</source>
+        <translation>„{name}“ importiert.</translation>
+    </message>
+    <message>
+        <source>A routine with the id “{asked}” already exists, so this one is saved as “{id}”; nothing was replaced.</source>
+        <translation>Eine Routine mit der Kennung „{asked}“ gibt es schon, daher wird diese als „{id}“ gespeichert; nichts wurde ersetzt.</translation>
     </message>
     <message>
         <source>Could not export “{name}”: {error}.</source>
@@ -767,6 +783,10 @@
         <source>Preview: spoken cues</source>
         <translation>Vorschau: gesprochene Ansagen</translation>
     </message>
+    <message>
+        <source>This routine also has its texts in: {languages}. They are kept as they are; change them in its file.</source>
+        <translation>Diese Routine hat ihre Texte auch in: {languages}. Sie bleiben, wie sie sind; ändere sie in ihrer Datei.</translation>
+    </message>
     <message numerus="yes">
         <source>Fix %n problem(s) first (listed above)</source>
         <translation>
@@ -1053,8 +1073,16 @@
         <translation>Wenn du eine Weile weg bist, zählt das als Pause, und bei gesperrtem Bildschirm wird nichts gesagt (erkannt über: {source}).</translation>
     </message>
     <message>
+        <source>This desktop does not tell stretchtimer when you step away from the keyboard; a computer that sleeps still counts as a break.</source>
+        <translation>Diese Arbeitsumgebung teilt stretchtimer nicht mit, wann du dich von der Tastatur entfernst; ein Rechner im Ruhezustand zählt trotzdem als Pause.</translation>
+    </message>
+    <message>
         <source>A presentation or video call in full screen holds a reminder until it ends (noticed by: {source}).</source>
         <translation>Eine Präsentation oder ein Videoanruf im Vollbild hält eine Erinnerung zurück, bis sie endet (erkannt über: {source}).</translation>
+    </message>
+    <message>
+        <source>This desktop does not tell stretchtimer when an app is in full screen, so reminders never wait for one.</source>
+        <translation>Diese Arbeitsumgebung teilt stretchtimer nicht mit, wann eine App im Vollbild läuft, daher warten Erinnerungen nie darauf.</translation>
     </message>
     <message>
         <source>Only during these work hours:</source>

@@ -21,7 +21,7 @@ class Phrases:
     hold: str = "Hold"  # these three stand in for an exercise's own cues only when it
     release: str = "Release"  # uses the English defaults (built-in texts stay English)
     rest: str = "Rest"
-
+    closing: str = "Well done. That is the routine."  # when a routine has no closing
 
 ENGLISH = Phrases()
 _current = ENGLISH

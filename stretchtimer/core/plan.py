@@ -118,7 +118,8 @@ def localized(routine: Routine, phrases: Phrases) -> Routine:
         ex, start_cue=exercise_cue(ex.start_cue, ENGLISH.hold, phrases.hold),
         end_cue=exercise_cue(ex.end_cue, ENGLISH.release, phrases.release),
         rest_cue=exercise_cue(ex.rest_cue, ENGLISH.rest, phrases.rest)) for ex in routine.exercises)
-    return replace(routine, exercises=exercises)
+    closing = exercise_cue(routine.closing, ENGLISH.closing, phrases.closing)
+    return replace(routine, exercises=exercises, closing=closing)
 
 
 def fitted_length(least_s: int, lines: list[str], say: Callable[[str], float],

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from stretchtimer.core.phrases import ENGLISH
+
 SCHEMA_VERSION = 1
 MAX_FILE_BYTES = 1024 * 1024  # a routine is a few KB; anything near 1 MB is not a routine
 
@@ -57,7 +59,7 @@ class Routine:
     equipment: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     safety: tuple[str, ...] = ()
-    closing: str = "Well done. That is the routine."
+    closing: str = ENGLISH.closing
     # Texts in other languages, as canonical JSON: {"de": {"name": ..., "exercises":
     # {"<exercise id>": {"name": ..., "setup": [...]}}}}; see in_language().
     translations: str = ""
@@ -188,7 +190,7 @@ _ROUTINE_FIELDS: dict[str, tuple[Check, bool, Any]] = {
     "equipment": (_list(_text(40), 10), False, []),
     "tags": (_list(_text(40), 20), False, []),
     "safety": (_list(_text(300), 10), False, []),
-    "closing": (_text(200), False, "Well done. That is the routine."),
+    "closing": (_text(200), False, ENGLISH.closing),
     "translations": (lambda v: None, False, {}),  # checked on its own: _translations
 }
 
@@ -310,7 +312,7 @@ def _translations(data: Any, exercise_ids: set[str], problems: list[Problem]) ->
             problems.append(Problem(where, "expected a language code such as \"de\""))
             continue
         v = _check_object(texts, where, _ROUTINE_TEXTS, problems)
-        if v is None or v["exercises"] is None:
+        if v is None or "exercises" not in texts:
             continue
         if not isinstance(v["exercises"], dict):
             problems.append(Problem(f"{where}.exercises", "expected an object of exercise ids"))
@@ -328,7 +330,7 @@ def in_language(routine: Routine, lang: str) -> Routine:
     texts = json.loads(routine.translations).get(lang) if routine.translations else None
     if not texts:
         return routine
-    ex_texts = texts.get("exercises", {})
+    ex_texts = texts.get("exercises") or {}
     exercises = tuple(replace(ex, **{k: tuple(v) if isinstance(v, list) else v
                                      for k, v in ex_texts.get(ex.id, {}).items()})
                       for ex in routine.exercises)

@@ -31,7 +31,15 @@ class WindowsFullscreen:
     name = "Windows presentation and full-screen state"
     BUSY = {2, 3, 4}  # QUNS_BUSY, QUNS_RUNNING_D3D_FULL_SCREEN, QUNS_PRESENTATION_MODE
 
+    def __init__(self, own_windows=lambda: ()) -> None:
+        self._own = own_windows
+        self._user32 = ctypes.windll.user32
+        self._user32.GetForegroundWindow.restype = ctypes.c_void_p
+
     def active(self) -> bool:
+        front = self._user32.GetForegroundWindow()
+        if front and front in self._own():
+            return False  # our own window in full screen (F11) is no reason to wait
         state = ctypes.c_int(0)
         if ctypes.windll.shell32.SHQueryUserNotificationState(ctypes.byref(state)) != 0:
             return False
@@ -49,7 +57,7 @@ def fullscreen_probe(own_windows=lambda: ()):
     """The best full-screen source this system has (NoFullscreen when it has none)."""
     try:
         if sys.platform == "win32":
-            return WindowsFullscreen()
+            return WindowsFullscreen(own_windows)
         if sys.platform.startswith("linux") and os.environ.get("DISPLAY") and \
                 not os.environ.get("WAYLAND_DISPLAY"):
             return X11Fullscreen(own_windows)

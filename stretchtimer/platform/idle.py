@@ -122,7 +122,13 @@ class WindowsIdle:
 
     def locked(self) -> bool:
         # the lock screen is a different input desktop: ours cannot be switched to
+        from ctypes import wintypes
+
         user32 = ctypes.windll.user32
+        user32.OpenInputDesktop.restype = wintypes.HANDLE  # 64-bit handles, not C ints
+        user32.OpenInputDesktop.argtypes = [wintypes.DWORD, wintypes.BOOL, wintypes.DWORD]
+        user32.SwitchDesktop.argtypes = [wintypes.HANDLE]
+        user32.CloseDesktop.argtypes = [wintypes.HANDLE]
         desk = user32.OpenInputDesktop(0, False, self.DESKTOP_SWITCHDESKTOP)
         if not desk:
             return True

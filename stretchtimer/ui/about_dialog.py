@@ -50,9 +50,9 @@ class AboutDialog(QDialog):
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("About stretchtimer"))
-        intro = QLabel(f"<b>stretchtimer {__version__}</b><br>Hourly stretch breaks that talk "
-                       "you through a short routine. Stretch to mild tension only, and stop if "
-                       "you feel tingling, numbness or sharp pain.")
+        intro = QLabel(f"<b>stretchtimer {__version__}</b><br>" + tr(
+            "Hourly stretch breaks that talk you through a short routine. Stretch to mild "
+            "tension only, and stop if you feel tingling, numbness or sharp pain."))
         intro.setWordWrap(True)
         self.text = QPlainTextEdit(text)
         self.text.setReadOnly(True)

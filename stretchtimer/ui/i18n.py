@@ -66,4 +66,5 @@ def spoken_phrases() -> Phrases:
         hold=tr("Hold"),
         release=tr("Release"),
         rest=tr("Rest"),
+        closing=tr("Well done. That is the routine."),
     )

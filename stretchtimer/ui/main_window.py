@@ -260,40 +260,50 @@ class MainWindow(QMainWindow):
     def duplicate_routine(self, routine: Routine):
         from dataclasses import replace
 
-        return self._open_editor(replace(routine, name=tr("{name} (mine)").format(name=routine.name)[:60]), None)
+        # a copy is made in the language the user reads, and only that
+        copy = replace(routine, name=tr("{name} (mine)").format(name=routine.name)[:60],
+                       translations="")
+        return self._open_editor(copy, None)
+
+    def original(self, routine: Routine) -> Routine:
+        """The routine as its file has it now: untranslated, and with any change made
+        to the file since it was loaded (the picker may hold an older, translated copy)."""
+        from stretchtimer.core.routine import RoutineError, load_file
+        from stretchtimer.storage.routines import load_routines
+
+        if routine.origin == "built-in":
+            return load_routines(None).get(routine.id) or routine
+        try:
+            return load_file(Path(routine.origin))
+        except RoutineError:
+            return routine
 
     def _open_editor(self, routine: Routine | None, own_id: str | None):
-        from dataclasses import replace
-
         from stretchtimer.core.cues import BreathingMode, CueOptions
-        from stretchtimer.storage.routines import load_routines
+        from stretchtimer.storage.user_routines import taken_ids
         from stretchtimer.ui.routine_editor import RoutineEditor
 
-        if routine is not None and routine.translations:
-            if own_id is None:  # a copy: in the language the user reads, and only that
-                routine = replace(routine, translations="")
-            else:  # their own file: its own texts, translations kept as they are
-                routine = load_routines(self.routines_folder).get(routine.id) or routine
-
+        own_file = None
+        if routine is not None and own_id is not None:  # the user's own: edit its file
+            routine = self.original(routine)
+            own_file = Path(routine.origin)
         s = self.voice_settings
-        taken = set(self.library.routines) - {own_id}
-        if self.routines_folder is not None:
-            taken |= {p.stem for p in self.routines_folder.glob("*.json")} - {own_id}
+        taken = taken_ids(self.library, self.routines_folder, own_file) - {own_id}
         editor = RoutineEditor(routine, taken, self.voice, s.rate_wpm,
                                CueOptions(BreathingMode(s.breathing), s.countdown), self)
-        editor.saved.connect(self._on_editor_saved)
+        editor.saved.connect(lambda saved: self._on_editor_saved(saved, own_file))
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.open()
         return editor
 
-    def _on_editor_saved(self, routine: Routine) -> None:
+    def _on_editor_saved(self, routine: Routine, own_file: Path | None = None) -> None:
         from stretchtimer.storage.user_routines import save_routine
 
         if self.routines_folder is None:
             self.show_notice(tr("Routines cannot be saved here (no data folder)."))
             return
         try:
-            save_routine(self.routines_folder, routine)
+            save_routine(self.routines_folder, routine, own_file)
         except OSError as exc:
             self.show_notice(tr("Could not save “{name}”: {error}. Nothing was changed.")
                              .format(name=routine.name, error=exc))
@@ -332,8 +342,8 @@ class MainWindow(QMainWindow):
             if self.routines_folder is None:
                 break
             try:
-                routine, message = import_routine(Path(path), self.library,
-                                                  self.routines_folder)
+                routine, asked = import_routine(Path(path), self.library,
+                                                self.routines_folder)
             except RoutineError as exc:
                 more = len(exc.problems) - 3
                 said.append(tr("Not imported: {file}: {problems}").format(
@@ -344,7 +354,11 @@ class MainWindow(QMainWindow):
                 said.append(tr("Not imported: {file}: {problems}").format(file=path,
                                                                             problems=exc))
                 continue
-            said.append(message)
+            said.append(tr("Imported “{name}”.").format(name=routine.name))
+            if asked != routine.id:
+                said.append(tr("A routine with the id “{asked}” already exists, so this one is "
+                               "saved as “{id}”; nothing was replaced.").format(asked=asked,
+                                                                                id=routine.id))
             last = routine.id
             self.reload_routines(last)
         if said:
@@ -408,7 +422,7 @@ class MainWindow(QMainWindow):
                                               str(Path.home() / f"{routine.id}.json"),
                                               tr("Routine files (*.json)"))
         if path:
-            self.export_routine(routine, Path(path))
+            self.export_routine(self.original(routine), Path(path))
 
     def dragEnterEvent(self, event) -> None:
         if any(u.isLocalFile() for u in event.mimeData().urls()):
@@ -631,7 +645,6 @@ class MainWindow(QMainWindow):
     def _update_tray_state(self) -> None:
         if self.tray is None:
             return
-        from stretchtimer.core.session import State
 
         scheduler = self.reminders.scheduler
         if self.routine_in_progress():

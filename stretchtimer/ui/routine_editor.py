@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGrou
 from stretchtimer.core.plan import build_plan, format_clock
 from stretchtimer.core.routine import (POSITIONS, SCHEMA_VERSION, SIDES, Routine, slug,
                                        to_data, validate)
+from stretchtimer.core import phrases
 from stretchtimer.ui.i18n import tr
+from stretchtimer.ui.routine_picker import position_word
 
 def side_words() -> dict[str, str]:
     return {"left_right": tr("Left, then right"), "both": tr("Both sides at once"),
@@ -200,7 +202,7 @@ class RoutineEditor(QDialog):
         self.position = QComboBox()
         self.position.setAccessibleName(tr("Position"))
         for pos in POSITIONS:
-            self.position.addItem(pos.capitalize(), pos)
+            self.position.addItem(position_word(pos).capitalize(), pos)
         self.position.setCurrentIndex(max(0, self.position.findData(self.data.get("position"))))
         self.equipment = QLineEdit(", ".join(self.data.get("equipment", [])))
         self.equipment.setAccessibleName(tr("Equipment, separated by commas"))
@@ -276,6 +278,12 @@ class RoutineEditor(QDialog):
         bottom.addWidget(self.cancel)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
+        if self.data.get("translations"):
+            langs = ", ".join(sorted(self.data["translations"]))
+            kept = QLabel(tr("This routine also has its texts in: {languages}. They are kept "
+                             "as they are; change them in its file.").format(languages=langs))
+            kept.setWordWrap(True)
+            layout.addWidget(kept)
         layout.addWidget(self.problems_label)
         layout.addLayout(bottom)
         self.resize(1000, 720)
@@ -318,11 +326,14 @@ class RoutineEditor(QDialog):
         data = copy.deepcopy(self.data)
         if not self.keep_id:
             data["id"] = slug(data.get("name", ""), self.taken)
-        used: set[str] = set()
+        used = {ex["id"] for ex in data["exercises"] if "id" in ex}  # kept ids come first
         for ex in data["exercises"]:
             if "id" not in ex:
                 ex["id"] = slug(ex.get("name", "") or "stretch", used)
-            used.add(ex["id"])
+                used.add(ex["id"])
+        for texts in data.get("translations", {}).values():  # removed exercises' texts go
+            if isinstance(texts.get("exercises"), dict):
+                texts["exercises"] = {k: v for k, v in texts["exercises"].items() if k in used}
         for key in ("equipment", "tags", "safety"):
             if not data.get(key):
                 data.pop(key, None)
@@ -428,8 +439,10 @@ class RoutineEditor(QDialog):
         ex = self.current_exercise()
         if ex is None:
             return ""
-        parts = [ex.get("name", ""), *ex.get("setup", []), ex.get("start_cue", "Hold"),
-                 *ex.get("cues", []), "3, 2, 1", ex.get("end_cue", "Release")]
+        words = phrases.current()  # the fixed words in the UI's language, as in a routine
+        parts = [ex.get("name", ""), *ex.get("setup", []), ex.get("start_cue", words.hold),
+                 *ex.get("cues", []), ", ".join(words.countdown),
+                 ex.get("end_cue", words.release)]
         text = ". ".join(p.rstrip(".") for p in parts if p) + "."
         if self.player is not None and self.player.speech_available:
             s = self.player.settings

@@ -170,15 +170,15 @@ class RemindersPage(QWidget):
         self.away = QLabel(
             tr("Stepping away for a while counts as a break, and nothing is said while the "
                "screen is locked (noticed by: {source}).").format(source=idle) if idle else
-            "This desktop does not tell stretchtimer when you step away from the keyboard; "
-            "a computer that sleeps still counts as a break." if idle is None else "")
+            tr("This desktop does not tell stretchtimer when you step away from the keyboard; "
+               "a computer that sleeps still counts as a break.") if idle is None else "")
         self.away.setWordWrap(True)
         form.addRow(self.away)
         self.busy = QLabel(
             tr("A presentation or video call in full screen holds a reminder until it ends "
                "(noticed by: {source}).").format(source=full) if full else
-            "This desktop does not tell stretchtimer when an app is in full screen, so "
-            "reminders never wait for one." if full is None else "")
+            tr("This desktop does not tell stretchtimer when an app is in full screen, so "
+               "reminders never wait for one.") if full is None else "")
         self.busy.setWordWrap(True)
         self.defer.setEnabled(full is not None)
         form.addRow(self.busy)
