@@ -58,7 +58,8 @@ class AboutDialog(QDialog):
         self.text.setReadOnly(True)
         self.text.setAccessibleName(tr("Diagnostics"))
         self.copy = QPushButton(tr("&Copy diagnostics"))
-        self.copy.setAccessibleDescription(tr("Copy these details to the clipboard for a bug report"))
+        self.copy.setAccessibleDescription(
+            tr("Copy these details to the clipboard for a bug report"))
         self.copy.clicked.connect(self._on_copy_clicked)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.copy, QDialogButtonBox.ButtonRole.ActionRole)

@@ -555,7 +555,8 @@ class MainWindow(QMainWindow):
     def _on_export_triggered(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export history"), "stretchtimer-history.csv",
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export history"),
+                                              "stretchtimer-history.csv",
                                               tr("Spreadsheet (*.csv);;JSON (*.json)"))
         if path:
             self.export_history(path)
