@@ -40,7 +40,7 @@ def play(mode: str) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QGuiApplication
 
-    from stretchtimer.core.clock import SystemClock
+    from stretchtimer.platform.system_clock import SystemClock
     from stretchtimer.core.cues import plan_cues
     from stretchtimer.core.plan import build_plan
     from stretchtimer.core.routine import validate

@@ -9,7 +9,7 @@ from PySide6.QtCore import QTimer, qVersion
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
-from stretchtimer.core.clock import SystemClock
+from stretchtimer.platform.system_clock import SystemClock
 from stretchtimer.logs import log
 from stretchtimer.resources import assets
 from stretchtimer.storage.atomic import sweep_temps

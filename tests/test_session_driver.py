@@ -1,6 +1,6 @@
 """The driver on the real clock and a real QTimer (the FakeClock tests' counterpart)."""
 
-from stretchtimer.core.clock import SystemClock
+from stretchtimer.platform.system_clock import SystemClock
 from stretchtimer.core.cues import plan_cues
 from stretchtimer.core.plan import build_plan
 from stretchtimer.core.session import State

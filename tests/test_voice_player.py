@@ -6,7 +6,7 @@ import time
 import pytest
 from PySide6.QtCore import QElapsedTimer, QTimer
 
-from stretchtimer.core.clock import SystemClock
+from stretchtimer.platform.system_clock import SystemClock
 from stretchtimer.core.cues import Cue, CueKind, plan_cues
 from stretchtimer.core.plan import build_plan
 from stretchtimer.ui.session_driver import SessionDriver

@@ -1,8 +1,8 @@
-"""Injected time: wall clock for calendars and records, monotonic for deadlines."""
+"""Injected time: wall clock for calendars and records, monotonic for deadlines. Core
+only ever receives a Clock; the real one (platform/system_clock.py) reads the OS."""
 
 from __future__ import annotations
 
-import time
 from typing import Protocol
 
 
@@ -12,14 +12,6 @@ class Clock(Protocol):
 
     def monotonic(self) -> float:
         """Seconds that only move forward; the base for every deadline."""
-
-
-class SystemClock:
-    def wall(self) -> float:
-        return time.time()
-
-    def monotonic(self) -> float:
-        return time.monotonic()
 
 
 class FakeClock:
