@@ -19,6 +19,8 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+from idle_cpu import tree  # the process tree from /proc, as the idle benchmark reads it
+
 STEP_S = 30.0  # the reminder driver's coarse check
 
 
@@ -28,16 +30,13 @@ def rss_mb() -> float:
 
 
 def children() -> list[str]:
-    """Command lines of this process's children, but Python's multiprocessing resource
+    """Command lines of this process's descendants, but Python's multiprocessing resource
     tracker (it belongs to the interpreter and ends with it)."""
-    me = str(os.getpid())
     found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
+    for pid in tree(os.getpid())[1:]:
         try:
-            if stat.read_text().rsplit(")", 1)[1].split()[1] != me:
-                continue
-            cmd = (stat.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode()
-        except (OSError, IndexError):
+            cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
             continue
         if "resource_tracker" not in cmd:
             found.append(cmd.strip()[:100])

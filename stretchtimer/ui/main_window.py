@@ -360,7 +360,8 @@ class MainWindow(QMainWindow):
                                "saved as “{id}”; nothing was replaced.").format(asked=asked,
                                                                                 id=routine.id))
             last = routine.id
-            self.reload_routines(last)
+        if last is not None:
+            self.reload_routines(last)  # once, after every file
         if said:
             self.show_notice(" ".join(said))
         return said

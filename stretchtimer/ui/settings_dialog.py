@@ -121,6 +121,14 @@ class VoicePage(QWidget):
         self.player.service.say(test_phrase(), s.voice, s.rate_wpm, s.volume)
 
 
+def _sensing_note(source: str | None, known: str, unknown: str) -> QLabel:
+    """What notices it (`source`), that nothing can (None), or nothing yet ("")."""
+    label = QLabel(known.format(source=source) if source else
+                   unknown if source is None else "")
+    label.setWordWrap(True)
+    return label
+
+
 class RemindersPage(QWidget):
     changed = Signal(str)
 
@@ -167,19 +175,17 @@ class RemindersPage(QWidget):
         form.addRow(tr("Snooze for"), self.snooze)
         form.addRow("", self.nudge)
         form.addRow(tr("Full screen may delay by"), self.defer)
-        self.away = QLabel(
-            tr("Stepping away for a while counts as a break, and nothing is said while the "
-               "screen is locked (noticed by: {source}).").format(source=idle) if idle else
-            tr("This desktop does not tell stretchtimer when you step away from the keyboard; "
-               "a computer that sleeps still counts as a break.") if idle is None else "")
-        self.away.setWordWrap(True)
+        self.away = _sensing_note(idle, tr(
+            "Stepping away for a while counts as a break, and nothing is said while the "
+            "screen is locked (noticed by: {source})."), tr(
+            "This desktop does not tell stretchtimer when you step away from the keyboard; "
+            "a computer that sleeps still counts as a break."))
         form.addRow(self.away)
-        self.busy = QLabel(
-            tr("A presentation or video call in full screen holds a reminder until it ends "
-               "(noticed by: {source}).").format(source=full) if full else
-            tr("This desktop does not tell stretchtimer when an app is in full screen, so "
-               "reminders never wait for one.") if full is None else "")
-        self.busy.setWordWrap(True)
+        self.busy = _sensing_note(full, tr(
+            "A presentation or video call in full screen holds a reminder until it ends "
+            "(noticed by: {source})."), tr(
+            "This desktop does not tell stretchtimer when an app is in full screen, so "
+            "reminders never wait for one."))
         self.defer.setEnabled(full is not None)
         form.addRow(self.busy)
         form.addRow(QLabel(tr("Only during these work hours:")))
