@@ -56,7 +56,7 @@ def play(mode: str) -> None:
     assert not problems, problems
     plan = build_plan(routine)
     cues = plan_cues(plan)
-    service = SpeechService(SpeechCache(Paths.default().cache / "speech"))
+    service = SpeechService(SpeechCache(Paths.default().speech_cache))
     player = CuePlayer(service, VoiceSettings(volume=1.0))
     driver = SessionDriver(SystemClock())
     player.attach(driver)

@@ -101,7 +101,7 @@ def main() -> int:
     rss_end = rss_mb()
     timers_running = active_timers(app, window)
     workers = children()
-    sessions = sum(1 for line in (paths.data / "history.jsonl").read_text().splitlines()
+    sessions = sum(1 for line in paths.journal.read_text().splitlines()
                    if '"type":"session"' in line.replace(" ", ""))
     window.close()
     app.quit()

@@ -126,7 +126,7 @@ def shoot_history(app: QApplication, out: Path) -> None:
     rng = random.Random(3)
     now = datetime(2026, 11, 19, 16, 0).astimezone()
     home = Path(tempfile.mkdtemp(prefix="st-shots-"))
-    journal = Journal(home / "data" / "history.jsonl")
+    journal = Journal(Paths.under(home).journal)
     day = now - timedelta(weeks=12)
     while day.date() <= now.date():
         if day.weekday() < 5 and rng.random() > 0.12:

@@ -129,14 +129,13 @@ def build_window(paths: Paths, clock) -> MainWindow:
     """The main window with the user's routines and settings (and word of any problem)."""
     for folder in (paths.config, paths.data, paths.cache):
         sweep_temps(folder)  # what a crash mid-write left behind
-    store = SettingsStore(paths.config / "settings.json")
+    store = SettingsStore(paths.settings_file)
     settings = store.load()
     from stretchtimer.ui import i18n
 
     language = i18n.install(QApplication.instance(), settings.display.language)
     window = MainWindow(load_routines(paths.user_routines, language), clock, settings, store,
-                        Journal(paths.data / "history.jsonl"),
-                        paths.cache / "history-snapshot.json", paths.user_routines)
+                        Journal(paths.journal), paths.history_snapshot, paths.user_routines)
     window.paths, window.language = paths, language
     if store.messages:
         log.warning("settings: %s", " ".join(store.messages))
@@ -163,7 +162,7 @@ def _after_paint(window: MainWindow, paths: Paths) -> None:
     app.setWindowIcon(app_icon())
     window.refresh_progression()
     window.watch_routines()
-    service = SpeechService(SpeechCache(paths.cache / "speech"), parent=window)
+    service = SpeechService(SpeechCache(paths.speech_cache), parent=window)
     service.language = window.language  # with no voice chosen, one that speaks the UI's
     app.aboutToQuit.connect(service.shutdown)  # no speech worker outlives the app
     window.set_voice(CuePlayer(service, window.voice_settings, parent=window))

@@ -128,7 +128,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         from stretchtimer.storage.paths import Paths
 
         try:
-            count = export_history(Journal(Paths.default().data / "history.jsonl"),
+            count = export_history(Journal(Paths.default().journal),
                                    Path(args.export))
         except (ValueError, OSError) as exc:
             print(f"stretchtimer: --export: {exc}", file=err)

@@ -60,7 +60,7 @@ class Plan:
     phrases: Phrases = ENGLISH  # the fixed spoken words, in the UI's language
 
     def say_time(self, text: str) -> float:
-        return self.measured.get(text) or spoken_length(text, self.rate_wpm)
+        return say_time(text, self.rate_wpm, self.measured)
 
     @property
     def total(self) -> float:
@@ -139,6 +139,11 @@ def intro_length(routine: Routine, ex_index: int, say: Callable[[str], float],
                          intro_lines(routine, ex_index, phrases), say, after)
 
 
+def say_time(text: str, rate_wpm: int, measured: Mapping[str, float]) -> float:
+    """Seconds to say `text`: its rendered length when known, else the estimate."""
+    return measured.get(text) or spoken_length(text, rate_wpm)
+
+
 def build_plan(routine: Routine, holds: Mapping[str, int] | None = None,
                rate_wpm: int = DEFAULT_RATE_WPM,
                measured: Mapping[str, float] | None = None,
@@ -153,8 +158,8 @@ def build_plan(routine: Routine, holds: Mapping[str, int] | None = None,
         raise ValueError(f"rate_wpm: expected {MIN_RATE_WPM} to {MAX_RATE_WPM}, got {rate_wpm}")
     measured = dict(measured or {})
 
-    def say(text: str) -> float:
-        return measured.get(text) or spoken_length(text, rate_wpm)
+    def say(text: str) -> float:  # as the finished plan will measure it (Plan.say_time)
+        return say_time(text, rate_wpm, measured)
 
     segments: list[Segment] = []
     t = 0.0

@@ -66,7 +66,6 @@ class ReminderScheduler:
         self.nudged = False  # this interval's nudge was given
         self.deferred = False  # the due reminder waits for a full-screen app
         self.fired: list[ReminderDue] = []  # every reminder this scheduler gave
-        self.absences: list[tuple[float, float]] = []  # (wall when back, seconds away)
 
     # --- work hours ---
 
@@ -208,7 +207,6 @@ class ReminderScheduler:
             self._idle_peak = idle_s
 
     def _absent(self, wall: float, seconds: float) -> None:
-        self.absences.append((wall, seconds))
         if self.due is None:
             return
         if seconds >= self.schedule.break_s:

@@ -14,6 +14,8 @@ import time
 from PySide6.QtCore import QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from stretchtimer.storage.paths import HOME_ENV
+
 CONNECT_TIMEOUT_MS = 500
 ACK_TIMEOUT_MS = 3000  # the running instance may be busy for a moment
 RETRY_FOR_S = 5.0  # the first instance may still be starting its server
@@ -23,7 +25,7 @@ def instance_name() -> str:
     """Per user; and per STRETCHTIMER_HOME when set, so a test or a portable copy with its
     own folders never meets the user's everyday instance."""
     user = "".join(c for c in getpass.getuser() if c.isalnum()) or "user"
-    home = os.environ.get("STRETCHTIMER_HOME")
+    home = os.environ.get(HOME_ENV)
     suffix = "-" + hashlib.sha256(home.encode()).hexdigest()[:10] if home else ""
     return f"stretchtimer-{user}{suffix}"
 

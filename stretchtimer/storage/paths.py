@@ -22,6 +22,22 @@ class Paths:
     def user_routines(self) -> Path:
         return self.data / "routines"
 
+    @property
+    def journal(self) -> Path:
+        return self.data / "history.jsonl"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config / "settings.json"
+
+    @property
+    def history_snapshot(self) -> Path:
+        return self.cache / "history-snapshot.json"
+
+    @property
+    def speech_cache(self) -> Path:
+        return self.cache / "speech"
+
     @classmethod
     def under(cls, root: Path) -> "Paths":
         return cls(root / "config", root / "data", root / "cache", root / "log")

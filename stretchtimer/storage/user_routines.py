@@ -10,8 +10,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from stretchtimer.core.routine import (Library, Problem, Routine, RoutineError, parse,
-                                       read_capped, slug, to_data)
+from stretchtimer.core.routine import Library, Routine, load_file, slug, to_data
 from stretchtimer.storage.atomic import write_atomic
 
 
@@ -51,12 +50,7 @@ def import_routine(path: Path, library: Library, folder: Path) -> tuple[Routine,
     """Check a routine file and add it to the user's routines. Returns the routine as
     saved and the id the file asked for (different when that one was taken). Raises
     RoutineError naming every problem; nothing is written then."""
-    try:
-        raw = read_capped(path)
-    except OSError as exc:
-        raise RoutineError(str(path), [Problem("", f"cannot read the file: {exc.strerror}")]) \
-            from None
-    routine = parse(raw, str(path))
+    routine = load_file(path)
     asked = routine.id
     routine = replace(routine, id=free_id(asked, library, folder))
     saved = save_routine(folder, routine)

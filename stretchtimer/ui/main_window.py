@@ -85,7 +85,6 @@ class MainWindow(QMainWindow):
         self.voice_settings = self.settings.voice
         self._first_paint = _FirstPaint(self)
         self.installEventFilter(self._first_paint)
-        self.muted = False
         self.current: Routine | None = None
 
         self.act_fullscreen = QAction(tr("Full screen"), self)
@@ -799,8 +798,11 @@ class MainWindow(QMainWindow):
         if self.current is not None:
             self.start_routine(self.current)
 
+    @property
+    def muted(self) -> bool:
+        return self.voice_settings.muted
+
     def _on_timer_muted_changed(self, muted: bool) -> None:
-        self.muted = muted
         if self.voice_settings.muted != muted:
             self.voice_settings.muted = muted
             self.save_settings()

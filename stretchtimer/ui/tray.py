@@ -55,7 +55,7 @@ class Tray(QObject):
         super().__init__(parent)
         self.base_icon = icon
         self.state = "active"
-        self._next_text = tr("No reminder planned")
+        self._next_text = ""  # set by show_next() below
         self.icon = QSystemTrayIcon(icon, self)
         self.menu = QMenu()
         self.routines = {r.id: r for r in routines}
@@ -101,6 +101,8 @@ class Tray(QObject):
         else:
             text = tr("Next reminder at {time}").format(
                 time=datetime.fromtimestamp(due).strftime("%H:%M"))
+        if text == self._next_text:
+            return  # every 30 s check re-announces the same time: no tooltip update
         self.act_next.setText(text)
         self._next_text = text
         self._tooltip()

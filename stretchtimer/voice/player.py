@@ -215,7 +215,7 @@ class CuePlayer(QObject):
     def _on_service_rendered(self, key: str, path: str) -> None:
         self.out.load(key, path)
         text = self._texts.get(key)
-        if text is not None:
+        if text is not None and text not in self.lengths:  # forget() clears stale ones
             self.lengths[text] = speech_seconds(path)
 
     def _on_service_engine_unavailable(self, why: str) -> None:

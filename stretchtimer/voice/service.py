@@ -23,7 +23,6 @@ log = app_log.getChild("speech")
 
 
 class SpeechService(QObject):
-    engine_ready = Signal(str)  # engine name
     engine_unavailable = Signal(str)  # why
     voices_listed = Signal(list)  # [{"id", "name", "languages"}]
     rendered = Signal(str, str)  # key, path
@@ -119,9 +118,7 @@ class SpeechService(QObject):
                                                               r.request == "say"):
                 log.log(logging.INFO if r.kind == "ready" else logging.WARNING,
                         "speech %s %s: %s", r.request or "engine", r.kind, r.value)
-            if r.kind == "ready":
-                self.engine_ready.emit(r.value)
-            elif r.kind == "unavailable":
+            if r.kind == "unavailable":
                 self.engine_unavailable.emit(r.value)
             elif r.request == "voices" and r.kind == "ok":
                 self.voices_listed.emit(r.value)
