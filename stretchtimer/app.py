@@ -176,7 +176,8 @@ def _set_up_reminders(app: QApplication, window: MainWindow) -> None:
 
     tray = None
     if QSystemTrayIcon.isSystemTrayAvailable():
-        tray = Tray(app_icon(), list(window.library.routines.values()), parent=window)
+        tray = Tray(app_icon(), list(window.library.routines.values()),
+                    window.suggested_routine(), parent=window)
         app.setQuitOnLastWindowClosed(False)  # closing the window leaves it in the tray
     from stretchtimer.platform.autostart import autostart
     from stretchtimer.platform.idle import idle_probe

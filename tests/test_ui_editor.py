@@ -330,3 +330,12 @@ def test_export_writes_the_files_own_texts_even_in_german(qtbot, folder, tmp_pat
         assert exported["name"] == "Desk micro-break" and "de" in exported["translations"]
     finally:
         i18n.install(app, "en")
+
+
+def test_a_routine_added_from_outside_appears_without_a_restart(qtbot, window, folder):
+    window.watch_routines()  # as after the first paint
+    data = to_data(window.library.get("walk-break"))
+    data.update(id="from-outside", name="From outside")
+    (folder / "from-outside.json").write_text(json.dumps(data))  # e.g. stretchtimer --import
+    qtbot.waitUntil(lambda: window.library.get("from-outside") is not None, timeout=5000)
+    assert window.picker.model.findItems("From outside")  # the picker shows it

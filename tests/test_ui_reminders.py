@@ -42,7 +42,8 @@ def window_with_reminders(qtbot, tray=False, desk=None):
     driver = ReminderDriver(window.settings, clock, desk, desk, parent=window)
     popup = ReminderPopup()
     qtbot.addWidget(popup)
-    the_tray = Tray(QIcon(), list(window.library.routines.values()), parent=window) \
+    the_tray = Tray(QIcon(), list(window.library.routines.values()),
+                    window.suggested_routine(), parent=window) \
         if tray else None
     window.set_reminders(driver, the_tray, popup)
     return window, clock, driver, popup

@@ -8,6 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+LANGUAGES = {"en": "English", "de": "Deutsch"}  # the UI's languages, by their own names
+
+
 @dataclass(frozen=True)
 class Phrases:
     next: str = "Next: {name}"

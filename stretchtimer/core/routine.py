@@ -152,11 +152,14 @@ def _levels(v: Any) -> str | None:
 
 
 _SECONDS = " of seconds"
+# Whole-number limits per field (the editor's spin boxes use the same ones).
+BOUNDS = {"reps": (1, 10), "hold_s": (5, 120), "rest_s": (0, 120), "prepare_s": (3, 60),
+          "switch_s": (2, 60), "in_s": (2, 10), "out_s": (2, 12)}
 
 # name -> (check, required, default). Defaults mirror the dataclasses above.
 _BREATHING_FIELDS: dict[str, tuple[Check, bool, Any]] = {
-    "in_s": (_whole(2, 10, _SECONDS), True, None),
-    "out_s": (_whole(2, 12, _SECONDS), True, None),
+    "in_s": (_whole(*BOUNDS["in_s"], _SECONDS), True, None),
+    "out_s": (_whole(*BOUNDS["out_s"], _SECONDS), True, None),
 }
 
 _EXERCISE_FIELDS: dict[str, tuple[Check, bool, Any]] = {
@@ -164,16 +167,16 @@ _EXERCISE_FIELDS: dict[str, tuple[Check, bool, Any]] = {
     "name": (_text(60), True, None),
     "setup": (_list(_text(200), 10, 1), True, None),
     "sides": (_choice(SIDES), True, None),
-    "reps": (_whole(1, 10), True, None),
-    "hold_s": (_whole(5, 120, _SECONDS), True, None),
+    "reps": (_whole(*BOUNDS["reps"]), True, None),
+    "hold_s": (_whole(*BOUNDS["hold_s"], _SECONDS), True, None),
     "source": (_text(300), True, None),
     "muscles": (_list(_text(40), 10), False, []),
     "cues": (_list(_text(200), 10), False, []),
     "side_order": (_choice(SIDE_ORDERS), False, "block"),
     "hold_levels_s": (_levels, False, []),
-    "rest_s": (_whole(0, 120, _SECONDS), False, 10),
-    "prepare_s": (_whole(3, 60, _SECONDS), False, 10),
-    "switch_s": (_whole(2, 60, _SECONDS), False, 6),
+    "rest_s": (_whole(*BOUNDS["rest_s"], _SECONDS), False, 10),
+    "prepare_s": (_whole(*BOUNDS["prepare_s"], _SECONDS), False, 10),
+    "switch_s": (_whole(*BOUNDS["switch_s"], _SECONDS), False, 6),
     "breathing": (lambda v: None, False, {"in_s": 4, "out_s": 6}),  # checked as an object
     "start_cue": (_text(60), False, "Hold"),
     "end_cue": (_text(60), False, "Release"),

@@ -24,6 +24,14 @@ def user_sources(folder: Path) -> Iterator[tuple[str, str, Callable[[], bytes]]]
         yield str(path), str(path), partial(read_capped, path)
 
 
+def folder_state(folder: Path | None) -> tuple:
+    """Names, sizes and times of the routine files: equal means nothing to reload."""
+    if folder is None or not folder.is_dir():
+        return ()
+    return tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size)
+                        for p in folder.glob("*.json")))
+
+
 def load_routines(user_folder: Path | None, lang: str | None = None) -> Library:
     """Built-ins, then the user's routines; with `lang`, their texts in that language
     where a routine has them (the files are never changed)."""

@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from stretchtimer.core.phrases import LANGUAGES
 from stretchtimer.core.reminders import WEEKDAYS
 from stretchtimer.core.speech_time import DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM
 from stretchtimer.storage.atomic import quarantine, write_atomic
@@ -76,6 +77,13 @@ class Settings:
 
 # --- checks: (section, name) -> returns None when the value is fine, else what was expected
 
+# Whole-number limits per setting (the settings dialog's spin boxes use the same ones).
+BOUNDS = {("voice", "rate_wpm"): (MIN_RATE_WPM, MAX_RATE_WPM),
+          ("reminders", "interval_min"): (15, 180), ("reminders", "snooze_min"): (1, 120),
+          ("reminders", "fullscreen_defer_min"): (0, 120), ("goals", "days_per_week"): (1, 7),
+          ("goals", "sessions_per_day"): (1, 12), ("display", "text_size"): (80, 200)}
+
+
 def _int(lo: int, hi: int):
     return lambda v: None if isinstance(v, int) and not isinstance(v, bool) and lo <= v <= hi \
         else f"a whole number from {lo} to {hi}"
@@ -102,7 +110,7 @@ def _hours(v: Any) -> str | None:
 
 CHECKS: dict[tuple[str, str], Any] = {
     ("voice", "voice"): lambda v: None if v is None or isinstance(v, str) else "a voice id",
-    ("voice", "rate_wpm"): _int(MIN_RATE_WPM, MAX_RATE_WPM),
+    ("voice", "rate_wpm"): _int(*BOUNDS["voice", "rate_wpm"]),
     ("voice", "volume"): lambda v: None if isinstance(v, (int, float)) and not isinstance(v, bool)
     and 0 <= v <= 1 else "a number from 0 to 1",
     ("voice", "muted"): _bool,
@@ -111,18 +119,18 @@ CHECKS: dict[tuple[str, str], Any] = {
     ("voice", "countdown"): _bool,
     ("voice", "chime"): _bool,
     ("reminders", "enabled"): _bool,
-    ("reminders", "interval_min"): _int(15, 180),
+    ("reminders", "interval_min"): _int(*BOUNDS["reminders", "interval_min"]),
     ("reminders", "work_hours"): _hours,
-    ("reminders", "snooze_min"): _int(1, 120),
+    ("reminders", "snooze_min"): _int(*BOUNDS["reminders", "snooze_min"]),
     ("reminders", "nudge"): _bool,
-    ("reminders", "fullscreen_defer_min"): _int(0, 120),
-    ("goals", "days_per_week"): _int(1, 7),
-    ("goals", "sessions_per_day"): _int(1, 12),
+    ("reminders", "fullscreen_defer_min"): _int(*BOUNDS["reminders", "fullscreen_defer_min"]),
+    ("goals", "days_per_week"): _int(*BOUNDS["goals", "days_per_week"]),
+    ("goals", "sessions_per_day"): _int(*BOUNDS["goals", "sessions_per_day"]),
     ("display", "high_contrast"): _bool,
     ("display", "tray_hint_shown"): _bool,
-    ("display", "language"): lambda v: None if v in ("system", "en", "de")
-    else "system, en or de",
-    ("display", "text_size"): _int(80, 200),
+    ("display", "language"): lambda v: None if v == "system" or v in LANGUAGES
+    else "system, " + " or ".join(LANGUAGES),
+    ("display", "text_size"): _int(*BOUNDS["display", "text_size"]),
     ("display", "reduced_motion"): _bool,
 }
 

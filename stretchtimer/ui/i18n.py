@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from stretchtimer.core.phrases import Phrases
+from stretchtimer.core.phrases import LANGUAGES, Phrases
 from stretchtimer.resources import assets
 
-LANGUAGES = {"en": "English", "de": "Deutsch"}  # code -> name in that language
 _installed: list[QTranslator] = []
 
 

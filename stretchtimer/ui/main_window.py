@@ -16,7 +16,7 @@ from stretchtimer.core.routine import Library, Routine
 from stretchtimer.logs import log
 from stretchtimer.storage.journal import Journal
 from stretchtimer.storage.settings import Settings, SettingsStore
-from stretchtimer.ui.routine_picker import RoutinePicker
+from stretchtimer.ui.routine_picker import DEFAULT_ROUTINE, RoutinePicker
 from stretchtimer.ui.theme import apply_high_contrast
 from stretchtimer.ui.i18n import tr
 
@@ -379,8 +379,9 @@ class MainWindow(QMainWindow):
         return True
 
     def reload_routines(self, select_id: str | None = None) -> None:
-        from stretchtimer.storage.routines import load_routines
+        from stretchtimer.storage.routines import folder_state, load_routines
 
+        self._routines_state = folder_state(self.routines_folder)
         self.library = load_routines(self.routines_folder, self.language)
         self.picker.set_routines(list(self.library.routines.values()), select_id)
         if self.tray is not None:
@@ -390,6 +391,8 @@ class MainWindow(QMainWindow):
         """Routines added or changed from outside (stretchtimer --import, a file manager)
         appear without a restart."""
         from PySide6.QtCore import QFileSystemWatcher, QTimer
+
+        from stretchtimer.storage.routines import folder_state
 
         if self.routines_folder is None:
             return
@@ -401,8 +404,15 @@ class MainWindow(QMainWindow):
         self._reload_soon = QTimer(self)
         self._reload_soon.setSingleShot(True)
         self._reload_soon.setInterval(300)  # a copy arrives as several changes
-        self._reload_soon.timeout.connect(lambda: self.reload_routines())
+        self._reload_soon.timeout.connect(self._on_reload_soon_timeout)
+        self._routines_state = folder_state(self.routines_folder)
         self._watcher.directoryChanged.connect(lambda _p: self._reload_soon.start())
+
+    def _on_reload_soon_timeout(self) -> None:
+        from stretchtimer.storage.routines import folder_state
+
+        if folder_state(self.routines_folder) != self._routines_state:
+            self.reload_routines()  # changed from outside; our own saves reloaded already
 
     def _on_import_triggered(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -664,7 +674,8 @@ class MainWindow(QMainWindow):
         return self._driver is not None and self._driver.state in (State.RUNNING, State.PAUSED)
 
     def suggested_routine(self):
-        return self.library.get("desk-micro") or next(iter(self.library.routines.values()))
+        return self.library.get(DEFAULT_ROUTINE) or next(iter(self.library.routines.values()),
+                                                          None)
 
     def _note_reminder(self, action: str) -> None:
         """Reminders offered and what became of them, for the history."""

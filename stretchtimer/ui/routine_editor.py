@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGrou
                                QVBoxLayout, QWidget)
 
 from stretchtimer.core.plan import build_plan, format_clock
-from stretchtimer.core.routine import (POSITIONS, SCHEMA_VERSION, SIDES, Routine, slug,
+from stretchtimer.core.routine import (BOUNDS, POSITIONS, SCHEMA_VERSION, SIDES, Routine, slug,
                                        to_data, validate)
 from stretchtimer.core import phrases
 from stretchtimer.ui.i18n import tr
@@ -36,11 +36,11 @@ def starting_safety() -> list[str]:
     return [tr("Stretch to mild tension only, never into pain."),
             tr("Stop if you feel tingling, numbness or sharp pain, and check with a clinician.")]
 def spins() -> tuple:
-    """key, label, lo, hi, suffix: the same ranges as the file format's rules."""
-    return (("reps", tr("Repetitions"), 1, 10, ""), ("hold_s", tr("Hold"), 5, 120, " s"),
-            ("rest_s", tr("Rest between reps"), 0, 120, " s"),
-            ("prepare_s", tr("Time to get ready"), 3, 60, " s"),
-            ("switch_s", tr("Time to switch sides"), 2, 60, " s"))
+    """key, label, suffix; the ranges are the file format's (core.routine.BOUNDS)."""
+    return (("reps", tr("Repetitions"), ""), ("hold_s", tr("Hold"), " s"),
+            ("rest_s", tr("Rest between reps"), " s"),
+            ("prepare_s", tr("Time to get ready"), " s"),
+            ("switch_s", tr("Time to switch sides"), " s"))
 
 
 def _lines(text: str) -> list[str]:
@@ -82,17 +82,17 @@ class ExerciseForm(QWidget):
         for key in SIDES:
             self.sides.addItem(side_words()[key], key)
         self.spins: dict[str, QSpinBox] = {}
-        for key, label, lo, hi, suffix in spins():
+        for key, label, suffix in spins():
             spin = QSpinBox()
-            spin.setRange(lo, hi)
+            spin.setRange(*BOUNDS[key])
             spin.setSuffix(suffix)
             spin.setAccessibleName(label)
             self.spins[key] = spin
         self.breathing = QCheckBox(tr("Pace my breathing"))
         self.breath_in, self.breath_out = QSpinBox(), QSpinBox()
-        for spin, lo, hi, name in ((self.breath_in, 2, 10, tr("Breathe in for")),
-                                   (self.breath_out, 2, 12, tr("Breathe out for"))):
-            spin.setRange(lo, hi)
+        for spin, key, name in ((self.breath_in, "in_s", tr("Breathe in for")),
+                                (self.breath_out, "out_s", tr("Breathe out for"))):
+            spin.setRange(*BOUNDS[key])
             spin.setSuffix(" s")
             spin.setAccessibleName(name)
         self.source = QLineEdit()

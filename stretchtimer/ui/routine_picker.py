@@ -18,6 +18,7 @@ from stretchtimer.ui.i18n import tr
 
 ROUTINE_ROLE = Qt.ItemDataRole.UserRole + 1
 PLAN_ROLE = Qt.ItemDataRole.UserRole + 2
+DEFAULT_ROUTINE = "desk-micro"  # preselected, and what a reminder offers
 ANY, NONE = "", "\x00none"  # equipment filter values besides a named item
 
 
@@ -208,11 +209,12 @@ class RoutinePicker(QWidget):
     edit_requested = Signal(object)  # Routine
     delete_requested = Signal(object)  # Routine
 
-    def __init__(self, routines: list[Routine], default_id: str = "desk-micro",
+    def __init__(self, routines: list[Routine], default_id: str = DEFAULT_ROUTINE,
                  parent=None) -> None:
         super().__init__(parent)
         self.model = QStandardItemModel(self)
         self._holds: dict[str, int] = {}  # exercise id -> hold seconds from progression
+        self._announced: tuple = (None, None)  # the (routine, plan) last sent out
         self._was: dict[str, int] = {}
         self._fill(routines)
         self.proxy = RoutineFilter(self)
@@ -340,6 +342,8 @@ class RoutinePicker(QWidget):
 
     def set_holds(self, holds: dict[str, int], was: dict[str, int]) -> None:
         """Hold times from progression: durations and the preview follow them."""
+        if holds == self._holds and was == self._was:
+            return
         self._holds, self._was = dict(holds), dict(was)
         for row in range(self.model.rowCount()):
             item = self.model.item(row)
@@ -393,7 +397,10 @@ class RoutinePicker(QWidget):
                                       self._paused, self._was)
         else:
             self.preview.show_routine(None, None)
-        self.current_changed.emit(self.current_routine())
+        shown = (routine, index.data(PLAN_ROLE) if index.isValid() else None)
+        if shown[0] is not self._announced[0] or shown[1] is not self._announced[1]:
+            self._announced = shown  # the window re-plans and warms the voice: only on news
+            self.current_changed.emit(routine)
 
     def _on_preview_start_clicked(self) -> None:
         routine = self.current_routine()

@@ -8,8 +8,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QHBoxLayout, QLabel, QPushButton, QSlider, QSpinBox, QTabWidget,
                                QTimeEdit, QVBoxLayout, QWidget)
 
-from stretchtimer.core.speech_time import MAX_RATE_WPM, MIN_RATE_WPM
-from stretchtimer.storage.settings import WEEKDAYS, Settings, VoiceSettings
+from stretchtimer.storage.settings import BOUNDS, WEEKDAYS, Settings, VoiceSettings
 from stretchtimer.ui.i18n import tr
 
 def test_phrase() -> str:
@@ -36,7 +35,7 @@ class VoicePage(QWidget):
         self.test.setAccessibleName(tr("Test the voice"))
         self.test.setToolTip(tr("Say “{phrase}” with these settings").format(phrase=test_phrase()))
         self.rate = QSpinBox()
-        self.rate.setRange(MIN_RATE_WPM, MAX_RATE_WPM)
+        self.rate.setRange(*BOUNDS["voice", "rate_wpm"])
         self.rate.setSuffix(tr(" words a minute"))
         self.rate.setAccessibleName(tr("Speaking rate"))
         self.rate.setValue(settings.rate_wpm)
@@ -147,20 +146,20 @@ class RemindersPage(QWidget):
         self.at_login.setChecked(autostart is not None and autostart.enabled())
         self.at_login.toggled.connect(self._on_at_login_toggled)
         self.interval = QSpinBox()
-        self.interval.setRange(15, 180)
+        self.interval.setRange(*BOUNDS["reminders", "interval_min"])
         self.interval.setSingleStep(15)
         self.interval.setSuffix(tr(" minutes"))
         self.interval.setValue(r.interval_min)
         self.interval.setAccessibleName(tr("Minutes between reminders"))
         self.snooze = QSpinBox()
-        self.snooze.setRange(1, 120)
+        self.snooze.setRange(*BOUNDS["reminders", "snooze_min"])
         self.snooze.setSuffix(tr(" minutes"))
         self.snooze.setValue(r.snooze_min)
         self.snooze.setAccessibleName(tr("Snooze length"))
         self.nudge = QCheckBox(tr("A short “stand up” nudge halfway between reminders"))
         self.nudge.setChecked(r.nudge)
         self.defer = QSpinBox()
-        self.defer.setRange(0, 120)
+        self.defer.setRange(*BOUNDS["reminders", "fullscreen_defer_min"])
         self.defer.setSingleStep(5)
         self.defer.setSuffix(tr(" minutes"))
         self.defer.setSpecialValueText(tr("never wait"))
@@ -251,12 +250,12 @@ class GoalsPage(QWidget):
         super().__init__(parent)
         self.settings = settings
         self.days = QSpinBox()
-        self.days.setRange(1, 7)
+        self.days.setRange(*BOUNDS["goals", "days_per_week"])
         self.days.setValue(settings.goals.days_per_week)
         self.days.setSuffix(tr(" days a week"))
         self.days.setAccessibleName(tr("Stretch days a week"))
         self.sessions = QSpinBox()
-        self.sessions.setRange(1, 12)
+        self.sessions.setRange(*BOUNDS["goals", "sessions_per_day"])
         self.sessions.setValue(settings.goals.sessions_per_day)
         self.sessions.setSuffix(tr(" sessions a day"))
         self.sessions.setAccessibleName(tr("Sessions a day"))
@@ -288,7 +287,7 @@ class DisplayPage(QWidget):
         self.contrast = QCheckBox(tr("High contrast (black, white and yellow)"))
         self.contrast.setChecked(d.high_contrast)
         self.text_size = QSpinBox()
-        self.text_size.setRange(80, 200)
+        self.text_size.setRange(*BOUNDS["display", "text_size"])
         self.text_size.setSingleStep(10)
         self.text_size.setSuffix(" %")
         self.text_size.setValue(d.text_size)

@@ -50,8 +50,9 @@ class Tray(QObject):
     pause_requested = Signal(float)  # seconds; 0 = resume
     pause_until_tomorrow_requested = Signal()
 
-    def __init__(self, icon: QIcon, routines, suggested: str = "desk-micro",
+    def __init__(self, icon: QIcon, routines, suggested=None,
                  parent: QObject | None = None) -> None:
+        """`suggested`: the routine a reminder offers (MainWindow.suggested_routine)."""
         super().__init__(parent)
         self.base_icon = icon
         self.state = "active"
@@ -59,7 +60,7 @@ class Tray(QObject):
         self.icon = QSystemTrayIcon(icon, self)
         self.menu = QMenu()
         self.routines = {r.id: r for r in routines}
-        first = self.routines.get(suggested) or next(iter(self.routines.values()), None)
+        first = suggested
         if first is not None:
             length = format_clock(build_plan(first).total)
             self.act_start = self.menu.addAction(tr("Start {name} ({length})").format(
