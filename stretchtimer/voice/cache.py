@@ -24,6 +24,7 @@ class SpeechCache:
     def __init__(self, folder: Path, cap_bytes: int = DEFAULT_CAP_BYTES) -> None:
         self.folder = folder
         self.cap_bytes = cap_bytes
+        self._total: int | None = None  # bytes in the folder, once it has been walked
 
     def path(self, key: str) -> Path:
         return self.folder / f"{key}.wav"
@@ -42,10 +43,18 @@ class SpeechCache:
         return self.folder / f".render-{uuid.uuid4().hex}.wav"
 
     def commit(self, temp: Path, key: str) -> Path:
-        """Give a finished render its final name, then keep the folder under its cap."""
+        """Give a finished render its final name, then keep the folder under its cap. The
+        folder is walked once, then only when the running total passes the cap (one
+        instance writes here, so the total stays true)."""
         final = self.path(key)
+        replaced = final.stat().st_size if final.exists() else 0
         os.replace(temp, final)
-        self.evict()
+        if self._total is None:
+            self.evict()
+        else:
+            self._total += final.stat().st_size - replaced
+            if self._total > self.cap_bytes:
+                self.evict()
         return final
 
     def sweep_temps(self) -> None:
@@ -63,12 +72,12 @@ class SpeechCache:
             files.append((st.st_mtime, st.st_size, path))
         total = sum(size for _, size, _ in files)
         removed: list[Path] = []
-        if total <= self.cap_bytes:
-            return removed
-        for _, size, path in sorted(files):  # oldest use first
-            if total <= self.cap_bytes * 0.8:  # down to 80%, so it does not churn
-                break
-            path.unlink(missing_ok=True)
-            total -= size
-            removed.append(path)
+        if total > self.cap_bytes:
+            for _, size, path in sorted(files):  # oldest use first
+                if total <= self.cap_bytes * 0.8:  # down to 80%, so it does not churn
+                    break
+                path.unlink(missing_ok=True)
+                total -= size
+                removed.append(path)
+        self._total = total
         return removed
