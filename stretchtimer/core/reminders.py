@@ -59,6 +59,7 @@ class ReminderScheduler:
         self.schedule = schedule
         self.tz = tz
         self.due: float | None = None  # wall time of the next reminder
+        self.cycle_start = 0.0  # wall time the current countdown began
         self.paused_until: float | None = None
         self._last: tuple[float, float] | None = None  # (wall, mono) at the last call
         self._idle_peak = 0.0  # the longest idle seen in the current idle spell
@@ -102,8 +103,10 @@ class ReminderScheduler:
 
     # --- commands ---
 
-    def _new_cycle(self, due_from: float, snoozed: bool = False) -> None:
-        self.due = self._place(due_from)
+    def _new_cycle(self, start: float, length: float, snoozed: bool = False) -> None:
+        """The countdown starts again at `start` and runs `length` seconds (of work hours)."""
+        self.cycle_start = start
+        self.due = self._place(start + length)
         self.snoozed = snoozed
         self.nudged = snoozed  # a snoozed reminder is close enough: no nudge before it
         self.deferred = False
@@ -122,15 +125,15 @@ class ReminderScheduler:
     def start(self, wall: float, mono: float) -> None:
         """The app started (or reminders were switched on): one interval from now."""
         self._last = (wall, mono)
-        self._new_cycle(wall + self.schedule.interval_s)
+        self._new_cycle(wall, self.schedule.interval_s)
 
     def snooze(self, wall: float, mono: float) -> None:
         self._catch_up(wall, mono, 0.0)
-        self._new_cycle(wall + self.schedule.snooze_s, snoozed=True)
+        self._new_cycle(wall, self.schedule.snooze_s, snoozed=True)
 
     def skip(self, wall: float, mono: float) -> None:
         self._catch_up(wall, mono, 0.0)
-        self._new_cycle(wall + self.schedule.interval_s)
+        self._new_cycle(wall, self.schedule.interval_s)
 
     def routine_finished(self, wall: float, mono: float) -> None:
         """A routine (from a reminder or not) counts as the break: start over from now."""
@@ -139,7 +142,7 @@ class ReminderScheduler:
     def pause(self, until: float, wall: float, mono: float) -> None:
         self._catch_up(wall, mono, 0.0)
         self.paused_until = until
-        self._new_cycle(max(until, wall) + self.schedule.interval_s)
+        self._new_cycle(max(until, wall), self.schedule.interval_s)
 
     def resume(self, wall: float, mono: float) -> None:
         self.paused_until = None
@@ -165,7 +168,7 @@ class ReminderScheduler:
             return []
         if not self.in_work_hours(wall):
             if wall >= self.due:
-                self._new_cycle(wall, self.snoozed)
+                self._new_cycle(wall, 0.0, self.snoozed)
             return []
         if wall < self.due:
             return self._nudge(wall, fullscreen)
@@ -174,7 +177,7 @@ class ReminderScheduler:
             return []
         event = ReminderDue(self.due, wall)
         self.fired.append(event)
-        self._new_cycle(wall + self.schedule.interval_s)
+        self._new_cycle(wall, self.schedule.interval_s)
         return [event]
 
     def _nudge(self, wall: float, fullscreen: bool) -> list[ReminderDue]:
@@ -210,6 +213,7 @@ class ReminderScheduler:
         if self.due is None:
             return
         if seconds >= self.schedule.break_s:
-            self._new_cycle(wall + self.schedule.interval_s)  # a natural break
-        else:
-            self.due = self._place(self.due + seconds)  # a short absence pauses
+            self._new_cycle(wall, self.schedule.interval_s)  # a natural break
+        else:  # a short absence pauses the countdown, for the part of it in this cycle
+            paused = min(seconds, max(0.0, wall - self.cycle_start))
+            self.due = self._place(self.due + paused)
