@@ -7,9 +7,13 @@ from tests.conftest import VALID_ROUTINE
 
 
 def make_routine(**exercise_changes):
-    """The test routine with one exercise, changed as asked; fails loudly if invalid."""
+    """The test routine with one exercise, changed as asked (a field given as ... is
+    left out); fails loudly if invalid."""
     data = copy.deepcopy(VALID_ROUTINE)
     data["exercises"][0].update(exercise_changes)
+    for key, value in exercise_changes.items():
+        if value is ...:
+            del data["exercises"][0][key]
     routine, problems = validate(data)
     assert not problems, problems
     return routine

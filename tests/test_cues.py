@@ -69,16 +69,118 @@ def test_switch_is_said_right_after_the_release():
     plan = build_plan(make_routine(sides="left_right", reps=1, switch_s=6))
     switch = next(s for s in plan.segments if s.kind == Kind.SWITCH)
     (cue,) = cues_in(plan_cues(plan), switch)
-    assert cue.text == "Switch to your left side"
+    assert cue.text == "Now the left side"
     release = next(c for c in plan_cues(plan) if c.kind == CueKind.RELEASE)
     assert cue.offset == pytest.approx(release.end + GAP_S)
 
 
-def test_prepare_names_the_stretch_then_setup_then_safety():
+def test_prepare_names_the_stretch_then_the_stop_rule_then_setup():
     routine = make_routine()
     plan = build_plan(routine)
     said = [text for _, text in rel(plan_cues(plan), plan.segments[0])]
-    assert said == ["Seated hamstring stretch", *routine.exercises[0].setup, routine.safety[0]]
+    assert said == ["Seated hamstring stretch", routine.safety[0], *routine.exercises[0].setup]
+
+
+def test_a_routine_without_safety_lines_still_says_the_stop_rule(routine_data):
+    from stretchtimer.core.phrases import ENGLISH
+    from stretchtimer.core.routine import validate
+
+    routine_data["safety"] = []
+    routine, _ = validate(routine_data)
+    plan = build_plan(routine)
+    safety = [c for c in plan_cues(plan) if c.kind == CueKind.SAFETY]
+    assert [c.text for c in safety] == [ENGLISH.stop_rule]
+    assert safety[0].end <= plan.segments[1].start
+
+
+def test_breath_cues_are_said_on_the_pacer_even_when_a_form_cue_wants_that_moment():
+    # A form cue a third into a 30 s hold used to push "Breathe in" out of the hold.
+    plan = build_plan(make_routine(sides="none", reps=1, hold_s=30, cues=[
+        "Sit tall and hinge from the hips, not by rounding your back at all."]))
+    hold = plan.segments[1]
+    cues = cues_in(plan_cues(plan), hold)
+    from stretchtimer.core.plan import breath_phases
+
+    for start, name, _ in breath_phases(plan, hold):
+        kind = CueKind.BREATHE_IN if name == "in" else CueKind.BREATHE_OUT
+        assert any(c.kind == kind and c.offset == pytest.approx(start) for c in cues), start
+    assert [c for c in cues if c.kind == CueKind.FORM]  # it found a gap (a long out-breath)
+
+
+def test_form_cues_take_turns_so_each_is_heard_on_each_side():
+    plan = build_plan(make_routine(sides="left_right", side_order="alternate", reps=2,
+                                   cues=["Chest tall.", "Relax your foot."]))
+    cues = plan_cues(plan)
+    heard = {(plan.segments[c.segment_index].side, c.text) for c in cues if c.kind == CueKind.FORM}
+    assert heard == {(side, text) for side in ("right", "left")
+                     for text in ("Chest tall.", "Relax your foot.")}
+    one_rep = build_plan(make_routine(sides="left_right", reps=1,
+                                      cues=["Chest tall.", "Relax your foot."]))
+    said = {c.text for c in plan_cues(one_rep) if c.kind == CueKind.FORM}
+    assert said == {"Chest tall.", "Relax your foot."}  # one hold a side: one each
+
+
+def test_one_long_hold_says_every_form_cue():
+    plan = build_plan(make_routine(sides="none", reps=1, hold_s=60, hold_levels_s=[60],
+                                   cues=["Chest tall.", "Relax your foot.", "Soft shoulders."]))
+    said = [c.text for c in plan_cues(plan) if c.kind == CueKind.FORM]
+    assert sorted(said) == ["Chest tall.", "Relax your foot.", "Soft shoulders."]
+
+
+def test_safety_cues_are_said_in_every_hold():
+    plan = build_plan(make_routine(sides="left_right", reps=2, safety_cues=[
+        "Tingling that stays? Stop."], cues=["Chest tall."]))
+    cues = plan_cues(plan)
+    for hold in (s for s in plan.segments if s.kind == Kind.HOLD):
+        assert "Tingling that stays? Stop." in [c.text for c in cues_in(cues, hold)]
+
+
+def test_a_cue_that_does_not_fit_is_said_shorter_by_its_first_sentence():
+    long = ("Keep the bottom of your pelvis down. Let the leg come toward you only as far as "
+            "a mild stretch allows, and no further than that today.")
+    plan = build_plan(make_routine(sides="none", reps=1, hold_s=12, hold_levels_s=[12],
+                                   breathing={"in_s": 4, "out_s": 4}, cues=[long]))
+    said = [c.text for c in plan_cues(plan) if c.kind == CueKind.FORM]
+    assert said == ["Keep the bottom of your pelvis down."]
+
+
+def test_switch_setup_is_said_with_the_sides_filled_in_then_quiet():
+    plan = build_plan(make_routine(sides="left_right", side_order="alternate", reps=2,
+                                   side_label="leg", settle_s=5, switch_setup=[
+                                       "Bend your {other} leg back and stretch out the {side} one."]))
+    cues = plan_cues(plan)
+    switches = [s for s in plan.segments if s.kind == Kind.SWITCH]
+    assert [[c.text for c in cues_in(cues, s)] for s in switches] == [
+        ["Now the left leg", "Bend your right leg back and stretch out the left one."],
+        ["Now the right leg", "Bend your left leg back and stretch out the right one."],
+        ["Now the left leg", "Bend your right leg back and stretch out the left one."]]
+    for s in switches:
+        assert cues_in(cues, s)[-1].end <= s.end - 5
+
+
+def test_a_ready_cue_comes_near_the_end_of_a_rest_leaving_the_settle_time():
+    plan = build_plan(make_routine(sides="none", reps=2, rest_s=15, settle_s=4,
+                                   rest_cue="Foot down and rest", ready_cue="Slowly lift the leg"))
+    rest = next(s for s in plan.segments if s.kind == Kind.REST)
+    said = cues_in(plan_cues(plan), rest)
+    assert [c.text for c in said] == ["Foot down and rest", "Slowly lift the leg"]
+    assert said[1].end == pytest.approx(rest.end - 4) and said[1].offset > said[0].end + 5
+
+
+def test_breathing_exercises_can_leave_out_halfway_and_the_countdown():
+    plan = build_plan(make_routine(sides="none", reps=1, hold_s=30, halfway=False,
+                                   countdown=False))
+    kinds = {c.kind for c in plan_cues(plan)}
+    assert CueKind.HALFWAY not in kinds and CueKind.COUNT not in kinds
+    assert CueKind.RELEASE in kinds
+
+
+def test_an_exercises_own_halfway_words_are_never_dropped():
+    plan = build_plan(make_routine(sides="none", reps=1, hold_s=20, hold_levels_s=[20],
+                                   halfway_cue="Halfway. Turn around and walk back.",
+                                   cues=["Walk at an easy pace and let your arms swing."]))
+    said = [c for c in plan_cues(plan) if c.kind == CueKind.HALFWAY]
+    assert [c.text for c in said] == ["Halfway. Turn around and walk back."]
 
 
 def test_next_exercise_and_closing_line(routine_data):

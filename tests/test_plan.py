@@ -1,7 +1,7 @@
 import pytest
 
-from stretchtimer.core.plan import (BREATH_LEAD_S, Kind, breath_phases, build_plan, format_clock,
-                                    intro_length)
+from stretchtimer.core.plan import (BREATH_LEAD_S, Kind, breath_phases, build_plan,
+                                    fitted_length, format_clock)
 from stretchtimer.core.speech_time import GAP_S, spoken_length
 from tests.helpers import make_routine
 
@@ -41,11 +41,36 @@ def test_offsets_are_exact_and_contiguous():
     assert plan.total == 166 == sum(s.length for s in plan.segments)
 
 
-def test_hold_override_sets_the_level_used():
+def test_the_level_chosen_sets_the_hold_used():
     routine = make_routine(hold_s=20, hold_levels_s=[20, 30], sides="none", reps=1)
-    plan = build_plan(routine, holds={"seated-hamstring": 30})
+    plan = build_plan(routine, levels={"seated-hamstring": 1})
     assert [s.length for s in plan.segments if s.kind == Kind.HOLD] == [30]
     assert plan.holds_s == (30,)
+    assert build_plan(routine).holds_s == (20,)  # unnamed: where hold_s is
+
+
+def test_a_level_can_change_the_setup_lines():
+    routine = make_routine(hold_s=15, sides="left_right", reps=1, hold_levels_s=..., levels=[
+        {"hold_s": 15}, {"hold_s": 30, "name": "Closer grip", "setup": ["Hold the towel closer."],
+                         "switch_setup": ["Move the towel to your {side} thigh."]}])
+    plan = build_plan(routine, levels={"seated-hamstring": 1})
+    ex = plan.routine.exercises[0]
+    assert ex.setup == ("Hold the towel closer.",) and plan.holds_s == (30,)
+    assert ex.switch_setup == ("Move the towel to your {side} thigh.",)
+    assert build_plan(routine).routine.exercises[0].setup == routine.exercises[0].setup
+    assert build_plan(routine, levels={"seated-hamstring": 9}).holds_s == (30,)  # clamped
+
+
+def test_settle_time_is_quiet_before_the_hold_and_switches_grow_to_fit_their_lines():
+    routine = make_routine(prepare_s=3, settle_s=8, sides="left_right", reps=1, switch_s=2,
+                           switch_setup=["Put your {other} foot down and lift the {side} one."])
+    plan = build_plan(routine)
+    prepare, _, switch, *_ = plan.segments
+    said = [routine.exercises[0].name, routine.safety[0], *routine.exercises[0].setup]
+    assert prepare.length >= sum(plan.say_time(t) + GAP_S for t in said) + 8
+    lines = ["Release", "Now the left side", "Put your right foot down and lift the left one."]
+    assert switch.kind == Kind.SWITCH
+    assert switch.length >= sum(plan.say_time(t) + GAP_S for t in lines) + 8
 
 
 def test_prepare_grows_until_the_intro_fits_the_voice_rate():
@@ -55,8 +80,9 @@ def test_prepare_grows_until_the_intro_fits_the_voice_rate():
     assert 3 < fast.segments[0].length < slow.segments[0].length
     needed = sum(spoken_length(t, 110) + GAP_S for t in
                  [routine.exercises[0].name, *long_setup, routine.safety[0]])
-    assert slow.segments[0].length >= needed
-    assert intro_length(make_routine(prepare_s=60), 0, lambda t: 1.0) == 60  # long one kept
+    assert slow.segments[0].length >= needed + routine.exercises[0].settle_s
+    assert fitted_length(60, ["Sit."], lambda t: 1.0) == 60  # a longer least time is kept
+    assert fitted_length(3, ["Sit.", "Stand."], lambda t: 1.0, "Release", 3) == 7
 
 
 def test_measured_lengths_of_rendered_phrases_replace_the_estimate():
@@ -79,9 +105,21 @@ def test_breath_phases_follow_the_breathing_seconds():
                                    breathing={"in_s": 4, "out_s": 6}))
     hold = plan.segments[1]
     phases = breath_phases(plan, hold)
+    # the pacer stops where the countdown starts (3 s before the end)
     assert [(round(t - hold.start, 3), name, length) for t, name, length in phases] == [
-        (BREATH_LEAD_S, "in", 4), (5, "out", 6), (11, "in", 4), (15, "out", 5)]
+        (BREATH_LEAD_S, "in", 4), (5, "out", 6), (11, "in", 4), (15, "out", 2)]
     assert breath_phases(plan, plan.segments[0]) == []  # none outside holds
+
+
+def test_breath_phases_start_after_a_long_start_cue_and_run_to_the_end_without_countdown():
+    plan = build_plan(make_routine(sides="none", reps=1, hold_s=20, countdown=False,
+                                   start_cue="Lift the leg slowly and hold it there",
+                                   breathing={"in_s": 4, "out_s": 6}))
+    hold = plan.segments[1]
+    first, *_, last = breath_phases(plan, hold)
+    assert first[0] == pytest.approx(
+        hold.start + plan.say_time("Lift the leg slowly and hold it there") + GAP_S)
+    assert last[0] + last[2] <= hold.end and last[0] + plan.say_time("And out") + GAP_S <= hold.end
 
 
 def test_segment_at_and_clock_format():

@@ -19,15 +19,15 @@ def towel():
 def test_two_easy_or_good_in_a_row_step_up_after_a_week():
     ex = towel()
     assert progression([ex], sessions("good")) == {ex.id: Hold(15)}
-    assert progression([ex], sessions("good", "easy")) == {ex.id: Hold(20, was=15)}
+    assert progression([ex], sessions("good", "easy")) == {ex.id: Hold(20, was=15, level=1)}
 
 
 def test_at_most_one_step_a_week_and_never_past_the_ceiling():
     ex = towel()
     daily = sessions(*["good"] * 6)  # six days of good: one step only
-    assert progression([ex], daily)[ex.id] == Hold(20, was=15)
+    assert progression([ex], daily)[ex.id] == Hold(20, was=15, level=1)
     weekly = sessions(*["easy"] * 12, every_days=4)
-    assert progression([ex], weekly)[ex.id] == Hold(30, was=20)  # the seed's 30 s ceiling
+    assert progression([ex], weekly)[ex.id] == Hold(30, was=20, level=2)  # the seed's 30 s ceiling
 
 
 def test_painful_steps_back_and_strong_holds_steady():
@@ -48,5 +48,15 @@ def test_only_rated_sessions_with_that_exercise_count():
 def test_exercises_without_levels_do_not_progress():
     from dataclasses import replace
 
-    ex = replace(towel(), hold_levels_s=())  # the routine file gave no levels
+    ex = replace(towel(), levels=())  # the routine file gave no levels
     assert progression([ex], sessions("good", "good")) == {}
+
+
+def test_progression_steps_through_variants_with_the_same_hold():
+    ex = make_routine(hold_s=15, hold_levels_s=..., levels=[
+        {"hold_s": 15}, {"hold_s": 30}, {"hold_s": 30, "name": "Grip closer to the leg",
+                                         "setup": ["Hold the towel closer to your leg."]}]
+    ).exercises[0]
+    weekly = sessions(*["easy"] * 12, every_days=4)
+    assert progression([ex], weekly)[ex.id] == Hold(30, was=30, level=2)
+    assert ex.at_level(2).setup == ("Hold the towel closer to your leg.",)

@@ -29,6 +29,13 @@ def _set(path, value):
 DELETE = object()
 EX = "exercises.0"
 
+
+def _levels(data, levels):
+    """Replace the exercise's hold_levels_s with levels (hold_s 30 stays valid)."""
+    ex = data["exercises"][0]
+    del ex["hold_levels_s"]
+    ex["levels"] = levels
+
 RULES = [
     # (id, change, field named in the message, words the message must hold)
     ("schema-missing", _set("schema_version", DELETE), "schema_version", "required"),
@@ -77,7 +84,41 @@ RULES = [
     ("levels-out-of-range", _set(f"{EX}.hold_levels_s", [30, 200]),
      "exercises[0].hold_levels_s", "from 5 to 120"),
     ("hold-not-a-level", _set(f"{EX}.hold_levels_s", [15, 20]), "exercises[0].hold_s",
-     "one of hold_levels_s"),
+     "one of the levels' hold times"),
+    ("levels-and-hold-levels", _set(f"{EX}.levels", [{"hold_s": 30}]), "exercises[0].levels",
+     "not both"),
+    ("level-not-object", lambda d: _levels(d, ["easy"]), "exercises[0].levels[0]",
+     "expected an object"),
+    ("level-hold-missing", lambda d: _levels(d, [{"name": "Towel"}]),
+     "exercises[0].levels[0].hold_s", "required"),
+    ("level-unknown-key", lambda d: _levels(d, [{"hold_s": 30, "reps": 3}]),
+     "exercises[0].levels[0].reps", "unknown field"),
+    ("level-setup-empty", lambda d: _levels(d, [{"hold_s": 30, "setup": []}]),
+     "exercises[0].levels[0].setup", "1 to 10 items"),
+    ("levels-going-down", lambda d: _levels(d, [{"hold_s": 30}, {"hold_s": 20}]),
+     "exercises[0].levels", "never go down"),
+    ("levels-too-many", lambda d: _levels(d, [{"hold_s": 30}] * 7), "exercises[0].levels",
+     "1 to 6 items"),
+    ("settle-too-long", _set(f"{EX}.settle_s", 31), "exercises[0].settle_s", "from 0 to 30"),
+    ("side-label-enum", _set(f"{EX}.side_label", "knee"), "exercises[0].side_label",
+     "side, leg, foot, hip, arm"),
+    ("switch-setup-not-list", _set(f"{EX}.switch_setup", "Other leg."),
+     "exercises[0].switch_setup", "expected a list"),
+    ("switch-setup-unknown-placeholder", _set(f"{EX}.switch_setup", ["Your {limb} now."]),
+     "exercises[0].switch_setup", "{side} or {other}"),
+    ("switch-setup-open-brace", _set(f"{EX}.switch_setup", ["Your {side leg."]),
+     "exercises[0].switch_setup", "expected { and }"),
+    ("switch-setup-format-spec", _set(f"{EX}.switch_setup", ["Your {side:>9} leg."]),
+     "exercises[0].switch_setup", "{side} or {other}"),
+    ("safety-cues-too-many", _set(f"{EX}.safety_cues", ["Stop."] * 5),
+     "exercises[0].safety_cues", "0 to 4 items"),
+    ("halfway-not-flag", _set(f"{EX}.halfway", "no"), "exercises[0].halfway", "true or false"),
+    ("countdown-not-flag", _set(f"{EX}.countdown", 0), "exercises[0].countdown",
+     "true or false"),
+    ("halfway-cue-empty", _set(f"{EX}.halfway_cue", ""), "exercises[0].halfway_cue",
+     "1 to 60 characters"),
+    ("ready-cue-too-long", _set(f"{EX}.ready_cue", "x" * 101), "exercises[0].ready_cue",
+     "1 to 100 characters"),
     ("rest-negative", _set(f"{EX}.rest_s", -1), "exercises[0].rest_s", "from 0 to 120"),
     ("prepare-too-short", _set(f"{EX}.prepare_s", 2), "exercises[0].prepare_s", "from 3 to 60"),
     ("switch-too-short", _set(f"{EX}.switch_s", 1), "exercises[0].switch_s", "from 2 to 60"),
@@ -91,7 +132,7 @@ RULES = [
      "exercises[0].breathing.out_s", "required"),
     ("breathing-unknown-key", _set(f"{EX}.breathing.hold_s", 2), "exercises[0].breathing.hold_s",
      "unknown field"),
-    ("source-missing", _set(f"{EX}.source", DELETE), "exercises[0].source", "required"),
+    ("source-not-text", _set(f"{EX}.source", 2026), "exercises[0].source", "expected text"),
     ("start-cue-empty", _set(f"{EX}.start_cue", ""), "exercises[0].start_cue",
      "1 to 60 characters"),
     ("end-cue-not-text", _set(f"{EX}.end_cue", ["x"]), "exercises[0].end_cue", "expected text"),
@@ -139,6 +180,19 @@ def test_defaults_fill_optional_fields(routine_data):
     e = routine.exercises[0]
     assert (e.side_order, e.rest_s, e.prepare_s, e.switch_s) == ("block", 10, 10, 6)
     assert (e.breathing.in_s, e.breathing.out_s) == (4, 6)
+
+
+def test_a_users_routine_may_leave_out_the_source(routine_data):
+    del routine_data["exercises"][0]["source"]
+    routine, problems = validate(routine_data)
+    assert problems == [] and routine.exercises[0].source == ""
+
+
+def test_new_guidance_fields_have_gentle_defaults(routine_data):
+    routine, _ = validate(routine_data)
+    e = routine.exercises[0]
+    assert (e.settle_s, e.side_label, e.switch_setup, e.safety_cues) == (3, "side", (), ())
+    assert (e.halfway, e.countdown, e.halfway_cue, e.ready_cue) == (True, True, "Halfway", "")
 
 
 def test_null_breathing_means_no_paced_breathing(routine_data):

@@ -3,20 +3,28 @@
 Every wanted cue is a candidate with a desired offset, a window it may move within, a
 priority and an estimated spoken length. The countdown ("3", "2", "1", release) is
 placed first at its exact instants; side switches next (never dropped: the plan makes
-each switch segment long enough to say it after the release); every other cue takes the free slot nearest its desired
-offset inside its window, in priority order, or is dropped. No two cues overlap.
+each switch segment long enough for its lines after the release); then the start cue and
+every breath cue at the instant the pacer on screen shows it (the plan's breath phases
+start after the start cue and stop before the countdown, so each one fits). Every other
+cue takes the free slot nearest its desired offset inside its window, in priority order,
+or is said shorter (its first sentence), or is dropped; core/guidance.py reports any cue
+of the routine that is never said. No two cues overlap.
 """
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
 from stretchtimer.core.phrases import ENGLISH
-from stretchtimer.core.plan import Kind, Plan, Segment, breath_phases, spoken_lines, switch_line
+from stretchtimer.core.plan import (Kind, Plan, Segment, breath_phases, countdown_start,
+                                    segment_lines, start_cue_at)
 from stretchtimer.core.speech_time import GAP_S
 
 COUNTDOWN = ENGLISH.countdown
+BREATH_SLACK_S = 0.3  # a breath cue is said at most this long after the pacer shows it
 
 
 class BreathingMode(StrEnum):
@@ -45,19 +53,18 @@ class CueKind(StrEnum):
 class Priority(IntEnum):
     COUNTDOWN = 100  # fixed instants, never moved or dropped
     SWITCH = 90  # never dropped; moved after the release if needed
-    NAME = 85
-    HOLD = 80
+    HOLD = 89  # at its fixed instant: the hold's start, or just after a release there
+    BREATH = 88  # at the pacer's instants; never moved by anything said less often
+    INTRO = 85  # name, stop rule, setup and switch lines, in order (the plan fits them)
+    KEY_CUE = 75  # safety cues and an exercise's own halfway words ("turn around")
     CLOSING = 70
     REST = 65
-    FIRST_BREATH = 60  # the first in and out of a hold set the pace
-    FORM = 55  # a form cue says something new, so it wins a clash with a later breath cue
-    BREATH = 50  # breathing cues keep their instants (the pacer on screen follows them)
+    FORM = 55
     HALFWAY = 40  # "halfway" only repeats what the digits show
-    SETUP = 35
-    SAFETY = 20
 
 
-PROTECTED = {CueKind.COUNT, CueKind.RELEASE, CueKind.SWITCH}
+PROTECTED = {CueKind.COUNT, CueKind.RELEASE, CueKind.SWITCH, CueKind.HOLD,
+             CueKind.BREATHE_IN, CueKind.BREATHE_OUT}
 
 
 @dataclass(frozen=True)
@@ -93,39 +100,38 @@ class _Candidate:
     priority: int
     segment_index: int
     order: int = 0  # tie-break among equal priorities (setup line 1 before line 2)
+    shorter: str = ""  # said instead when the text does not fit (its first sentence)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def first_sentence(text: str) -> str:
+    """A cue's first sentence, when it has more than one ("" otherwise)."""
+    parts = _SENTENCE_END.split(text.strip(), maxsplit=1)
+    return parts[0] if len(parts) == 2 else ""
 
 
 def _candidates(plan: Plan, opts: CueOptions) -> list[_Candidate]:
     out: list[_Candidate] = []
 
     def add(seg: Segment, desired: float, lo: float, hi: float, text: str, kind: CueKind,
-            priority: int, order: int = 0) -> None:
-        out.append(_Candidate(desired, lo, hi, text, kind, priority, seg.index, order))
-
-    def fits(seg: Segment, text: str) -> float:
-        """Latest start that still ends inside the segment (never before its start)."""
-        return max(seg.start, seg.end - plan.say_time(text))
+            priority: int, order: int = 0, shorter: str = "") -> None:
+        out.append(_Candidate(desired, lo, hi, text, kind, priority, seg.index, order,
+                              shorter))
 
     for seg in plan.segments:
         ex = plan.exercise(seg)
-        if seg.kind in (Kind.PREPARE, Kind.NEXT) and ex is not None:
-            title, *setup, safety = spoken_lines(plan, seg)
-            kind = CueKind.NAME if seg.kind == Kind.PREPARE else CueKind.NEXT
-            add(seg, seg.start, seg.start, seg.end, title, kind, Priority.NAME)
-            for i, line in enumerate(setup):
-                add(seg, seg.start, seg.start, fits(seg, line), line, CueKind.SETUP,
-                    Priority.SETUP, i)
-            if safety:
-                add(seg, seg.start, seg.start, fits(seg, safety), safety, CueKind.SAFETY,
-                    Priority.SAFETY)
+        if seg.kind in (Kind.PREPARE, Kind.NEXT, Kind.SWITCH, Kind.REST) and ex is not None:
+            # Said in order from the start, ending settle_s before the hold that follows.
+            last = seg.end - ex.settle_s
+            for i, line in enumerate(segment_lines(plan, seg)):
+                kind, priority = _line_kind(seg, i, plan)
+                hi = max(seg.start, last - plan.say_time(line))
+                desired = hi if seg.kind == Kind.REST and i else seg.start  # ready: at the end
+                add(seg, desired, seg.start, hi, line, kind, priority, i)
         elif seg.kind == Kind.HOLD and ex is not None:
             _hold_candidates(plan, seg, opts, add)
-        elif seg.kind == Kind.SWITCH:
-            text = switch_line(seg.side, plan.phrases)
-            add(seg, seg.start, seg.start, fits(seg, text), text, CueKind.SWITCH, Priority.SWITCH)
-        elif seg.kind == Kind.REST and ex is not None:
-            add(seg, seg.start, seg.start, fits(seg, ex.rest_cue), ex.rest_cue, CueKind.REST,
-                Priority.REST)
         elif seg.kind == Kind.DONE:
             text = plan.routine.closing
             add(seg, seg.start, seg.start, seg.start + 5.0, text, CueKind.CLOSING,
@@ -133,37 +139,80 @@ def _candidates(plan: Plan, opts: CueOptions) -> list[_Candidate]:
     return out
 
 
+def _line_kind(seg: Segment, index: int, plan: Plan) -> tuple[CueKind, int]:
+    """What the index-th line of a segment is (see plan.segment_lines)."""
+    if seg.kind == Kind.SWITCH:
+        return (CueKind.SWITCH, Priority.SWITCH) if index == 0 else (CueKind.SETUP,
+                                                                      Priority.INTRO)
+    if seg.kind == Kind.REST:  # its cue, then the line that gets you ready again
+        return (CueKind.REST if index == 0 else CueKind.SETUP), Priority.REST
+    if index == 0:
+        return (CueKind.NAME if seg.kind == Kind.PREPARE else CueKind.NEXT), Priority.INTRO
+    if seg.kind == Kind.PREPARE and index == 1:
+        return CueKind.SAFETY, Priority.INTRO
+    return CueKind.SETUP, Priority.INTRO
+
+
+def breath_cues_wanted(plan: Plan, seg: Segment, mode: BreathingMode) -> list[tuple[float, str]]:
+    """(instant, "in" / "out") of the breaths spoken in a hold for a breathing mode."""
+    phases = breath_phases(plan, seg)
+    if mode == BreathingMode.FIRST:
+        phases = phases[:2]
+    elif mode == BreathingMode.OFF:
+        phases = []
+    return [(start, name) for start, name, _length in phases]
+
+
+def form_cues_for(plan: Plan, seg: Segment) -> list[str]:
+    """The exercise's form cues said in this hold. They take turns so that each one is
+    heard at least once per exercise and, with two sides, on each side: the k-th hold of
+    a side starts one cue further along, and the second side one more."""
+    ex = plan.exercise(seg)
+    if ex is None or not ex.cues:
+        return []
+    holds = sum(1 for s in plan.segments
+                if s.kind == Kind.HOLD and s.exercise_index == seg.exercise_index)
+    per_hold = math.ceil(len(ex.cues) / holds)
+    k = (seg.rep - 1) + (1 if seg.side == "left" else 0)  # right is always done first
+    return [ex.cues[(k * per_hold + j) % len(ex.cues)] for j in range(per_hold)]
+
+
 def _hold_candidates(plan: Plan, seg: Segment, opts: CueOptions, add) -> None:
     ex = plan.exercise(seg)
     assert ex is not None
     say = plan.say_time
     words = plan.phrases
-    countdown_at = seg.end - len(words.countdown) if opts.countdown else seg.end
-    add(seg, seg.start, seg.start, seg.start + 2.0, ex.start_cue, CueKind.HOLD, Priority.HOLD)
+    counted = opts.countdown and ex.countdown
+    talk_until = countdown_start(plan, seg) if counted else seg.end  # latest end of a cue
+    start_at = start_cue_at(plan, seg)
+    add(seg, start_at, start_at, start_at, ex.start_cue, CueKind.HOLD, Priority.HOLD)
+    free_from = start_at + say(ex.start_cue) + GAP_S
 
-    phases = breath_phases(plan, seg)
-    if opts.breathing == BreathingMode.FIRST:
-        phases = phases[:2]
-    elif opts.breathing == BreathingMode.OFF:
-        phases = []
-    for i, (start, name, length) in enumerate(phases):
+    for i, (start, name) in enumerate(breath_cues_wanted(plan, seg, opts.breathing)):
         text = words.breathe_in if name == "in" else words.breathe_out
         kind = CueKind.BREATHE_IN if name == "in" else CueKind.BREATHE_OUT
-        latest = min(start + min(1.5, length / 2), countdown_at - say(text))
-        priority = Priority.FIRST_BREATH if i < 2 else Priority.BREATH
-        add(seg, start, start, latest, text, kind, priority, i)
+        add(seg, start, start, start + BREATH_SLACK_S, text, kind, Priority.BREATH, i)
 
-    if ex.cues:
-        text = ex.cues[seg.hold_index % len(ex.cues)]  # a different form cue each hold
-        add(seg, seg.start + seg.length / 3, seg.start + 1.0,
-            countdown_at - say(text), text, CueKind.FORM, Priority.FORM)
-    if seg.length >= 20:
+    def spoken(text: str, at: float, kind: CueKind, priority: int, order: int) -> None:
+        short = first_sentence(text)
+        add(seg, at, free_from, max(free_from, talk_until - say(text)), text, kind, priority,
+            order, short)
+
+    for i, text in enumerate(ex.safety_cues):
+        spoken(text, seg.start + seg.length * (i + 1) / (len(ex.safety_cues) + 3),
+               CueKind.FORM, Priority.KEY_CUE, i)
+    form = form_cues_for(plan, seg)
+    for i, text in enumerate(form):
+        spoken(text, seg.start + seg.length * (i + 1) / (len(form) + 2), CueKind.FORM,
+               Priority.FORM, i)
+    if ex.halfway and seg.length >= 20:
+        own = ex.halfway_cue != words.halfway  # an instruction ("turn around"): must be heard
         add(seg, seg.start + seg.length / 2, seg.start + seg.length * 0.35,
-            countdown_at - say(words.halfway), words.halfway, CueKind.HALFWAY,
-            Priority.HALFWAY)
-    if opts.countdown:
+            talk_until - say(ex.halfway_cue), ex.halfway_cue, CueKind.HALFWAY,
+            Priority.KEY_CUE if own else Priority.HALFWAY)
+    if counted:
         for i, word in enumerate(words.countdown):
-            t = countdown_at + i
+            t = seg.end - len(words.countdown) + i
             add(seg, t, t, t, word, CueKind.COUNT, Priority.COUNTDOWN)
     add(seg, seg.end, seg.end, seg.end, ex.end_cue, CueKind.RELEASE, Priority.COUNTDOWN)
 
@@ -195,16 +244,20 @@ def plan_cues(plan: Plan, options: CueOptions | None = None) -> list[Cue]:
     candidates = sorted(_candidates(plan, opts),
                         key=lambda c: (-c.priority, c.order, c.desired))
     for c in candidates:
-        length = plan.say_time(c.text)
+        text, length = c.text, plan.say_time(c.text)
         if c.priority == Priority.COUNTDOWN:
             start: float | None = c.desired
         else:
             start = _free_start(busy, c.lo, c.hi, length, c.desired)
+        if start is None and c.shorter:
+            text, length = c.shorter, plan.say_time(c.shorter)
+            hi = max(c.lo, c.hi + plan.say_time(c.text) - length)
+            start = _free_start(busy, c.lo, hi, length, c.desired)
         if start is None:
-            # The plan sizes switch segments to fit their line, so only others drop.
-            assert c.kind not in PROTECTED, c
+            # The plan makes room for the PROTECTED kinds (segment lengths, breath phases),
+            # so only the others are left out; core/guidance.py reports any that is.
             continue
-        placed.append(Cue(start, c.text, c.kind, c.priority, length, c.segment_index))
+        placed.append(Cue(start, text, c.kind, c.priority, length, c.segment_index))
         busy.append((start, start + length))
     placed.sort(key=lambda q: (q.offset, q.segment_index))
     return placed

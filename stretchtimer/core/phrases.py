@@ -11,20 +11,44 @@ from dataclasses import dataclass
 LANGUAGES = {"en": "English", "de": "Deutsch"}  # the UI's languages, by their own names
 
 
+# The switch line for each side_label of an exercise: (label, to the left, to the right).
+SWITCH_LINES = (
+    ("side", "Now the left side", "Now the right side"),
+    ("leg", "Now the left leg", "Now the right leg"),
+    ("foot", "Now the left foot", "Now the right foot"),
+    ("hip", "Now the left hip", "Now the right hip"),
+    ("arm", "Now the left arm", "Now the right arm"),
+)
+
+
 @dataclass(frozen=True)
 class Phrases:
     next: str = "Next: {name}"
-    switch_left: str = "Switch to your left side"
-    switch_right: str = "Switch to your right side"
+    switch_lines: tuple[tuple[str, str, str], ...] = SWITCH_LINES
     switch: str = "Switch sides"
+    left: str = "left"  # {side} and {other} in an exercise's switch_setup lines
+    right: str = "right"
+    # Said before the first hold of a routine whose first safety line is not a stop rule.
+    stop_rule: str = "Mild tension only. Stop if you feel tingling, numbness or sharp pain."
     breathe_in: str = "Breathe in"
     breathe_out: str = "And out"
     halfway: str = "Halfway"
     countdown: tuple[str, ...] = ("3", "2", "1")
-    hold: str = "Hold"  # these three stand in for an exercise's own cues only when it
+    hold: str = "Hold"  # these four stand in for an exercise's own cues only when it
     release: str = "Release"  # uses the English defaults (built-in texts stay English)
     rest: str = "Rest"
     closing: str = "Well done. That is the routine."  # when a routine has no closing
+
+    def switch_to(self, side: str | None, label: str = "side") -> str:
+        """"Now the left leg": the line that moves to `side`, naming what changes."""
+        for name, left, right in self.switch_lines:
+            if name == label:
+                return {"left": left, "right": right}.get(side or "", self.switch)
+        return self.switch
+
+    def side_word(self, side: str | None) -> str:
+        return {"left": self.left, "right": self.right}.get(side or "", "")
+
 
 ENGLISH = Phrases()
 _current = ENGLISH

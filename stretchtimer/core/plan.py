@@ -15,11 +15,11 @@ from typing import Callable, Mapping
 from stretchtimer.core.phrases import ENGLISH, Phrases, exercise_cue
 from stretchtimer.core.phrases import current as current_phrases
 from stretchtimer.core.routine import Exercise, Routine
-from stretchtimer.core.speech_time import (DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM,
-                                           spoken_length, time_to_say)
+from stretchtimer.core.speech_time import (DEFAULT_RATE_WPM, GAP_S, MAX_RATE_WPM,
+                                           MIN_RATE_WPM, spoken_length, time_to_say)
 
 BREATH_LEAD_S = 1.0  # the first breath starts after the hold cue has been said
-SETTLE_S = 1.0  # a moment of quiet between the last setup line and "hold"
+COUNTDOWN_S = 3  # "3", "2", "1" take a hold's last three seconds
 
 
 class Kind(StrEnum):
@@ -89,24 +89,47 @@ def hold_sequence(ex: Exercise) -> list[tuple[str | None, int]]:
     return [("right", r) for r in reps] + [("left", r) for r in reps]
 
 
+def safety_line(routine: Routine, phrases: Phrases = ENGLISH) -> str:
+    """The stop rule said before the first hold: the routine's first safety line, or the
+    default one when it has none."""
+    return routine.safety[0] if routine.safety else phrases.stop_rule
+
+
 def intro_lines(routine: Routine, ex_index: int, phrases: Phrases = ENGLISH) -> list[str]:
-    """What is said before an exercise: its name (as "Next: ..." after the first), every
-    setup line, and, before the first exercise, the routine's first safety line ("" if none)."""
+    """What is said before an exercise: its name (as "Next: ..." after the first), before
+    the first exercise the stop rule, then every setup line."""
     ex = routine.exercises[ex_index]
-    first = ex_index == 0
-    title = ex.name if first else phrases.next.format(name=ex.name)
-    safety = routine.safety[0] if first and routine.safety else ""
-    return [title, *ex.setup, safety]
+    if ex_index == 0:
+        return [ex.name, safety_line(routine, phrases), *ex.setup]
+    return [phrases.next.format(name=ex.name), *ex.setup]
 
 
-def spoken_lines(plan: Plan, segment: Segment) -> list[str]:
-    assert segment.exercise_index is not None
-    return intro_lines(plan.routine, segment.exercise_index, plan.phrases)
+def switch_lines(ex: Exercise, side: str | None, other: str | None,
+                 phrases: Phrases = ENGLISH) -> list[str]:
+    """What is said when changing to `side` from `other`: "Now the left leg", then the
+    exercise's own lines for getting there."""
+    words = {"side": phrases.side_word(side), "other": phrases.side_word(other)}
+    return [phrases.switch_to(side, ex.side_label),
+            *(line.format_map(words) for line in ex.switch_setup)]
 
 
-def switch_line(side: str | None, phrases: Phrases = ENGLISH) -> str:
-    return {"left": phrases.switch_left, "right": phrases.switch_right}.get(side or "",
-                                                                            phrases.switch)
+def rest_lines(ex: Exercise) -> list[str]:
+    """What is said in a rest: its cue, and near its end the line that gets you ready."""
+    return [ex.rest_cue, *([ex.ready_cue] if ex.ready_cue else [])]
+
+
+def segment_lines(plan: Plan, segment: Segment) -> list[str]:
+    """The lines said in a prepare, next, switch or rest segment, in order."""
+    ex = plan.exercise(segment)
+    assert ex is not None and segment.exercise_index is not None
+    if segment.kind in (Kind.PREPARE, Kind.NEXT):
+        return intro_lines(plan.routine, segment.exercise_index, plan.phrases)
+    if segment.kind == Kind.SWITCH:
+        before = plan.segments[segment.index - 1].side  # the hold just done
+        return switch_lines(ex, segment.side, before, plan.phrases)
+    if segment.kind == Kind.REST:
+        return rest_lines(ex)
+    return []
 
 
 def localized(routine: Routine, phrases: Phrases) -> Routine:
@@ -117,26 +140,20 @@ def localized(routine: Routine, phrases: Phrases) -> Routine:
     exercises = tuple(replace(
         ex, start_cue=exercise_cue(ex.start_cue, ENGLISH.hold, phrases.hold),
         end_cue=exercise_cue(ex.end_cue, ENGLISH.release, phrases.release),
-        rest_cue=exercise_cue(ex.rest_cue, ENGLISH.rest, phrases.rest)) for ex in routine.exercises)
+        rest_cue=exercise_cue(ex.rest_cue, ENGLISH.rest, phrases.rest),
+        halfway_cue=exercise_cue(ex.halfway_cue, ENGLISH.halfway, phrases.halfway))
+        for ex in routine.exercises)
     closing = exercise_cue(routine.closing, ENGLISH.closing, phrases.closing)
     return replace(routine, exercises=exercises, closing=closing)
 
 
 def fitted_length(least_s: int, lines: list[str], say: Callable[[str], float],
-                  after: str = "") -> int:
+                  after: str = "", settle_s: float = 0) -> int:
     """A segment's length: at least `least_s`, grown to whole seconds until its lines fit
-    at the voice rate, after `after` (the release said at its very start) and before a
-    moment of quiet."""
-    needed = time_to_say([line for line in [after, *lines] if line], say) + SETTLE_S
+    at the voice rate, after `after` (the release said at its very start) and before
+    `settle_s` of quiet to get into position."""
+    needed = time_to_say([line for line in [after, *lines] if line], say) + settle_s
     return max(least_s, math.ceil(needed))
-
-
-def intro_length(routine: Routine, ex_index: int, say: Callable[[str], float],
-                 phrases: Phrases = ENGLISH) -> int:
-    """prepare_s is the least time to get into position; every intro line is said."""
-    after = routine.exercises[ex_index - 1].end_cue if ex_index else ""
-    return fitted_length(routine.exercises[ex_index].prepare_s,
-                         intro_lines(routine, ex_index, phrases), say, after)
 
 
 def say_time(text: str, rate_wpm: int, measured: Mapping[str, float]) -> float:
@@ -144,16 +161,26 @@ def say_time(text: str, rate_wpm: int, measured: Mapping[str, float]) -> float:
     return measured.get(text) or spoken_length(text, rate_wpm)
 
 
-def build_plan(routine: Routine, holds: Mapping[str, int] | None = None,
+def at_levels(routine: Routine, levels: Mapping[str, int] | None) -> Routine:
+    """The routine with each exercise at its progression level (exercise id -> level
+    index; an exercise not named starts where its hold_s is)."""
+    levels = levels or {}
+    return replace(routine, exercises=tuple(ex.at_level(levels.get(ex.id, ex.start_level()))
+                                            for ex in routine.exercises))
+
+
+def build_plan(routine: Routine, levels: Mapping[str, int] | None = None,
                rate_wpm: int = DEFAULT_RATE_WPM,
                measured: Mapping[str, float] | None = None,
                phrases: Phrases | None = None) -> Plan:
-    """`holds` overrides hold_s per exercise id (the progression's chosen level);
+    """`levels` picks each exercise's progression level by id (its hold and texts);
     `rate_wpm` is the voice rate and `measured` the real lengths of rendered phrases,
-    which together set how long the intros take to say. `phrases`: the fixed spoken
-    words (default: the current language's)."""
+    which together set how long the spoken parts take. `phrases`: the fixed spoken
+    words (default: the current language's). Each part before a hold lasts at least its
+    least time (prepare_s, switch_s, rest_s) and grows until its lines are said with the
+    exercise's settle_s of quiet after them."""
     phrases = phrases or current_phrases()
-    routine = localized(routine, phrases)
+    routine = localized(at_levels(routine, levels), phrases)
     if not MIN_RATE_WPM <= rate_wpm <= MAX_RATE_WPM:
         raise ValueError(f"rate_wpm: expected {MIN_RATE_WPM} to {MAX_RATE_WPM}, got {rate_wpm}")
     measured = dict(measured or {})
@@ -173,41 +200,67 @@ def build_plan(routine: Routine, holds: Mapping[str, int] | None = None,
         t += length
 
     for ex_i, ex in enumerate(routine.exercises):
-        hold_s = (holds or {}).get(ex.id, ex.hold_s)
-        holds_s.append(hold_s)
+        holds_s.append(ex.hold_s)
         sequence = hold_sequence(ex)
         first_side, _ = sequence[0]
-        add(Kind.PREPARE if ex_i == 0 else Kind.NEXT, intro_length(routine, ex_i, say, phrases),
-            ex_i, first_side, 1, ex.reps)
+        after = routine.exercises[ex_i - 1].end_cue if ex_i else ""
+        add(Kind.PREPARE if ex_i == 0 else Kind.NEXT,
+            fitted_length(ex.prepare_s, intro_lines(routine, ex_i, phrases), say, after,
+                          ex.settle_s), ex_i, first_side, 1, ex.reps)
         for hold_i, (side, rep) in enumerate(sequence):
             if hold_i:
-                if side != sequence[hold_i - 1][0]:
-                    length = fitted_length(ex.switch_s, [switch_line(side, phrases)], say,
-                                           ex.end_cue)
+                before = sequence[hold_i - 1][0]
+                if side != before:
+                    length = fitted_length(ex.switch_s, switch_lines(ex, side, before, phrases),
+                                           say, ex.end_cue, ex.settle_s)
                     add(Kind.SWITCH, length, ex_i, side, rep, ex.reps)
                 elif ex.rest_s:
-                    add(Kind.REST, ex.rest_s, ex_i, side, rep, ex.reps)
-            add(Kind.HOLD, hold_s, ex_i, side, rep, ex.reps, hold_i)
+                    length = fitted_length(ex.rest_s, rest_lines(ex), say, ex.end_cue,
+                                           ex.settle_s)
+                    add(Kind.REST, length, ex_i, side, rep, ex.reps)
+            add(Kind.HOLD, ex.hold_s, ex_i, side, rep, ex.reps, hold_i)
     add(Kind.DONE, 0, None, None, 0, 0)
     return Plan(routine, tuple(segments), tuple(holds_s), rate_wpm, measured, phrases)
 
 
+def start_cue_at(plan: Plan, segment: Segment) -> float:
+    """When a hold's start cue is said: at its start, or just after the release of a
+    hold that ends there (repetitions with no rest between them)."""
+    before = plan.segments[segment.index - 1] if segment.index else None
+    if before is None or before.kind != Kind.HOLD:
+        return segment.start
+    ex = plan.exercise(before)
+    assert ex is not None
+    return segment.start + plan.say_time(ex.end_cue) + GAP_S
+
+
+def countdown_start(plan: Plan, segment: Segment) -> float:
+    """Where a hold's countdown begins (its end when the exercise has none)."""
+    ex = plan.exercise(segment)
+    return segment.end - COUNTDOWN_S if ex is not None and ex.countdown else segment.end
+
+
 def breath_phases(plan: Plan, segment: Segment) -> list[tuple[float, str, float]]:
     """(start, "in" / "out", length) of each paced breath in a hold, from the exercise's
-    breathing seconds; the last phase may be cut short by the end of the hold. The
-    breathing pacer and the spoken breathing cues both follow this."""
+    breathing seconds. The breathing pacer and the spoken breathing cues both follow
+    this, so every phase is one that can be said: it starts once the start cue has been
+    said, and a phase whose word would run into the countdown (or the release) is left
+    out; the last one is cut short there."""
     ex = plan.exercise(segment)
     if segment.kind != Kind.HOLD or ex is None or ex.breathing is None:
         return []
-    phases = []
-    t = segment.start + BREATH_LEAD_S
-    while t < segment.end:
+    say = plan.say_time
+    words = {"in": plan.phrases.breathe_in, "out": plan.phrases.breathe_out}
+    t = max(segment.start + BREATH_LEAD_S,
+            start_cue_at(plan, segment) + say(ex.start_cue) + GAP_S)
+    stop = countdown_start(plan, segment)
+    phases: list[tuple[float, str, float]] = []
+    while True:
         for name, length in (("in", ex.breathing.in_s), ("out", ex.breathing.out_s)):
-            if t >= segment.end:
-                break
-            phases.append((t, name, min(float(length), segment.end - t)))
+            if t + say(words[name]) + GAP_S > stop + 1e-9:
+                return phases
+            phases.append((t, name, min(float(length), stop - t)))
             t += length
-    return phases
 
 
 def format_clock(seconds: float) -> str:

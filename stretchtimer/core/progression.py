@@ -1,6 +1,7 @@
-"""Hold-time progression from comfort check-ins (../shared/PROTOCOL.md "Progression").
+"""Progression from comfort check-ins (../shared/PROTOCOL.md "Progression").
 
-Per exercise with hold levels: two check-ins in a row rated easy or good move the hold
+Per exercise with levels (longer holds, or harder variants such as the towel held closer
+to the leg): two check-ins in a row rated easy or good move the hold
 up one level, at most once a week and never past the last level (the source's ceiling);
 "painful" moves it down one level at once. The rated sessions ([day, rating, exercise
 ids], from core/tally.py) are replayed in order, so the result depends only on history."""
@@ -20,7 +21,8 @@ MIN_DAYS_BETWEEN_STEPS = 7
 @dataclass(frozen=True)
 class Hold:
     seconds: int
-    was: int | None = None  # the level before the last change, to show "(was 15 s)"
+    was: int | None = None  # the hold before the last change, to show "(was 15 s)"
+    level: int = 0  # index into the exercise's levels
 
 
 def progression(exercises: list[Exercise], rated: list[list[Any]]) -> dict[str, Hold]:
@@ -29,7 +31,7 @@ def progression(exercises: list[Exercise], rated: list[list[Any]]) -> dict[str, 
         levels = list(ex.hold_levels_s)
         if not levels:
             continue
-        level = levels.index(ex.hold_s) if ex.hold_s in levels else 0
+        level = ex.start_level()
         previous, in_a_row, changed_at = None, 0, None
         for day_text, rating, exercise_ids in rated:
             if ex.id not in exercise_ids:
@@ -47,5 +49,6 @@ def progression(exercises: list[Exercise], rated: list[list[Any]]) -> dict[str, 
                     previous, level, changed_at, in_a_row = level, level + 1, day, 0
             else:
                 in_a_row = 0  # "strong" (or nerve, which also pauses the stretch): hold steady
-        out[ex.id] = Hold(levels[level], levels[previous] if previous is not None else None)
+        out[ex.id] = Hold(levels[level], levels[previous] if previous is not None else None,
+                          level)
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import string
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -17,6 +18,10 @@ MAX_FILE_BYTES = 1024 * 1024  # a routine is a few KB; anything near 1 MB is not
 POSITIONS = ("standing", "seated", "floor")
 SIDES = ("left_right", "both", "none")
 SIDE_ORDERS = ("block", "alternate")
+# What a two-sided exercise works on, so the switch line can name it ("Now the left leg").
+SIDE_LABELS = ("side", "leg", "foot", "hip", "arm")
+# Placeholders a switch_setup line may use: the coming side, and the one just done.
+SWITCH_FIELDS = ("side", "other")
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
@@ -28,6 +33,22 @@ class Breathing:
 
 
 @dataclass(frozen=True)
+class Level:
+    """One step of an exercise's progression: a hold time, and optionally other texts
+    (a variant of the stretch: the towel held closer to the leg, no towel at all)."""
+
+    hold_s: int
+    name: str = ""  # what changes at this level, shown with the routine
+    setup: tuple[str, ...] = ()  # replace the exercise's texts when given
+    cues: tuple[str, ...] = ()
+    switch_setup: tuple[str, ...] = ()
+
+    @property
+    def has_texts(self) -> bool:
+        return bool(self.name or self.setup or self.cues or self.switch_setup)
+
+
+@dataclass(frozen=True)
 class Exercise:
     id: str
     name: str
@@ -35,18 +56,43 @@ class Exercise:
     sides: str
     reps: int
     hold_s: int
-    source: str
+    source: str = ""  # where the dose comes from; required of built-ins only (a test)
     muscles: tuple[str, ...] = ()
-    cues: tuple[str, ...] = ()
+    cues: tuple[str, ...] = ()  # form cues: they take turns, each heard at least once
+    safety_cues: tuple[str, ...] = ()  # form cues said in every hold
     side_order: str = "block"
-    hold_levels_s: tuple[int, ...] = ()
+    side_label: str = "side"
+    switch_setup: tuple[str, ...] = ()  # said when changing sides; {side}, {other}
+    levels: tuple[Level, ...] = ()
     rest_s: int = 10
     prepare_s: int = 10
+    settle_s: int = 3  # quiet after the last setup line, to get into position
     switch_s: int = 6
     breathing: Breathing | None = Breathing(4, 6)
     start_cue: str = "Hold"
     end_cue: str = "Release"
     rest_cue: str = "Rest"
+    ready_cue: str = ""  # said near the end of each rest, to get back into position
+    halfway: bool = True
+    halfway_cue: str = "Halfway"
+    countdown: bool = True
+
+    @property
+    def hold_levels_s(self) -> tuple[int, ...]:
+        return tuple(level.hold_s for level in self.levels)
+
+    def start_level(self) -> int:
+        """The level the exercise starts at: the first whose hold is hold_s."""
+        return self.hold_levels_s.index(self.hold_s) if self.hold_s in self.hold_levels_s else 0
+
+    def at_level(self, index: int) -> Exercise:
+        """The exercise as done at a progression level (its hold and its texts)."""
+        if not self.levels:
+            return self
+        level = self.levels[max(0, min(index, len(self.levels) - 1))]
+        return replace(self, hold_s=level.hold_s, setup=level.setup or self.setup,
+                       cues=level.cues or self.cues,
+                       switch_setup=level.switch_setup or self.switch_setup)
 
 
 @dataclass(frozen=True)
@@ -144,8 +190,27 @@ def _list(item: Check, max_items: int, min_items: int = 0) -> Check:
     return check
 
 
+def _flag(v: Any) -> str | None:
+    return None if isinstance(v, bool) else f"expected true or false, got {_got(v)}"
+
+
+def _switch_text(v: Any) -> str | None:
+    """A switch_setup line: text whose only placeholders are {side} and {other}."""
+    msg = _text(200)(v)
+    if msg:
+        return msg
+    try:
+        parts = list(string.Formatter().parse(v))
+    except ValueError:
+        return "expected { and } only around side or other, e.g. \"your {side} leg\""
+    for _literal, name, spec, conversion in parts:
+        if name is not None and (name not in SWITCH_FIELDS or spec or conversion):
+            return f"expected only {{side}} or {{other}} in braces, got {{{name}}}"
+    return None
+
+
 def _levels(v: Any) -> str | None:
-    msg = _list(_whole(5, 120, " of seconds"), 5, 1)(v)
+    msg = _list(_whole(5, 120, " of seconds"), 6, 1)(v)
     if msg is None and any(b <= a for a, b in zip(v, v[1:])):
         msg = f"expected hold times in rising order, got {_got(v)}"
     return msg
@@ -154,12 +219,21 @@ def _levels(v: Any) -> str | None:
 _SECONDS = " of seconds"
 # Whole-number limits per field (the editor's spin boxes use the same ones).
 BOUNDS = {"reps": (1, 10), "hold_s": (5, 120), "rest_s": (0, 120), "prepare_s": (3, 60),
-          "switch_s": (2, 60), "in_s": (2, 10), "out_s": (2, 12)}
+          "settle_s": (0, 30), "switch_s": (2, 60), "in_s": (2, 10), "out_s": (2, 12)}
+MAX_LEVELS = 6
 
 # name -> (check, required, default). Defaults mirror the dataclasses above.
 _BREATHING_FIELDS: dict[str, tuple[Check, bool, Any]] = {
     "in_s": (_whole(*BOUNDS["in_s"], _SECONDS), True, None),
     "out_s": (_whole(*BOUNDS["out_s"], _SECONDS), True, None),
+}
+
+_LEVEL_FIELDS: dict[str, tuple[Check, bool, Any]] = {
+    "hold_s": (_whole(*BOUNDS["hold_s"], _SECONDS), True, None),
+    "name": (_text(60), False, ""),
+    "setup": (_list(_text(200), 10, 1), False, []),
+    "cues": (_list(_text(200), 10), False, []),
+    "switch_setup": (_list(_switch_text, 6), False, []),
 }
 
 _EXERCISE_FIELDS: dict[str, tuple[Check, bool, Any]] = {
@@ -169,18 +243,27 @@ _EXERCISE_FIELDS: dict[str, tuple[Check, bool, Any]] = {
     "sides": (_choice(SIDES), True, None),
     "reps": (_whole(*BOUNDS["reps"]), True, None),
     "hold_s": (_whole(*BOUNDS["hold_s"], _SECONDS), True, None),
-    "source": (_text(300), True, None),
+    "source": (_text(300, 0), False, ""),
     "muscles": (_list(_text(40), 10), False, []),
     "cues": (_list(_text(200), 10), False, []),
+    "safety_cues": (_list(_text(200), 4), False, []),
     "side_order": (_choice(SIDE_ORDERS), False, "block"),
+    "side_label": (_choice(SIDE_LABELS), False, "side"),
+    "switch_setup": (_list(_switch_text, 6), False, []),
     "hold_levels_s": (_levels, False, []),
+    "levels": (_list(lambda v: None, MAX_LEVELS, 1), False, []),  # items checked one by one
     "rest_s": (_whole(*BOUNDS["rest_s"], _SECONDS), False, 10),
     "prepare_s": (_whole(*BOUNDS["prepare_s"], _SECONDS), False, 10),
+    "settle_s": (_whole(*BOUNDS["settle_s"], _SECONDS), False, 3),
     "switch_s": (_whole(*BOUNDS["switch_s"], _SECONDS), False, 6),
     "breathing": (lambda v: None, False, {"in_s": 4, "out_s": 6}),  # checked as an object
     "start_cue": (_text(60), False, "Hold"),
     "end_cue": (_text(60), False, "Release"),
     "rest_cue": (_text(60), False, "Rest"),
+    "ready_cue": (_text(100), False, ""),
+    "halfway": (_flag, False, True),
+    "halfway_cue": (_text(60), False, "Halfway"),
+    "countdown": (_flag, False, True),
 }
 
 _ROUTINE_FIELDS: dict[str, tuple[Check, bool, Any]] = {
@@ -205,7 +288,8 @@ _ROUTINE_TEXTS: dict[str, tuple[Check, bool, Any]] = {
 }
 _EXERCISE_TEXTS: dict[str, tuple[Check, bool, Any]] = {
     k: _EXERCISE_FIELDS[k][:1] + (False, None)
-    for k in ("name", "setup", "cues", "start_cue", "end_cue", "rest_cue")}
+    for k in ("name", "setup", "cues", "safety_cues", "switch_setup", "start_cue", "end_cue",
+              "rest_cue", "ready_cue", "halfway_cue")}
 _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 
 
@@ -246,11 +330,12 @@ def _exercise(data: Any, where: str, problems: list[Problem]) -> Exercise | None
         b = _check_object(v["breathing"], f"{where}.breathing", _BREATHING_FIELDS, problems)
         if b is not None and len(problems) == before:
             breathing = Breathing(b["in_s"], b["out_s"])
-    levels = v["hold_levels_s"]
+    levels = _exercise_levels(v, data, where, problems)
+    holds = [level.hold_s for level in levels]
     hold_ok = not any(p.where == f"{where}.hold_s" for p in problems[before:])
-    if hold_ok and isinstance(levels, list) and levels and v["hold_s"] not in levels:
+    if hold_ok and holds and v["hold_s"] not in holds:
         problems.append(
-            Problem(f"{where}.hold_s", f"expected one of hold_levels_s {_got(levels)}, "
+            Problem(f"{where}.hold_s", f"expected one of the levels' hold times {_got(holds)}, "
                     f"got {_got(v['hold_s'])}")
         )
     if len(problems) > before:
@@ -258,11 +343,39 @@ def _exercise(data: Any, where: str, problems: list[Problem]) -> Exercise | None
     return Exercise(
         id=v["id"], name=v["name"].strip(), setup=tuple(v["setup"]), sides=v["sides"],
         reps=v["reps"], hold_s=v["hold_s"], source=v["source"], muscles=tuple(v["muscles"]),
-        cues=tuple(v["cues"]), side_order=v["side_order"], hold_levels_s=tuple(levels),
-        rest_s=v["rest_s"], prepare_s=v["prepare_s"], switch_s=v["switch_s"],
+        cues=tuple(v["cues"]), safety_cues=tuple(v["safety_cues"]),
+        side_order=v["side_order"], side_label=v["side_label"],
+        switch_setup=tuple(v["switch_setup"]), levels=tuple(levels), rest_s=v["rest_s"],
+        prepare_s=v["prepare_s"], settle_s=v["settle_s"], switch_s=v["switch_s"],
         breathing=breathing, start_cue=v["start_cue"], end_cue=v["end_cue"],
-        rest_cue=v["rest_cue"],
+        rest_cue=v["rest_cue"], ready_cue=v["ready_cue"], halfway=v["halfway"],
+        halfway_cue=v["halfway_cue"], countdown=v["countdown"],
     )
+
+
+def _exercise_levels(v: dict[str, Any], data: dict[str, Any], where: str,
+                     problems: list[Problem]) -> list[Level]:
+    """hold_levels_s (hold times only) or levels (hold times with other texts)."""
+    if "levels" in data and "hold_levels_s" in data:
+        problems.append(Problem(f"{where}.levels", "expected levels or hold_levels_s, not both"))
+        return []
+    if isinstance(v["hold_levels_s"], list) and v["hold_levels_s"]:
+        holds = v["hold_levels_s"]
+        return [Level(h) for h in holds] if _levels(holds) is None else []
+    if not isinstance(v["levels"], list):
+        return []
+    levels: list[Level] = []
+    for i, item in enumerate(v["levels"][:MAX_LEVELS]):
+        lv = _check_object(item, f"{where}.levels[{i}]", _LEVEL_FIELDS, problems)
+        if lv is None:
+            continue
+        levels.append(Level(lv["hold_s"], lv["name"], tuple(lv["setup"]), tuple(lv["cues"]),
+                            tuple(lv["switch_setup"])))
+    holds = [lv.hold_s for lv in levels if isinstance(lv.hold_s, int)]
+    if len(holds) == len(levels) and any(b < a for a, b in zip(holds, holds[1:])):
+        problems.append(Problem(f"{where}.levels", f"expected hold times that never go down, "
+                                f"got {_got(holds)}"))
+    return levels
 
 
 def validate(data: Any) -> tuple[Routine | None, list[Problem]]:
@@ -349,6 +462,12 @@ def to_data(routine: Routine) -> dict[str, Any]:
     def fields_of(obj: Any, table: dict[str, tuple[Check, bool, Any]]) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key, (_check, required, default) in table.items():
+            if key in ("hold_levels_s", "levels") and isinstance(obj, Exercise):
+                with_texts = any(level.has_texts for level in obj.levels)
+                if obj.levels and with_texts == (key == "levels"):
+                    out[key] = ([fields_of(level, _LEVEL_FIELDS) for level in obj.levels]
+                                if with_texts else list(obj.hold_levels_s))
+                continue
             value = getattr(obj, key)
             if key == "translations":
                 value = json.loads(value) if value else {}

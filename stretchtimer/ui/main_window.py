@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         self._snapshot = snapshot
         self._history = None
         self.last_session_id: str | None = None
-        self.holds: dict[str, int] = {}  # exercise id -> hold seconds, from progression
+        self.levels: dict[str, int] = {}  # exercise id -> progression level
         self.voice_settings = self.settings.voice
         self._first_paint = _FirstPaint(self)
         self.installEventFilter(self._first_paint)
@@ -450,7 +450,7 @@ class MainWindow(QMainWindow):
         routine = self.without_paused(routine)
         s = self.voice_settings
         measured = self.voice.lengths if self.voice is not None else None
-        plan = build_plan(routine, self.holds, rate_wpm=s.rate_wpm, measured=measured)
+        plan = build_plan(routine, self.levels, rate_wpm=s.rate_wpm, measured=measured)
         return plan, plan_cues(plan, CueOptions(BreathingMode(s.breathing), s.countdown))
 
     def without_paused(self, routine: Routine) -> Routine:
@@ -537,8 +537,8 @@ class MainWindow(QMainWindow):
             return
         exercises = {ex.id: ex for r in self.library.routines.values() for ex in r.exercises}
         result = progression(list(exercises.values()), self.history.load().rated)
-        self.holds = {ex_id: h.seconds for ex_id, h in result.items()}
-        self.picker.set_holds(self.holds, {i: h.was for i, h in result.items() if h.was})
+        self.levels = {ex_id: h.level for ex_id, h in result.items()}
+        self.picker.set_levels(self.levels, {i: h.was for i, h in result.items() if h.was})
 
     def show_about(self):
         from stretchtimer.ui.about_dialog import AboutDialog, diagnostics

@@ -213,7 +213,7 @@ class RoutinePicker(QWidget):
                  parent=None) -> None:
         super().__init__(parent)
         self.model = QStandardItemModel(self)
-        self._holds: dict[str, int] = {}  # exercise id -> hold seconds from progression
+        self._levels: dict[str, int] = {}  # exercise id -> progression level
         self._announced: tuple = (None, None)  # the (routine, plan) last sent out
         self._was: dict[str, int] = {}
         self._fill(routines)
@@ -310,7 +310,7 @@ class RoutinePicker(QWidget):
         for routine in routines:
             item = QStandardItem(routine.name)
             item.setData(routine, ROUTINE_ROLE)
-            item.setData(build_plan(routine, self._holds), PLAN_ROLE)
+            item.setData(build_plan(routine, self._levels), PLAN_ROLE)
             item.setEditable(False)
             item.setData(f"{routine.name}. {routine.summary}",
                          Qt.ItemDataRole.AccessibleTextRole)
@@ -340,14 +340,14 @@ class RoutinePicker(QWidget):
         if routine is not None:
             signal.emit(routine)
 
-    def set_holds(self, holds: dict[str, int], was: dict[str, int]) -> None:
-        """Hold times from progression: durations and the preview follow them."""
-        if holds == self._holds and was == self._was:
+    def set_levels(self, levels: dict[str, int], was: dict[str, int]) -> None:
+        """Levels from progression: durations and the preview follow them."""
+        if levels == self._levels and was == self._was:
             return
-        self._holds, self._was = dict(holds), dict(was)
+        self._levels, self._was = dict(levels), dict(was)
         for row in range(self.model.rowCount()):
             item = self.model.item(row)
-            item.setData(build_plan(item.data(ROUTINE_ROLE), self._holds), PLAN_ROLE)
+            item.setData(build_plan(item.data(ROUTINE_ROLE), self._levels), PLAN_ROLE)
         self._show_current()
 
     def set_paused(self, paused: dict[str, str]) -> None:
