@@ -1,5 +1,6 @@
 import copy
 import os
+from pathlib import Path
 
 import pytest
 
@@ -7,6 +8,9 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from stretchtimer.core.clock import FakeClock  # noqa: E402
+
+# How many routines ship (assets/routines), for tests that list them all.
+BUILTINS = len(list((Path(__file__).parent.parent / "assets" / "routines").glob("*.json")))
 
 VALID_EXERCISE = {
     "id": "seated-hamstring",

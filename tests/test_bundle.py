@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import stretchtimer
+from tests.conftest import BUILTINS
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD_TIMEOUT_S = 600  # about 20 s on two cores
@@ -59,7 +60,7 @@ def test_bundle_lists_the_builtin_routines_from_its_own_assets(bundle, tmp_path)
     result = run_bundle(bundle, tmp_path / "home", "--list-routines")
     assert result.returncode == 0, result.stderr
     rows = result.stdout.splitlines()
-    assert len(rows) == 7, result.stdout
+    assert len(rows) == BUILTINS, result.stdout
     ids = [row.split()[0] for row in rows]
     assert "desk-micro" in ids and "walk-break" in ids
     assert result.stderr == ""  # no routine skipped

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import VALID_ROUTINE
+from tests.conftest import BUILTINS
 
 
 @pytest.fixture
@@ -34,10 +35,10 @@ def test_list_routines_shows_name_duration_position_equipment_summary(home):
     result = run(home, "--list-routines", script=True)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert len(lines) == 7
+    assert len(lines) == BUILTINS
     desk = next(line for line in lines if line.startswith("desk-micro "))
     assert "Desk micro-break" in desk and "standing" in desk and "Standing at your desk" in desk
-    assert re.search(r"\b2:\d\d\b", desk)
+    assert re.search(r"\b3:\d\d\b", desk)
     towel = next(line for line in lines if line.startswith("towel-hamstring-beginner"))
     assert "floor" in towel and "towel, mat" in towel
 
@@ -50,7 +51,7 @@ def test_user_routines_are_listed_and_a_broken_one_is_named_but_skipped(home):
     result = run(home, "--list-routines")
     assert result.returncode == 0
     assert "my-physio" in result.stdout and "(yours)" in result.stdout
-    assert len(result.stdout.splitlines()) == 8
+    assert len(result.stdout.splitlines()) == BUILTINS + 1
     assert "broken.json" in result.stderr and "not valid JSON" in result.stderr
 
 
@@ -60,7 +61,7 @@ def test_plan_prints_segments_and_every_cue_with_its_offset(home):
     out = result.stdout
     for kind in ("prepare", "hold", "switch", "next", "done"):
         assert re.search(rf"^\d+:\d\d\.\d\d  {kind} ", out, re.M), kind
-    assert re.search(r'^\s+\d+:\d\d\.\d\d  "Switch to your left side"', out, re.M)
+    assert re.search(r'^\s+\d+:\d\d\.\d\d  "Now the left leg"', out, re.M)
     assert "right side  rep 1 of 1" in out
     # the countdown sits on whole seconds before each release
     counts = re.findall(r'(\d+):(\d\d\.\d\d)  "(3|2|1|Release)"', out)

@@ -72,10 +72,18 @@ def test_german_window_and_spoken_phrases(german, qtbot):
         all(m.replace("&", "") in ("Datei", "Ansicht", "Einstellungen", "Hilfe") for m in menus)
     assert window.tabs.tabText(0) == i18n.tr("Routines") != "Routines"
     spoken = phrases.current()
-    assert spoken.switch_left == "Wechsle auf die linke Seite" and spoken.hold == "Halten"
-    plan = build_plan(load_routines(None).get("desk-micro"))
+    assert spoken.switch_to("left", "leg") == "Jetzt das linke Bein" and spoken.hold == "Halten"
+    assert spoken.halfway == "Halb geschafft"  # not football's "Halbzeit"
+    desk = load_routines(None).get("desk-micro")
+    from stretchtimer.core.routine import in_language
+
+    plan = build_plan(in_language(desk, "de"))
     texts = [c.text for c in plan_cues(plan)]
-    assert "Halten" in texts and "Lösen" in texts and "Wechsle auf die linke Seite" in texts
+    assert "Halten" in texts and "Lösen" in texts and "Jetzt das linke Bein" in texts
+    assert "Jetzt die linke Hüfte" in texts
+    # {other}/{side} take German endings: "den rechten Fuß", "den linken Fuß"
+    assert "Hol den rechten Fuß nach vorn und setz den linken Fuß zurück." in texts
+    assert desk.safety[0] != texts[1] and texts[1].startswith("Nur leichte Spannung.")
     assert "Einatmen" in texts and "Hold" not in texts
     settings = window.show_settings("Display")
     assert settings.windowTitle() == "Einstellungen"

@@ -183,7 +183,10 @@ BREAKS = [  # how a user (or an imported draft) can get it wrong -> the rule's f
      "exercises[0].breathing.in_s"),
     (lambda d: d["exercises"][0].update(breathing={"in_s": 4, "out_s": 13}),
      "exercises[0].breathing.out_s"),
-    (lambda d: d["exercises"][0].update(source=""), "exercises[0].source"),
+    (lambda d: d["exercises"][0].update(source=7), "exercises[0].source"),
+    (lambda d: d["exercises"][0].update(switch_setup=["Your {knee} now."]),
+     "exercises[0].switch_setup"),
+    (lambda d: d["exercises"][0].update(settle_s=40), "exercises[0].settle_s"),
     (lambda d: d["exercises"][0].update(start_cue=""), "exercises[0].start_cue"),
     (lambda d: d["exercises"][0].update(side_order="random"), "exercises[0].side_order"),
     (lambda d: d["exercises"][0].update(hold_levels_s=[30, 20]), "exercises[0].hold_levels_s"),
@@ -339,3 +342,37 @@ def test_a_routine_added_from_outside_appears_without_a_restart(qtbot, window, f
     (folder / "from-outside.json").write_text(json.dumps(data))  # e.g. stretchtimer --import
     qtbot.waitUntil(lambda: window.library.get("from-outside") is not None, timeout=5000)
     assert window.picker.model.findItems("From outside")  # the picker shows it
+
+
+def test_the_guidance_fields_are_edited_and_a_cue_that_cannot_be_heard_is_warned_of(qtbot,
+                                                                                   window):
+    ed = window.edit_routine(None)
+    qtbot.keyClicks(ed.name, "Calf routine")
+    qtbot.keyClicks(ed.summary, "Standing calves.")
+    qtbot.mouseClick(ed.add, Qt.MouseButton.LeftButton)
+    form = ed.form
+    qtbot.keyClicks(form.name, "Wall calf stretch")
+    form.setup.setPlainText("Face a wall, hands on it.\nStep your right foot back, heel down.")
+    form.side_label.setCurrentIndex(form.side_label.findData("leg"))
+    form.switch_setup.setPlainText("Bring your {other} foot forward and step the {side} one back.")
+    form.safety_cues.setPlainText("Ease off if it pulls hard.")
+    form.spins["settle_s"].setValue(6)
+    form.countdown.setChecked(False)
+    ex = ed.data["exercises"][0]
+    assert ex["side_label"] == "leg" and ex["settle_s"] == 6 and ex["countdown"] is False
+    assert ex["switch_setup"] == ["Bring your {other} foot forward and step the {side} one back."]
+    assert "source" not in ex  # optional: a user's routine needs none
+    assert ed.save.isEnabled(), ed.problems
+    assert "Now the left leg" in ed.timeline.toPlainText()
+    assert "Bring your right foot forward and step the left one back." in \
+        ed.timeline.toPlainText()
+    assert ed.warnings == [] and not ed.warnings_label.isVisibleTo(ed)
+    form.cues.setPlainText("Keep the back heel pressed down and the back knee straight while "
+                           "you lean your hips toward the wall, slowly and without any hurry.")
+    assert ed.save.isEnabled()  # a warning, not a problem
+    assert any("never said" in w for w in ed.warnings), ed.warnings
+    assert ed.warnings_label.isVisibleTo(ed) and "never said" in ed.warnings_label.text()
+    form.halfway.setChecked(False)
+    form.countdown.setChecked(True)
+    assert ed.data["exercises"][0]["halfway"] is False and "countdown" not in ed.data["exercises"][0]
+    ed.reject()

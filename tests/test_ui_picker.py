@@ -9,6 +9,7 @@ from stretchtimer.storage.routines import builtin_sources
 from stretchtimer.ui.routine_picker import ROUTINE_ROLE
 from tests.conftest import VALID_ROUTINE
 from tests.ui_helpers import WindowRig
+from tests.conftest import BUILTINS
 
 
 def shown_ids(picker):
@@ -24,7 +25,7 @@ def test_desk_micro_break_is_preselected_and_previewed(rig):
     assert picker.current_routine().id == "desk-micro"
     preview = picker.preview
     assert preview.title.text() == "Desk micro-break"
-    assert preview.facts.text().startswith("2:") and "standing" in preview.facts.text()
+    assert preview.facts.text().startswith("3:") and "standing" in preview.facts.text()
     details = preview.details.text()
     assert "Standing hamstring stretch" in details and "1 × 20 s each side" in details
     assert "Three slow breaths" in details and "1 × 30 s" in details
@@ -32,13 +33,14 @@ def test_desk_micro_break_is_preselected_and_previewed(rig):
 
 
 def test_every_routine_is_listed(rig):
-    assert len(shown_ids(rig.window.picker)) == len(rig.window.library.routines) == 7
+    assert len(shown_ids(rig.window.picker)) == len(rig.window.library.routines) == BUILTINS
 
 
 def test_filter_by_position_and_equipment_and_search(rig, qtbot):
     picker = rig.window.picker
     choose(picker.position, "floor")
-    assert sorted(shown_ids(picker)) == ["evening-floor", "towel-hamstring-beginner"]
+    assert sorted(shown_ids(picker)) == ["evening-floor", "step-band-hamstrings",
+                                         "towel-hamstring-beginner"]
     choose(picker.position, "")
     choose(picker.equipment, "\x00none")
     assert sorted(shown_ids(picker)) == ["desk-micro", "walk-break"]
@@ -80,14 +82,14 @@ def test_a_broken_user_routine_is_named_in_the_status_bar(qtbot, tmp_path):
     rig = WindowRig(qtbot, load_library(sources))
     message = rig.window.statusBar().currentMessage()
     assert "physio.json" in message and "--validate" in message
-    assert len(rig.window.library.routines) == 7  # the rest still loaded
+    assert len(rig.window.library.routines) == BUILTINS  # the rest still loaded
 
 
 def test_typing_in_the_list_searches(rig, qtbot):
     picker = rig.window.picker
     assert picker.list.hasFocus()
-    qtbot.keyClicks(picker.list, "towel")
-    assert picker.search.text() == "towel" and picker.search.hasFocus()
+    qtbot.keyClicks(picker.list, "beginner")
+    assert picker.search.text() == "beginner" and picker.search.hasFocus()
     assert shown_ids(picker) == ["towel-hamstring-beginner"]
     qtbot.keyClick(picker.search, Qt.Key.Key_Return)
     assert rig.driver.plan.routine.id == "towel-hamstring-beginner"

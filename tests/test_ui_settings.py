@@ -119,15 +119,15 @@ def test_tingling_shows_the_safety_message_and_pauses_the_stretches(qtbot, tmp_p
     text = notice.findChild(type(window.notice)).text()
     assert "urgent medical care" in text and "bladder" in text and "Seated hamstring" in text
     notice.accept()
-    assert window.settings.suspended == ["seated-hamstring", "seated-breaths"]
+    assert window.settings.suspended == ["seated-hamstring", "seated-brace"]
     assert '"seated-hamstring"' in (tmp_path / "config" / "settings.json").read_text()
     # the paused stretch is left out of every routine that has it, and the preview says so
     window.show_picker()
-    window.picker.select("foot-roll")  # also has seated-breaths
+    window.picker.select("breathe-stabilise")  # also has seated-brace
     assert window.picker.preview.paused.isVisibleTo(window)
-    assert "Two slow breaths" in window.picker.preview.paused.text()
-    _, cues = window.plan_and_cues(window.library.get("foot-roll"))
-    assert "Two slow breaths" not in {c.text for c in cues}
+    assert "Gentle core brace" in window.picker.preview.paused.text()
+    _, cues = window.plan_and_cues(window.library.get("breathe-stabilise"))
+    assert cues and not any("Gentle core brace" in c.text for c in cues)
     window.start_routine(window.library.get("chair-hamstrings"))  # everything in it is paused
     assert "paused for your safety" in window.notice.text()
     # resumed only on the user's word

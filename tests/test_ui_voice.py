@@ -78,7 +78,7 @@ def test_voice_settings_list_the_engines_voices_and_apply_at_once(rig, qtbot, tm
         said = []
         service.client.request = lambda kind, deadline, **a: said.append((kind, a["text"]))
         qtbot.mouseClick(dialog.test, Qt.MouseButton.LeftButton)
-        assert said == [("say", "Switch to your left side. Breathe in.")]
+        assert said == [("say", "Now the left leg. Breathe in.")]
     finally:
         service.shutdown()
 

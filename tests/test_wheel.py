@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from tests.conftest import BUILTINS
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -44,4 +45,4 @@ def test_installed_wheel_lists_routines_from_its_own_assets(wheel, tmp_path):
     assert result.returncode == 0, result.stderr
     first, *rows = result.stdout.splitlines()
     assert first.startswith(str(target))
-    assert len(rows) == 7 and any(r.startswith("desk-micro ") for r in rows)
+    assert len(rows) == BUILTINS and any(r.startswith("desk-micro ") for r in rows)

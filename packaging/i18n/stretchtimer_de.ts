@@ -227,16 +227,62 @@
         <translation>Als Nächstes: {name}</translation>
     </message>
     <message>
-        <source>Switch to your left side</source>
-        <translation>Wechsle auf die linke Seite</translation>
+        <source>Now the left side</source>
+        <translation>Jetzt die linke Seite</translation>
     </message>
     <message>
-        <source>Switch to your right side</source>
-        <translation>Wechsle auf die rechte Seite</translation>
+        <source>Now the right side</source>
+        <translation>Jetzt die rechte Seite</translation>
+    </message>
+    <message>
+        <source>Now the left leg</source>
+        <translation>Jetzt das linke Bein</translation>
+    </message>
+    <message>
+        <source>Now the right leg</source>
+        <translation>Jetzt das rechte Bein</translation>
+    </message>
+    <message>
+        <source>Now the left foot</source>
+        <translation>Jetzt der linke Fuß</translation>
+    </message>
+    <message>
+        <source>Now the right foot</source>
+        <translation>Jetzt der rechte Fuß</translation>
+    </message>
+    <message>
+        <source>Now the left hip</source>
+        <translation>Jetzt die linke Hüfte</translation>
+    </message>
+    <message>
+        <source>Now the right hip</source>
+        <translation>Jetzt die rechte Hüfte</translation>
+    </message>
+    <message>
+        <source>Now the left arm</source>
+        <translation>Jetzt der linke Arm</translation>
+    </message>
+    <message>
+        <source>Now the right arm</source>
+        <translation>Jetzt der rechte Arm</translation>
     </message>
     <message>
         <source>Switch sides</source>
         <translation>Seite wechseln</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <comment>the side, in an exercise&apos;s switch lines: your {side} leg</comment>
+        <translation>linke</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <comment>the side, in an exercise&apos;s switch lines: your {side} leg</comment>
+        <translation>rechte</translation>
+    </message>
+    <message>
+        <source>Mild tension only. Stop if you feel tingling, numbness or sharp pain.</source>
+        <translation>Nur leichte Spannung. Hör auf, wenn du Kribbeln, Taubheit oder stechenden Schmerz spürst.</translation>
     </message>
     <message>
         <source>Breathe in</source>
@@ -248,7 +294,7 @@
     </message>
     <message>
         <source>Halfway</source>
-        <translation>Halbzeit</translation>
+        <translation>Halb geschafft</translation>
     </message>
     <message>
         <source>3</source>
@@ -532,14 +578,6 @@
         <translation>Ohne Seiten</translation>
     </message>
     <message>
-        <source>Stretch to mild tension only, never into pain.</source>
-        <translation>Dehne nur bis zu einer leichten Spannung, nie bis in den Schmerz.</translation>
-    </message>
-    <message>
-        <source>Stop if you feel tingling, numbness or sharp pain, and check with a clinician.</source>
-        <translation>Hör auf, wenn du Kribbeln, Taubheit oder stechenden Schmerz spürst, und lass es ärztlich abklären.</translation>
-    </message>
-    <message>
         <source>Repetitions</source>
         <translation>Wiederholungen</translation>
     </message>
@@ -580,10 +618,6 @@
         <translation>Formhinweise während des Haltens, einer pro Zeile</translation>
     </message>
     <message>
-        <source>Reminders during the hold, one per line (optional)</source>
-        <translation>Hinweise während des Haltens, einer pro Zeile (optional)</translation>
-    </message>
-    <message>
         <source>Sides</source>
         <translation>Seiten</translation>
     </message>
@@ -598,14 +632,6 @@
     <message>
         <source>Breathe out for</source>
         <translation>Ausatmen für</translation>
-    </message>
-    <message>
-        <source>Where this exercise comes from</source>
-        <translation>Woher diese Übung stammt</translation>
-    </message>
-    <message>
-        <source>e.g. my physiotherapist, March 2026</source>
-        <translation>z. B. meine Physiotherapeutin, März 2026</translation>
     </message>
     <message>
         <source>Na&amp;me</source>
@@ -640,8 +666,92 @@
         <translation>Atmung</translation>
     </message>
     <message>
-        <source>S&amp;ource</source>
-        <translation>&amp;Quelle</translation>
+        <source>a side</source>
+        <translation>eine Seite</translation>
+    </message>
+    <message>
+        <source>a leg</source>
+        <translation>ein Bein</translation>
+    </message>
+    <message>
+        <source>a foot</source>
+        <translation>ein Fuß</translation>
+    </message>
+    <message>
+        <source>a hip</source>
+        <translation>eine Hüfte</translation>
+    </message>
+    <message>
+        <source>an arm</source>
+        <translation>ein Arm</translation>
+    </message>
+    <message>
+        <source>If a stretch keeps hurting after you stop, check with a clinician.</source>
+        <translation>Wenn eine Dehnung auch danach noch weh tut, lass es ärztlich abklären.</translation>
+    </message>
+    <message>
+        <source>Quiet before the hold</source>
+        <translation>Ruhe vor dem Halten</translation>
+    </message>
+    <message>
+        <source>Reminders during the hold, one per line; they take turns (optional)</source>
+        <translation>Hinweise während des Haltens, einer pro Zeile; sie wechseln sich ab (optional)</translation>
+    </message>
+    <message>
+        <source>Safety cues said in every hold, one per line</source>
+        <translation>Sicherheitshinweise in jedem Halten, einer pro Zeile</translation>
+    </message>
+    <message>
+        <source>Said in every hold, e.g. “Tingling? Ease off, and stop if it stays.” (optional)</source>
+        <translation>In jedem Halten gesagt, z. B. „Kribbeln? Lass nach, und hör auf, wenn es bleibt.“ (optional)</translation>
+    </message>
+    <message>
+        <source>What changes sides</source>
+        <translation>Was die Seite wechselt</translation>
+    </message>
+    <message>
+        <source>How to change sides, one step per line</source>
+        <translation>Wie die Seite gewechselt wird, ein Schritt pro Zeile</translation>
+    </message>
+    <message>
+        <source>How to get onto the other side, one step per line; {side} is the new side, {other} the one before</source>
+        <translation>Wie du auf die andere Seite kommst, ein Schritt pro Zeile; {side} ist die neue Seite, {other} die vorige</translation>
+    </message>
+    <message>
+        <source>Say “halfway”</source>
+        <translation>„Halb geschafft“ sagen</translation>
+    </message>
+    <message>
+        <source>Count down “3, 2, 1”</source>
+        <translation>„3, 2, 1“ herunterzählen</translation>
+    </message>
+    <message>
+        <source>Where this exercise comes from (optional)</source>
+        <translation>Woher diese Übung stammt (optional)</translation>
+    </message>
+    <message>
+        <source>optional, e.g. my physiotherapist, March 2026</source>
+        <translation>optional, z. B. meine Physiotherapeutin, März 2026</translation>
+    </message>
+    <message>
+        <source>Safety c&amp;ues</source>
+        <translation>Sicherheits&amp;hinweise</translation>
+    </message>
+    <message>
+        <source>Each side is</source>
+        <translation>Jede Seite ist</translation>
+    </message>
+    <message>
+        <source>C&amp;hanging sides</source>
+        <translation>Seiten&amp;wechsel</translation>
+    </message>
+    <message>
+        <source>In the hold</source>
+        <translation>Beim Halten</translation>
+    </message>
+    <message>
+        <source>S&amp;ource (optional)</source>
+        <translation>&amp;Quelle (optional)</translation>
     </message>
     <message>
         <source>New routine</source>
@@ -732,6 +842,10 @@
         <translation>Vor dem Speichern zu behebende Probleme</translation>
     </message>
     <message>
+        <source>What a listener would miss</source>
+        <translation>Was beim Zuhören fehlen würde</translation>
+    </message>
+    <message>
         <source>Spoken cues, as the routine will run</source>
         <translation>Gesprochene Ansagen, wie die Routine abläuft</translation>
     </message>
@@ -816,6 +930,13 @@
     <message>
         <source>Total: {length}</source>
         <translation>Gesamt: {length}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Followed by ear, %n thing(s) would be missed:</source>
+        <translation>
+            <numerusform>Nur nach Gehör würde %n Sache fehlen:</numerusform>
+            <numerusform>Nur nach Gehör würden %n Dinge fehlen:</numerusform>
+        </translation>
     </message>
     <message>
         <source>(unnamed exercise)</source>
@@ -942,8 +1063,8 @@
         <translation>Keine Hilfsmittel</translation>
     </message>
     <message>
-        <source>Switch to your left side. Breathe in.</source>
-        <translation>Wechsle auf die linke Seite. Einatmen.</translation>
+        <source>Now the left leg. Breathe in.</source>
+        <translation>Jetzt das linke Bein. Einatmen.</translation>
     </message>
     <message>
         <source>Every breath</source>

@@ -25,6 +25,7 @@ from stretchtimer.core.speech_time import GAP_S
 
 COUNTDOWN = ENGLISH.countdown
 BREATH_SLACK_S = 0.3  # a breath cue is said at most this long after the pacer shows it
+MAX_PAUSE_S = 3.0  # the longest pause between two setup lines; the rest is settle time
 
 
 class BreathingMode(StrEnum):
@@ -123,13 +124,19 @@ def _candidates(plan: Plan, opts: CueOptions) -> list[_Candidate]:
     for seg in plan.segments:
         ex = plan.exercise(seg)
         if seg.kind in (Kind.PREPARE, Kind.NEXT, Kind.SWITCH, Kind.REST) and ex is not None:
-            # Said in order from the start, ending settle_s before the hold that follows.
+            # Said in order, ending settle_s before the hold that follows; time to spare
+            # goes into short pauses between the lines, to do each step as it is said.
+            lines = segment_lines(plan, seg)
             last = seg.end - ex.settle_s
-            for i, line in enumerate(segment_lines(plan, seg)):
+            at = start_cue_at(plan, seg)  # after a release said at the start
+            spare = last - at - sum(plan.say_time(line) + GAP_S for line in lines)
+            pause = min(MAX_PAUSE_S, spare / (len(lines) - 1)) if len(lines) > 1 else 0
+            for i, line in enumerate(lines):
                 kind, priority = _line_kind(seg, i, plan)
                 hi = max(seg.start, last - plan.say_time(line))
-                desired = hi if seg.kind == Kind.REST and i else seg.start  # ready: at the end
+                desired = hi if seg.kind == Kind.REST and i else at  # ready: at the end
                 add(seg, desired, seg.start, hi, line, kind, priority, i)
+                at += plan.say_time(line) + GAP_S + max(0.0, pause)
         elif seg.kind == Kind.HOLD and ex is not None:
             _hold_candidates(plan, seg, opts, add)
         elif seg.kind == Kind.DONE:

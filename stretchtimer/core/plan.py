@@ -224,8 +224,8 @@ def build_plan(routine: Routine, levels: Mapping[str, int] | None = None,
 
 
 def start_cue_at(plan: Plan, segment: Segment) -> float:
-    """When a hold's start cue is said: at its start, or just after the release of a
-    hold that ends there (repetitions with no rest between them)."""
+    """When a segment's first line can be said: at its start, or just after the release
+    of a hold that ends there."""
     before = plan.segments[segment.index - 1] if segment.index else None
     if before is None or before.kind != Kind.HOLD:
         return segment.start

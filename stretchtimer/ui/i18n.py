@@ -55,9 +55,17 @@ def install(app, setting: str = "system") -> str:
 def spoken_phrases() -> Phrases:
     return Phrases(
         next=tr("Next: {name}"),
-        switch_left=tr("Switch to your left side"),
-        switch_right=tr("Switch to your right side"),
+        switch_lines=(
+            ("side", tr("Now the left side"), tr("Now the right side")),
+            ("leg", tr("Now the left leg"), tr("Now the right leg")),
+            ("foot", tr("Now the left foot"), tr("Now the right foot")),
+            ("hip", tr("Now the left hip"), tr("Now the right hip")),
+            ("arm", tr("Now the left arm"), tr("Now the right arm")),
+        ),
         switch=tr("Switch sides"),
+        left=tr("left", "the side, in an exercise's switch lines: your {side} leg"),
+        right=tr("right", "the side, in an exercise's switch lines: your {side} leg"),
+        stop_rule=tr("Mild tension only. Stop if you feel tingling, numbness or sharp pain."),
         breathe_in=tr("Breathe in"),
         breathe_out=tr("And out"),
         halfway=tr("Halfway"),

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGrou
                                QVBoxLayout, QWidget)
 
 from stretchtimer.core.plan import build_plan, format_clock
-from stretchtimer.core.routine import (BOUNDS, POSITIONS, SCHEMA_VERSION, SIDES, Routine, slug,
-                                       to_data, validate)
+from stretchtimer.core.routine import (BOUNDS, POSITIONS, SCHEMA_VERSION, SIDE_LABELS, SIDES,
+                                       Routine, slug, to_data, validate)
 from stretchtimer.core import phrases
 from stretchtimer.ui.i18n import tr
 from stretchtimer.ui.routine_picker import position_word
@@ -28,18 +28,32 @@ def side_words() -> dict[str, str]:
             "none": tr("No sides")}
 
 
+def label_words() -> dict[str, str]:
+    return {"side": tr("a side"), "leg": tr("a leg"), "foot": tr("a foot"), "hip": tr("a hip"),
+            "arm": tr("an arm")}
+
+
 NEW_EXERCISE = {"name": "", "muscles": [], "setup": [], "cues": [], "sides": "left_right",
-                "reps": 1, "hold_s": 30, "rest_s": 10, "prepare_s": 10, "switch_s": 6,
-                "breathing": {"in_s": 4, "out_s": 6}, "source": "my own routine"}
+                "reps": 1, "hold_s": 30, "rest_s": 10, "prepare_s": 10, "settle_s": 3,
+                "switch_s": 6, "breathing": {"in_s": 4, "out_s": 6}}
+# Optional fields a form leaves out of the file when they are empty or at their default.
+DEFAULTS = {"muscles": [], "cues": [], "safety_cues": [], "switch_setup": [], "source": "",
+            "side_label": "side", "halfway": True, "countdown": True}
+
+
 def starting_safety() -> list[str]:
-    """Every new routine starts safe (in the UI's language: it is the user's text)."""
-    return [tr("Stretch to mild tension only, never into pain."),
-            tr("Stop if you feel tingling, numbness or sharp pain, and check with a clinician.")]
+    """Every new routine starts safe (in the UI's language: it is the user's text). The
+    first line is the one spoken before the first hold."""
+    return [tr("Mild tension only. Stop if you feel tingling, numbness or sharp pain."),
+            tr("If a stretch keeps hurting after you stop, check with a clinician.")]
+
+
 def spins() -> tuple:
     """key, label, suffix; the ranges are the file format's (core.routine.BOUNDS)."""
     return (("reps", tr("Repetitions"), ""), ("hold_s", tr("Hold"), " s"),
             ("rest_s", tr("Rest between reps"), " s"),
             ("prepare_s", tr("Time to get ready"), " s"),
+            ("settle_s", tr("Quiet before the hold"), " s"),
             ("switch_s", tr("Time to switch sides"), " s"))
 
 
@@ -76,7 +90,18 @@ class ExerciseForm(QWidget):
         self.setup = _multiline(tr("How to get into it, one step per line"),
                                 tr("How to get into position, one step per line"))
         self.cues = _multiline(tr("Form cues during the hold, one per line"),
-                               tr("Reminders during the hold, one per line (optional)"))
+                               tr("Reminders during the hold, one per line; they take turns "
+                                  "(optional)"))
+        self.safety_cues = _multiline(tr("Safety cues said in every hold, one per line"),
+                                      tr("Said in every hold, e.g. “Tingling? Ease off, and "
+                                         "stop if it stays.” (optional)"))
+        self.side_label = QComboBox()
+        self.side_label.setAccessibleName(tr("What changes sides"))
+        for key in SIDE_LABELS:
+            self.side_label.addItem(label_words()[key], key)
+        self.switch_setup = _multiline(tr("How to change sides, one step per line"),
+                                       tr("How to get onto the other side, one step per line; "
+                                          "{side} is the new side, {other} the one before"))
         self.sides = QComboBox()
         self.sides.setAccessibleName(tr("Sides"))
         for key in SIDES:
@@ -95,18 +120,28 @@ class ExerciseForm(QWidget):
             spin.setRange(*BOUNDS[key])
             spin.setSuffix(" s")
             spin.setAccessibleName(name)
+        self.halfway = QCheckBox(tr("Say “halfway”"))
+        self.countdown = QCheckBox(tr("Count down “3, 2, 1”"))
         self.source = QLineEdit()
-        self.source.setAccessibleName(tr("Where this exercise comes from"))
-        self.source.setPlaceholderText(tr("e.g. my physiotherapist, March 2026"))
+        self.source.setAccessibleName(tr("Where this exercise comes from (optional)"))
+        self.source.setPlaceholderText(tr("optional, e.g. my physiotherapist, March 2026"))
 
         form = QFormLayout(self)
         form.addRow(tr("Na&me"), self.name)
         form.addRow(tr("Mus&cles"), self.muscles)
         form.addRow(tr("&Getting into it"), self.setup)
         form.addRow(tr("&Form cues"), self.cues)
+        form.addRow(tr("Safety c&ues"), self.safety_cues)
         form.addRow(tr("S&ides"), self.sides)
+        form.addRow(tr("Each side is"), self.side_label)
+        form.addRow(tr("C&hanging sides"), self.switch_setup)
         for key, label, *_ in spins():
             form.addRow(label, self.spins[key])
+        says = QHBoxLayout()
+        says.addWidget(self.halfway)
+        says.addWidget(self.countdown)
+        says.addStretch(1)
+        form.addRow(tr("In the hold"), says)
         breath = QHBoxLayout()
         breath.addWidget(self.breathing)
         breath.addWidget(QLabel(tr("in")))
@@ -115,13 +150,21 @@ class ExerciseForm(QWidget):
         breath.addWidget(self.breath_out)
         breath.addStretch(1)
         form.addRow(tr("Breathing"), breath)
-        form.addRow(tr("S&ource"), self.source)
+        form.addRow(tr("S&ource (optional)"), self.source)
 
         self.name.textEdited.connect(lambda t: self._set("name", t.strip()))
         self.muscles.textEdited.connect(lambda t: self._set("muscles", _commas(t)))
         self.setup.textChanged.connect(
             lambda: self._set("setup", _lines(self.setup.toPlainText())))
         self.cues.textChanged.connect(lambda: self._set("cues", _lines(self.cues.toPlainText())))
+        self.safety_cues.textChanged.connect(
+            lambda: self._set("safety_cues", _lines(self.safety_cues.toPlainText())))
+        self.switch_setup.textChanged.connect(
+            lambda: self._set("switch_setup", _lines(self.switch_setup.toPlainText())))
+        self.side_label.currentIndexChanged.connect(
+            lambda _i: self._set("side_label", self.side_label.currentData()))
+        self.halfway.toggled.connect(lambda on: self._set("halfway", on))
+        self.countdown.toggled.connect(lambda on: self._set("countdown", on))
         self.sides.currentIndexChanged.connect(
             lambda _i: self._set("sides", self.sides.currentData()))
         for key, spin in self.spins.items():
@@ -139,7 +182,13 @@ class ExerciseForm(QWidget):
         self.muscles.setText(", ".join(d.get("muscles", [])))
         self.setup.setPlainText("\n".join(d.get("setup", [])))
         self.cues.setPlainText("\n".join(d.get("cues", [])))
+        self.safety_cues.setPlainText("\n".join(d.get("safety_cues", [])))
+        self.switch_setup.setPlainText("\n".join(d.get("switch_setup", [])))
         self.sides.setCurrentIndex(max(0, self.sides.findData(d.get("sides"))))
+        self.side_label.setCurrentIndex(max(0, self.side_label.findData(
+            d.get("side_label", "side"))))
+        self.halfway.setChecked(d.get("halfway", True))
+        self.countdown.setChecked(d.get("countdown", True))
         for key, spin in self.spins.items():
             spin.setValue(d.get(key, NEW_EXERCISE[key]))
         breathing = d.get("breathing", NEW_EXERCISE["breathing"])
@@ -155,10 +204,17 @@ class ExerciseForm(QWidget):
     def _set(self, key: str, value) -> None:
         if self.data is None:
             return
-        self.data[key] = value
-        if key == "hold_s" and value not in self.data.get("hold_levels_s", [value]):
-            # a hold of their own choosing replaces the built-in progression steps
+        if key in DEFAULTS and value == DEFAULTS[key]:
+            self.data.pop(key, None)  # an optional field left empty stays out of the file
+        else:
+            self.data[key] = value
+        levels = self.data.get("hold_levels_s") or [lv.get("hold_s") for lv in
+                                                    self.data.get("levels", [])
+                                                    if isinstance(lv, dict)]
+        if key == "hold_s" and levels and value not in levels:
+            # a hold of their own choosing replaces the progression steps
             self.data.pop("hold_levels_s", None)
+            self.data.pop("levels", None)
         self.changed.emit()
 
     def _on_breathing_changed(self, *_args) -> None:
@@ -233,6 +289,12 @@ class RoutineEditor(QDialog):
         self.problems_label.setWordWrap(True)
         self.problems_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problems_label.setAccessibleName(tr("Problems to fix before saving"))
+        self.warnings_label = QLabel()
+        self.warnings_label.setWordWrap(True)
+        self.warnings_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.warnings_label.setAccessibleName(tr("What a listener would miss"))
+        self.warnings: list[str] = []
         self.timeline = QPlainTextEdit()
         self.timeline.setReadOnly(True)
         self.timeline.setAccessibleName(tr("Spoken cues, as the routine will run"))
@@ -285,6 +347,7 @@ class RoutineEditor(QDialog):
             kept.setWordWrap(True)
             layout.addWidget(kept)
         layout.addWidget(self.problems_label)
+        layout.addWidget(self.warnings_label)
         layout.addLayout(bottom)
         self.resize(1000, 720)
 
@@ -362,7 +425,20 @@ class RoutineEditor(QDialog):
             from stretchtimer.core.plan_text import plan_text
 
             self.timeline.setPlainText(plan_text(plan, self.cue_options or CueOptions()))
+        self._show_warnings(routine)
         self.problems_label.setVisible(routine is None)
+
+    def _show_warnings(self, routine: Routine | None) -> None:
+        """What someone following by ear would miss (the checks of --validate); saving is
+        still allowed."""
+        from stretchtimer.core.guidance import check_routine
+
+        self.warnings = check_routine(routine) if routine is not None else []
+        n = len(self.warnings)
+        self.warnings_label.setText(
+            "<b>" + tr("Followed by ear, %n thing(s) would be missed:", "", n) + "</b><br>"
+            + "<br>".join(f"• {_escape(w)}" for w in self.warnings) if n else "")
+        self.warnings_label.setVisible(bool(n))
 
     # --- the exercise list ---
 

@@ -12,7 +12,7 @@ from stretchtimer.storage.settings import BOUNDS, WEEKDAYS, Settings, VoiceSetti
 from stretchtimer.ui.i18n import tr
 
 def test_phrase() -> str:
-    return tr("Switch to your left side. Breathe in.")
+    return tr("Now the left leg. Breathe in.")
 
 
 def breathing_choices() -> list[tuple[str, str]]:
