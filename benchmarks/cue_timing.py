@@ -4,6 +4,9 @@ cue's instant. Two runs in one go: pre-rendered cues (the cache, QSoundEffect) a
 pyttsx3 speech (what a cue falls back to when its render is not ready).
 
     python benchmarks/cue_timing.py [--json]      (goal: pre-rendered p95 <= 50 ms)
+    python benchmarks/cue_timing.py --routine towel-hamstring-beginner --modes cached
+                                                  (a whole built-in routine, in real time;
+                                                  also says how many breath cues were heard)
 
 Each run first plays a chime at a known instant: its onset maps the monotonic clock onto
 the recording, so both runs are measured against the same audio path.
@@ -35,7 +38,7 @@ ROUTINE = {  # one short hold: name, setup, hold, breaths, form cue, 3-2-1, rele
 REFERENCE_LEAD_S = 1.0  # the reference chime plays this long before the routine starts
 
 
-def play(mode: str) -> None:
+def play(mode: str, routine_id: str = "") -> None:
     """Child process: run the routine with the real voice; print when things happened."""
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QGuiApplication
@@ -52,8 +55,14 @@ def play(mode: str) -> None:
     from stretchtimer.storage.settings import VoiceSettings
 
     app = QGuiApplication([sys.argv[0]])
-    routine, problems = validate(ROUTINE)
-    assert not problems, problems
+    if routine_id:
+        from stretchtimer.storage.routines import load_routines
+
+        routine = load_routines(None).get(routine_id)
+        assert routine is not None, routine_id
+    else:
+        routine, problems = validate(ROUTINE)
+        assert not problems, problems
     plan = build_plan(routine)
     cues = plan_cues(plan)
     service = SpeechService(SpeechCache(Paths.default().speech_cache))
@@ -90,7 +99,7 @@ def play(mode: str) -> None:
     def start_routine() -> None:
         driver.begin(plan, cues)
         log["origin"] = driver.machine.monotonic_at(0)
-        log["plan"] = [{"offset": c.offset, "text": c.text} for c in cues]
+        log["plan"] = [{"offset": c.offset, "text": c.text, "kind": c.kind.value} for c in cues]
 
     def done(_summary) -> None:
         QTimer.singleShot(2500, app.quit)  # let the closing line finish
@@ -102,12 +111,14 @@ def play(mode: str) -> None:
     print(json.dumps(log), flush=True)
 
 
-def measure(rig: PulseNullSink, mode: str, folder: Path, env: dict) -> dict:
+def measure(rig: PulseNullSink, mode: str, folder: Path, env: dict,
+            routine_id: str = "") -> dict:
     raw_path = folder / f"{mode}.raw"
     recorder = rig.record(raw_path)
     time.sleep(0.3)
-    child = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--play", mode],
-                           env=env, capture_output=True, text=True, timeout=120)
+    child = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--play", mode,
+                            *(["--routine", routine_id] if routine_id else [])],
+                           env=env, capture_output=True, text=True, timeout=1200)
     time.sleep(0.3)
     recorder.terminate()
     recorder.wait(timeout=5)
@@ -125,7 +136,7 @@ def measure(rig: PulseNullSink, mode: str, folder: Path, env: dict) -> dict:
     return {"mode": mode, "cues": len(expected), "found": len(errors),
             "render_failures": log["render_failures"],
             "errors_ms": errors, "texts": [c["text"] for c in log["plan"]],
-            "onsets": found, "expected": expected}
+            "kinds": [c["kind"] for c in log["plan"]], "onsets": found, "expected": expected}
 
 
 def summary(result: dict) -> str:
@@ -133,9 +144,20 @@ def summary(result: dict) -> str:
     if not errs:
         return f"{result['mode']:>12}: no cue heard"
     p95 = errs[min(len(errs) - 1, int(round(0.95 * (len(errs) - 1))))]
-    return (f"{result['mode']:>12}: {result['found']}/{result['cues']} cues heard, "
+    line = (f"{result['mode']:>12}: {result['found']}/{result['cues']} cues heard, "
             f"onset error p50 {statistics.median(errs):6.1f} ms  p95 {p95:6.1f} ms  "
             f"max {errs[-1]:6.1f} ms")
+    breaths = [(f, e) for f, e, k in zip(result["onsets"], result["expected"], result["kinds"])
+               if k.startswith("breathe")]
+    if breaths:
+        heard = [(f - e) * 1000 for f, e in breaths if f is not None]
+        line += (f"\n{'':>12}  breath cues: {len(heard)}/{len(breaths)} heard" +
+                 (f", onset error max {max(abs(x) for x in heard):.1f} ms" if heard else ""))
+        missed = [t for (f, _), t in zip(breaths, [t for t, k in zip(result["texts"],
+                  result["kinds"]) if k.startswith("breathe")]) if f is None]
+        if missed:
+            line += f" (not heard: {', '.join(missed)})"
+    return line
 
 
 def main() -> int:
@@ -143,13 +165,16 @@ def main() -> int:
     parser.add_argument("--play", choices=["cached", "live"], help=argparse.SUPPRESS)
     parser.add_argument("--json", action="store_true", help="print the raw results as JSON")
     parser.add_argument("--modes", default="cached,live")
+    parser.add_argument("--routine", default="", metavar="ID",
+                        help="play this built-in routine instead of the short test one")
     args = parser.parse_args()
     if args.play:
-        play(args.play)
+        play(args.play, args.routine)
         return 0
     with tempfile.TemporaryDirectory(prefix="st-cues-") as tmp, PulseNullSink(Path(tmp)) as rig:
         env = dict(rig.env, QT_QPA_PLATFORM="offscreen", STRETCHTIMER_HOME=str(Path(tmp) / "home"))
-        results = [measure(rig, mode, Path(tmp), env) for mode in args.modes.split(",")]
+        results = [measure(rig, mode, Path(tmp), env, args.routine)
+                   for mode in args.modes.split(",")]
     if args.json:
         print(json.dumps(results))
         return 0

@@ -29,7 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
     group.add_argument("--plan", metavar="ROUTINE_ID",
                        help="print the timeline of a routine and every spoken cue with its offset")
     group.add_argument("--validate", metavar="FILE",
-                       help="check a routine file; print 'ok' or every problem (exit 0 / 1)")
+                       help="check a routine file; print 'ok' (with a warning for anything a "
+                            "listener would miss) or every problem (exit 0 / 1)")
     group.add_argument("--start", metavar="ROUTINE_ID",
                        help="open stretchtimer (or the one already running) and start a routine")
     group.add_argument("--import", dest="import_file", metavar="FILE",
@@ -89,13 +90,19 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
 
     if args.validate:
         try:
-            load_file(args.validate)
+            routine = load_file(args.validate)
         except RoutineError as exc:
             print(f"{exc.source}: {len(exc.problems)} problem(s)", file=out)
             for problem in exc.problems:
                 print(f"  {problem}", file=out)
             return 1
-        print("ok", file=out)
+        from stretchtimer.core.guidance import check_routine
+
+        warnings = check_routine(routine)
+        print("ok" if not warnings else f"ok, with {len(warnings)} warning(s): followed by ear "
+              f"(at 110, 170 and 250 words a minute), a listener would miss", file=out)
+        for warning in warnings:
+            print(f"  warning: {warning}", file=out)
         return 0
 
     if args.import_file:

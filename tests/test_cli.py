@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import VALID_ROUTINE
-from tests.conftest import BUILTINS
+from tests.conftest import BUILTINS, VALID_ROUTINE
 
 
 @pytest.fixture
@@ -88,10 +87,27 @@ def test_plan_of_an_unknown_routine_names_the_known_ones(home):
 
 
 def test_validate_ok_and_every_problem(home, tmp_path):
+    good_data = json.loads(json.dumps(VALID_ROUTINE))
+    good_data["exercises"][0]["switch_setup"] = ["Bend your {other} leg; straighten the {side}."]
     good = tmp_path / "good.json"
-    good.write_text(json.dumps(VALID_ROUTINE))
+    good.write_text(json.dumps(good_data))
     result = run(home, "--validate", str(good), script=True)
     assert (result.returncode, result.stdout.strip()) == (0, "ok")
+
+    # valid, but a listener would miss things: warnings, and still exit 0
+    by_eye = json.loads(json.dumps(VALID_ROUTINE))
+    by_eye["safety"] = ["Have fun."]
+    by_eye["exercises"][0]["cues"] = ["Keep your pelvis down and your back long and let the "
+                                      "leg come up slowly, only as far as is comfortable."]
+    warned = tmp_path / "warned.json"
+    warned.write_text(json.dumps(by_eye))
+    result = run(home, "--validate", str(warned))
+    assert result.returncode == 0 and result.stdout.startswith("ok, with 3 warning(s)")
+    warnings = [line for line in result.stdout.splitlines() if "warning: " in line]
+    assert len(warnings) == 3
+    assert any("no stop rule" in w for w in warnings)
+    assert any("switch_setup" in w for w in warnings)
+    assert any("Keep your pelvis down" in w and "never said" in w for w in warnings)
 
     bad_data = json.loads(json.dumps(VALID_ROUTINE))
     bad_data["position"] = "lying"
@@ -121,7 +137,8 @@ def test_every_builtin_routine_file_validates(home):
 
     for item in (assets() / "routines").iterdir():
         result = run(home, "--validate", str(item))
-        assert (result.returncode, result.stdout.strip()) == (0, "ok"), item.name
+        assert (result.returncode, result.stdout.strip()) == (0, "ok"), (item.name,
+                                                                         result.stdout)
 
 
 def test_version(home):
@@ -172,3 +189,19 @@ def test_help_documents_every_option(home):
             assert all(flag in shown for flag in action.option_strings), action.option_strings
             assert action.help is None or action.help.split()[0] in shown
     assert "--quit-after-first-paint" not in shown and "STRETCHTIMER_HOME" in shown
+
+
+def test_a_physios_routine_without_sources_is_imported(home, tmp_path):
+    # hand-written, valid in every field, but no "source": only the built-ins need one
+    physio = {"schema_version": 1, "id": "physio-knee", "name": "Knee, as shown in clinic",
+              "summary": "Seated knee extensions.", "position": "seated",
+              "safety": ["Mild tension only. Stop if you feel tingling, numbness or sharp pain."],
+              "exercises": [{"id": "knee-extension", "name": "Seated knee extension",
+                             "setup": ["Sit tall.", "Straighten the right knee slowly."],
+                             "sides": "none", "reps": 3, "hold_s": 10, "rest_s": 5}]}
+    path = tmp_path / "from-my-physio.json"
+    path.write_text(json.dumps(physio))
+    result = run(home, "--import", str(path))
+    assert result.returncode == 0, result.stderr
+    listed = run(home, "--list-routines").stdout
+    assert "physio-knee" in listed and "(yours)" in listed

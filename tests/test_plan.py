@@ -56,6 +56,7 @@ def test_a_level_can_change_the_setup_lines():
     plan = build_plan(routine, levels={"seated-hamstring": 1})
     ex = plan.routine.exercises[0]
     assert ex.setup == ("Hold the towel closer.",) and plan.holds_s == (30,)
+    assert plan.level_names == ("Closer grip",) and build_plan(routine).level_names == ("",)
     assert ex.switch_setup == ("Move the towel to your {side} thigh.",)
     assert build_plan(routine).routine.exercises[0].setup == routine.exercises[0].setup
     assert build_plan(routine, levels={"seated-hamstring": 9}).holds_s == (30,)  # clamped

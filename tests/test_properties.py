@@ -4,7 +4,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from stretchtimer.core.clock import FakeClock
-from stretchtimer.core.cues import COUNTDOWN, BreathingMode, CueKind, CueOptions, plan_cues
+from stretchtimer.core.cues import (COUNTDOWN, BreathingMode, CueKind, CueOptions, first_sentence,
+                                    plan_cues)
+from stretchtimer.core.guidance import check_plan, is_stop_rule
 from stretchtimer.core.plan import Kind, build_plan
 from stretchtimer.core.routine import validate
 from stretchtimer.core.session import SessionMachine, State
@@ -35,14 +37,32 @@ def exercise(draw, index):
     }
     if draw(st.booleans()):
         ex["start_cue"] = draw(words.map(lambda w: " ".join(w[:6]).capitalize()))
+    # the guidance fields, each sometimes
+    optional = {
+        "safety_cues": st.lists(line, max_size=2),
+        "switch_setup": st.lists(line.map(lambda t: t[:-1] + " on the {side} side."),
+                                 min_size=1, max_size=2),
+        "side_label": st.sampled_from(["side", "leg", "foot", "hip", "arm"]),
+        "settle_s": st.integers(0, 10),
+        "halfway": st.booleans(),
+        "countdown": st.booleans(),
+        "ready_cue": line,
+        "halfway_cue": words.map(lambda w: " ".join(w[:4]).capitalize() + "."),
+    }
+    for key, strategy in optional.items():
+        if draw(st.booleans()):
+            ex[key] = draw(strategy)
     return ex
 
 
 @st.composite
 def routines(draw):
     count = draw(st.integers(1, 3))
+    stop_rules = st.sampled_from(["Stop if you feel tingling or numbness.",
+                                  "Mild tension only. Stop on sharp pain."])
     data = {"schema_version": 1, "id": "generated", "name": "Generated", "summary": "x",
-            "position": "standing", "safety": draw(st.lists(line, max_size=1)),
+            "position": "standing",
+            "safety": draw(st.lists(stop_rules, max_size=1) | st.lists(line, max_size=1)),
             "exercises": [draw(exercise(i)) for i in range(count)]}
     routine, problems = validate(data)
     assert not problems, problems
@@ -73,7 +93,7 @@ def test_cues_are_ordered_never_overlap_and_the_countdown_is_exact(routine, opts
         ex = plan.exercise(seg)
         if seg.kind == Kind.HOLD:
             assert (seg.end, ex.end_cue) in mine  # release exactly at the end
-            if opts.countdown:
+            if opts.countdown and ex.countdown:
                 for i, word in enumerate(COUNTDOWN):
                     assert (seg.end - 3 + i, word) in mine
         if seg.kind == Kind.SWITCH:  # a side switch is never dropped
@@ -81,6 +101,38 @@ def test_cues_are_ordered_never_overlap_and_the_countdown_is_exact(routine, opts
         if seg.kind in (Kind.PREPARE, Kind.NEXT):  # the intro always fits
             said = [c for c in cues if c.segment_index == seg.index]
             assert len([c for c in said if c.kind == CueKind.SETUP]) == len(ex.setup)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(routines(), options, rates)
+def test_breath_stop_rule_quiet_and_side_changes_hold_for_any_routine(routine, opts, rate):
+    """What guidance promises for every routine: every paced breath said on the pacer, the
+    stop rule before the first hold, settle_s of quiet before each hold that follows a
+    non-hold part, the side change's own lines said; and any form or safety cue that is
+    not said is reported, never dropped silently."""
+    plan = build_plan(routine, rate_wpm=rate)
+    cues = plan_cues(plan, opts)
+    found = check_plan(plan, cues, opts.breathing)
+    assert not [f for f in found if "a breath (" in f or "of quiet" in f
+                or "not every setup line" in f], found
+    if not routine.safety or is_stop_rule(routine.safety[0]):
+        assert not [f for f in found if "stop rule" in f], found
+    for seg in plan.segments:
+        ex = plan.exercise(seg)
+        if seg.kind == Kind.SWITCH and ex.switch_setup:
+            said = [c.text for c in cues if c.segment_index == seg.index]
+            assert len(said) == 1 + len(ex.switch_setup) and "{" not in " ".join(said)
+    for i, ex in enumerate(plan.routine.exercises):
+        said = {c.text for c in cues if plan.segments[c.segment_index].exercise_index == i}
+        for text in ex.cues:
+            heard = text in said or first_sentence(text) in said
+            assert heard or any(text in f and "never said" in f for f in found), (text, found)
+        holds = [s for s in plan.segments if s.kind == Kind.HOLD and s.exercise_index == i]
+        for text in ex.safety_cues:
+            everywhere = all({text, first_sentence(text)} & {c.text for c in cues
+                                                            if c.segment_index == h.index}
+                             for h in holds)
+            assert everywhere or any(text in f for f in found), (text, found)
 
 
 commands = st.lists(st.tuples(st.sampled_from(["wait", "pause", "resume", "skip", "back", "stop"]),

@@ -58,6 +58,7 @@ class Plan:
     # from the voice rate stands in for the rest.
     measured: Mapping[str, float] = field(default_factory=dict)
     phrases: Phrases = ENGLISH  # the fixed spoken words, in the UI's language
+    level_names: tuple[str, ...] = ()  # per exercise, the name of its level ("" if none)
 
     def say_time(self, text: str) -> float:
         return say_time(text, self.rate_wpm, self.measured)
@@ -161,12 +162,12 @@ def say_time(text: str, rate_wpm: int, measured: Mapping[str, float]) -> float:
     return measured.get(text) or spoken_length(text, rate_wpm)
 
 
-def at_levels(routine: Routine, levels: Mapping[str, int] | None) -> Routine:
-    """The routine with each exercise at its progression level (exercise id -> level
-    index; an exercise not named starts where its hold_s is)."""
+def chosen_levels(routine: Routine, levels: Mapping[str, int] | None) -> list[int]:
+    """Each exercise's progression level (exercise id -> level index; an exercise not
+    named starts where its hold_s is), within its levels."""
     levels = levels or {}
-    return replace(routine, exercises=tuple(ex.at_level(levels.get(ex.id, ex.start_level()))
-                                            for ex in routine.exercises))
+    return [max(0, min(levels.get(ex.id, ex.start_level()), len(ex.levels) - 1))
+            for ex in routine.exercises]
 
 
 def build_plan(routine: Routine, levels: Mapping[str, int] | None = None,
@@ -180,7 +181,11 @@ def build_plan(routine: Routine, levels: Mapping[str, int] | None = None,
     least time (prepare_s, switch_s, rest_s) and grows until its lines are said with the
     exercise's settle_s of quiet after them."""
     phrases = phrases or current_phrases()
-    routine = localized(at_levels(routine, levels), phrases)
+    chosen = chosen_levels(routine, levels)
+    names = tuple(ex.levels[i].name if ex.levels else "" for ex, i in zip(routine.exercises,
+                                                                          chosen))
+    routine = localized(replace(routine, exercises=tuple(
+        ex.at_level(i) for ex, i in zip(routine.exercises, chosen))), phrases)
     if not MIN_RATE_WPM <= rate_wpm <= MAX_RATE_WPM:
         raise ValueError(f"rate_wpm: expected {MIN_RATE_WPM} to {MAX_RATE_WPM}, got {rate_wpm}")
     measured = dict(measured or {})
@@ -220,7 +225,7 @@ def build_plan(routine: Routine, levels: Mapping[str, int] | None = None,
                     add(Kind.REST, length, ex_i, side, rep, ex.reps)
             add(Kind.HOLD, ex.hold_s, ex_i, side, rep, ex.reps, hold_i)
     add(Kind.DONE, 0, None, None, 0, 0)
-    return Plan(routine, tuple(segments), tuple(holds_s), rate_wpm, measured, phrases)
+    return Plan(routine, tuple(segments), tuple(holds_s), rate_wpm, measured, phrases, names)
 
 
 def start_cue_at(plan: Plan, segment: Segment) -> float:

@@ -185,11 +185,14 @@ class RoutinePreview(QWidget):
         self.start.setAccessibleDescription(tr("Start {name}, {length}").format(
             name=routine.name, length=format_clock(plan.total)))
         rows = []
-        for ex, hold in zip(routine.exercises, plan.holds_s):
+        for ex, hold, level in zip(routine.exercises, plan.holds_s,
+                                   plan.level_names or [""] * len(plan.holds_s)):
             sides = _sides_words(ex.sides)
             reps = f"{ex.reps} × {hold} s" + (f" {sides}" if sides else "")
             if (was or {}).get(ex.id) not in (None, hold):
                 reps += tr(" (was {seconds} s)").format(seconds=was[ex.id])
+            if level:
+                reps += f" · {level}"
             rows.append(f"<tr><td style='padding:3px 14px 3px 0'><b>{html.escape(ex.name)}</b></td>"
                         f"<td style='padding:3px 0'>{html.escape(reps)}</td></tr>")
         safety = "".join(f"<li>{html.escape(s)}</li>" for s in routine.safety)
