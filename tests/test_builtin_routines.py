@@ -119,3 +119,33 @@ def test_towel_routine_follows_the_000_seed_protocol():
     plan = build_plan(LIBRARY.get("towel-hamstring-beginner"))
     order = [(s.kind.value, s.side) for s in plan.segments if s.kind in (Kind.HOLD, Kind.SWITCH)]
     assert order == [("hold", "right")] * 3 + [("switch", "left")] + [("hold", "left")] * 3
+
+
+# Exercises that begin with a change of position (standing to the floor, lunge to lying):
+# at least 8 s of quiet after their last setup line (issue 13).
+POSITION_CHANGES = {"towel-hamstring", "runners-lunge", "wall-hamstring", "lying-brace",
+                    "band-hamstring"}
+
+
+def test_time_to_move_where_the_position_changes():
+    exercises = {ex.id: ex for r in ROUTINES for ex in r.exercises}
+    assert POSITION_CHANGES <= set(exercises)
+    for ex_id in POSITION_CHANGES:
+        assert exercises[ex_id].settle_s >= 8, ex_id
+    plan = build_plan(LIBRARY.get("towel-hamstring-beginner"))
+    assert 35 <= plan.segments[0].length <= 45  # onto the floor with the towel
+
+
+@pytest.mark.parametrize("routine", [r for r in ROUTINES if r.position == "floor"],
+                         ids=lambda r: r.id)
+def test_a_floor_routine_says_to_get_onto_the_mat(routine):
+    setup = " ".join(line for ex in routine.exercises for line in ex.setup).lower()
+    assert re.search(r"(lie|get down) on (your back on )?the mat", setup), setup
+
+
+@pytest.mark.parametrize("routine", ROUTINES, ids=lambda r: r.id)
+def test_every_two_sided_stretch_talks_you_onto_the_other_side(routine):
+    for ex in routine.exercises:
+        if ex.sides == "left_right":
+            assert ex.switch_setup and ex.side_label != "side", ex.id
+            assert any("{side}" in line for line in ex.switch_setup), ex.id

@@ -20,6 +20,7 @@ from stretchtimer.core.speech_time import (DEFAULT_RATE_WPM, GAP_S, MAX_RATE_WPM
 
 BREATH_LEAD_S = 1.0  # the first breath starts after the hold cue has been said
 COUNTDOWN_S = 3  # "3", "2", "1" take a hold's last three seconds
+MIN_PHASE_S = 2.0  # no breath is begun that the countdown would cut shorter than this
 
 
 class Kind(StrEnum):
@@ -249,8 +250,8 @@ def breath_phases(plan: Plan, segment: Segment) -> list[tuple[float, str, float]
     """(start, "in" / "out", length) of each paced breath in a hold, from the exercise's
     breathing seconds. The breathing pacer and the spoken breathing cues both follow
     this, so every phase is one that can be said: it starts once the start cue has been
-    said, and a phase whose word would run into the countdown (or the release) is left
-    out; the last one is cut short there."""
+    said, and a phase whose word would run into the countdown (or the release), or that
+    would last less than MIN_PHASE_S, is left out; the last one is cut short there."""
     ex = plan.exercise(segment)
     if segment.kind != Kind.HOLD or ex is None or ex.breathing is None:
         return []
@@ -262,7 +263,7 @@ def breath_phases(plan: Plan, segment: Segment) -> list[tuple[float, str, float]
     phases: list[tuple[float, str, float]] = []
     while True:
         for name, length in (("in", ex.breathing.in_s), ("out", ex.breathing.out_s)):
-            if t + say(words[name]) + GAP_S > stop + 1e-9:
+            if t + max(say(words[name]) + GAP_S, min(length, MIN_PHASE_S)) > stop + 1e-9:
                 return phases
             phases.append((t, name, min(float(length), stop - t)))
             t += length
