@@ -84,6 +84,10 @@ def test_german_window_and_spoken_phrases(german, qtbot):
     # {other}/{side} take German endings: "den rechten Fuß", "den linken Fuß"
     assert "Hol den rechten Fuß nach vorn und setz den linken Fuß zurück." in texts
     assert desk.safety[0] != texts[1] and texts[1].startswith("Nur leichte Spannung.")
+    # the German desk micro-break can be followed by ear as well as the English one
+    from stretchtimer.core.guidance import check_routine
+
+    assert check_routine(in_language(desk, "de"), spoken) == []
     assert "Einatmen" in texts and "Hold" not in texts
     settings = window.show_settings("Display")
     assert settings.windowTitle() == "Einstellungen"
