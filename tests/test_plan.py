@@ -129,3 +129,19 @@ def test_segment_at_and_clock_format():
     assert plan.segment_at(20).kind == Kind.HOLD  # a boundary belongs to the segment it starts
     assert plan.segment_at(plan.total).kind == Kind.DONE
     assert format_clock(156) == "2:36" and format_clock(59.6) == "1:00"
+
+
+def test_the_screen_shows_how_to_be_in_position_on_each_side():
+    from stretchtimer.core.plan import position_lines
+
+    routine = make_routine(sides="left_right", side_order="alternate", reps=2,
+                           switch_setup=["Bend your {other} knee.", "Straighten the {side} leg."])
+    plan = build_plan(routine)
+    holds = [s for s in plan.segments if s.kind == Kind.HOLD]
+    assert position_lines(plan, plan.segments[0]) == list(routine.exercises[0].setup)
+    assert position_lines(plan, holds[0]) == list(routine.exercises[0].setup)
+    assert position_lines(plan, holds[1]) == ["Bend your right knee.", "Straighten the left leg."]
+    assert position_lines(plan, holds[2]) == ["Bend your left knee.", "Straighten the right leg."]
+    plain = build_plan(make_routine(sides="left_right", reps=1))
+    second = [s for s in plain.segments if s.kind == Kind.HOLD][1]
+    assert position_lines(plain, second) == list(plain.routine.exercises[0].setup)

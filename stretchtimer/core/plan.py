@@ -120,6 +120,20 @@ def rest_lines(ex: Exercise) -> list[str]:
     return [ex.rest_cue, *([ex.ready_cue] if ex.ready_cue else [])]
 
 
+def position_lines(plan: Plan, segment: Segment) -> list[str]:
+    """How to be in position for a segment, as the screen shows it: the setup lines, or
+    on a side reached by a switch, that switch's own lines (when the exercise has them)."""
+    ex = plan.exercise(segment)
+    if ex is None:
+        return []
+    for seg in reversed(plan.segments[:segment.index + 1]):
+        if seg.exercise_index != segment.exercise_index or seg.kind in (Kind.PREPARE, Kind.NEXT):
+            break
+        if seg.kind == Kind.SWITCH and ex.switch_setup:
+            return segment_lines(plan, seg)[1:]  # without "Now the left leg"
+    return list(ex.setup)
+
+
 def segment_lines(plan: Plan, segment: Segment) -> list[str]:
     """The lines said in a prepare, next, switch or rest segment, in order."""
     ex = plan.exercise(segment)

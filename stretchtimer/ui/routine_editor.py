@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QPlainTextEdit, QPushButton, QSpinBox, QSplitter, QTabWidget,
-                               QVBoxLayout, QWidget)
+                               QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QSplitter,
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from stretchtimer.core.plan import build_plan, format_clock
 from stretchtimer.core.routine import (BOUNDS, POSITIONS, SCHEMA_VERSION, SIDE_LABELS, SIDES,
@@ -65,12 +65,12 @@ def _commas(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
-def _multiline(accessible: str, placeholder: str) -> QPlainTextEdit:
+def _multiline(accessible: str, placeholder: str, lines: int = 4) -> QPlainTextEdit:
     edit = QPlainTextEdit()
     edit.setTabChangesFocus(True)  # Tab moves on, as in every other field
     edit.setPlaceholderText(placeholder)
     edit.setAccessibleName(accessible)
-    edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 4 + 12)
+    edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 12)
     return edit
 
 
@@ -94,14 +94,14 @@ class ExerciseForm(QWidget):
                                   "(optional)"))
         self.safety_cues = _multiline(tr("Safety cues said in every hold, one per line"),
                                       tr("Said in every hold, e.g. “Tingling? Ease off, and "
-                                         "stop if it stays.” (optional)"))
+                                         "stop if it stays.” (optional)"), 2)
         self.side_label = QComboBox()
         self.side_label.setAccessibleName(tr("What changes sides"))
         for key in SIDE_LABELS:
             self.side_label.addItem(label_words()[key], key)
         self.switch_setup = _multiline(tr("How to change sides, one step per line"),
                                        tr("How to get onto the other side, one step per line; "
-                                          "{side} is the new side, {other} the one before"))
+                                          "{side} is the new side, {other} the one before"), 3)
         self.sides = QComboBox()
         self.sides.setAccessibleName(tr("Sides"))
         for key in SIDES:
@@ -328,9 +328,13 @@ class RoutineEditor(QDialog):
         right_layout.addWidget(self.form)
         right_layout.addWidget(self.try_it, 0, Qt.AlignmentFlag.AlignLeft)
         right_layout.addStretch(1)
+        scroll = QScrollArea()  # the exercise's fields scroll on a small screen or large text
+        scroll.setWidget(right)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         edit = QSplitter()
         edit.addWidget(left)
-        edit.addWidget(right)
+        edit.addWidget(scroll)
         self.tabs = QTabWidget()
         self.tabs.addTab(edit, tr("Edit"))
         self.tabs.addTab(self.timeline, tr("Preview: spoken cues"))

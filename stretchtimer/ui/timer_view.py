@@ -13,7 +13,8 @@ from PySide6.QtGui import (QAction, QColor, QFont, QFontMetrics, QKeySequence, Q
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QProgressBar, QSizePolicy,
                                QToolButton, QVBoxLayout, QWidget)
 
-from stretchtimer.core.plan import Kind, Plan, Segment, breath_phases, format_clock
+from stretchtimer.core.plan import (Kind, Plan, Segment, breath_phases, format_clock,
+                                    position_lines)
 from stretchtimer.core.session import State
 from stretchtimer.ui.icons import icon
 from stretchtimer.ui.session_driver import SessionDriver
@@ -322,7 +323,7 @@ class TimerView(QWidget):
         if ex is not None:
             self.exercise.setText(ex.name)
             self.rep.setText(tr("Rep {rep} of {reps}").format(rep=segment.rep, reps=segment.reps))
-            self.setup.setText(" ".join(ex.setup))
+            self.setup.setText(" ".join(position_lines(plan, segment)))
             self.next.setText(self._next_text(plan, segment))
         self.side.set_side(segment.side)
         self.ring.setAccessibleName(self._announcement(segment))  # once per phase change
