@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from typing import Sequence, TextIO
 
@@ -52,6 +53,15 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _print(text: str, file: TextIO) -> None:
+    """Print for a terminal: control and direction characters (from a file name or a
+    hostile routine) are shown as escapes, never sent to the terminal raw."""
+    print(_UNSAFE.sub(lambda m: ascii(m.group())[1:-1], text), file=file)
+
+
 def list_routines(library: Library, out: TextIO) -> None:
     rows = []
     for r in library.routines.values():
@@ -60,13 +70,13 @@ def list_routines(library: Library, out: TextIO) -> None:
         rows.append((r.id, r.name, format_clock(plan.total), r.position, kit, r.summary,
                      "" if r.origin == "built-in" else "  (yours)"))
     if not rows:
-        print("No routines found.", file=out)
+        _print("No routines found.", file=out)
         return
     w_id = max(len(r[0]) for r in rows)
     w_name = max(len(r[1]) for r in rows)
     w_kit = max(len(r[4]) for r in rows)
     for rid, name, dur, pos, kit, summary, mine in rows:
-        print(f"{rid:<{w_id}}  {name:<{w_name}}  {dur:>5}  {pos:<8}  {kit:<{w_kit}}  "
+        _print(f"{rid:<{w_id}}  {name:<{w_name}}  {dur:>5}  {pos:<8}  {kit:<{w_kit}}  "
               f"{summary}{mine}", file=out)
 
 
@@ -79,7 +89,7 @@ def _library() -> Library:
 
 def _report_errors(library: Library, err: TextIO) -> None:
     for exc in library.errors:
-        print(f"skipped {exc}", file=err)
+        _print(f"skipped {exc}", file=err)
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
@@ -92,17 +102,17 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         try:
             routine = load_file(args.validate)
         except RoutineError as exc:
-            print(f"{exc.source}: {len(exc.problems)} problem(s)", file=out)
+            _print(f"{exc.source}: {len(exc.problems)} problem(s)", file=out)
             for problem in exc.problems:
-                print(f"  {problem}", file=out)
+                _print(f"  {problem}", file=out)
             return 1
         from stretchtimer.core.guidance import check_routine
 
         warnings = check_routine(routine)
-        print("ok" if not warnings else f"ok, with {len(warnings)} warning(s): followed by ear "
+        _print("ok" if not warnings else f"ok, with {len(warnings)} warning(s): followed by ear "
               f"(at 110, 170 and 250 words a minute), a listener would miss", file=out)
         for warning in warnings:
-            print(f"  warning: {warning}", file=out)
+            _print(f"  warning: {warning}", file=out)
         return 0
 
     if args.import_file:
@@ -117,14 +127,14 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
             routine, asked = import_routine(Path(args.import_file), load_routines(folder),
                                             folder)
         except RoutineError as exc:
-            print(f"not imported: {exc.source}: {len(exc.problems)} problem(s)", file=err)
+            _print(f"not imported: {exc.source}: {len(exc.problems)} problem(s)", file=err)
             for problem in exc.problems:
-                print(f"  {problem}", file=err)
+                _print(f"  {problem}", file=err)
             return 1
         except OSError as exc:
-            print(f"stretchtimer: --import: {exc}", file=err)
+            _print(f"stretchtimer: --import: {exc}", file=err)
             return 1
-        print(import_message(routine, asked), file=out)
+        _print(import_message(routine, asked), file=out)
         return 0
 
     if args.export:
@@ -138,9 +148,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
             count = export_history(Journal(Paths.default().journal),
                                    Path(args.export))
         except (ValueError, OSError) as exc:
-            print(f"stretchtimer: --export: {exc}", file=err)
+            _print(f"stretchtimer: --export: {exc}", file=err)
             return 1
-        print(f"exported {count} session(s) to {args.export}", file=out)
+        _print(f"exported {count} session(s) to {args.export}", file=out)
         return 0
 
     if args.list_routines:
@@ -154,18 +164,18 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         routine = library.get(args.plan)
         if routine is None:
             known = ", ".join(library.routines) or "none"
-            print(f"stretchtimer: no routine with id {args.plan!r} (known: {known})", file=err)
+            _print(f"stretchtimer: no routine with id {args.plan!r} (known: {known})", file=err)
             _report_errors(library, err)
             return 2
         try:
             plan = build_plan(routine, rate_wpm=args.rate)
         except ValueError as exc:
-            print(f"stretchtimer: --rate: {exc}", file=err)
+            _print(f"stretchtimer: --rate: {exc}", file=err)
             return 2
         from stretchtimer.core.cues import BreathingMode, CueOptions
 
         options = CueOptions(BreathingMode(args.breathing), countdown=not args.no_countdown)
-        out.write(plan_text(plan, options))
+        _print(plan_text(plan, options).rstrip("\n"), out)
         return 0
 
     from stretchtimer.app import run  # Qt is imported only when the window is wanted

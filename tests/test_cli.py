@@ -205,3 +205,19 @@ def test_a_physios_routine_without_sources_is_imported(home, tmp_path):
     assert result.returncode == 0, result.stderr
     listed = run(home, "--list-routines").stdout
     assert "physio-knee" in listed and "(yours)" in listed
+
+
+def test_hostile_files_get_a_message_not_a_traceback_and_nothing_raw_reaches_the_terminal(
+        home, tmp_path):
+    deep = tmp_path / "deep.json"
+    deep.write_bytes(b"[" * 100000 + b"]" * 100000)
+    for command in ("--validate", "--import"):
+        result = run(home, command, str(deep))
+        assert result.returncode == 1 and "Traceback" not in result.stderr + result.stdout
+        assert "nested more than" in result.stdout + result.stderr
+    evil = tmp_path / "evil\x1b[31m\u202e.json"
+    evil.write_text("{")
+    result = run(home, "--validate", str(evil))
+    assert result.returncode == 1
+    assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
+    assert "\\x1b[31m\\u202e.json" in result.stdout

@@ -59,3 +59,50 @@ def test_a_snapshot_is_ignored_when_the_journal_changed_or_it_is_damaged(tmp_pat
     # a damaged snapshot is only a cache
     snap.write_bytes(b"\x00garbage")
     assert HistoryStore(journal, snap).load().total == tally_of(journal.load().records).total
+
+
+def test_a_flipped_bit_in_the_snapshots_tally_is_noticed_and_rebuilt(tmp_path):
+    from datetime import date
+
+    from stretchtimer.core.history import compute_stats
+
+    journal = Journal(tmp_path / "history.jsonl")
+    snap = tmp_path / "snap.json"
+    fill(journal, REWRITE_AFTER)
+    truth = HistoryStore(journal, snap).load().to_json()
+    raw = snap.read_bytes()
+    # one bit: "28" -> "38" (0x32 -> 0x33), still JSON, no longer a date
+    damaged = raw.replace(b'"2026-01-28":', b'"2026-01-38":', 1)
+    assert damaged != raw and bin(int.from_bytes(raw, "big") ^ int.from_bytes(damaged, "big")
+                                  ).count("1") == 1
+    snap.write_bytes(damaged)
+    tally = HistoryStore(journal, snap).load()
+    assert tally.to_json() == truth  # rebuilt from the journal, not taken from the cache
+    compute_stats(tally, date(2026, 3, 1))  # every day in it is a real date
+
+
+def test_records_that_are_json_but_not_readable_are_kept_skipped_and_counted(tmp_path):
+    from datetime import date
+
+    from stretchtimer.core.history import compute_stats, sessions_from
+    from stretchtimer.core.progression import progression
+    from tests.helpers import make_routine
+
+    journal = Journal(tmp_path / "history.jsonl")
+    fill(journal, 3)
+    bad = {"type": "session", "routine_id": "r", "routine_name": "R", "completed": True,
+           "ended": "2026-01-01T09:03:00+01:00", "held": []}
+    sid = journal.append(dict(bad, started="2026-13-45T09:00:00+01:00"))
+    journal.append({"type": "checkin", "session_id": sid, "rating": "good"})
+    journal.append(dict(bad, started="yesterday"))
+    journal.append(dict(bad, started="2026-01-05T09:00:00+01:00",
+                        held=[{"exercise_id": "e", "side": "up", "seconds": "lots"}]))
+    journal.append({"type": "reminder", "action": "offered", "at": "noon"})
+    before = journal.path.read_bytes()
+    tally = HistoryStore(journal, None).load()
+    assert tally.total == 3 and tally.invalid_records == 4
+    compute_stats(tally, date(2026, 3, 1))
+    assert len(sessions_from(journal.load().records)) == 3
+    ex = make_routine(hold_s=20, hold_levels_s=[20, 30]).exercises[0]
+    progression([ex], tally.rated)  # every rated day is a date
+    assert journal.path.read_bytes() == before  # kept on disk as it was

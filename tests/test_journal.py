@@ -106,3 +106,69 @@ def test_a_full_disk_loses_nothing_already_saved(tmp_path, monkeypatch):
         journal.append({"type": "session", "n": 3})
     monkeypatch.undo()
     assert [r["id"] for r in journal.load().records][:3] == saved
+
+
+def _fill(folder):
+    """Fill the file system of `folder` to the last byte."""
+    with open(folder / "filler", "wb", buffering=0) as f:
+        for size in (4096, 1):
+            try:
+                while f.write(b"\0" * size):
+                    pass
+            except OSError:
+                pass
+
+
+def test_a_refused_append_on_a_full_disk_leaves_no_partial_line(tmp_path):
+    import subprocess
+
+    disk = tmp_path / "small"
+    disk.mkdir()
+    mounted = os.geteuid() == 0 and subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(disk)],
+        capture_output=True).returncode == 0
+    if not mounted:
+        pytest.skip("needs root to mount a small tmpfs; the fsync case below still runs")
+    try:
+        journal = Journal(disk / "history.jsonl")
+        journal.append({"type": "x", "n": 1})
+        before = (disk / "history.jsonl").read_bytes()
+        _fill(disk)
+        with pytest.raises(OSError):
+            journal.append({"type": "x", "payload": "y" * 20000})
+        assert (disk / "history.jsonl").read_bytes() == before  # not a byte more
+        (disk / "filler").unlink()
+        journal.append({"type": "x", "n": 2})
+        assert [r.get("n") for r in journal.load().records] == [1, 2]
+        assert journal.load().unreadable_lines == 0
+    finally:
+        subprocess.run(["umount", str(disk)], check=False)
+
+
+def test_an_append_whose_fsync_fails_is_taken_back(tmp_path, monkeypatch):
+    journal = Journal(tmp_path / "history.jsonl")
+    journal.append({"type": "x", "n": 1})
+    before = journal.path.read_bytes()
+
+    def full(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(OSError):
+        journal.append({"type": "x", "n": 2})
+    monkeypatch.undo()
+    assert journal.path.read_bytes() == before
+    assert [r["n"] for r in journal.load().records] == [1]
+
+
+def test_a_deeply_nested_or_duplicate_key_line_is_skipped_and_counted(tmp_path):
+    journal = Journal(tmp_path / "history.jsonl")
+    journal.append({"type": "x", "n": 1})
+    with open(journal.path, "ab") as f:
+        f.write(b'{"id": "deep", "schema_version": 1, "x": ' + b"[" * 100000 + b"]" * 100000
+                + b"}\n")
+        f.write(b'{"id": "dup", "id": "dup2", "schema_version": 1}\n')
+        f.write(b'{"id": "big", "schema_version": 1, "n": ' + b"9" * 5000 + b"}\n")
+    journal.append({"type": "x", "n": 2})
+    loaded = journal.load()
+    assert [r["n"] for r in loaded.records] == [1, 2] and loaded.unreadable_lines == 3

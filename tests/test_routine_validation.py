@@ -61,6 +61,16 @@ RULES = [
     ("unknown-exercise-key", _set(f"{EX}.speed", 3), "exercises[0].speed", "unknown field"),
     ("ex-id-missing", _set(f"{EX}.id", DELETE), "exercises[0].id", "required"),
     ("ex-id-not-slug", _set(f"{EX}.id", "Seated_Ham"), "exercises[0].id", "lowercase"),
+    ("id-trailing-newline", _set("id", "my-routine\n"), "id", "lowercase"),
+    ("id-windows-device", _set("id", "con"), "id", "Windows keeps for devices"),
+    ("ex-id-windows-device", _set(f"{EX}.id", "lpt1"), "exercises[0].id", "devices"),
+    ("name-newline", _set("name", "Desk\nbreak"), "name", "U+000A"),
+    ("name-escape", _set("name", "\x1b[31mRed"), "name", "U+001B"),
+    ("name-nul", _set("name", "Desk\x00"), "name", "U+0000"),
+    ("name-bidi-override", _set("name", "Desk \u202eevil"), "name", "U+202E"),
+    ("setup-line-isolate", _set(f"{EX}.setup", ["Sit \u2066down"]), "exercises[0].setup",
+     "U+2066"),
+    ("schema-true", _set("schema_version", True), "schema_version", "expected 1"),
     ("ex-name-missing", _set(f"{EX}.name", DELETE), "exercises[0].name", "required"),
     ("setup-empty", _set(f"{EX}.setup", []), "exercises[0].setup", "1 to 10 items"),
     ("setup-line-too-long", _set(f"{EX}.setup", ["x" * 201]), "exercises[0].setup",
@@ -242,3 +252,25 @@ def test_unreadable_file_is_reported(routine_data):
     library = load_library([("locked.json", "locked.json", fail)])
     assert library.routines == {}
     assert "cannot read" in str(library.errors[0])
+
+
+@pytest.mark.parametrize("raw, words", [
+    (b"[" * 100000 + b"]" * 100000, "nested more than"),
+    (b'{"schema_version": ' + b"9" * 5000 + b"}", "not valid JSON"),
+    (b'{"id": "a", "id": "b"}', "appears twice"),
+    (b'{"schema_version": NaN}', "NaN"),
+], ids=["deep", "huge-integer", "duplicate-key", "nan"])
+def test_hostile_json_is_a_problem_not_an_exception(raw, words):
+    with pytest.raises(RoutineError) as info:
+        parse(raw, "hostile.json")
+    assert words in str(info.value)
+
+
+def test_a_hostile_file_in_the_folder_does_not_stop_the_others(routine_data):
+    good = json.dumps(routine_data).encode()
+    sources = [("deep.json", "user", lambda: b"[" * 100000 + b"]" * 100000),
+               ("huge.json", "user", lambda: b'{"n": ' + b"1" * 5000 + b"}"),
+               ("good.json", "user", lambda: good)]
+    library = load_library(sources)
+    assert list(library.routines) == ["test-routine"]
+    assert [e.source for e in library.errors] == ["deep.json", "huge.json"]

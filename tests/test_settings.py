@@ -112,3 +112,63 @@ def test_sweep_removes_temps_a_crash_left(tmp_path):
 def test_to_dict_holds_every_setting():
     data = to_dict(Settings())
     assert set(data) == {"schema_version", "voice", "reminders", "goals", "display", "suspended"}
+
+
+@pytest.mark.parametrize("content, field", [
+    ('{"schema_version": 1, "reminders": {"work_hours": {"mon": [" 9:00", "17:00"]}}}',
+     "reminders.work_hours"),
+    ('{"schema_version": 1, "reminders": {"work_hours": {"mon": ["+9:00", "17:00"]}}}',
+     "reminders.work_hours"),
+    ('{"schema_version": 1, "reminders": {"work_hours": {"mon": ["٠٩:00", "17:00"]}}}',
+     "reminders.work_hours"),
+    ('{"voice": 5}', "voice"),
+    ('{"voice": "espeak"}', "voice"),
+    ('{"schema_version": 1, "voice": {"voice": 5}}', "voice.voice"),
+], ids=["space-hour", "plus-hour", "arabic-digits", "voice-number", "voice-text",
+        "voice-id-number"])
+def test_valid_json_of_the_wrong_shape_falls_back_to_defaults_naming_the_field(store, content,
+                                                                               field):
+    store.path.parent.mkdir(parents=True)
+    store.path.write_text(content)
+    settings = store.load()
+    assert settings == Settings()
+    assert field in " ".join(store.messages), store.messages
+    assert all(len(h) == 5 for span in settings.reminders.work_hours.values() for h in span)
+
+
+@pytest.mark.parametrize("content", [
+    '{"schema_version": -1}', '{"schema_version": "1"}', '{"schema_version": true}'])
+def test_an_unknown_format_version_is_read_as_this_one(store, content):
+    store.path.parent.mkdir(parents=True)
+    store.path.write_text(content)
+    assert store.load() == Settings()
+    s = Settings()
+    s.voice.muted = True
+    assert store.save(s)
+    assert json.loads(store.path.read_text())["voice"]["muted"] is True
+
+
+@pytest.mark.parametrize("content", [
+    "[" * 100000 + "]" * 100000, '{"a": ' * 50 + "1" + "}" * 50,
+    '{"voice": {"rate_wpm": ' + "9" * 5000 + "}}", '{"goals": {}, "goals": {}}',
+    '{"voice": {"volume": NaN}}'],
+    ids=["deep-array", "deep-object", "huge-number", "duplicate-key", "nan"])
+def test_hostile_json_is_quarantined_with_a_message(store, content):
+    store.path.parent.mkdir(parents=True)
+    store.path.write_text(content)
+    assert store.load() == Settings()
+    assert corrupt_files(store) and "could not be read" in store.messages[0]
+    assert (store.path.parent / corrupt_files(store)[0]).read_text() == content  # kept
+
+
+def test_an_unreadable_file_in_a_read_only_folder_is_left_alone(store, monkeypatch):
+    store.path.parent.mkdir(parents=True)
+    store.path.write_text("{not json")
+
+    def refuse(*_args):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr("stretchtimer.storage.settings.quarantine", refuse)
+    assert store.load() == Settings()
+    assert store.read_only and "left alone" in store.messages[0]
+    assert store.path.read_text() == "{not json" and store.save(Settings()) is False

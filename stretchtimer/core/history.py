@@ -1,11 +1,8 @@
 """History: session records (as stored in the journal) and the statistics that show
 whether someone is being consistent. Pure Python; days are local calendar days.
 
-Records are plain dicts so the journal stays the one file format:
-- {"type": "session", "routine_id", "routine_name", "started", "ended" (ISO 8601 with the
-  UTC offset of the moment), "completed", "held": [{"exercise_id", "side", "seconds",
-  "muscles"}]}
-- {"type": "checkin", "session_id", "rating": "easy|good|strong|painful|nerve"}
+Records are plain dicts so the journal stays the one file format (core/records.py
+describes and checks them; a record that fails is skipped here and counted by the tally).
 """
 
 from __future__ import annotations
@@ -15,8 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any, Iterable, NamedTuple
 
-from stretchtimer.core.tally import (RATINGS, REMINDER_ACTIONS,  # noqa: F401 - RATINGS re-used
-                                     Tally)
+from stretchtimer.core import records
+from stretchtimer.core.records import RATINGS, REMINDER_ACTIONS  # noqa: F401 - re-used
+from stretchtimer.core.tally import Tally
 HEATMAP_WEEKS = 12
 BALANCE_DAYS = 28
 
@@ -69,24 +67,23 @@ def checkin_record(session_id: str, rating: str) -> dict[str, Any]:
     return {"type": "checkin", "session_id": session_id, "rating": rating}
 
 
-def sessions_from(records: Iterable[dict[str, Any]]) -> list[Session]:
+def sessions_from(all_records: Iterable[dict[str, Any]]) -> list[Session]:
     """Sessions in time order, each with its (latest) check-in. A record that does not
     fit is skipped: history written by a future version must not stop the view."""
     sessions: dict[str, Session] = {}
     ratings: dict[str, str] = {}
-    for rec in records:
-        try:
-            if rec.get("type") == "session":
-                sessions[rec["id"]] = Session(
-                    rec["id"], rec["routine_id"], rec.get("routine_name", rec["routine_id"]),
-                    datetime.fromisoformat(rec["started"]), datetime.fromisoformat(rec["ended"]),
-                    bool(rec["completed"]),
-                    tuple(Held(h["exercise_id"], h.get("side"), float(h["seconds"]),
-                               tuple(h.get("muscles", ()))) for h in rec.get("held", ())))
-            elif rec.get("type") == "checkin" and rec.get("rating") in RATINGS:
-                ratings[rec["session_id"]] = rec["rating"]
-        except (KeyError, TypeError, ValueError):
+    for rec in all_records:
+        if records.problem(rec) is not None:
             continue
+        if rec.get("type") == "session":
+            sessions[rec["id"]] = Session(
+                rec["id"], rec["routine_id"], rec.get("routine_name", rec["routine_id"]),
+                datetime.fromisoformat(rec["started"]), datetime.fromisoformat(rec["ended"]),
+                rec["completed"],
+                tuple(Held(h["exercise_id"], h.get("side"), float(h["seconds"]),
+                           tuple(h.get("muscles", ()))) for h in rec.get("held", ())))
+        elif rec.get("type") == "checkin":
+            ratings[rec["session_id"]] = rec["rating"]
     for sid, rating in ratings.items():
         if sid in sessions:
             sessions[sid].rating = rating

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from stretchtimer.core import strict_json
 from stretchtimer.core.phrases import ENGLISH
 
 SCHEMA_VERSION = 1
@@ -23,7 +24,13 @@ SIDE_LABELS = ("side", "leg", "foot", "hip", "arm")
 # Placeholders a switch_setup line may use: the coming side, and the one just done.
 SWITCH_FIELDS = ("side", "other")
 
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+_SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")  # matched in full (fullmatch)
+# File names Windows keeps for devices: an id becomes a file name.
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
+             *(f"lpt{i}" for i in range(10))}
+# Characters no text of a routine may hold: controls (newlines, escapes, NUL) and the
+# bidi embeddings, overrides and isolates that make text read other than it is stored.
+_HIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -146,14 +153,20 @@ def _text(max_len: int, min_len: int = 1) -> Check:
             return f"expected text, got {_got(v)}"
         if not min_len <= len(v.strip()) <= max_len:
             return f"expected text of {min_len} to {max_len} characters, got {len(v.strip())}"
+        hidden = _HIDDEN.search(v)
+        if hidden:
+            return (f"expected text without control or direction characters, got "
+                    f"U+{ord(hidden.group()):04X} at character {hidden.start() + 1}")
         return None
 
     return check
 
 
 def _slug(v: Any) -> str | None:
-    if not isinstance(v, str) or not _SLUG.match(v):
+    if not isinstance(v, str) or not _SLUG.fullmatch(v):
         return f"expected lowercase letters, digits and '-' (1-64 characters), got {_got(v)}"
+    if v in _RESERVED:
+        return f"expected an id that is not a name Windows keeps for devices, got {_got(v)}"
     return None
 
 
@@ -383,11 +396,12 @@ def validate(data: Any) -> tuple[Routine | None, list[Problem]]:
     problems: list[Problem] = []
     if isinstance(data, dict) and "schema_version" in data:
         version = data["schema_version"]
-        if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+        whole = isinstance(version, int) and not isinstance(version, bool)
+        if whole and version > SCHEMA_VERSION:
             problems.append(Problem("schema_version", f"this file is from a newer stretchtimer "
                                     f"(version {version}); this one reads version {SCHEMA_VERSION}"))
             return None, problems
-        if version != SCHEMA_VERSION:
+        if not whole or version != SCHEMA_VERSION:
             problems.append(Problem("schema_version", f"expected {SCHEMA_VERSION}, got {_got(version)}"))
     v = _check_object(data, "", _ROUTINE_FIELDS, problems)
     if v is None:
@@ -424,7 +438,7 @@ def _translations(data: Any, exercise_ids: set[str], problems: list[Problem]) ->
         return
     for lang, texts in data.items():
         where = f"translations.{lang}"
-        if not _LANGUAGE.match(lang):
+        if not _LANGUAGE.fullmatch(lang):
             problems.append(Problem(where, "expected a language code such as \"de\""))
             continue
         v = _check_object(texts, where, _ROUTINE_TEXTS, problems)
@@ -502,15 +516,10 @@ def parse(raw: bytes, source: str) -> Routine:
         raise RoutineError(source, [Problem("", f"file is {len(raw):,} bytes; a routine file "
                                             f"may be at most {MAX_FILE_BYTES:,} bytes (1 MB)")])
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise RoutineError(source, [Problem("", f"not UTF-8 text (byte {exc.start}); "
-                                            "expected a routine JSON file")]) from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise RoutineError(source, [Problem("", f"not valid JSON: {exc.msg} at line {exc.lineno} "
-                                            f"column {exc.colno}")]) from None
+        data = strict_json.loads(raw)
+    except strict_json.JsonProblem as exc:
+        raise RoutineError(source, [Problem("", f"{exc}; expected a routine JSON file")]) \
+            from None
     routine, problems = validate(data)
     if routine is None:
         raise RoutineError(source, problems)

@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Iterable
 
+from stretchtimer.core import records
+from stretchtimer.core.records import RATINGS, REMINDER_ACTIONS
+
 RECENT = 200  # sessions kept whole: the history list and late check-ins look them up
-RATINGS = ("easy", "good", "strong", "painful", "nerve")
-REMINDER_ACTIONS = ("offered", "started", "snoozed", "skipped")
 
 
 @dataclass
@@ -30,20 +31,21 @@ class Tally:
     duplicates: int = 0
     unreadable_lines: int = 0  # damaged lines the journal skipped
     newer_records: int = 0  # records from a newer stretchtimer, kept on disk, not read
+    invalid_records: int = 0  # records that are JSON but not readable ones: kept, skipped
 
     def fold(self, rec: dict[str, Any]) -> None:
-        """Add one journal record. Records that do not fit are ignored (history written
-        by another version must not stop the view)."""
-        try:
-            if rec.get("type") == "session":
-                self._session(rec)
-            elif rec.get("type") == "checkin" and rec.get("rating") in RATINGS:
-                self._checkin(rec["session_id"], rec["rating"])
-            elif rec.get("type") == "reminder" and rec.get("action") in REMINDER_ACTIONS:
-                day = self.reminders.setdefault(rec["at"][:10], {})
-                day[rec["action"]] = day.get(rec["action"], 0) + 1
-        except (KeyError, TypeError, ValueError, AttributeError):
-            pass
+        """Add one journal record; one that core.records finds wrong is counted and left
+        out, so nothing later (a view, the progression) meets a bad value."""
+        if records.problem(rec) is not None:
+            self.invalid_records += 1
+            return
+        if rec.get("type") == "session":
+            self._session(rec)
+        elif rec.get("type") == "checkin":
+            self._checkin(rec["session_id"], rec["rating"])
+        elif rec.get("type") == "reminder":
+            day = self.reminders.setdefault(rec["at"][:10], {})
+            day[rec["action"]] = day.get(rec["action"], 0) + 1
 
     def _session(self, rec: dict[str, Any]) -> None:
         if any(s["id"] == rec["id"] for s in self.recent):
@@ -60,8 +62,8 @@ class Tally:
                 sides[side] = sides.get(side, 0.0) + secs
         self.total += 1
         self.completed += bool(rec["completed"])
-        keep = {k: rec[k] for k in ("id", "routine_id", "routine_name", "started", "ended",
-                                    "completed")}
+        keep = {k: rec[k] for k in ("id", "routine_id", "started", "ended", "completed")}
+        keep["routine_name"] = rec.get("routine_name", rec["routine_id"])
         keep["exercises"] = sorted({h[0] for h in held})
         keep["rating"] = None
         self.recent.append(keep)

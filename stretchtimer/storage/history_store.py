@@ -4,7 +4,8 @@ tail, so opening ten years of history parses only what came since the last snaps
 The snapshot lives in the cache folder (it can always be rebuilt from the journal) and
 says which prefix of the journal it covers: its length and a hash of that prefix's first
 and last 4 KB. If the journal is shorter or those bytes differ (restored, edited,
-replaced), the snapshot is ignored and rebuilt. It is rewritten once the tail grows."""
+replaced), the snapshot is ignored and rebuilt; so it is when its own tally does not match
+the hash stored with it (a flipped bit in the cache). It is rewritten once the tail grows."""
 
 from __future__ import annotations
 
@@ -12,12 +13,13 @@ import hashlib
 import json
 from pathlib import Path
 
+from stretchtimer.core import strict_json
 from stretchtimer.core.tally import Tally
 from stretchtimer.storage.atomic import write_atomic
 from stretchtimer.storage.journal import Journal, Loaded
 
 FORMAT = "stretchtimer-history-snapshot"
-VERSION = 1
+VERSION = 2  # 2: the tally carries its own hash, and counts invalid records
 CHECK_BYTES = 4096
 REWRITE_AFTER = 200  # records in the tail before the snapshot is brought up to date
 
@@ -32,6 +34,13 @@ def _check(journal: Journal, end: int) -> str:
         f.seek(max(0, end - CHECK_BYTES))
         digest.update(f.read(min(end, CHECK_BYTES)))
     return digest.hexdigest()
+
+
+def _tally_check(tally: dict) -> str:
+    """A hash of the stored tally itself: a snapshot is trusted only as it was written
+    (the tally holds dates and counts the history view and progression rely on)."""
+    canonical = json.dumps(tally, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return hashlib.sha256(canonical.encode()).hexdigest()
 
 
 class HistoryStore:
@@ -56,19 +65,22 @@ class HistoryStore:
         if self.snapshot is None:
             return Tally(), 0
         try:
-            data = json.loads(self.snapshot.read_bytes())
+            data = strict_json.loads(self.snapshot.read_bytes())
             end = data["journal_bytes"]
             if data["format"] != FORMAT or data["version"] != VERSION or \
-                    self.journal.path.stat().st_size < end or \
-                    _check(self.journal, end) != data["journal_check"]:
+                    end.__class__ is not int or self.journal.path.stat().st_size < end or \
+                    _check(self.journal, end) != data["journal_check"] or \
+                    _tally_check(data["tally"]) != data["tally_check"]:
                 return Tally(), 0
             return Tally.from_json(data["tally"]), end
         except (OSError, ValueError, KeyError, TypeError):
             return Tally(), 0  # missing or damaged: it is only a cache
 
     def _write_snapshot(self, tally: Tally, end: int) -> None:
+        stored = tally.to_json()
         data = {"format": FORMAT, "version": VERSION, "journal_bytes": end,
-                "journal_check": _check(self.journal, end), "tally": tally.to_json()}
+                "journal_check": _check(self.journal, end), "tally": stored,
+                "tally_check": _tally_check(stored)}
         try:
             write_atomic(self.snapshot, json.dumps(data, separators=(",", ":")).encode())
         except OSError:

@@ -9,6 +9,7 @@ schema_version (records from a newer stretchtimer are kept on disk but not read)
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import uuid
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from stretchtimer.core import strict_json
 from stretchtimer.storage.atomic import fsync_dir
 
 SCHEMA_VERSION = 1
@@ -41,14 +43,23 @@ class Journal:
         line = (json.dumps(rec, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         created = not self.path.exists()
-        with open(self.path, "a+b") as f:
-            if f.seek(0, os.SEEK_END) > 0:
+        with open(self.path, "a+b", buffering=0) as f:  # unbuffered: no write at close
+            length = f.seek(0, os.SEEK_END)
+            if length > 0:
                 f.seek(-1, os.SEEK_END)
                 if f.read(1) != b"\n":
                     line = b"\n" + line  # end a line torn by a crash first
-            f.write(line)
-            f.flush()
-            os.fsync(f.fileno())
+            try:
+                rest = memoryview(line)
+                while rest:
+                    rest = rest[f.write(rest) or 0:]
+                os.fsync(f.fileno())
+            except OSError:
+                # e.g. a full disk: take back the part that was written, so the file ends
+                # where it did (a crash here is what the torn-line rule is for)
+                with contextlib.suppress(OSError):
+                    f.truncate(length)
+                raise
         if created:
             fsync_dir(self.path.parent)
         return rec["id"]
@@ -69,11 +80,11 @@ class Journal:
             if not line or line.isspace():
                 continue
             try:
-                rec = json.loads(line)
-                if not isinstance(rec, dict) or not isinstance(rec.get("id"), str):
-                    raise ValueError("not a record")
-            except ValueError:
-                out.unreadable_lines += 1
+                rec = strict_json.loads(line)
+            except strict_json.JsonProblem:
+                rec = None
+            if not isinstance(rec, dict) or not isinstance(rec.get("id"), str):
+                out.unreadable_lines += 1  # torn, damaged, nested too deep: kept, skipped
                 continue
             version = rec.get("schema_version")
             if version.__class__ is not int or version > SCHEMA_VERSION:

@@ -13,11 +13,13 @@ twice, and no way to lose what the user had.
 from __future__ import annotations
 
 import json
+import re
 import time
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from stretchtimer.core import strict_json
 from stretchtimer.core.phrases import LANGUAGES
 from stretchtimer.core.reminders import WEEKDAYS
 from stretchtimer.core.speech_time import DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM
@@ -93,12 +95,11 @@ def _bool(v: Any) -> str | None:
     return None if isinstance(v, bool) else "true or false"
 
 
+_HH_MM = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")  # ASCII digits only, nothing else
+
+
 def _clock(v: Any) -> bool:
-    try:
-        h, m = v.split(":")
-        return len(h) == 2 and len(m) == 2 and 0 <= int(h) <= 23 and 0 <= int(m) <= 59
-    except (AttributeError, ValueError):
-        return False
+    return isinstance(v, str) and _HH_MM.fullmatch(v) is not None
 
 
 def _hours(v: Any) -> str | None:
@@ -137,11 +138,14 @@ CHECKS: dict[tuple[str, str], Any] = {
 
 def _migrate_0_to_1(data: dict) -> dict:
     """Files from before schema_version kept the voice keys at the top level."""
-    voice = dict(data.get("voice") or {})
-    for key in ("rate_wpm", "volume", "muted"):
-        if key in data:
-            voice.setdefault(key, data.pop(key))
-    data["voice"] = voice
+    voice = data.get("voice")
+    if voice is None:
+        voice = {}
+    if isinstance(voice, dict):  # anything else is reported by from_dict, not changed here
+        for key in ("rate_wpm", "volume", "muted"):
+            if key in data:
+                voice.setdefault(key, data.pop(key))
+        data["voice"] = voice
     data["schema_version"] = 1
     return data
 
@@ -150,9 +154,10 @@ MIGRATIONS = {0: _migrate_0_to_1}  # from version -> function to the next versio
 
 
 def migrate(data: dict) -> dict:
-    """Bring a parsed file up to SCHEMA_VERSION; running it again changes nothing."""
+    """Bring a parsed file up to SCHEMA_VERSION; running it again changes nothing. A
+    version that is not one we know (negative, text) is read as the current one."""
     version = data.get("schema_version", 0)
-    while isinstance(version, int) and version < SCHEMA_VERSION:
+    while version.__class__ is int and version in MIGRATIONS:
         data = MIGRATIONS[version](data)
         version = data["schema_version"]
     return data
@@ -209,16 +214,28 @@ class SettingsStore:
                                  "defaults and leaving the file alone.")
             return Settings()
         try:
-            data = json.loads(raw.decode("utf-8"))
+            data = strict_json.loads(raw)
             if not isinstance(data, dict):
-                raise ValueError("not a JSON object")
-        except (UnicodeDecodeError, ValueError) as exc:
-            moved = quarantine(self.path)
+                raise strict_json.JsonProblem("not a JSON object")
+        except strict_json.JsonProblem as exc:
+            try:
+                moved = quarantine(self.path)
+            except OSError as why:  # e.g. a read-only folder: leave it where it is
+                self.read_only = True
+                self.messages.append(f"Your settings file could not be read ({exc}) nor kept "
+                                     f"aside ({why.strerror}); the defaults are used and the "
+                                     "file is left alone.")
+                return Settings()
             self.messages.append(f"Your settings file could not be read ({exc}); it was kept "
                                  f"as {moved.name} and the defaults are used.")
             return Settings()
         version = data.get("schema_version", 0)
-        if isinstance(version, int) and version > SCHEMA_VERSION:
+        if version.__class__ is not int:
+            self._keep_original = True  # kept aside before the first save rewrites it
+            self.messages.append(f"Your settings file has an unknown format version "
+                                 f"({json.dumps(version)[:20]}); it is read as version "
+                                 f"{SCHEMA_VERSION}.")
+        elif version > SCHEMA_VERSION:
             self.read_only = True
             self.messages.append(f"Your settings were saved by a newer stretchtimer (format "
                                  f"{version}); they are used as far as this version "
