@@ -56,6 +56,9 @@ def run(argv: list[str] | None = None, quit_after_first_paint: bool = False,
     log.info("stretchtimer %s starting (Qt %s, %s)", __version__, qVersion(),
              app.platformName())
     window = build_window(paths, SystemClock())
+    from stretchtimer.ui import guard
+
+    guard.install(window.show_notice)  # from here on, no exception ends the process
     if _instance is not None:
         _instance.message_received.connect(lambda args: _on_forwarded(window, args))
     if start:
@@ -158,15 +161,23 @@ def _after_paint(window: MainWindow, paths: Paths) -> None:
     from stretchtimer.voice.player import CuePlayer
     from stretchtimer.voice.service import SpeechService
 
+    from stretchtimer.ui.guard import step
+
     app = QApplication.instance()
     app.setWindowIcon(app_icon())
-    window.refresh_progression()
-    window.watch_routines()
-    service = SpeechService(SpeechCache(paths.speech_cache), parent=window)
-    service.language = window.language  # with no voice chosen, one that speaks the UI's
-    app.aboutToQuit.connect(service.shutdown)  # no speech worker outlives the app
-    window.set_voice(CuePlayer(service, window.voice_settings, parent=window))
-    _set_up_reminders(app, window)
+
+    def speech() -> None:
+        service = SpeechService(SpeechCache(paths.speech_cache), parent=window)
+        service.language = window.language  # with no voice chosen, one that speaks the UI's
+        app.aboutToQuit.connect(service.shutdown)  # no speech worker outlives the app
+        window.set_voice(CuePlayer(service, window.voice_settings, parent=window))
+
+    # Each part on its own: one that fails is reported and the others still come up
+    # (speech before reminders, so that a reminder due at once can be spoken).
+    step("history and progression", window.refresh_progression)
+    step("the routines folder watcher", window.watch_routines)
+    step("speech", speech)
+    step("reminders and the tray", lambda: _set_up_reminders(app, window))
 
 
 def _set_up_reminders(app: QApplication, window: MainWindow) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QGridLayout, QLabel, QListWidget, QSizePolicy, QV
 from stretchtimer.core.history import HEATMAP_WEEKS, Stats, compute_stats
 from stretchtimer.storage.settings import WEEKDAYS
 from stretchtimer.ui.i18n import tr
+from stretchtimer.ui.guard import guarded
 
 LEFT, RIGHT, BOTH = QColor("#2f6fdf"), QColor("#d9480f"), QColor("#7a7a7a")
 def weekday_letters() -> str:
@@ -42,6 +43,7 @@ class WeekStrip(QWidget):
         self.setMinimumHeight(70)
         self.setAccessibleName(tr("This week"))
 
+    @guarded
     def paintEvent(self, _event) -> None:
         if self.stats is None:
             return
@@ -71,6 +73,7 @@ class HeatMap(QWidget):
         self.setMinimumSize(300, 150)
         self.setAccessibleName(tr("Twelve-week calendar"))
 
+    @guarded
     def paintEvent(self, _event) -> None:
         if self.stats is None:
             return
@@ -113,6 +116,7 @@ class BalanceChart(QWidget):
     def rows(self) -> list[tuple[str, dict[str, float]]]:
         return sorted((self.stats.balance or {}).items()) if self.stats else []
 
+    @guarded
     def paintEvent(self, _event) -> None:
         rows = self.rows()
         p = QPainter(self)
@@ -162,6 +166,7 @@ class DayBars(QWidget):
         self.setMinimumHeight(120)
         self.setAccessibleName(tr("Sessions per day"))
 
+    @guarded
     def paintEvent(self, _event) -> None:
         if self.stats is None:
             return
@@ -279,6 +284,7 @@ class HistoryView(QWidget):
                                 s.total_sessions).format(completed=s.completed_sessions)
                              + reminders + note)
 
+    @guarded
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self.refresh()

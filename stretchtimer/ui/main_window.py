@@ -19,6 +19,7 @@ from stretchtimer.storage.settings import Settings, SettingsStore
 from stretchtimer.ui.routine_picker import DEFAULT_ROUTINE, RoutinePicker
 from stretchtimer.ui.theme import apply_high_contrast
 from stretchtimer.ui.i18n import tr
+from stretchtimer.ui.guard import guarded
 
 # The timer view, the cue planner and the session machine load when the first routine
 # starts, not before the first paint (benchmarks/startup.py).
@@ -27,6 +28,7 @@ from stretchtimer.ui.i18n import tr
 class _FirstPaint(QObject):
     """Tells the window once that it has been painted, then gets out of the way."""
 
+    @guarded
     def eventFilter(self, obj, event) -> bool:
         if event.type() == QEvent.Type.Paint:
             obj.removeEventFilter(self)
@@ -44,6 +46,7 @@ class _LazyPage(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
 
+    @guarded
     def showEvent(self, event) -> None:
         if self.content is None:
             self.content = self._factory()
@@ -434,10 +437,12 @@ class MainWindow(QMainWindow):
         if path:
             self.export_routine(self.original(routine), Path(path))
 
+    @guarded
     def dragEnterEvent(self, event) -> None:
         if any(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
 
+    @guarded
     def dropEvent(self, event) -> None:
         files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if files:
@@ -745,6 +750,7 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
+    @guarded
     def closeEvent(self, event) -> None:
         tray = self.tray
         if tray is None:

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 from stretchtimer.ui.i18n import tr
+from stretchtimer.ui.guard import guarded
 
 
 class ReminderPopup(QFrame):
@@ -45,6 +46,7 @@ class ReminderPopup(QFrame):
         layout.addWidget(self.title)
         layout.addLayout(buttons)
 
+    @guarded
     def keyPressEvent(self, event) -> None:
         # Keys, not shortcuts: they work whenever the popup has the keyboard (after a
         # click), and never while the user types elsewhere.

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListV
 from stretchtimer.core.plan import Plan, build_plan, format_clock
 from stretchtimer.core.routine import POSITIONS, Routine
 from stretchtimer.ui.i18n import tr
+from stretchtimer.ui.guard import guarded
 
 ROUTINE_ROLE = Qt.ItemDataRole.UserRole + 1
 PLAN_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -298,6 +299,7 @@ class RoutinePicker(QWidget):
         self.select(default_id)
         self.list.setFocus()
 
+    @guarded
     def eventFilter(self, obj, event) -> bool:
         if obj is self.list and event.type() == QEvent.Type.KeyPress:
             text = event.text()

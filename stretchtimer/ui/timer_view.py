@@ -20,6 +20,7 @@ from stretchtimer.ui.icons import icon
 from stretchtimer.ui.session_driver import SessionDriver
 from stretchtimer.ui.theme import phase_colour, phase_word, side_colour
 from stretchtimer.ui.i18n import tr
+from stretchtimer.ui.guard import guarded
 
 
 def digits_for(remaining: float) -> str:
@@ -69,6 +70,7 @@ class CountdownRing(QWidget):
                 font.setPixelSize(size)
         return max(12, size)
 
+    @guarded
     def paintEvent(self, event) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -130,6 +132,7 @@ class BreathPacer(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(220, 260)
 
+    @guarded
     def paintEvent(self, event) -> None:
         if self.phase is None:
             return
@@ -400,15 +403,18 @@ class TimerView(QWidget):
     def _on_color_scheme_changed(self, _scheme) -> None:
         self.recolour()  # the desktop switched between light and dark
 
+    @guarded
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self.recolour()  # icons and badge follow the palette's text colour
 
+    @guarded
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self._update_display_activity()
 
+    @guarded
     def hideEvent(self, event) -> None:
         super().hideEvent(event)
         self._update_display_activity()
