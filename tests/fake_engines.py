@@ -67,3 +67,15 @@ class Crashes(Instant):
 class Missing:
     def __init__(self):
         raise OSError("libespeak-ng.so.1: cannot open shared object file")
+
+
+class WritesNothing(Instant):
+    """Says it rendered, but the file holds a header and no sound (a full disk, a bug)."""
+
+    name = "fake-writes-nothing"
+
+    def render(self, text, path, voice, rate):
+        with wave.open(path, "wb") as f:
+            f.setnchannels(1)
+            f.setsampwidth(2)
+            f.setframerate(22050)

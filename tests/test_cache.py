@@ -1,12 +1,25 @@
 import os
+import struct
 import time
+import wave
 
-from stretchtimer.voice.cache import SpeechCache, cache_key
+import pytest
+
+from stretchtimer.voice.cache import SpeechCache, cache_key, playable
+
+
+def wav_bytes(size=1000, frames=None):
+    """A 16-bit mono WAV of `size` bytes in all (a header and quiet-ish samples)."""
+    n = frames if frames is not None else max(1, (size - 44) // 2)
+    data = b"".join(struct.pack("<h", 1000 if i % 2 else -1000) for i in range(n))
+    return (b"RIFF" + struct.pack("<I", 36 + len(data)) + b"WAVEfmt " +
+            struct.pack("<IHHIIHH", 16, 1, 1, 22050, 44100, 2, 16) + b"data" +
+            struct.pack("<I", len(data)) + data)
 
 
 def put(cache, key, size):
     temp = cache.temp_path()
-    temp.write_bytes(b"\x00" * size)
+    temp.write_bytes(wav_bytes(size))
     return cache.commit(temp, key)
 
 
@@ -48,6 +61,32 @@ def test_nothing_is_evicted_under_the_cap(tmp_path):
 def test_a_half_written_render_is_swept(tmp_path):
     cache = SpeechCache(tmp_path)
     cache.temp_path().write_bytes(b"RIFF")
-    put(cache, "kept", 10)
+    put(cache, "kept", 100)
     cache.sweep_temps()
     assert [p.name for p in tmp_path.iterdir()] == ["kept.wav"]
+
+
+@pytest.mark.parametrize("content", [
+    b"", b"garbage, not a wave file at all", b"\x00" * 4096, wav_bytes(frames=0),
+    wav_bytes(2000)[:700]], ids=["empty", "garbage", "nul-filled", "header-only", "cut-short"])
+def test_a_cached_file_that_is_not_a_playable_wav_is_moved_aside(tmp_path, content):
+    cache = SpeechCache(tmp_path)
+    (tmp_path / "bad.wav").write_bytes(content)
+    assert not playable(tmp_path / "bad.wav")
+    assert cache.get("bad") is None  # so it is rendered again
+    assert not (tmp_path / "bad.wav").exists()
+    (kept,) = tmp_path.glob("bad.wav.corrupt-*")  # moved aside, not deleted
+    assert kept.read_bytes() == content
+    assert cache.get("bad") is None  # and stays a miss until rendered
+    put(cache, "bad", 500)
+    assert cache.get("bad") == tmp_path / "bad.wav"
+
+
+def test_a_good_wav_is_playable(tmp_path):
+    path = tmp_path / "good.wav"
+    with wave.open(str(path), "wb") as f:
+        f.setnchannels(1)
+        f.setsampwidth(2)
+        f.setframerate(22050)
+        f.writeframes(b"\x10\x00" * 2205)
+    assert playable(path)

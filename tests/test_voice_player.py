@@ -178,3 +178,27 @@ def test_a_crashing_engine_fails_that_render_and_the_next_one_works(voice, qtbot
     service.render("boom", None, 170)
     qtbot.waitUntil(lambda: bool(failed), timeout=5000)
     assert "crashed" in failed[0] and service.client.running
+
+
+def test_a_damaged_cached_phrase_is_rendered_again(voice, qtbot, tmp_path):
+    player, service, out = voice()
+    player.prepare([cue("Hold")])
+    qtbot.waitUntil(lambda: len(out.loaded) == 2, timeout=5000)  # the chime + "Hold"
+    (cached,) = (tmp_path / "speech").glob("*.wav")
+    cached.write_bytes(b"\x00" * 4096)  # what a power cut can leave
+    player2, service2, out2 = voice(cache=SpeechCache(tmp_path / "speech"))
+    player2.prepare([cue("Hold")])
+    qtbot.waitUntil(lambda: len(out2.loaded) == 2, timeout=5000)
+    from stretchtimer.voice.cache import playable
+
+    assert playable(cached) and list((tmp_path / "speech").glob("*.corrupt-*"))
+
+
+def test_a_render_without_sound_is_a_failure_not_a_silent_cue(voice, qtbot, tmp_path):
+    player, service, out = voice("WritesNothing")
+    failed = []
+    service.render_failed.connect(lambda key, why: failed.append(why))
+    player.prepare([cue("Hold")])
+    qtbot.waitUntil(lambda: bool(failed), timeout=5000)
+    assert failed == ["the speech engine wrote no sound"]
+    assert not list((tmp_path / "speech").glob("*.wav"))

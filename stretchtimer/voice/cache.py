@@ -2,17 +2,34 @@
 
 One WAV file per phrase in the cache folder; a file's modification time is its last use,
 so the least recently used files go first when the folder grows past its cap. Files
-arrive by rename from a temporary name in the same folder, so a half-written WAV never
-has a final name."""
+arrive by rename from a temporary name in the same folder, fsynced like every other
+write, so a half-written WAV never has a final name. A cached file that is not a playable
+WAV (what a power cut or a full disk can leave: empty, garbage, a header and no sound) is
+moved aside and rendered again, never trusted (RELIABILITY R16)."""
 
 from __future__ import annotations
 
 import hashlib
 import os
 import uuid
+import wave
 from pathlib import Path
 
+from stretchtimer.storage.atomic import fsync_dir, quarantine
+
 DEFAULT_CAP_BYTES = 64 * 1024 * 1024  # a few thousand phrases
+
+
+def playable(path: Path) -> bool:
+    """A PCM WAV the player can load, with at least some sound in it."""
+    try:
+        with wave.open(str(path), "rb") as f:
+            return (f.getnframes() > 0 and f.getsampwidth() in (1, 2)
+                    and 1 <= f.getnchannels() <= 2 and 8000 <= f.getframerate() <= 96000
+                    and path.stat().st_size >= 44 + f.getnframes() * f.getsampwidth()
+                    * f.getnchannels())
+    except (OSError, EOFError, wave.Error, ValueError):
+        return False
 
 
 def cache_key(text: str, voice: str | None, rate: int, engine: str) -> str:
@@ -30,11 +47,19 @@ class SpeechCache:
         return self.folder / f"{key}.wav"
 
     def get(self, key: str) -> Path | None:
-        """The WAV for `key` if it is cached, marked as just used."""
+        """The WAV for `key` if it is cached and playable, marked as just used; one that is
+        not playable is moved aside (so it is rendered again)."""
         path = self.path(key)
         try:
             os.utime(path)
         except OSError:
+            return None
+        if not playable(path):
+            try:
+                quarantine(path)
+            except OSError:
+                path.unlink(missing_ok=True)  # a cache: losing it costs a render
+            self._total = None
             return None
         return path
 
@@ -48,7 +73,10 @@ class SpeechCache:
         instance writes here, so the total stays true)."""
         final = self.path(key)
         replaced = final.stat().st_size if final.exists() else 0
+        with open(temp, "rb") as f:  # the engine wrote it; make it durable before the name
+            os.fsync(f.fileno())
         os.replace(temp, final)
+        fsync_dir(self.folder)
         if self._total is None:
             self.evict()
         else:

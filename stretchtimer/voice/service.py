@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer, Signal
 
 from stretchtimer.core.speech_time import spoken_length
 from stretchtimer.logs import log as app_log
-from stretchtimer.voice.cache import SpeechCache, cache_key
+from stretchtimer.voice.cache import SpeechCache, cache_key, playable
 from stretchtimer.voice.engine import (DEFAULT_BACKEND, LANGUAGE_VOICE, RENDER_DEADLINE_S,
                                       EngineClient, Reply)
 
@@ -125,12 +125,13 @@ class SpeechService(QObject):
             elif r.request == "render":
                 key = r.args["key"]
                 temp = self._rendering.pop(key, None)
-                if r.kind == "ok" and temp is not None:
+                if r.kind == "ok" and temp is not None and playable(temp):
                     self.rendered.emit(key, str(self.cache.commit(temp, key)))
                 else:
                     if temp is not None:
                         temp.unlink(missing_ok=True)
-                    self.render_failed.emit(key, str(r.value))
+                    self.render_failed.emit(key, str(r.value) if r.kind != "ok"
+                                            else "the speech engine wrote no sound")
 
     def _watch(self) -> None:
         """Follow the worker's pipe (it changes on restart) and arm the watchdog."""
