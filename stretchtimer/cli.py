@@ -39,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
                             "nothing is overwritten)")
     group.add_argument("--export", metavar="FILE",
                        help="write your history to FILE (.csv for spreadsheets, or .json)")
+    p.add_argument("--force", action="store_true",
+                   help="for --export: replace FILE if it exists")
     p.add_argument("--breathing", choices=["every", "first", "off"], default="every",
                    help="breathing cues for --plan: every breath, the first breath, or off")
     p.add_argument("--rate", type=int, default=DEFAULT_RATE_WPM, metavar="WPM",
@@ -144,9 +146,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         from stretchtimer.storage.journal import Journal
         from stretchtimer.storage.paths import Paths
 
+        paths = Paths.default()
         try:
-            count = export_history(Journal(Paths.default().journal),
-                                   Path(args.export))
+            count = export_history(Journal(paths.journal), Path(args.export), args.force,
+                                   (paths.config, paths.data, paths.cache, paths.log))
         except (ValueError, OSError) as exc:
             _print(f"stretchtimer: --export: {exc}", file=err)
             return 1

@@ -62,3 +62,30 @@ def test_export_through_the_command_line(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "stretchtimer", "--export", "x.txt"],
                          capture_output=True, text=True, env=env)
     assert bad.returncode == 1 and ".csv or .json" in bad.stderr
+
+
+def test_export_never_replaces_a_file_unless_asked_and_never_the_apps_own(tmp_path):
+    history(tmp_path / "data" / "history.jsonl")
+    env = dict(os.environ, STRETCHTIMER_HOME=str(tmp_path))
+
+    def export(*args):
+        return subprocess.run([sys.executable, "-m", "stretchtimer", "--export", *args],
+                              capture_output=True, text=True, env=env)
+
+    mine = tmp_path / "report.csv"
+    mine.write_text("my own spreadsheet\n")
+    result = export(str(mine))
+    assert result.returncode == 1 and "exists already" in result.stderr and "--force" in \
+        result.stderr
+    assert mine.read_text() == "my own spreadsheet\n"
+    assert export(str(mine), "--force").returncode == 0
+    assert mine.read_text().startswith("session_id,started")
+    settings = tmp_path / "config" / "settings.json"
+    settings.parent.mkdir()
+    settings.write_text('{"schema_version": 1}')
+    for target in (tmp_path / "config" / "x.json", tmp_path / "data" / "routines" / "r.json",
+                   tmp_path / "data" / "history.json"):
+        result = export(str(target), "--force")
+        assert result.returncode == 1 and "stretchtimer's own folder" in result.stderr
+        assert not target.exists()
+    assert settings.read_text() == '{"schema_version": 1}'

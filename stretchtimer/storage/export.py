@@ -7,6 +7,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Iterable
 
 from stretchtimer.core.history import sessions_from
 from stretchtimer.storage.atomic import write_atomic
@@ -16,11 +17,22 @@ CSV_COLUMNS = ["session_id", "started", "ended", "routine_id", "routine_name", "
                "rating", "exercise_id", "side", "seconds_held", "muscles"]
 
 
-def export_history(journal: Journal, target: Path) -> int:
-    """Write the history to `target` (.csv or .json); returns how many sessions."""
+def export_history(journal: Journal, target: Path, replace: bool = False,
+                   own_folders: Iterable[Path] = ()) -> int:
+    """Write the history to `target` (.csv or .json); returns how many sessions. An
+    existing file is replaced only when asked (`replace`), and never one inside the app's
+    own folders (settings, history, routines, cache)."""
     kind = target.suffix.lower()
     if kind not in (".csv", ".json"):
         raise ValueError(f"{target.name}: expected a file name ending in .csv or .json")
+    where = target.resolve()
+    for folder in own_folders:
+        if where.is_relative_to(folder.resolve()):
+            raise ValueError(f"{target} is inside stretchtimer's own folder {folder}; "
+                             "export somewhere else")
+    if target.exists() and not replace:
+        raise ValueError(f"{target} exists already; choose another name, or add --force "
+                         "to replace it")
     records = journal.load().records
     sessions = sessions_from(records)
     if kind == ".json":

@@ -583,8 +583,11 @@ class MainWindow(QMainWindow):
 
         if self.journal is None:
             return
-        try:
-            count = export_history(self.journal, Path(path))
+        own = self.paths
+        try:  # the file dialog has asked before replacing a file
+            count = export_history(self.journal, Path(path), replace=True,
+                                   own_folders=(own.config, own.data, own.cache, own.log)
+                                   if own is not None else ())
         except (ValueError, OSError) as exc:
             self.show_notice(tr("Could not export: {error}").format(error=exc))
             return
