@@ -47,7 +47,6 @@ def run(argv: list[str] | None = None, quit_after_first_paint: bool = False,
         return 0
     app.setApplicationName("stretchtimer")
     app.setDesktopFileName("org.stretchtimer.StretchTimer")  # packaging/linux
-    _quit_on_terminate(app)
     paths = Paths.default()
     from stretchtimer import __version__, logs
 
@@ -59,6 +58,8 @@ def run(argv: list[str] | None = None, quit_after_first_paint: bool = False,
     from stretchtimer.ui import guard
 
     guard.install(window.show_notice)  # from here on, no exception ends the process
+    _quit_on_terminate(app, window)
+    app.aboutToQuit.connect(window.record_running)  # a logout, or any other way out
     if _instance is not None:
         _instance.message_received.connect(lambda args: _on_forwarded(window, args))
     if start:
@@ -81,9 +82,10 @@ def _on_forwarded(window: MainWindow, args: list) -> None:
     window.handle_command(args)
 
 
-def _quit_on_terminate(app: QApplication) -> None:
-    """SIGTERM / SIGINT end the app through its normal quit (saving, stopping the speech
-    worker). Python's wake-up fd makes the signal an event: no polling timer."""
+def _quit_on_terminate(app: QApplication, window: MainWindow) -> None:
+    """SIGTERM / SIGINT end the app through its normal quit (recording a running routine,
+    stopping the speech worker). Python's wake-up fd makes the signal an event: no
+    polling timer."""
     import signal
     import socket
 
@@ -104,7 +106,7 @@ def _quit_on_terminate(app: QApplication) -> None:
             reader.recv(64)
         except OSError:
             pass
-        app.quit()
+        window.quit_app()
 
     notifier.activated.connect(on_signal)
     app._signal_socket = (reader, writer, notifier)  # keep them alive with the app

@@ -258,3 +258,30 @@ def test_another_user_cannot_capture_or_block_launches():
     finally:
         shutil.rmtree(home, ignore_errors=True)
         shutil.rmtree(heard.parent, ignore_errors=True)
+
+
+def test_sigterm_mid_routine_records_it_as_stopped_with_the_seconds_held(env, tmp_path):
+    import json
+    from pathlib import Path
+
+    from tests.conftest import VALID_ROUTINE
+
+    routine = json.loads(json.dumps(VALID_ROUTINE))
+    routine["exercises"][0].update(prepare_s=3, settle_s=0, sides="none", reps=1,
+                                   hold_s=60, hold_levels_s=[60])
+    routine["exercises"][0]["setup"] = ["Sit."]
+    routine["safety"] = ["Stop on pain."]
+    folder = Path(env["STRETCHTIMER_HOME"]) / "data" / "routines"
+    folder.mkdir(parents=True)
+    (folder / "short.json").write_text(json.dumps(routine))
+    first = launch(env, "--start", "test-routine")
+    assert answered(env, first.pid)
+    journal = Path(env["STRETCHTIMER_HOME"]) / "data" / "history.jsonl"
+    time.sleep(8)  # into the hold (it starts after about 5 s of "get ready")
+    first.send_signal(signal.SIGTERM)
+    first.communicate(timeout=20)
+    assert first.returncode == 0
+    (session,) = [json.loads(line) for line in journal.read_text().splitlines()
+                  if '"session"' in line]
+    assert session["completed"] is False and session["routine_id"] == "test-routine"
+    assert 1 <= sum(h["seconds"] for h in session["held"]) <= 10

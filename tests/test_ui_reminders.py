@@ -224,3 +224,25 @@ def test_no_reminder_pops_up_during_a_routine(qtbot):
     window.driver.pause()  # paused mid-routine, past the due time
     step(clock, driver, 2 * 3600)
     assert not popup.isVisible()
+
+
+def test_the_trays_quit_records_the_running_routine_and_really_quits(qtbot, tmp_path,
+                                                                    monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    from stretchtimer.core.plan import Kind
+    from stretchtimer.storage.journal import Journal
+
+    window, clock, driver, popup = window_with_reminders(qtbot, tray=True)
+    window.journal = Journal(tmp_path / "history.jsonl")
+    window.start_routine(window.library.get("desk-micro"))
+    hold = next(s for s in window.driver.plan.segments if s.kind == Kind.HOLD)
+    clock.advance_to(window.driver.machine.monotonic_at(hold.start + 7))
+    window.driver.catch_up()
+    quits = []
+    monkeypatch.setattr(QApplication.instance(), "quit", lambda: quits.append(1))
+    window.tray.menu.actions()[-1].trigger()  # Quit
+    assert quits == [1] and window.quitting
+    (record,) = window.journal.load().records
+    assert record["completed"] is False and 6 <= sum(h["seconds"] for h in record["held"]) <= 8
+    assert window.close() and not window.isVisible()  # no longer closes into the tray

@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.store = store  # None: settings live only as long as the window (tests)
         self.routines_folder = routines_folder  # the user's routines; None: cannot save
         self.paths = None  # storage.paths.Paths of a real run (for the diagnostics)
+        self.quitting = False  # quit_app() was asked: closing is no longer to the tray
         self.language = "en"  # the UI's language in effect (ui/i18n.py)
         self.journal = journal  # None: sessions are not recorded (tests)
         self._snapshot = snapshot
@@ -645,7 +646,7 @@ class MainWindow(QMainWindow):
             tray.start_requested.connect(lambda rid: self._start_from_outside(rid))
             tray.open_requested.connect(self.bring_forward)
             tray.settings_requested.connect(lambda: self.show_settings("Reminders"))
-            tray.quit_requested.connect(QApplication.instance().quit)
+            tray.quit_requested.connect(self.quit_app)
             tray.snooze_requested.connect(reminders.snooze)
             tray.snooze_requested.connect(lambda: self._note_reminder("snoozed"))
             tray.pause_requested.connect(lambda s: reminders.pause_for(s) if s
@@ -753,10 +754,23 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
+    def quit_app(self) -> None:
+        """Quit for real (the tray's Quit, SIGTERM, logout): the running routine is
+        recorded as stopped, and the window no longer closes into the tray (Qt 6 gives up
+        a quit that a window's close refuses, RELIABILITY R14)."""
+        self.quitting = True
+        self.record_running()
+        QApplication.instance().quit()
+
+    def record_running(self) -> None:
+        """A routine still running is stopped, so its minutes reach the history."""
+        if self.routine_in_progress():
+            self.driver.stop()  # finished -> recorded at once, as a stop by Esc is
+
     @guarded
     def closeEvent(self, event) -> None:
         tray = self.tray
-        if tray is None:
+        if tray is None or self.quitting:
             super().closeEvent(event)
             return
         event.ignore()  # the app lives on in the tray
