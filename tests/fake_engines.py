@@ -79,3 +79,10 @@ class WritesNothing(Instant):
             f.setnchannels(1)
             f.setsampwidth(2)
             f.setframerate(22050)
+
+
+class HangsAtStart:
+    """espeak_Initialize that never returns: the engine's start hangs."""
+
+    def __init__(self):
+        time.sleep(3600)

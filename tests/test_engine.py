@@ -169,3 +169,29 @@ def test_real_espeak_speaks_german_when_the_ui_is_german(tmp_path):
     again = tmp_path / "again.wav"  # "no voice chosen" is the default again, not German
     backend.render(text, str(again), None, 170)
     assert abs(speech_seconds(str(again)) - default_s) < 0.02
+
+
+def test_an_engine_whose_start_hangs_becomes_unavailable_not_a_respawn_loop(make_client,
+                                                                            tmp_path):
+    import multiprocessing
+
+    client = make_client("HangsAtStart")
+    started = time.monotonic()
+    client.request("render", 60, text="x", path=str(tmp_path / "x.wav"), voice=None, rate=170)
+    got = wait_for(client, lambda r: r.kind == "unavailable", timeout=20)
+    took = time.monotonic() - started
+    assert took < 15.0, took  # the notice and the chimes within 15 s
+    assert "did not start (3 tries in a row" in got[-1].value or any(
+        "did not start (3 tries in a row" in str(r.value) for r in got)
+    assert client.failed_starts == 3 and not client.running
+    spawned = client.restarts
+    time.sleep(1.0)
+    assert client.check() == [] and client.read() == [] and client.restarts == spawned
+    (answer,) = (client.request("render", 5, text="y", path="/x", voice=None, rate=170),
+                 client.read())[1]
+    assert answer.kind == "lost" and not client.running  # answered at once, no worker
+    assert len(multiprocessing.active_children()) == 0
+    # much later it is tried again (a fresh start, which here hangs again)
+    client.clock = lambda: time.monotonic() + 3600
+    client.request("render", 5, text="z", path=str(tmp_path / "z.wav"), voice=None, rate=170)
+    assert client.running and client.unavailable is None

@@ -27,7 +27,9 @@ from typing import Any, Protocol
 
 DEFAULT_BACKEND = "stretchtimer.voice.engine:Pyttsx3Backend"
 LANGUAGE_VOICE = "lang:"  # "lang:de": the engine's first voice for that language
-STARTUP_DEADLINE_S = 5.0  # importing and starting an engine (SAPI5 can be slow)
+STARTUP_DEADLINE_S = 4.5  # importing and starting an engine (SAPI5 can be slow)
+MAX_FAILED_STARTS = 3  # in a row: then the engine is unavailable (notice, chimes) ...
+RETRY_AFTER_S = 600.0  # ... until a request this much later tries it again
 RENDER_DEADLINE_S = 4.0  # a phrase renders in ~10 ms with espeak-ng
 
 
@@ -210,6 +212,8 @@ class EngineClient:
         self.engine_name: str | None = None
         self.unavailable: str | None = None
         self.restarts = 0
+        self.failed_starts = 0  # in a row; a worker that says "ready" resets it
+        self._retry_at: float | None = None  # when an engine that would not start is tried again
 
     # --- life cycle ---
 
@@ -249,6 +253,8 @@ class EngineClient:
         """Queue a request; its reply comes from read(). Starts the worker if needed."""
         rid = self._next_id
         self._next_id += 1
+        if self._retry_at is not None and self.clock() >= self._retry_at:
+            self.unavailable, self._retry_at, self.failed_starts = None, None, 0  # try again
         if self.unavailable is not None:  # no engine: answer at once, start nothing
             self._answered.append(Reply("lost", kind, rid, self.unavailable, args))
             return rid
@@ -276,6 +282,7 @@ class EngineClient:
                 out.append(Reply(kind, "start", 0, value))
                 if kind == "ready":
                     self.engine_name, self.unavailable = value, None
+                    self.failed_starts = 0
                 else:  # the worker has exited; nothing pending will be answered
                     self.unavailable = value
                     out += self._lose_worker(value)
@@ -307,8 +314,17 @@ class EngineClient:
     def _lose_worker(self, why: str, restart: bool = False) -> list[Reply]:
         lost = [Reply("lost", p.kind, rid, why, p.args) for rid, p in self._pending.items()]
         self._pending.clear()
+        if self._starting_deadline is not None:  # it died or hung before saying "ready"
+            self.failed_starts += 1
         self._kill()
         if restart and self.unavailable is None:
+            if self.failed_starts >= MAX_FAILED_STARTS:
+                # an engine that will not start is not respawned again and again: it is
+                # unavailable (the notice and the chimes), and tried again later
+                self.unavailable = (f"the speech engine did not start ({self.failed_starts} "
+                                    f"tries in a row: {why})")
+                self._retry_at = self.clock() + RETRY_AFTER_S
+                return [Reply("unavailable", "start", 0, self.unavailable)] + lost
             self.restarts += 1
             self.start()
         return lost
