@@ -41,10 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="write your history to FILE (.csv for spreadsheets, or .json)")
     p.add_argument("--force", action="store_true",
                    help="for --export: replace FILE if it exists")
-    p.add_argument("--breathing", choices=["every", "first", "off"], default="every",
-                   help="breathing cues for --plan: every breath, the first breath, or off")
-    p.add_argument("--rate", type=int, default=DEFAULT_RATE_WPM, metavar="WPM",
-                   help=f"voice rate in words a minute for --plan ({MIN_RATE_WPM}-{MAX_RATE_WPM})")
+    p.add_argument("--breathing", choices=["every", "first", "off"],
+                   help="breathing cues for --plan: every breath, the first breath, or off "
+                        "(default: your setting)")
+    p.add_argument("--rate", type=int, metavar="WPM",
+                   help=f"voice rate in words a minute for --plan ({MIN_RATE_WPM}-{MAX_RATE_WPM}; "
+                        f"default: your setting, else {DEFAULT_RATE_WPM})")
     p.add_argument("--no-countdown", action="store_true",
                    help='for --plan: no "3, 2, 1" before the end of each hold')
     p.add_argument("--tray", action="store_true",
@@ -87,6 +89,20 @@ def _library() -> Library:
     from stretchtimer.storage.routines import load_routines
 
     return load_routines(Paths.default().user_routines)
+
+
+def _voice_settings():
+    """The voice settings in settings.json, read without changing any file (defaults
+    where it cannot be read)."""
+    from stretchtimer.core import strict_json
+    from stretchtimer.storage.paths import Paths
+    from stretchtimer.storage.settings import VoiceSettings, from_dict, migrate
+
+    try:
+        data = strict_json.loads(Paths.default().settings_file.read_bytes())
+        return from_dict(migrate(data))[0].voice if isinstance(data, dict) else VoiceSettings()
+    except (OSError, strict_json.JsonProblem):
+        return VoiceSettings()
 
 
 def _report_errors(library: Library, err: TextIO) -> None:
@@ -170,14 +186,27 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
             _print(f"stretchtimer: no routine with id {args.plan!r} (known: {known})", file=err)
             _report_errors(library, err)
             return 2
+        voice = _voice_settings()
+        rate = args.rate or voice.rate_wpm
         try:
-            plan = build_plan(routine, rate_wpm=args.rate)
+            plan = build_plan(routine, rate_wpm=rate)
         except ValueError as exc:
             _print(f"stretchtimer: --rate: {exc}", file=err)
             return 2
-        from stretchtimer.core.cues import BreathingMode, CueOptions
+        from stretchtimer.core.cues import BreathingMode, CueOptions, plan_cues
 
-        options = CueOptions(BreathingMode(args.breathing), countdown=not args.no_countdown)
+        options = CueOptions(BreathingMode(args.breathing or voice.breathing),
+                             countdown=voice.countdown and not args.no_countdown)
+        # what the app will say: the real lengths of phrases it has rendered already
+        from stretchtimer.storage.paths import Paths
+        from stretchtimer.voice.cache import SpeechCache, engine_key, voice_for
+        from stretchtimer.voice.engine import DEFAULT_BACKEND
+
+        measured = SpeechCache(Paths.default().speech_cache).lengths(
+            (c.text for c in plan_cues(plan, options)), voice_for(voice.voice, "en"), rate,
+            engine_key(DEFAULT_BACKEND))
+        if measured:
+            plan = build_plan(routine, rate_wpm=rate, measured=measured)
         _print(plan_text(plan, options).rstrip("\n"), out)
         return 0
 

@@ -221,3 +221,21 @@ def test_hostile_files_get_a_message_not_a_traceback_and_nothing_raw_reaches_the
     assert result.returncode == 1
     assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
     assert "\\x1b[31m\\u202e.json" in result.stdout
+
+
+def test_plan_uses_the_real_lengths_of_phrases_already_rendered(home):
+    from stretchtimer.voice.cache import cache_key, engine_key
+    from stretchtimer.voice.engine import DEFAULT_BACKEND
+    from tests.fake_engines import write_tone
+
+    before = run(home, "--plan", "walk-break").stdout
+    line = "Stand up and step away from your desk."
+    speech = home / "cache" / "speech"
+    speech.mkdir(parents=True)
+    key = cache_key(line, None, 170, engine_key(DEFAULT_BACKEND))
+    write_tone(str(speech / f"{key}.wav"), seconds=9.0)  # a very slow voice said it
+    after = run(home, "--plan", "walk-break").stdout
+    assert f'"{line}"  [setup, 9.0 s]' in after and f'"{line}"  [setup, 9.0 s]' not in before
+    total = re.compile(r"^total (\d+):(\d\d)", re.M)
+    (m1, s1), (m2, s2) = total.search(before).groups(), total.search(after).groups()
+    assert int(m2) * 60 + int(s2) > int(m1) * 60 + int(s1)  # get ready grew to fit it

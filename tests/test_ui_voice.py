@@ -110,3 +110,25 @@ def test_plans_use_the_real_length_of_each_rendered_phrase(rig, qtbot, tmp_path)
         assert long_line.duration == rig.window.voice.lengths[long_line.text]
     finally:
         service.shutdown()
+
+
+def test_a_routine_started_at_launch_waits_for_its_voice_and_its_first_cue_is_heard(
+        rig, qtbot, tmp_path):
+    window = rig.window
+    window.handle_command(["--start", "walk-break"])  # before speech is set up
+    assert window._driver is None or window.driver.machine is None  # not started yet
+    spoken = []
+    service, out = give_voice(rig, tmp_path)
+    window.voice.cue_spoken.connect(lambda text, how: spoken.append((text, how)))
+    try:
+        qtbot.waitUntil(lambda: window._pending_start is None, timeout=8000)
+        plan = window.driver.plan
+        assert plan.routine.id == "walk-break" and plan.measured  # the real lengths
+        rig.driver.catch_up()
+        assert spoken[0] == ("Easy lap", "cached")  # the very first cue, from the cache
+        first = plan.segments[0]
+        cues = [c for c in window.driver.machine.cues if c.segment_index == first.index]
+        for a, b in zip(cues, cues[1:]):
+            assert b.offset >= a.offset + plan.measured.get(a.text, a.duration)
+    finally:
+        service.shutdown()

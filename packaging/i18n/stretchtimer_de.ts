@@ -1532,5 +1532,9 @@
         <source>A routine is running.</source>
         <translation>Eine Routine läuft.</translation>
     </message>
+    <message>
+        <source>Something went wrong ({where}); stretchtimer carries on. The log has the details (Help &gt; About shows where it is).</source>
+        <translation>Etwas ist schiefgegangen ({where}); stretchtimer läuft weiter. Einzelheiten stehen im Protokoll (Hilfe &gt; Über zeigt, wo es liegt).</translation>
+    </message>
 </context>
 </TS>

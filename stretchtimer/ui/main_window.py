@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QMainWindow, QStackedWidget,
                                QTabWidget, QToolButton, QVBoxLayout, QWidget)
@@ -23,6 +23,8 @@ from stretchtimer.ui.guard import guarded
 
 # The timer view, the cue planner and the session machine load when the first routine
 # starts, not before the first paint (benchmarks/startup.py).
+
+VOICE_WAIT_MS = 4000  # a routine asked for from outside waits this long for its voice
 
 
 class _FirstPaint(QObject):
@@ -80,6 +82,8 @@ class MainWindow(QMainWindow):
         self.routines_folder = routines_folder  # the user's routines; None: cannot save
         self.paths = None  # storage.paths.Paths of a real run (for the diagnostics)
         self.quitting = False  # quit_app() was asked: closing is no longer to the tray
+        self._pending_start: Routine | None = None  # asked for from outside, waiting for
+        self._pending_deadline = 0.0                # the voice (start_when_voiced)
         self.language = "en"  # the UI's language in effect (ui/i18n.py)
         self.journal = journal  # None: sessions are not recorded (tests)
         self._snapshot = snapshot
@@ -247,6 +251,9 @@ class MainWindow(QMainWindow):
         player.notice.connect(self.show_notice)
         if self._driver is not None:
             player.attach(self._driver)
+        if self._pending_start is not None:  # --start at launch waited for the voice
+            self.start_when_voiced(self._pending_start)
+            return
         routine = self.picker.current_routine()
         if routine is not None:  # warm the cache; the audio stream waits for the user
             player.prepare(self.plan_and_cues(routine)[1], open_stream=False)
@@ -797,7 +804,31 @@ class MainWindow(QMainWindow):
                 self.show_notice(tr("There is no routine called “{id}”.").format(
                     id=parsed.start))
             else:
-                self.start_routine(routine)
+                self.start_when_voiced(routine)
+
+    def start_when_voiced(self, routine: Routine) -> None:
+        """Start a routine asked for from outside (--start at launch, or a later launch)
+        once the voice has every phrase ready, so that the first cue is heard and the plan
+        has the real speech lengths; at most VOICE_WAIT_MS after it was asked for."""
+        self._pending_start = routine
+        self._pending_deadline = self.clock.monotonic() + VOICE_WAIT_MS / 1000
+        if self.voice is not None:
+            self.voice.prepare(self.plan_and_cues(routine)[1])
+        self._start_pending()
+
+    def _start_pending(self) -> None:
+        routine = self._pending_start
+        if routine is None:
+            return
+        waited_out = self.clock.monotonic() >= self._pending_deadline
+        if self.voice is not None and (waited_out or
+                                       self.voice.ready(self.plan_and_cues(routine)[1])):
+            self._pending_start = None
+            self.start_routine(routine)
+            return
+        if waited_out and self.voice is None:
+            return  # speech is not set up yet: set_voice() starts it
+        QTimer.singleShot(50, self._start_pending)  # only while a start waits
 
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 import uuid
 import wave
 from pathlib import Path
+from typing import Iterable
 
 from stretchtimer.storage.atomic import fsync_dir, quarantine
 
@@ -30,6 +32,20 @@ def playable(path: Path) -> bool:
                     * f.getnchannels())
     except Exception:  # wave meets damaged chunks with many kinds (RuntimeError among them)
         return False
+
+
+def engine_key(backend: str) -> str:
+    """The engine part of every cache key, known before any worker starts: the backend
+    and the platform (which is what picks pyttsx3's driver)."""
+    return f"{backend}@{sys.platform}"
+
+
+def voice_for(voice: str | None, language: str) -> str | None:
+    """The voice asked of the engine: the chosen one or, with none chosen, one that
+    speaks the UI's language (None: the engine's default, English)."""
+    from stretchtimer.voice.engine import LANGUAGE_VOICE
+
+    return voice or (None if language == "en" else f"{LANGUAGE_VOICE}{language}")
 
 
 def cache_key(text: str, voice: str | None, rate: int, engine: str) -> str:
@@ -89,6 +105,19 @@ class SpeechCache:
         """Remove renders a killed worker left half-written."""
         for temp in self.folder.glob(".render-*.wav"):
             temp.unlink(missing_ok=True)
+
+    def lengths(self, texts: Iterable[str], voice: str | None, rate: int,
+                engine: str) -> dict[str, float]:
+        """Seconds of speech of each text already rendered for this voice and rate (what
+        the player measures too), so a plan printed now is the plan the app will run."""
+        from stretchtimer.voice.engine import speech_seconds
+
+        out: dict[str, float] = {}
+        for text in set(texts):
+            path = self.get(cache_key(text, voice, rate, engine))
+            if path is not None:
+                out[text] = speech_seconds(str(path))
+        return out
 
     def evict(self) -> list[Path]:
         files = []

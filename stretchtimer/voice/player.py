@@ -151,7 +151,9 @@ class CuePlayer(QObject):
         self.lengths: dict[str, float] = {}  # cue text -> seconds of speech, measured
         self._told = False
         self._state = "idle"
+        self._failed: set[str] = set()  # keys whose render failed (they will be live speech)
         service.rendered.connect(self._on_service_rendered)
+        service.render_failed.connect(lambda key, _why: self._failed.add(key))
         service.engine_unavailable.connect(self._on_service_engine_unavailable)
 
     @property
@@ -179,6 +181,15 @@ class CuePlayer(QObject):
         if open_stream:
             self.out.open()
             QTimer.singleShot(WARM_FOR_MS, self._close_if_idle)
+
+    def ready(self, cues: list[Cue]) -> bool:
+        """Every phrase of these cues is loaded (or its render failed, or there is no
+        engine): a routine started now is voiced from its first cue, with real lengths."""
+        if not self.speech_available:
+            return True
+        keys = [self._keys.get(c.text) for c in cues]
+        return all(k is not None and (self.out.is_loaded(k) or k in self._failed)
+                   for k in keys)
 
     def speak(self, cue: Cue, late: float) -> None:
         s = self.settings

@@ -14,8 +14,9 @@ from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer, Signal
 
 from stretchtimer.core.speech_time import spoken_length
 from stretchtimer.logs import log as app_log
-from stretchtimer.voice.cache import SpeechCache, cache_key, playable
-from stretchtimer.voice.engine import (DEFAULT_BACKEND, LANGUAGE_VOICE, RENDER_DEADLINE_S,
+from stretchtimer.voice.cache import (SpeechCache, cache_key, engine_key, playable,
+                                      voice_for)
+from stretchtimer.voice.engine import (DEFAULT_BACKEND, RENDER_DEADLINE_S,
                                       EngineClient, Reply)
 
 
@@ -48,9 +49,7 @@ class SpeechService(QObject):
 
     @property
     def engine_key(self) -> str:
-        """The engine part of every cache key, known before the worker starts: the backend
-        and the platform (which is what picks pyttsx3's driver)."""
-        return f"{self.client.backend}@{sys.platform}"
+        return engine_key(self.client.backend)
 
     @property
     def unavailable(self) -> str | None:
@@ -65,7 +64,7 @@ class SpeechService(QObject):
 
     def render(self, text: str, voice: str | None, rate: int) -> str:
         """Make sure `text` is cached; `rendered` fires when it is (at once if it was)."""
-        voice = voice or self._language_voice()
+        voice = voice_for(voice, self.language)
         key = cache_key(text, voice, rate, self.engine_key)
         path = self.cache.get(key)
         if path is not None:
@@ -80,13 +79,10 @@ class SpeechService(QObject):
 
     def say(self, text: str, voice: str | None, rate: int, volume: float) -> None:
         """Live speech, for a cue whose render is not ready."""
-        voice = voice or self._language_voice()
+        voice = voice_for(voice, self.language)
         deadline = math.ceil(spoken_length(text, rate)) + 5.0
         self.client.request("say", deadline, text=text, voice=voice, rate=rate, volume=volume)
         self._watch()
-
-    def _language_voice(self) -> str | None:
-        return None if self.language == "en" else f"{LANGUAGE_VOICE}{self.language}"
 
     def list_voices(self) -> None:
         self.client.request("voices", RENDER_DEADLINE_S)
