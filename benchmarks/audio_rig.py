@@ -57,10 +57,10 @@ class PulseNullSink:
 
     def record(self, path: Path) -> subprocess.Popen:
         """Start recording the sink's monitor (mono 16-bit) into `path`; terminate() stops."""
-        out = open(path, "wb")
-        return subprocess.Popen(["parec", "-d", f"{SINK}.monitor", "--format=s16le",
-                                 f"--rate={RATE}", "--channels=1", "--latency-msec=5"],
-                                env=self.env, stdout=out)
+        with open(path, "wb") as out:  # the recorder keeps its own copy of the descriptor
+            return subprocess.Popen(["parec", "-d", f"{SINK}.monitor", "--format=s16le",
+                                     f"--rate={RATE}", "--channels=1", "--latency-msec=5"],
+                                    env=self.env, stdout=out)
 
 
 def onsets(raw: bytes, threshold: float = 0.02, quiet_s: float = 0.12) -> list[float]:

@@ -5,11 +5,20 @@ when speech finishes; a new cue cuts the one before, so cues never pile up."""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
 import wave
-from typing import Protocol
+from typing import Callable, Protocol
 
 from PySide6.QtCore import QIODevice, QObject, QTimer, Signal
-from PySide6.QtMultimedia import QAudioFormat, QAudioSink
+from PySide6.QtMultimedia import QAudioFormat, QAudioSink, QtAudio
+
+from stretchtimer.logs import log
 
 from stretchtimer.core.cues import Cue, CueKind
 from stretchtimer.resources import assets
@@ -73,16 +82,67 @@ class _CueStream(QIODevice):
         return True
 
 
+_seen_pulse = False  # a PulseAudio socket was there once: its absence means it is down
+EXTERNAL_PLAYER = ("aplay", "-q")  # alsa-utils; through PulseAudio's ALSA plugin
+
+
+def sound_server_reachable() -> bool:
+    """Whether the PulseAudio (or PipeWire-pulse) server answers on its socket; True where
+    there is none to ask (another platform or audio system: Qt copes there)."""
+    global _seen_pulse
+    if not sys.platform.startswith("linux"):
+        return True
+    server = os.environ.get("PULSE_SERVER", "")
+    paths = [part[5:] for part in server.split() if part.startswith("unix:")]
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if not server and runtime:
+        paths.append(os.path.join(runtime, "pulse", "native"))
+    if any(os.path.exists(p) for p in paths):
+        _seen_pulse = True
+    elif not server and not _seen_pulse:
+        return True  # no PulseAudio socket here at all: not a PulseAudio system
+    for path in paths:
+        with contextlib.suppress(OSError), socket.socket(socket.AF_UNIX) as probe:
+            probe.settimeout(0.2)
+            probe.connect(path)
+            return True
+    return False
+
+
 class StreamOut:
     """One continuous audio stream per sample format while a routine runs (a stream
-    takes 100 ms or more to open; a running one starts a cue within its buffer)."""
+    takes 100 ms or more to open; a running one starts a cue within its buffer).
+
+    Qt does not notice a sound server that went away (the sink stays "active" with no
+    error, and nothing plays ever after), and once its PulseAudio engine has lost its
+    server, making a new stream can abort the whole process (RELIABILITY R17). So a
+    running stream is checked once a second: it always plays (silence between cues), so
+    its processed time must keep up with the clock. When it stalls, or there is no server
+    to start with, cues are played by an external player (aplay, which the live voice
+    uses too) from then on: each one when the server answers, silently (`lost` says so
+    once, the screen carries the cues) while it does not."""
 
     BUFFER_S = 0.03
+    CHECK_MS = 1000
+    STALLED = 0.25  # a stream that played less than this share of the time is dead
+    STARTING_S = 3.0  # a stream takes up to a second or so to begin flowing
 
-    def __init__(self, parent: QObject) -> None:
+    def __init__(self, parent: QObject, clock: Callable[[], float] = time.monotonic) -> None:
         self._parent = parent
+        self._clock = clock
         self._clips: dict[str, tuple[tuple[int, int, int], bytes]] = {}
+        self._paths: dict[str, str] = {}
         self._streams: dict[tuple[int, int, int], tuple[QAudioSink, _CueStream]] = {}
+        # per stream: when it opened, when it was last looked at, and its processed time
+        self._progress: dict[tuple[int, int, int], tuple[float, float, int]] = {}
+        self._dead: list[tuple[QAudioSink, _CueStream]] = []  # never touched again
+        self.external = False  # cues go through an external player from now on
+        self._player: subprocess.Popen | None = None
+        self.lost: Callable[[str], None] | None = None  # told once per outage
+        self.silent = False  # no sound output now
+        self._check = QTimer(parent)
+        self._check.setInterval(self.CHECK_MS)
+        self._check.timeout.connect(self._check_streams)
 
     def load(self, key: str, path: str) -> None:
         if key in self._clips:
@@ -90,6 +150,7 @@ class StreamOut:
         with wave.open(path, "rb") as f:
             fmt = (f.getframerate(), f.getnchannels(), f.getsampwidth())
             self._clips[key] = (fmt, f.readframes(f.getnframes()))
+        self._paths[key] = path
 
     def is_loaded(self, key: str) -> bool:
         return key in self._clips
@@ -102,23 +163,89 @@ class StreamOut:
     def play(self, key: str, volume: float) -> None:
         fmt, data = self._clips[key]
         self.stop()
-        sink, stream = self._stream(fmt)
+        opened = self._stream(fmt)
+        if opened is not None and not self._healthy(fmt):
+            self._go_external()
+            opened = None
+        if opened is None:
+            self._play_external(key)
+            return
+        sink, stream = opened
         sink.setVolume(volume)
         stream.start_cue(data)
 
     def stop(self) -> None:
         for _, stream in self._streams.values():
             stream.silence()
+        if self._player is not None and self._player.poll() is None:
+            self._player.kill()  # a new cue cuts the one before
+        if self._player is not None:
+            self._player.wait()
+            self._player = None
 
     def close(self) -> None:
         """End the streams (the routine is over: nothing plays while idle)."""
         for sink, stream in self._streams.values():
             sink.stop()
             stream.close()
+            sink.deleteLater()
         self._streams.clear()
+        self._progress.clear()
+        self._check.stop()
 
-    def _stream(self, fmt: tuple[int, int, int]) -> tuple[QAudioSink, _CueStream]:
+    def _healthy(self, fmt: tuple[int, int, int]) -> bool:
+        """The stream opened and has kept playing since it was last looked at (a new one
+        is given STARTING_S to begin flowing)."""
+        sink, _ = self._streams[fmt]
+        now, processed = self._clock(), sink.processedUSecs()
+        ok = sink.error() == QtAudio.Error.NoError and sink.state() != QtAudio.State.StoppedState
+        opened_at, at, before = self._progress[fmt]
+        if ok and now - opened_at >= self.STARTING_S and now - at >= 0.5:
+            ok = (processed - before) / 1e6 >= (now - at) * self.STALLED
+        if now - at >= 0.5:
+            self._progress[fmt] = (opened_at, now, processed)
+        return ok
+
+    def _check_streams(self) -> None:
+        if any(not self._healthy(fmt) for fmt in list(self._streams)):
+            self._go_external()
+
+    def _go_external(self) -> None:
+        """Leave Qt's audio for good: its streams are kept, untouched (ending them while
+        the server is gone is what leads Qt to abort later)."""
+        if not self.external:
+            log.warning("sound output stalled; cues play through %s from now on",
+                        EXTERNAL_PLAYER[0])
+        self.external = True
+        self._dead += self._streams.values()
+        self._streams.clear()
+        self._progress.clear()
+        self._check.stop()
+        self._set_silent(not sound_server_reachable())
+
+    def _play_external(self, key: str) -> None:
+        if not sound_server_reachable() or shutil.which(EXTERNAL_PLAYER[0]) is None:
+            self._set_silent(True)
+            return
+        self._set_silent(False)
+        self._player = subprocess.Popen([*EXTERNAL_PLAYER, self._paths[key]],
+                                        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL)
+
+    def _set_silent(self, silent: bool) -> None:
+        if silent and not self.silent and self.lost is not None:
+            self.lost("no sound output")
+        if silent != self.silent:
+            log.warning("sound output %s", "lost" if silent else "back")
+        self.silent = silent
+
+    def _stream(self, fmt: tuple[int, int, int]) -> tuple[QAudioSink, _CueStream] | None:
+        if self.external:
+            return None
         if fmt not in self._streams:
+            if not sound_server_reachable():  # none to start with: never make a stream
+                self._go_external()
+                return None
             rate, channels, width = fmt
             audio = QAudioFormat()
             audio.setSampleRate(rate)
@@ -130,6 +257,9 @@ class StreamOut:
             stream = _CueStream(self._parent)
             sink.start(stream)
             self._streams[fmt] = (sink, stream)
+            now = self._clock()
+            self._progress[fmt] = (now, now, sink.processedUSecs())
+            self._check.start()  # only while streams are open
         return self._streams[fmt]
 
 
@@ -146,6 +276,8 @@ class CuePlayer(QObject):
         self.settings = settings
         self.out = out or StreamOut(self)
         self.out.load(CHIME, str(assets() / "sounds" / "chime.wav"))
+        if hasattr(self.out, "lost"):
+            self.out.lost = lambda _why: self.notice.emit(NO_SOUND_MESSAGE)
         self._keys: dict[str, str] = {}  # cue text -> cache key for the current voice
         self._texts: dict[str, str] = {}  # and back
         self.lengths: dict[str, float] = {}  # cue text -> seconds of speech, measured
@@ -249,6 +381,11 @@ class CuePlayer(QObject):
         s = self.settings
         if not s.muted and (s.chime or not self.speech_available):
             self.out.play(CHIME, s.volume)
+
+
+NO_SOUND_MESSAGE = ("There is no sound output right now (the sound server stopped or is "
+                    "restarting): the cues are on screen, and the voice comes back by itself "
+                    "when the sound does.")
 
 
 def no_engine_message(why: str) -> str:
