@@ -200,6 +200,7 @@ class ReminderScheduler:
         gap = (wall - last_wall) - (mono - last_mono)  # > 0: slept or clock set forward
         if gap < -JUMP_S and self.due is not None:
             self.due = self._place(self.due + gap)  # clock set back: keep the time left
+            self.cycle_start += gap  # and the countdown's start with it
         elif gap > JUMP_S:
             self._absent(wall, gap)
         if idle_s >= self._idle_peak:
