@@ -272,8 +272,9 @@ class HistoryView(QWidget):
                     "painful": tr(", felt painful")}.get(rating, "")
             self.list.addItem(f"{when}  ·  {sess['routine_name']}  ·  {how}{feel}")
         note = ""
-        if tally.unreadable_lines or tally.newer_records:
-            note = "  (" + tr("%n damaged line(s) skipped", "", tally.unreadable_lines) + "; " + \
+        damaged = tally.unreadable_lines + tally.invalid_records  # kept on disk, not counted
+        if damaged or tally.newer_records:
+            note = "  (" + tr("%n damaged line(s) skipped", "", damaged) + "; " + \
                 tr("%n record(s) from a newer version kept but not shown", "",
                    tally.newer_records) + ")"
         r = s.reminders
