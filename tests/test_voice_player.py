@@ -202,3 +202,40 @@ def test_a_render_without_sound_is_a_failure_not_a_silent_cue(voice, qtbot, tmp_
     qtbot.waitUntil(lambda: bool(failed), timeout=5000)
     assert failed == ["the speech engine wrote no sound"]
     assert not list((tmp_path / "speech").glob("*.wav"))
+
+
+def test_a_stalled_stream_goes_to_aplay_on_linux_and_is_made_again_elsewhere(qtbot,
+                                                                           monkeypatch):
+    from PySide6.QtCore import QObject
+
+    from stretchtimer.resources import assets
+    from stretchtimer.voice import player as player_module
+    from stretchtimer.voice.player import CHIME, StreamOut
+
+    parent = QObject()
+    for platform, external in (("linux", True), ("win32", False)):
+        monkeypatch.setattr(player_module.sys, "platform", platform)
+        monkeypatch.setattr(player_module, "sound_server_reachable", lambda: True)
+        monkeypatch.setattr(player_module.shutil, "which", lambda name: "/usr/bin/" + name)
+        spawned = []
+        monkeypatch.setattr(player_module.subprocess, "Popen",
+                            lambda args, **kw: spawned.append(args) or _Done())
+        out = StreamOut(parent)
+        out.load(CHIME, str(assets() / "sounds" / "chime.wav"))
+        out.open()
+        monkeypatch.setattr(out, "_healthy", lambda fmt: False)  # processed time froze
+        out.play(CHIME, 1.0)
+        assert out.external is external
+        if external:
+            assert spawned and spawned[-1][0] == "aplay" and not out._streams
+        else:
+            assert not spawned and out._streams  # a new Qt stream instead
+        out.close()
+
+
+class _Done:
+    def poll(self):
+        return 0
+
+    def wait(self):
+        return 0

@@ -165,8 +165,8 @@ class StreamOut:
         self.stop()
         opened = self._stream(fmt)
         if opened is not None and not self._healthy(fmt):
-            self._go_external()
-            opened = None
+            self._on_stalled()
+            opened = self._stream(fmt)
         if opened is None:
             self._play_external(key)
             return
@@ -208,7 +208,14 @@ class StreamOut:
 
     def _check_streams(self) -> None:
         if any(not self._healthy(fmt) for fmt in list(self._streams)):
+            self._on_stalled()
+
+    def _on_stalled(self) -> None:
+        if sys.platform.startswith("linux") and shutil.which(EXTERNAL_PLAYER[0]):
             self._go_external()
+        else:  # elsewhere Qt's audio copes with a new stream: make them again
+            log.warning("sound output stalled; opening it again")
+            self.close()
 
     def _go_external(self) -> None:
         """Leave Qt's audio for good: its streams are kept, untouched (ending them while
@@ -224,6 +231,8 @@ class StreamOut:
         self._set_silent(not sound_server_reachable())
 
     def _play_external(self, key: str) -> None:
+        if not self.external:
+            return  # no stream could be made (the next cue tries again)
         if not sound_server_reachable() or shutil.which(EXTERNAL_PLAYER[0]) is None:
             self._set_silent(True)
             return
