@@ -64,10 +64,6 @@ class Priority(IntEnum):
     HALFWAY = 40  # "halfway" only repeats what the digits show
 
 
-PROTECTED = {CueKind.COUNT, CueKind.RELEASE, CueKind.SWITCH, CueKind.HOLD,
-             CueKind.BREATHE_IN, CueKind.BREATHE_OUT}
-
-
 @dataclass(frozen=True)
 class CueOptions:
     """What the user chose to hear. The voice rate is the plan's (build_plan), since it
@@ -132,7 +128,7 @@ def _candidates(plan: Plan, opts: CueOptions) -> list[_Candidate]:
             spare = last - at - sum(plan.say_time(line) + GAP_S for line in lines)
             pause = min(MAX_PAUSE_S, spare / (len(lines) - 1)) if len(lines) > 1 else 0
             for i, line in enumerate(lines):
-                kind, priority = _line_kind(seg, i, plan)
+                kind, priority = _line_kind(seg, i)
                 hi = max(seg.start, last - plan.say_time(line))
                 desired = hi if seg.kind == Kind.REST and i else at  # ready: at the end
                 add(seg, desired, seg.start, hi, line, kind, priority, i)
@@ -146,7 +142,7 @@ def _candidates(plan: Plan, opts: CueOptions) -> list[_Candidate]:
     return out
 
 
-def _line_kind(seg: Segment, index: int, plan: Plan) -> tuple[CueKind, int]:
+def _line_kind(seg: Segment, index: int) -> tuple[CueKind, int]:
     """What the index-th line of a segment is (see plan.segment_lines)."""
     if seg.kind == Kind.SWITCH:
         return (CueKind.SWITCH, Priority.SWITCH) if index == 0 else (CueKind.SETUP,
@@ -261,8 +257,9 @@ def plan_cues(plan: Plan, options: CueOptions | None = None) -> list[Cue]:
             hi = max(c.lo, c.hi + plan.say_time(c.text) - length)
             start = _free_start(busy, c.lo, hi, length, c.desired)
         if start is None:
-            # The plan makes room for the PROTECTED kinds (segment lengths, breath phases),
-            # so only the others are left out; core/guidance.py reports any that is.
+            # The plan makes room for the countdown, switches, start and breath cues
+            # (segment lengths, breath phases), so only others are left out here;
+            # core/guidance.py reports any that is.
             continue
         placed.append(Cue(start, text, c.kind, c.priority, length, c.segment_index))
         busy.append((start, start + length))
