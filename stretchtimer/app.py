@@ -83,9 +83,9 @@ def _on_forwarded(window: MainWindow, args: list) -> None:
 
 
 def _quit_on_terminate(app: QApplication, window: MainWindow) -> None:
-    """SIGTERM / SIGINT end the app through its normal quit (recording a running routine,
-    stopping the speech worker). Python's wake-up fd makes the signal an event: no
-    polling timer."""
+    """SIGTERM / SIGINT / SIGHUP end the app through its normal quit (recording a running
+    routine, stopping the speech worker). Python's wake-up fd makes the signal an event:
+    no polling timer."""
     import signal
     import socket
 
@@ -97,8 +97,9 @@ def _quit_on_terminate(app: QApplication, window: MainWindow) -> None:
     reader.setblocking(False)
     writer.setblocking(False)
     signal.set_wakeup_fd(writer.fileno())
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(sig, lambda *_: None)  # a Python handler, so the wake-up fd is written
+    for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):  # HUP: the terminal or
+        signal.signal(sig, lambda *_: None)  # session went away; a Python handler, so the
+        # wake-up fd is written
     notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
 
     def on_signal() -> None:
