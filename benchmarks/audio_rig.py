@@ -26,7 +26,7 @@ class PulseNullSink:
                         PULSE_SERVER=f"unix:{self.runtime}/pulse/native")
         self._server: subprocess.Popen | None = None
 
-    def __enter__(self) -> "PulseNullSink":
+    def __enter__(self) -> PulseNullSink:
         missing = [t for t in ("pulseaudio", "pactl", "parec", "aplay") if not shutil.which(t)]
         if missing:
             raise RuntimeError(f"missing {', '.join(missing)}: install pulseaudio "

@@ -6,7 +6,6 @@ import time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
-
 STAY = "--stay" in sys.argv  # keep running (benchmarks/idle_cpu.py measures it idle)
 
 

@@ -43,16 +43,16 @@ def play(mode: str, routine_id: str = "") -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QGuiApplication
 
-    from stretchtimer.platform.system_clock import SystemClock
     from stretchtimer.core.cues import plan_cues
     from stretchtimer.core.plan import build_plan
     from stretchtimer.core.routine import validate
+    from stretchtimer.platform.system_clock import SystemClock
     from stretchtimer.storage.paths import Paths
+    from stretchtimer.storage.settings import VoiceSettings
     from stretchtimer.ui.session_driver import SessionDriver
     from stretchtimer.voice.cache import SpeechCache
     from stretchtimer.voice.player import CHIME, CuePlayer
     from stretchtimer.voice.service import SpeechService
-    from stretchtimer.storage.settings import VoiceSettings
 
     app = QGuiApplication([sys.argv[0]])
     if routine_id:

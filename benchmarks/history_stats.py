@@ -38,7 +38,8 @@ def write_history(path: Path, count: int) -> None:
                 for side in ("right", "left")]
         lines.append({"id": sid, "schema_version": 1, "type": "session",
                       "routine_id": "desk-micro", "routine_name": "Desk micro-break",
-                      "started": when.isoformat(), "ended": (when + timedelta(minutes=3)).isoformat(),
+                      "started": when.isoformat(),
+                      "ended": (when + timedelta(minutes=3)).isoformat(),
                       "completed": True, "held": held})
         lines.append({"id": uuid.uuid4().hex, "schema_version": 1, "type": "checkin",
                       "session_id": sid, "rating": rng.choice(["easy", "good", "strong"])})

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from stretchtimer.app import app_icon
 from stretchtimer.core.clock import FakeClock
 from stretchtimer.core.plan import Kind
 from stretchtimer.storage.routines import load_routines
-from stretchtimer.app import app_icon
 from stretchtimer.ui.main_window import MainWindow
 
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import QTimer, qVersion
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
-from stretchtimer.platform.system_clock import SystemClock
 from stretchtimer.logs import log
+from stretchtimer.platform.system_clock import SystemClock
 from stretchtimer.resources import assets
 from stretchtimer.storage.atomic import sweep_temps
 from stretchtimer.storage.journal import Journal
@@ -160,11 +160,10 @@ def _after_paint(window: MainWindow, paths: Paths) -> None:
     from stretchtimer import logs
 
     logs.setup(paths.log)  # the records since launch are written now
+    from stretchtimer.ui.guard import step
     from stretchtimer.voice.cache import SpeechCache
     from stretchtimer.voice.player import CuePlayer
     from stretchtimer.voice.service import SpeechService
-
-    from stretchtimer.ui.guard import step
 
     app = QApplication.instance()
     app.setWindowIcon(app_icon())

@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from typing import Sequence, TextIO
+from collections.abc import Sequence
+from typing import TextIO
 
 from stretchtimer import __version__
 from stretchtimer.core.plan import build_plan, format_clock
 from stretchtimer.core.plan_text import plan_text
-from stretchtimer.core.speech_time import DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM
 from stretchtimer.core.routine import Library, RoutineError, load_file
+from stretchtimer.core.speech_time import DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM
 
 
 def build_parser() -> argparse.ArgumentParser:

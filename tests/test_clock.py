@@ -3,10 +3,10 @@ import time
 import pytest
 
 from stretchtimer.core.clock import FakeClock
-from stretchtimer.platform.system_clock import SystemClock
 from stretchtimer.core.cues import plan_cues
 from stretchtimer.core.plan import build_plan
 from stretchtimer.core.session import SegmentStarted, SessionMachine
+from stretchtimer.platform.system_clock import SystemClock
 from tests.helpers import make_routine
 
 

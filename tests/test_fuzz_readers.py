@@ -20,7 +20,6 @@ from stretchtimer.storage.journal import Journal
 from stretchtimer.storage.routines import load_routines
 from stretchtimer.storage.settings import Settings, SettingsStore, to_dict
 from stretchtimer.voice.cache import SpeechCache, playable
-from tests.conftest import VALID_ROUTINE
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "300"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None,

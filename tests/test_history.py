@@ -6,10 +6,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from stretchtimer.core.history import (HEATMAP_WEEKS, checkin_record, compute_stats,
-                                       forgiving_streak, session_record, sessions_from)
-from stretchtimer.core.tally import RECENT, tally_of
+from stretchtimer.core.history import (
+    HEATMAP_WEEKS,
+    checkin_record,
+    compute_stats,
+    forgiving_streak,
+    session_record,
+    sessions_from,
+)
 from stretchtimer.core.session import HeldTime, SessionSummary
+from stretchtimer.core.tally import RECENT, tally_of
 from tests.helpers import make_routine
 
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -1,7 +1,13 @@
 import pytest
 
-from stretchtimer.core.plan import (BREATH_LEAD_S, Kind, breath_phases, build_plan,
-                                    fitted_length, format_clock)
+from stretchtimer.core.plan import (
+    BREATH_LEAD_S,
+    Kind,
+    breath_phases,
+    build_plan,
+    fitted_length,
+    format_clock,
+)
 from stretchtimer.core.speech_time import GAP_S, spoken_length
 from tests.helpers import make_routine
 

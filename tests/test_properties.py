@@ -4,8 +4,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from stretchtimer.core.clock import FakeClock
-from stretchtimer.core.cues import (COUNTDOWN, BreathingMode, CueKind, CueOptions, first_sentence,
-                                    plan_cues)
+from stretchtimer.core.cues import (
+    COUNTDOWN,
+    BreathingMode,
+    CueKind,
+    CueOptions,
+    first_sentence,
+    plan_cues,
+)
 from stretchtimer.core.guidance import check_plan, is_stop_rule
 from stretchtimer.core.plan import Kind, build_plan
 from stretchtimer.core.routine import validate

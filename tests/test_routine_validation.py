@@ -4,8 +4,7 @@ import json
 
 import pytest
 
-from stretchtimer.core.routine import (MAX_FILE_BYTES, RoutineError, load_library, parse,
-                                       validate)
+from stretchtimer.core.routine import MAX_FILE_BYTES, RoutineError, load_library, parse, validate
 
 
 def _set(path, value):

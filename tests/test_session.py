@@ -2,8 +2,15 @@ import pytest
 
 from stretchtimer.core.cues import CueKind, plan_cues
 from stretchtimer.core.plan import Kind, build_plan
-from stretchtimer.core.session import (CueDue, Finished, Paused, Resumed, SegmentStarted,
-                                       SessionMachine, State)
+from stretchtimer.core.session import (
+    CueDue,
+    Finished,
+    Paused,
+    Resumed,
+    SegmentStarted,
+    SessionMachine,
+    State,
+)
 from tests.helpers import make_routine, run_to_end
 
 

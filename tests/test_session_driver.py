@@ -1,9 +1,9 @@
 """The driver on the real clock and a real QTimer (the FakeClock tests' counterpart)."""
 
-from stretchtimer.platform.system_clock import SystemClock
 from stretchtimer.core.cues import plan_cues
 from stretchtimer.core.plan import build_plan
 from stretchtimer.core.session import State
+from stretchtimer.platform.system_clock import SystemClock
 from stretchtimer.ui.session_driver import SessionDriver
 from tests.helpers import make_routine
 

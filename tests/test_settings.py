@@ -7,8 +7,7 @@ import json
 import pytest
 
 from stretchtimer.storage import atomic
-from stretchtimer.storage.settings import (SCHEMA_VERSION, Settings, SettingsStore, migrate,
-                                           to_dict)
+from stretchtimer.storage.settings import SCHEMA_VERSION, Settings, SettingsStore, migrate, to_dict
 
 
 @pytest.fixture

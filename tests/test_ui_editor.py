@@ -3,8 +3,8 @@ saved, picked and run on a FakeClock; editing and reordering with the duration f
 every validation rule's message; import by menu and by drag and drop."""
 
 import copy
-import re
 import json
+import re
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl

@@ -7,9 +7,8 @@ from PySide6.QtCore import Qt
 from stretchtimer.core.routine import load_library
 from stretchtimer.storage.routines import builtin_sources
 from stretchtimer.ui.routine_picker import ROUTINE_ROLE
-from tests.conftest import VALID_ROUTINE
+from tests.conftest import BUILTINS, VALID_ROUTINE
 from tests.ui_helpers import WindowRig
-from tests.conftest import BUILTINS
 
 
 def shown_ids(picker):

@@ -7,8 +7,13 @@ import pytest
 
 from stretchtimer.core.routine import Library, RoutineError, slug, to_data, validate
 from stretchtimer.storage.routines import load_routines
-from stretchtimer.storage.user_routines import (delete_routine, export_routine,
-                                                import_message, import_routine, save_routine)
+from stretchtimer.storage.user_routines import (
+    delete_routine,
+    export_routine,
+    import_message,
+    import_routine,
+    save_routine,
+)
 
 
 @pytest.fixture

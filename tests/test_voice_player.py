@@ -6,14 +6,14 @@ import time
 import pytest
 from PySide6.QtCore import QElapsedTimer, QTimer
 
-from stretchtimer.platform.system_clock import SystemClock
 from stretchtimer.core.cues import Cue, CueKind, plan_cues
 from stretchtimer.core.plan import build_plan
+from stretchtimer.platform.system_clock import SystemClock
+from stretchtimer.storage.settings import VoiceSettings
 from stretchtimer.ui.session_driver import SessionDriver
 from stretchtimer.voice.cache import SpeechCache, cache_key
 from stretchtimer.voice.player import CHIME, CuePlayer
 from stretchtimer.voice.service import SpeechService
-from stretchtimer.storage.settings import VoiceSettings
 from tests.fake_engines import write_tone
 from tests.helpers import make_routine
 
@@ -219,7 +219,7 @@ def test_a_stalled_stream_goes_to_aplay_on_linux_and_is_made_again_elsewhere(qtb
         monkeypatch.setattr(player_module.shutil, "which", lambda name: "/usr/bin/" + name)
         spawned = []
         monkeypatch.setattr(player_module.subprocess, "Popen",
-                            lambda args, **kw: spawned.append(args) or _Done())
+                            lambda args, spawned=spawned, **kw: spawned.append(args) or _Done())
         out = StreamOut(parent)
         out.load(CHIME, str(assets() / "sounds" / "chime.wav"))
         out.open()

@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
 from tests.conftest import BUILTINS
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -15,12 +15,20 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
 from stretchtimer.core.phrases import ENGLISH
-from stretchtimer.core.plan import (Kind, Plan, Segment, breath_phases, countdown_start,
-                                    segment_lines, start_cue_at)
+from stretchtimer.core.plan import (
+    Kind,
+    Plan,
+    Segment,
+    breath_phases,
+    countdown_start,
+    segment_lines,
+    start_cue_at,
+)
 from stretchtimer.core.speech_time import GAP_S
 
 COUNTDOWN = ENGLISH.countdown
@@ -180,7 +188,8 @@ def form_cues_for(plan: Plan, seg: Segment) -> list[str]:
     return [ex.cues[(k * per_hold + j) % len(ex.cues)] for j in range(per_hold)]
 
 
-def _hold_candidates(plan: Plan, seg: Segment, opts: CueOptions, add) -> None:
+def _hold_candidates(plan: Plan, seg: Segment, opts: CueOptions,
+                     add: Callable[..., None]) -> None:
     ex = plan.exercise(seg)
     assert ex is not None
     say = plan.say_time

@@ -7,10 +7,17 @@ hold. `stretchtimer --validate`, the editor's preview and the tests share these 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from stretchtimer.core.cues import (BREATH_SLACK_S, BreathingMode, Cue, CueKind, CueOptions,
-                                    breath_cues_wanted, first_sentence, plan_cues)
+from stretchtimer.core.cues import (
+    BREATH_SLACK_S,
+    BreathingMode,
+    Cue,
+    CueKind,
+    CueOptions,
+    breath_cues_wanted,
+    first_sentence,
+    plan_cues,
+)
 from stretchtimer.core.phrases import Phrases
 from stretchtimer.core.plan import Kind, Plan, build_plan
 from stretchtimer.core.routine import Routine

@@ -8,13 +8,15 @@ describes and checks them; a record that fails is skipped here and counted by th
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Any, Iterable, NamedTuple
+from typing import Any, NamedTuple
 
 from stretchtimer.core import records
 from stretchtimer.core.records import RATINGS, REMINDER_ACTIONS  # noqa: F401 - re-used
 from stretchtimer.core.tally import Tally
+
 HEATMAP_WEEKS = 12
 BALANCE_DAYS = 28
 
@@ -38,7 +40,7 @@ class Session:
     rating: str | None = None
 
 
-def session_record(summary, routine, tz: tzinfo | None = None) -> dict[str, Any]:
+def session_record(summary: Any, routine: Any, tz: tzinfo | None = None) -> dict[str, Any]:
     """A finished SessionMachine summary as a journal record (timestamps keep the UTC
     offset of their moment, so a later time zone or DST change reads them right)."""
     muscles = {ex.id: list(ex.muscles) for ex in routine.exercises}
@@ -108,7 +110,7 @@ def forgiving_streak(active: set[date], today: date, rest_weekdays: frozenset[in
                 break  # a second miss within a week ends the run
             last_miss = day
         day -= timedelta(days=1)
-    if first is None:
+    if first is None or last is None:
         return 0
     return (last - first).days + 1
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-
 LANGUAGES = {"en": "English", "de": "Deutsch"}  # the UI's languages, by their own names
 
 

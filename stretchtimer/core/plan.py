@@ -8,15 +8,21 @@ The timeline ends with a zero-length done segment, so lengths sum to the total.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Callable, Mapping
 
 from stretchtimer.core.phrases import ENGLISH, Phrases, exercise_cue
 from stretchtimer.core.phrases import current as current_phrases
 from stretchtimer.core.routine import Exercise, Routine
-from stretchtimer.core.speech_time import (DEFAULT_RATE_WPM, GAP_S, MAX_RATE_WPM,
-                                           MIN_RATE_WPM, spoken_length, time_to_say)
+from stretchtimer.core.speech_time import (
+    DEFAULT_RATE_WPM,
+    GAP_S,
+    MAX_RATE_WPM,
+    MIN_RATE_WPM,
+    spoken_length,
+    time_to_say,
+)
 
 BREATH_LEAD_S = 1.0  # the first breath starts after the hold cue has been said
 COUNTDOWN_S = 3  # "3", "2", "1" take a hold's last three seconds
@@ -86,9 +92,10 @@ def hold_sequence(ex: Exercise) -> list[tuple[str | None, int]]:
     reps = range(1, ex.reps + 1)
     if ex.sides != "left_right":
         return [(None, r) for r in reps]
+    sides: tuple[str | None, str | None] = ("right", "left")
     if ex.side_order == "alternate":
-        return [(side, r) for r in reps for side in ("right", "left")]
-    return [("right", r) for r in reps] + [("left", r) for r in reps]
+        return [(side, r) for r in reps for side in sides]
+    return [(sides[0], r) for r in reps] + [(sides[1], r) for r in reps]
 
 
 def safety_line(routine: Routine, phrases: Phrases = ENGLISH) -> str:

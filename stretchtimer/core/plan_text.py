@@ -3,8 +3,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from stretchtimer.core.plan import Plan, format_clock
 from stretchtimer.core.routine import Routine
+
+if TYPE_CHECKING:  # cues load with the plan text only (the app's start-up skips them)
+    from stretchtimer.core.cues import Cue, CueOptions
 
 
 def describe(routine: Routine, plan: Plan) -> str:
@@ -17,7 +22,7 @@ def _at(seconds: float) -> str:
     return f"{int(m)}:{s:05.2f}"
 
 
-def plan_text(plan: Plan, options) -> str:
+def plan_text(plan: Plan, options: CueOptions) -> str:
     from stretchtimer.core.cues import plan_cues
 
     r = plan.routine
@@ -25,7 +30,7 @@ def plan_text(plan: Plan, options) -> str:
     lines = [f"{r.name} ({r.id}): {describe(r, plan)}",
              f"breathing cues: {options.breathing.value}, voice rate {plan.rate_wpm} wpm, "
              f"countdown {'on' if options.countdown else 'off'}", ""]
-    by_segment: dict[int, list] = {}
+    by_segment: dict[int, list[Cue]] = {}
     for cue in cues:
         by_segment.setdefault(cue.segment_index, []).append(cue)
     for seg in plan.segments:

@@ -62,7 +62,7 @@ def problem(rec: Any) -> str | None:
     elif kind == "checkin":
         if not (_text(rec.get("session_id")) and rec.get("rating") in RATINGS):
             return "check-in: session or rating"
-    elif kind == "reminder":
-        if not (rec.get("action") in REMINDER_ACTIONS and _moment(rec.get("at"))):
-            return "reminder: action or time"
+    elif kind == "reminder" and not (rec.get("action") in REMINDER_ACTIONS
+                                     and _moment(rec.get("at"))):
+        return "reminder: action or time"
     return None

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Any
 
 JUMP_S = 5.0  # wall and monotonic disagreeing by more than this is a sleep or a clock change
 SHORT_ABSENCE_S = 60.0  # idle spells shorter than this are just reading, not an absence
@@ -41,7 +42,7 @@ class Schedule:
         (d, "09:00", "17:30") for d in WEEKDAYS[:5])  # (weekday, from, to), local time
 
     @classmethod
-    def from_settings(cls, reminders, break_s: float = 300.0) -> "Schedule":
+    def from_settings(cls, reminders: Any, break_s: float = 300.0) -> Schedule:
         return cls(reminders.interval_min * 60.0, reminders.snooze_min * 60.0, break_s,
                    reminders.nudge, reminders.fullscreen_defer_min * 60.0,
                    tuple((d, a, b) for d, (a, b) in reminders.work_hours.items()))

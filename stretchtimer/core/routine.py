@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 import re
 import string
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from stretchtimer.core import strict_json
 from stretchtimer.core.phrases import ENGLISH
@@ -399,10 +400,12 @@ def validate(data: Any) -> tuple[Routine | None, list[Problem]]:
         whole = isinstance(version, int) and not isinstance(version, bool)
         if whole and version > SCHEMA_VERSION:
             problems.append(Problem("schema_version", f"this file is from a newer stretchtimer "
-                                    f"(version {version}); this one reads version {SCHEMA_VERSION}"))
+                                    f"(version {version}); this one reads version "
+                                    f"{SCHEMA_VERSION}"))
             return None, problems
         if not whole or version != SCHEMA_VERSION:
-            problems.append(Problem("schema_version", f"expected {SCHEMA_VERSION}, got {_got(version)}"))
+            problems.append(Problem("schema_version",
+                                    f"expected {SCHEMA_VERSION}, got {_got(version)}"))
     v = _check_object(data, "", _ROUTINE_FIELDS, problems)
     if v is None:
         return None, problems
@@ -461,11 +464,12 @@ def in_language(routine: Routine, lang: str) -> Routine:
     if not texts:
         return routine
     ex_texts = texts.get("exercises") or {}
-    exercises = tuple(replace(ex, **{k: tuple(v) if isinstance(v, list) else v
-                                     for k, v in ex_texts.get(ex.id, {}).items()})
+    def texts_of(given: dict[str, Any]) -> dict[str, Any]:
+        return {k: tuple(v) if isinstance(v, list) else v for k, v in given.items()}
+
+    exercises = tuple(replace(ex, **texts_of(ex_texts.get(ex.id, {})))
                       for ex in routine.exercises)
-    top = {k: tuple(v) if isinstance(v, list) else v for k, v in texts.items()
-           if k != "exercises"}
+    top = texts_of({k: v for k, v in texts.items() if k != "exercises"})
     return replace(routine, exercises=exercises, **top)
 
 
@@ -536,7 +540,8 @@ def load_file(path: Path, origin: str = "") -> Routine:
     try:
         raw = read_capped(path)
     except OSError as exc:
-        raise RoutineError(str(path), [Problem("", f"cannot read the file: {exc.strerror}")]) from None
+        raise RoutineError(str(path), [Problem("", f"cannot read the file: {exc.strerror}")]) \
+            from None
     routine = parse(raw, str(path))
     return _with_origin(routine, origin or str(path))
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Union
 
 from stretchtimer.core.clock import Clock
 from stretchtimer.core.cues import Cue
@@ -72,7 +71,7 @@ class Finished:
     summary: SessionSummary
 
 
-Event = Union[SegmentStarted, CueDue, Paused, Resumed, Finished]
+Event = SegmentStarted | CueDue | Paused | Resumed | Finished
 
 
 class SessionMachine:
@@ -157,7 +156,8 @@ class SessionMachine:
             self._next_seg += 1
         while self._next_cue < len(self.cues) and self.cues[self._next_cue].offset <= due:
             cue = self.cues[self._next_cue]
-            events.append(((cue.offset, cue.segment_index, 1), CueDue(cue, max(pos - cue.offset, 0))))
+            events.append(((cue.offset, cue.segment_index, 1),
+                           CueDue(cue, max(pos - cue.offset, 0))))
             self._next_cue += 1
         out = [e for _, e in sorted(events, key=lambda pair: pair[0])]
         if pos >= self.end:
@@ -206,7 +206,7 @@ class SessionMachine:
         if self.state not in (State.RUNNING, State.PAUSED):
             return []
         events = self.advance(now) if self.state == State.RUNNING else []
-        if self.state == State.FINISHED:
+        if self.state == State.FINISHED:  # type: ignore[comparison-overlap]  # advance() ends it
             return events
         return events + [self._finish(completed=False)]
 

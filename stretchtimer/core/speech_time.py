@@ -9,7 +9,7 @@ constants below are rounded up (median 9% over the real length, worst 0.27 s und
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 GAP_S = 0.2  # silence kept between two cues
 DEFAULT_RATE_WPM = 170

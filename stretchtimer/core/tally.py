@@ -9,11 +9,11 @@ Monday after a flight to New York, and no time zone conversion is needed per ses
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from stretchtimer.core import records
-from stretchtimer.core.records import RATINGS, REMINDER_ACTIONS
 
 RECENT = 200  # sessions kept whole: the history list and late check-ins look them up
 
@@ -80,7 +80,7 @@ class Tally:
         return asdict(self)
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "Tally":
+    def from_json(cls, data: dict[str, Any]) -> Tally:
         return cls(**{k: data[k] for k in cls.__dataclass_fields__})
 
 

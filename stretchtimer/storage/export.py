@@ -6,8 +6,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from stretchtimer.core.history import sessions_from
 from stretchtimer.storage.atomic import write_atomic

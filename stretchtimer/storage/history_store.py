@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
 from stretchtimer.core import strict_json
 from stretchtimer.core.tally import Tally
@@ -36,7 +37,7 @@ def _check(journal: Journal, end: int) -> str:
     return digest.hexdigest()
 
 
-def _tally_check(tally: dict) -> str:
+def _tally_check(tally: dict[str, Any]) -> str:
     """A hash of the stored tally itself: a snapshot is trusted only as it was written
     (the tally holds dates and counts the history view and progression rely on)."""
     canonical = json.dumps(tally, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
@@ -77,6 +78,7 @@ class HistoryStore:
             return Tally(), 0  # missing or damaged: it is only a cache
 
     def _write_snapshot(self, tally: Tally, end: int) -> None:
+        assert self.snapshot is not None
         stored = tally.to_json()
         data = {"format": FORMAT, "version": VERSION, "journal_bytes": end,
                 "journal_check": _check(self.journal, end), "tally": stored,

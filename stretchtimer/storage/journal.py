@@ -62,7 +62,7 @@ class Journal:
                 raise
         if created:
             fsync_dir(self.path.parent)
-        return rec["id"]
+        return str(rec["id"])
 
     def load(self, start: int = 0) -> Loaded:
         """Every record from byte `start` on (0: the whole file; a snapshot's end: its tail)."""

@@ -39,11 +39,11 @@ class Paths:
         return self.cache / "speech"
 
     @classmethod
-    def under(cls, root: Path) -> "Paths":
+    def under(cls, root: Path) -> Paths:
         return cls(root / "config", root / "data", root / "cache", root / "log")
 
     @classmethod
-    def default(cls) -> "Paths":
+    def default(cls) -> Paths:
         home = os.environ.get(HOME_ENV)
         if home:
             return cls.under(Path(home))

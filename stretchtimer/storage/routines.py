@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
-from typing import Callable, Iterator
 
 from stretchtimer.core.routine import Library, in_language, load_library, read_capped
 from stretchtimer.resources import assets
@@ -24,7 +24,7 @@ def user_sources(folder: Path) -> Iterator[tuple[str, str, Callable[[], bytes]]]
         yield str(path), str(path), partial(read_capped, path)
 
 
-def folder_state(folder: Path | None) -> tuple:
+def folder_state(folder: Path | None) -> tuple[tuple[str, int, int], ...]:
     """Names, sizes and times of the routine files: equal means nothing to reload."""
     if folder is None or not folder.is_dir():
         return ()

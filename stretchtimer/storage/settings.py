@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -47,7 +48,8 @@ def _default_hours() -> dict[str, list[str]]:
 class ReminderSettings:
     enabled: bool = True
     interval_min: int = 60
-    work_hours: dict[str, list[str]] = field(default_factory=_default_hours)  # weekday -> [from, to]
+    # weekday -> [from, to]
+    work_hours: dict[str, list[str]] = field(default_factory=_default_hours)
     snooze_min: int = 10
     nudge: bool = False  # a short "stand up" nudge halfway between reminders
     fullscreen_defer_min: int = 30  # a full-screen app may hold a reminder this long
@@ -86,7 +88,7 @@ BOUNDS = {("voice", "rate_wpm"): (MIN_RATE_WPM, MAX_RATE_WPM),
           ("goals", "sessions_per_day"): (1, 12), ("display", "text_size"): (80, 200)}
 
 
-def _int(lo: int, hi: int):
+def _int(lo: int, hi: int) -> Callable[[Any], str | None]:
     return lambda v: None if isinstance(v, int) and not isinstance(v, bool) and lo <= v <= hi \
         else f"a whole number from {lo} to {hi}"
 
@@ -136,7 +138,7 @@ CHECKS: dict[tuple[str, str], Any] = {
 }
 
 
-def _migrate_0_to_1(data: dict) -> dict:
+def _migrate_0_to_1(data: dict[str, Any]) -> dict[str, Any]:
     """Files from before schema_version kept the voice keys at the top level."""
     voice = data.get("voice")
     if voice is None:
@@ -153,7 +155,7 @@ def _migrate_0_to_1(data: dict) -> dict:
 MIGRATIONS = {0: _migrate_0_to_1}  # from version -> function to the next version
 
 
-def migrate(data: dict) -> dict:
+def migrate(data: dict[str, Any]) -> dict[str, Any]:
     """Bring a parsed file up to SCHEMA_VERSION; running it again changes nothing. A
     version that is not one we know (negative, text) is read as the current one."""
     version = data.get("schema_version", 0)
@@ -163,7 +165,7 @@ def migrate(data: dict) -> dict:
     return data
 
 
-def from_dict(data: dict) -> tuple[Settings, list[str]]:
+def from_dict(data: dict[str, Any]) -> tuple[Settings, list[str]]:
     """The settings the data describes, defaults where it is wrong, and what was wrong."""
     settings, problems = Settings(), []
     for section in fields(Settings):
@@ -191,7 +193,7 @@ def from_dict(data: dict) -> tuple[Settings, list[str]]:
     return settings, problems
 
 
-def to_dict(settings: Settings) -> dict:
+def to_dict(settings: Settings) -> dict[str, Any]:
     return {"schema_version": SCHEMA_VERSION, **asdict(settings)}
 
 

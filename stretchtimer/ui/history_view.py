@@ -7,13 +7,12 @@ from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDateTime, QLocale, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
-from PySide6.QtWidgets import (QGridLayout, QLabel, QListWidget, QSizePolicy, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QGridLayout, QLabel, QListWidget, QSizePolicy, QVBoxLayout, QWidget
 
 from stretchtimer.core.history import HEATMAP_WEEKS, Stats, compute_stats
 from stretchtimer.storage.settings import WEEKDAYS
-from stretchtimer.ui.i18n import tr
 from stretchtimer.ui.guard import guarded
+from stretchtimer.ui.i18n import tr
 
 LEFT, RIGHT, BOTH = QColor("#2f6fdf"), QColor("#d9480f"), QColor("#7a7a7a")
 def weekday_letters() -> str:
@@ -146,12 +145,14 @@ class BalanceChart(QWidget):
                 p.drawText(QRectF(mid + w / 2 + 4, y, 60, h), Qt.AlignmentFlag.AlignVCenter, label)
                 continue
             p.setBrush(LEFT)
-            p.drawRoundedRect(QRectF(mid - half * left / most, y + 5, half * left / most, h - 10), 3, 3)
+            p.drawRoundedRect(QRectF(mid - half * left / most, y + 5, half * left / most, h - 10),
+                              3, 3)
             p.setBrush(RIGHT)
             p.drawRoundedRect(QRectF(mid, y + 5, half * right / most, h - 10), 3, 3)
             p.setPen(_text(self))
             p.drawText(QRectF(mid - half * left / most - 48, y, 46, h),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"L {left:.0f}s")
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                       f"L {left:.0f}s")
             p.drawText(QRectF(mid + half * right / most + 4, y, 60, h),
                        Qt.AlignmentFlag.AlignVCenter, f"R {right:.0f}s")
         p.end()
@@ -201,7 +202,8 @@ class HistoryView(QWidget):
         self.week_label, self.streak_label = QLabel(), QLabel()
         for label in (self.week_label, self.streak_label):
             label.setFont(big)
-        self.week, self.heatmap, self.balance, self.days = WeekStrip(), HeatMap(), BalanceChart(), DayBars()
+        self.week, self.heatmap = WeekStrip(), HeatMap()
+        self.balance, self.days = BalanceChart(), DayBars()
         self.summary = QLabel()
         self.list = QListWidget()
         self.list.setAccessibleName(tr("Past sessions"))

@@ -3,7 +3,7 @@ so they stay crisp on hi-DPI screens and readable in light, dark and high contra
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from PySide6.QtCore import QByteArray, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QIconEngine, QPainter, QPixmap
@@ -12,7 +12,7 @@ from PySide6.QtSvg import QSvgRenderer
 from stretchtimer.resources import assets
 
 
-@lru_cache(maxsize=None)
+@cache
 def _svg(name: str) -> bytes:
     return (assets() / "icons" / f"{name}.svg").read_bytes()
 

@@ -7,8 +7,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QMainWindow, QStackedWidget,
-                               QTabWidget, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from stretchtimer.core.clock import Clock
 from stretchtimer.core.plan import build_plan
@@ -16,10 +25,10 @@ from stretchtimer.core.routine import Library, Routine
 from stretchtimer.logs import log
 from stretchtimer.storage.journal import Journal
 from stretchtimer.storage.settings import Settings, SettingsStore
+from stretchtimer.ui.guard import guarded
+from stretchtimer.ui.i18n import tr
 from stretchtimer.ui.routine_picker import DEFAULT_ROUTINE, RoutinePicker
 from stretchtimer.ui.theme import apply_high_contrast
-from stretchtimer.ui.i18n import tr
-from stretchtimer.ui.guard import guarded
 
 # The timer view, the cue planner and the session machine load when the first routine
 # starts, not before the first paint (benchmarks/startup.py).

@@ -6,8 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
-from stretchtimer.ui.i18n import tr
+
 from stretchtimer.ui.guard import guarded
+from stretchtimer.ui.i18n import tr
 
 
 class ReminderPopup(QFrame):

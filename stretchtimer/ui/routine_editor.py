@@ -11,17 +11,43 @@ import copy
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGroupBox,
-                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QSplitter,
-                               QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from stretchtimer.core.plan import build_plan, format_clock
-from stretchtimer.core.routine import (BOUNDS, POSITIONS, SCHEMA_VERSION, SIDE_LABELS, SIDES,
-                                       Routine, slug, to_data, validate)
 from stretchtimer.core import phrases
+from stretchtimer.core.plan import build_plan, format_clock
+from stretchtimer.core.routine import (
+    BOUNDS,
+    POSITIONS,
+    SCHEMA_VERSION,
+    SIDE_LABELS,
+    SIDES,
+    Routine,
+    slug,
+    to_data,
+    validate,
+)
 from stretchtimer.ui.i18n import tr
 from stretchtimer.ui.routine_picker import position_word
+
 
 def side_words() -> dict[str, str]:
     return {"left_right": tr("Left, then right"), "both": tr("Both sides at once"),

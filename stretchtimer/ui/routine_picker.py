@@ -4,18 +4,43 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import (QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize,
-                            QSortFilterProxyModel, Qt, Signal)
-from PySide6.QtGui import (QFont, QFontMetrics, QKeySequence, QPalette, QShortcut, QStandardItem,
-                           QStandardItemModel)
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListView, QPushButton,
-                               QSplitter, QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout,
-                               QWidget)
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QKeySequence,
+    QPalette,
+    QShortcut,
+    QStandardItem,
+    QStandardItemModel,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from stretchtimer.core.plan import Plan, build_plan, format_clock
 from stretchtimer.core.routine import POSITIONS, Routine
-from stretchtimer.ui.i18n import tr
 from stretchtimer.ui.guard import guarded
+from stretchtimer.ui.i18n import tr
 
 ROUTINE_ROLE = Qt.ItemDataRole.UserRole + 1
 PLAN_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -112,7 +137,8 @@ class RoutineCard(QStyledItemDelegate):
         facts = facts_line(routine, plan)
         painter.drawText(QRect(r.left(), r.top() + th + 2, r.width(), bh),
                          Qt.AlignmentFlag.AlignLeft, facts)
-        faded = text if selected else option.palette.color(group, QPalette.ColorRole.PlaceholderText)
+        faded = text if selected else option.palette.color(group,
+                                                           QPalette.ColorRole.PlaceholderText)
         painter.setPen(faded)
         summary = painter.fontMetrics().elidedText(routine.summary, Qt.TextElideMode.ElideRight,
                                                    r.width())

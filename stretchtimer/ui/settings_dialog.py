@@ -4,12 +4,26 @@ saved at once (the window listens to `changed`)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTime, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QHBoxLayout, QLabel, QPushButton, QSlider, QSpinBox, QTabWidget,
-                               QTimeEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QTabWidget,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from stretchtimer.storage.settings import BOUNDS, WEEKDAYS, Settings, VoiceSettings
 from stretchtimer.ui.i18n import tr
+
 
 def test_phrase() -> str:
     return tr("Now the left leg. Breathe in.")

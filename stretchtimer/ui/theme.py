@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from stretchtimer.core.plan import Kind
 
+
 def phase_word(kind: Kind) -> str:
     """The phase's word on screen, in the UI's language."""
     from stretchtimer.ui.i18n import tr

@@ -8,19 +8,34 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import (QAction, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPalette,
-                           QPen)
-from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QProgressBar, QSizePolicy,
-                               QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPen,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from stretchtimer.core.plan import (Kind, Plan, Segment, breath_phases, format_clock,
-                                    position_lines)
+from stretchtimer.core.plan import Kind, Plan, Segment, breath_phases, format_clock, position_lines
 from stretchtimer.core.session import State
+from stretchtimer.ui.guard import guarded
+from stretchtimer.ui.i18n import tr
 from stretchtimer.ui.icons import icon
 from stretchtimer.ui.session_driver import SessionDriver
 from stretchtimer.ui.theme import phase_colour, phase_word, side_colour
-from stretchtimer.ui.i18n import tr
-from stretchtimer.ui.guard import guarded
 
 
 def digits_for(remaining: float) -> str:
@@ -296,7 +311,8 @@ class TimerView(QWidget):
         act.setData(icon_name)
         act.setShortcut(QKeySequence(key))
         act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        act.setToolTip(f"{text} ({QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)})")
+        shortcut = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+        act.setToolTip(f"{text} ({shortcut})")
         if slot is not None:
             act.triggered.connect(slot)
         self.addAction(act)

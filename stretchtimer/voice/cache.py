@@ -14,8 +14,8 @@ import os
 import sys
 import uuid
 import wave
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from stretchtimer.storage.atomic import fsync_dir, quarantine
 

@@ -146,7 +146,7 @@ def worker_main(conn, spec: str) -> None:
     """The worker process: start the engine, then answer requests one at a time."""
     if hasattr(os, "setpgrp"):
         os.setpgrp()  # its own process group, so a kill also ends aplay and friends
-    sys.stdout = open(os.devnull, "w")  # pyttsx3 prints "Audio saved to ..."
+    sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - for the worker's life; pyttsx3 prints
     try:
         backend = load_backend(spec)
     except Exception as exc:  # noqa: BLE001 - any failure means "no speech engine"

@@ -1,7 +1,8 @@
 """Plays each cue at its instant: the pre-rendered WAV when it is loaded (its samples
 in memory, written into an audio stream that is already running: the lowest latency Qt
-offers), live speech when it is not, a chime when there is no speech engine at all. Timing comes from the session driver, never from
-when speech finishes; a new cue cuts the one before, so cues never pile up."""
+offers), live speech when it is not, a chime when there is no speech engine at all.
+Timing comes from the session driver, never from when speech finishes; a new cue cuts
+the one before, so cues never pile up."""
 
 from __future__ import annotations
 
@@ -13,18 +14,18 @@ import subprocess
 import sys
 import time
 import wave
-from typing import Callable, Protocol
+from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import QIODevice, QObject, QTimer, Signal
 from PySide6.QtMultimedia import QAudioFormat, QAudioSink, QtAudio
 
-from stretchtimer.logs import log
-
 from stretchtimer.core.cues import Cue, CueKind
+from stretchtimer.logs import log
 from stretchtimer.resources import assets
+from stretchtimer.storage.settings import VoiceSettings
 from stretchtimer.voice.engine import speech_seconds
 from stretchtimer.voice.service import SpeechService
-from stretchtimer.storage.settings import VoiceSettings
 
 LATE_DROP_S = 1.0  # a cue this late is stale; only a side switch is still worth saying
 CLOSE_AFTER_MS = 8000  # the audio stream outlives the routine by its closing line

@@ -14,11 +14,8 @@ from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer, Signal
 
 from stretchtimer.core.speech_time import spoken_length
 from stretchtimer.logs import log as app_log
-from stretchtimer.voice.cache import (SpeechCache, cache_key, engine_key, playable,
-                                      voice_for)
-from stretchtimer.voice.engine import (DEFAULT_BACKEND, RENDER_DEADLINE_S,
-                                      EngineClient, Reply)
-
+from stretchtimer.voice.cache import SpeechCache, cache_key, engine_key, playable, voice_for
+from stretchtimer.voice.engine import DEFAULT_BACKEND, RENDER_DEADLINE_S, EngineClient, Reply
 
 log = app_log.getChild("speech")
 
