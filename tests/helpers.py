@@ -1,6 +1,8 @@
 """Small builders shared by the engine tests."""
 
 import copy
+import os
+from pathlib import Path
 
 from stretchtimer.core.routine import validate
 from tests.conftest import VALID_ROUTINE
@@ -26,3 +28,27 @@ def run_to_end(machine, clock):
         clock.advance_to(deadline)
         events += machine.advance()
     return events
+
+
+def children(pid):
+    """Every process below `pid` (from /proc), now."""
+    found, todo = [], [pid]
+    while todo:
+        parent = todo.pop()
+        for task in Path(f"/proc/{parent}/task").glob("*"):
+            try:
+                kids = [int(k) for k in (task / "children").read_text().split()]
+            except OSError:
+                continue
+            found += kids
+            todo += kids
+    return found
+
+
+def alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    stat = Path(f"/proc/{pid}/stat")
+    return not (stat.exists() and stat.read_text().split(") ")[-1].startswith("Z"))

@@ -10,9 +10,10 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
+
+from tests.helpers import alive, children
 
 
 @pytest.fixture(scope="module")
@@ -33,30 +34,6 @@ def desktop():
     tray.wait(timeout=10)
     server.terminate()
     server.wait(timeout=10)
-
-
-def children(pid):
-    """Every process below `pid` (from /proc), now."""
-    found, todo = [], [pid]
-    while todo:
-        parent = todo.pop()
-        for task in Path(f"/proc/{parent}/task").glob("*"):
-            try:
-                kids = [int(k) for k in (task / "children").read_text().split()]
-            except OSError:
-                continue
-            found += kids
-            todo += kids
-    return found
-
-
-def alive(pid):
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    stat = Path(f"/proc/{pid}/stat")
-    return not (stat.exists() and stat.read_text().split(") ")[-1].startswith("Z"))
 
 
 CASES = [("SIGTERM", "window", True), ("SIGINT", "window", True), ("SIGHUP", "window", True),

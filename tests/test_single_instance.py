@@ -86,13 +86,23 @@ def test_a_relaunch_after_kill_9_takes_over_within_2_s(env):
 
 
 def test_sigterm_quits_cleanly_and_stops_the_speech_worker(env):
+    from tests.helpers import alive, children
+
     first = launch(env)
     assert answered(env, first.pid)
-    time.sleep(1.0)  # the speech worker starts after the first paint
+    deadline = time.monotonic() + 20
+    while not children(first.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)  # the speech worker starts after the first paint
+    below = children(first.pid)
+    assert below, "no speech worker came up"
     first.send_signal(signal.SIGTERM)
     err = first.communicate(timeout=20)[1]
     assert first.returncode == 0
     assert "Traceback" not in err
+    deadline = time.monotonic() + 5
+    while any(alive(p) for p in below) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [p for p in below if alive(p)], "the speech worker outlived the app"
 
 
 def test_the_lock_and_socket_are_private_and_a_forged_lock_is_taken_over(env, tmp_path):
