@@ -17,6 +17,7 @@ from stretchtimer.storage.journal import Journal
 from stretchtimer.storage.paths import Paths
 from stretchtimer.storage.routines import load_routines
 from stretchtimer.storage.settings import SettingsStore
+from stretchtimer.ui.application import application
 from stretchtimer.ui.main_window import MainWindow
 
 
@@ -42,7 +43,8 @@ def run(argv: list[str] | None = None, quit_after_first_paint: bool = False,
     if reason and QApplication.instance() is None:
         print(reason, file=sys.stderr)
         return 1
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     if not _is_first_instance_or_forward(list(argv or [])):
         return 0
     app.setApplicationName("stretchtimer")
@@ -82,6 +84,9 @@ def _on_forwarded(window: MainWindow, args: list) -> None:
     window.handle_command(args)
 
 
+_keep: list[object] = []  # what must live as long as the process (the signal socket)
+
+
 def _quit_on_terminate(app: QApplication, window: MainWindow) -> None:
     """SIGTERM / SIGINT / SIGHUP end the app through its normal quit (recording a running
     routine, stopping the speech worker). Python's wake-up fd makes the signal an event:
@@ -110,7 +115,7 @@ def _quit_on_terminate(app: QApplication, window: MainWindow) -> None:
         window.quit_app()
 
     notifier.activated.connect(on_signal)
-    app._signal_socket = (reader, writer, notifier)  # keep them alive with the app
+    _keep.append((reader, writer, notifier))  # alive as long as the app
 
 
 def _is_first_instance_or_forward(argv: list[str]) -> bool:
@@ -139,7 +144,7 @@ def build_window(paths: Paths, clock) -> MainWindow:
     settings = store.load()
     from stretchtimer.ui import i18n
 
-    language = i18n.install(QApplication.instance(), settings.display.language)
+    language = i18n.install(application(), settings.display.language)
     window = MainWindow(load_routines(paths.user_routines, language), clock, settings, store,
                         Journal(paths.journal), paths.history_snapshot, paths.user_routines)
     window.paths, window.language = paths, language
@@ -154,9 +159,9 @@ def build_window(paths: Paths, clock) -> MainWindow:
 def _after_paint(window: MainWindow, paths: Paths) -> None:
     """What can wait until the window is on screen: the window icon, speech, reminders
     and the tray. Runs once (with --tray it runs at start, before any paint)."""
-    if getattr(window, "_after_paint_done", False):
+    if window.after_paint_done:
         return
-    window._after_paint_done = True
+    window.after_paint_done = True
     from stretchtimer import logs
 
     logs.setup(paths.log)  # the records since launch are written now
@@ -165,7 +170,7 @@ def _after_paint(window: MainWindow, paths: Paths) -> None:
     from stretchtimer.voice.player import CuePlayer
     from stretchtimer.voice.service import SpeechService
 
-    app = QApplication.instance()
+    app = application()
     app.setWindowIcon(app_icon())
 
     def speech() -> None:

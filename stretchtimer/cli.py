@@ -181,8 +181,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
 
     if args.plan:
         library = _library()
-        routine = library.get(args.plan)
-        if routine is None:
+        planned = library.get(args.plan)
+        if planned is None:
             known = ", ".join(library.routines) or "none"
             _print(f"stretchtimer: no routine with id {args.plan!r} (known: {known})", file=err)
             _report_errors(library, err)
@@ -190,7 +190,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         voice = _voice_settings()
         rate = args.rate or voice.rate_wpm
         try:
-            plan = build_plan(routine, rate_wpm=rate)
+            plan = build_plan(planned, rate_wpm=rate)
         except ValueError as exc:
             _print(f"stretchtimer: --rate: {exc}", file=err)
             return 2
@@ -207,7 +207,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
             (c.text for c in plan_cues(plan, options)), voice_for(voice.voice, "en"), rate,
             engine_key(DEFAULT_BACKEND))
         if measured:
-            plan = build_plan(routine, rate_wpm=rate, measured=measured)
+            plan = build_plan(planned, rate_wpm=rate, measured=measured)
         _print(plan_text(plan, options).rstrip("\n"), out)
         return 0
 

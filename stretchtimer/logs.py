@@ -77,8 +77,8 @@ def setup(folder: Path, debug: bool | None = None) -> Path:
         print(f"stretchtimer: cannot write the log in {folder}: {exc}", file=sys.stderr)
         debug = True
     for record in early:  # what happened before the first paint, in order
-        for handler in log.handlers:
-            handler.handle(record)
+        for each in log.handlers:
+            each.handle(record)
     if debug:
         log.addHandler(_terminal())
     _catch_uncaught()

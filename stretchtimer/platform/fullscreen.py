@@ -33,7 +33,7 @@ class WindowsFullscreen:
 
     def __init__(self, own_windows=lambda: ()) -> None:
         self._own = own_windows
-        self._user32 = ctypes.windll.user32
+        self._user32 = ctypes.windll.user32  # type: ignore[attr-defined]  # Windows only
         self._user32.GetForegroundWindow.restype = ctypes.c_void_p
 
     def active(self) -> bool:
@@ -41,7 +41,8 @@ class WindowsFullscreen:
         if front and front in self._own():
             return False  # our own window in full screen (F11) is no reason to wait
         state = ctypes.c_int(0)
-        if ctypes.windll.shell32.SHQueryUserNotificationState(ctypes.byref(state)) != 0:
+        shell32 = ctypes.windll.shell32  # type: ignore[attr-defined]  # Windows only
+        if shell32.SHQueryUserNotificationState(ctypes.byref(state)) != 0:
             return False
         return state.value in self.BUSY
 

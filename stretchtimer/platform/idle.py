@@ -115,16 +115,17 @@ class WindowsIdle:
 
     def seconds(self) -> float | None:
         info = self._LastInput(ctypes.sizeof(self._LastInput), 0)
-        if not ctypes.windll.user32.GetLastInputInfo(ctypes.byref(info)):
+        windll = ctypes.windll  # type: ignore[attr-defined]  # Windows only
+        if not windll.user32.GetLastInputInfo(ctypes.byref(info)):
             return None
-        now = ctypes.windll.kernel32.GetTickCount() & 0xFFFFFFFF
+        now = windll.kernel32.GetTickCount() & 0xFFFFFFFF
         return ((now - info.dwTime) & 0xFFFFFFFF) / 1000.0
 
     def locked(self) -> bool:
         # the lock screen is a different input desktop: ours cannot be switched to
         from ctypes import wintypes
 
-        user32 = ctypes.windll.user32
+        user32 = ctypes.windll.user32  # type: ignore[attr-defined]  # Windows only
         user32.OpenInputDesktop.restype = wintypes.HANDLE  # 64-bit handles, not C ints
         user32.OpenInputDesktop.argtypes = [wintypes.DWORD, wintypes.BOOL, wintypes.DWORD]
         user32.SwitchDesktop.argtypes = [wintypes.HANDLE]

@@ -137,7 +137,8 @@ class SingleInstance(QObject):
                 socket.write(json.dumps(args).encode() + b"\n")
                 socket.flush()
                 # delivered only when the running instance says so
-                if socket.waitForReadyRead(ACK_TIMEOUT_MS) and bytes(socket.readAll()) == b"ok\n":
+                if socket.waitForReadyRead(ACK_TIMEOUT_MS) and \
+                        socket.readAll().data() == b"ok\n":
                     socket.disconnectFromServer()
                     return True
                 socket.abort()
@@ -150,6 +151,7 @@ class SingleInstance(QObject):
         self._lock.unlock()
 
     def _on_server_new_connection(self) -> None:
+        assert self._server is not None  # it is what emits this
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
             self._clients.add(socket)
@@ -158,7 +160,9 @@ class SingleInstance(QObject):
             self._read(socket)  # what arrived before we were listening for it
 
     def _on_client_ready_read(self) -> None:
-        self._read(self.sender())
+        socket = self.sender()
+        assert isinstance(socket, QLocalSocket)
+        self._read(socket)
 
     def _on_client_disconnected(self) -> None:
         socket = self.sender()
@@ -172,7 +176,7 @@ class SingleInstance(QObject):
             socket.abort()
             return
         while socket.canReadLine():
-            line = bytes(socket.readLine(MAX_MESSAGE + 1))
+            line = bytes(socket.readLine(MAX_MESSAGE + 1).data())
             try:
                 args = strict_json.loads(line, max_depth=1)
             except strict_json.JsonProblem:

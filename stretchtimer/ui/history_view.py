@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QDateTime, QLocale, QRectF, Qt
+from PySide6.QtCore import QDate, QDateTime, QLocale, QRectF, Qt, QTime
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QListWidget, QSizePolicy, QVBoxLayout, QWidget
 
 from stretchtimer.core.history import HEATMAP_WEEKS, Stats, compute_stats
-from stretchtimer.storage.settings import WEEKDAYS
+from stretchtimer.core.reminders import WEEKDAYS
 from stretchtimer.ui.guard import guarded
 from stretchtimer.ui.i18n import tr
 
@@ -266,7 +266,9 @@ class HistoryView(QWidget):
         for sess in reversed(tally.recent):
             # the clock time it was recorded with, day and month named in the UI's language
             started = datetime.fromisoformat(sess["started"]).replace(tzinfo=None)
-            when = QLocale().toString(QDateTime(started), "ddd d MMM yyyy, HH:mm")
+            moment = QDateTime(QDate(started.year, started.month, started.day),
+                               QTime(started.hour, started.minute, started.second))
+            when = QLocale().toString(moment, "ddd d MMM yyyy, HH:mm")
             how = tr("completed") if sess["completed"] else tr("stopped early")
             rating = sess.get("rating")
             feel = {"nerve": tr(", tingling or numbness"), "easy": tr(", felt easy"),

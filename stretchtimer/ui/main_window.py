@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -24,7 +24,9 @@ from stretchtimer.core.plan import build_plan
 from stretchtimer.core.routine import Library, Routine
 from stretchtimer.logs import log
 from stretchtimer.storage.journal import Journal
+from stretchtimer.storage.paths import Paths
 from stretchtimer.storage.settings import Settings, SettingsStore
+from stretchtimer.ui.application import application
 from stretchtimer.ui.guard import guarded
 from stretchtimer.ui.i18n import tr
 from stretchtimer.ui.routine_picker import DEFAULT_ROUTINE, RoutinePicker
@@ -53,16 +55,17 @@ class _LazyPage(QWidget):
     def __init__(self, factory) -> None:
         super().__init__()
         self._factory = factory
-        self.content = None
+        self.content: Any = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
 
     @guarded
     def showEvent(self, event) -> None:
         if self.content is None:
-            self.content = self._factory()
-            self._layout.addWidget(self.content)
-            self.content.show()
+            content = self._factory()
+            self._layout.addWidget(content)
+            content.show()
+            self.content = content
         super().showEvent(event)
 
 
@@ -81,7 +84,10 @@ class MainWindow(QMainWindow):
         self._driver = None
         self._timer = None  # the TimerView, made on first use
         # set up after the first paint by app.py (tests may leave them unset)
-        self.reminders = self.tray = self.popup = None  # ReminderDriver, Tray, ReminderPopup
+        # ReminderDriver, Tray, ReminderPopup (made after the first paint)
+        self.reminders: Any = None
+        self.tray: Any = None
+        self.popup: Any = None
         self.autostart = None  # the login entry (platform/autostart.py)
         # what tells stepping away / a full-screen app apart ("": not known yet, None: nothing)
         self.sensing: dict[str, str | None] = {"idle": "", "fullscreen": ""}
@@ -89,7 +95,8 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.store = store  # None: settings live only as long as the window (tests)
         self.routines_folder = routines_folder  # the user's routines; None: cannot save
-        self.paths = None  # storage.paths.Paths of a real run (for the diagnostics)
+        self.paths: Paths | None = None  # of a real run (the diagnostics, export)
+        self.after_paint_done = False  # app._after_paint ran (it runs once)
         self.quitting = False  # quit_app() was asked: closing is no longer to the tray
         self._pending_start: Routine | None = None  # asked for from outside, waiting for
         self._pending_deadline = 0.0                # the voice (start_when_voiced)
@@ -113,8 +120,8 @@ class MainWindow(QMainWindow):
         self.addAction(self.act_fullscreen)
         self.act_contrast = QAction(tr("High contrast"), self)
         self.act_contrast.setCheckable(True)
-        self._system_palette = QApplication.instance().palette()
-        self._system_point_size = QApplication.instance().font().pointSizeF()
+        self._system_palette = application().palette()
+        self._system_point_size = application().font().pointSizeF()
         self.act_contrast.toggled.connect(self._on_contrast_toggled)
         self.act_export = QAction(tr("&Export history…"), self)
         self.act_export.triggered.connect(self._on_export_triggered)
@@ -776,7 +783,7 @@ class MainWindow(QMainWindow):
         a quit that a window's close refuses, RELIABILITY R14)."""
         self.quitting = True
         self.record_running()
-        QApplication.instance().quit()
+        application().quit()
 
     def record_running(self) -> None:
         """A routine still running is stopped, so its minutes reach the history."""
@@ -889,7 +896,7 @@ class MainWindow(QMainWindow):
 
     def apply_display(self) -> None:
         """Text size and reduced motion, from the settings (at start and on change)."""
-        app = QApplication.instance()
+        app = application()
         font = app.font()
         font.setPointSizeF(self._system_point_size * self.settings.display.text_size / 100)
         app.setFont(font)
@@ -897,7 +904,7 @@ class MainWindow(QMainWindow):
             self._timer.set_reduced_motion(self.settings.display.reduced_motion)
 
     def _on_contrast_toggled(self, on: bool) -> None:
-        apply_high_contrast(QApplication.instance(), on, self._system_palette)
+        apply_high_contrast(application(), on, self._system_palette)
         if self.settings.display.high_contrast != on:
             self.settings.display.high_contrast = on
             self.save_settings()

@@ -8,6 +8,8 @@ cue timeline follow every change."""
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterable
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -59,12 +61,14 @@ def label_words() -> dict[str, str]:
             "arm": tr("an arm")}
 
 
-NEW_EXERCISE = {"name": "", "muscles": [], "setup": [], "cues": [], "sides": "left_right",
-                "reps": 1, "hold_s": 30, "rest_s": 10, "prepare_s": 10, "settle_s": 3,
-                "switch_s": 6, "breathing": {"in_s": 4, "out_s": 6}}
+NEW_EXERCISE: dict[str, Any] = {
+    "name": "", "muscles": [], "setup": [], "cues": [], "sides": "left_right", "reps": 1,
+    "hold_s": 30, "rest_s": 10, "prepare_s": 10, "settle_s": 3, "switch_s": 6,
+    "breathing": {"in_s": 4, "out_s": 6}}
 # Optional fields a form leaves out of the file when they are empty or at their default.
-DEFAULTS = {"muscles": [], "cues": [], "safety_cues": [], "switch_setup": [], "source": "",
-            "side_label": "side", "halfway": True, "countdown": True}
+DEFAULTS: dict[str, Any] = {
+    "muscles": [], "cues": [], "safety_cues": [], "switch_setup": [], "source": "",
+    "side_label": "side", "halfway": True, "countdown": True}
 
 
 def starting_safety() -> list[str]:
@@ -107,7 +111,7 @@ class ExerciseForm(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.data: dict | None = None
+        self.data: dict[str, Any] | None = None
         self.name = QLineEdit()
         self.name.setAccessibleName(tr("Exercise name"))
         self.muscles = QLineEdit()
@@ -200,7 +204,7 @@ class ExerciseForm(QWidget):
         self.breath_out.valueChanged.connect(self._on_breathing_changed)
         self.source.textEdited.connect(lambda t: self._set("source", t.strip()))
 
-    def load(self, data: dict | None) -> None:
+    def load(self, data: dict[str, Any] | None) -> None:
         self.data = None  # filling the fields must not write back
         self.setEnabled(data is not None)
         d = data or NEW_EXERCISE
@@ -256,7 +260,7 @@ class RoutineEditor(QDialog):
 
     saved = Signal(object)  # the Routine, checked; the caller writes it to disk
 
-    def __init__(self, routine: Routine | None = None, taken: set[str] = frozenset(),
+    def __init__(self, routine: Routine | None = None, taken: Iterable[str] = frozenset(),
                  player=None, rate_wpm: int | None = None, cue_options=None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -264,8 +268,9 @@ class RoutineEditor(QDialog):
         self.rate_wpm = rate_wpm
         self.taken = set(taken)
         if routine is None:
-            self.data = {"schema_version": SCHEMA_VERSION, "name": "", "summary": "",
-                         "position": "standing", "safety": starting_safety(), "exercises": []}
+            self.data: dict[str, Any] = {
+                "schema_version": SCHEMA_VERSION, "name": "", "summary": "",
+                "position": "standing", "safety": starting_safety(), "exercises": []}
             self.setWindowTitle(tr("New routine"))
         else:
             self.data = copy.deepcopy(to_data(routine))
@@ -502,7 +507,7 @@ class RoutineEditor(QDialog):
 
     def _on_form_changed(self) -> None:
         item = self.list.currentItem()
-        if item is not None:
+        if item is not None and self.form.data is not None:
             item.setText(self._title(self.form.data))
         self.revalidate()
 

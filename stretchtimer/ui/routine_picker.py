@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QStandardItemModel,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -108,17 +109,20 @@ class RoutineCard(QStyledItemDelegate):
         title.setBold(True)
         return title, QFont(option.font)
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
         title, body = self._fonts(option)
         height = QFontMetrics(title).height() + 2 * QFontMetrics(body).height() * 1.15
         return QSize(1, int(height + 2.5 * self.PAD))  # as wide as the list, never wider
 
-    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
         routine: Routine = index.data(ROUTINE_ROLE)
         plan: Plan = index.data(PLAN_ROLE)
         painter.save()
         # Selection from the view, not QStyle: touching QStyle builds all its enums (slow start).
         view = self.parent()
+        assert isinstance(view, QAbstractItemView) and isinstance(index, QModelIndex)
         selected = view.selectionModel().isSelected(index)
         group = QPalette.ColorGroup.Active
         if selected:
@@ -216,8 +220,9 @@ class RoutinePreview(QWidget):
                                    plan.level_names or [""] * len(plan.holds_s)):
             sides = _sides_words(ex.sides)
             reps = f"{ex.reps} × {hold} s" + (f" {sides}" if sides else "")
-            if (was or {}).get(ex.id) not in (None, hold):
-                reps += tr(" (was {seconds} s)").format(seconds=was[ex.id])
+            before = (was or {}).get(ex.id)
+            if before not in (None, hold):
+                reps += tr(" (was {seconds} s)").format(seconds=before)
             if level:
                 reps += f" · {level}"
             rows.append(f"<tr><td style='padding:3px 14px 3px 0'><b>{html.escape(ex.name)}</b></td>"
@@ -360,7 +365,8 @@ class RoutinePicker(QWidget):
 
     def set_routines(self, routines: list[Routine], select_id: str | None = None) -> None:
         """The library changed (a routine saved, imported or deleted)."""
-        keep = select_id or (self.current_routine().id if self.current_routine() else "")
+        current = self.current_routine()
+        keep = select_id or (current.id if current is not None else "")
         self._fill(routines)
         self._fill_equipment(routines)
         self.select(keep)

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretchtimer.storage.settings import BOUNDS, WEEKDAYS, Settings, VoiceSettings
+from stretchtimer.core.reminders import WEEKDAYS
+from stretchtimer.storage.settings import BOUNDS, Settings, VoiceSettings
 from stretchtimer.ui.i18n import tr
 
 

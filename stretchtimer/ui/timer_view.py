@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from stretchtimer.core.plan import Kind, Plan, Segment, breath_phases, format_clock, position_lines
 from stretchtimer.core.session import State
+from stretchtimer.ui.application import application
 from stretchtimer.ui.guard import guarded
 from stretchtimer.ui.i18n import tr
 from stretchtimer.ui.icons import icon
@@ -198,7 +199,7 @@ class SideBadge(QLabel):
         text = tr("◀  LEFT SIDE") if side == "left" else tr("RIGHT SIDE  ▶")
         self.setText(text)
         self.setAccessibleName(tr("left side") if side == "left" else tr("right side"))
-        colour = side_colour(side, QApplication.instance())
+        colour = side_colour(side, application())
         luminance = 0.2126 * colour.red() + 0.7152 * colour.green() + 0.0722 * colour.blue()
         fg = "#000000" if luminance > 140 else "#ffffff"  # black on yellow, white on blue
         self.setStyleSheet(f"background:{colour.name()}; color:{fg}; border-radius:10px;"
@@ -339,7 +340,7 @@ class TimerView(QWidget):
         self._segment = segment
         self._phases = breath_phases(plan, segment) if plan else []
         ex = plan.exercise(segment) if plan else None
-        if ex is not None:
+        if ex is not None and plan is not None:
             self.exercise.setText(ex.name)
             self.rep.setText(tr("Rep {rep} of {reps}").format(rep=segment.rep, reps=segment.reps))
             self.setup.setText(" ".join(position_lines(plan, segment)))
@@ -388,10 +389,12 @@ class TimerView(QWidget):
         seg, plan = self._segment, self.driver.plan
         if seg is None or plan is None:
             return
-        app = QApplication.instance()
+        app = application()
         state = self.driver.state
         if state == State.FINISHED:
-            done = self.driver.machine.summary and self.driver.machine.summary.completed
+            machine = self.driver.machine
+            done = machine is not None and machine.summary is not None and \
+                machine.summary.completed
             self.ring.set_state("✓" if done else "–", tr("Done") if done else tr("Stopped"), 1.0,
                                 phase_colour(Kind.DONE, app))
             self.pacer.set_breath(None, 0)

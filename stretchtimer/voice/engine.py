@@ -22,6 +22,7 @@ import signal
 import sys
 import time
 import wave
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -98,7 +99,7 @@ class Pyttsx3Backend:
         self._set(voice, rate, volume)
         # pyttsx3 2.99's espeak driver keeps the last save_to_file path, so after any
         # render a say() silently overwrites that file instead of playing: forget it.
-        driver = getattr(self._engine.proxy, "_driver", None)
+        driver: Any = getattr(self._engine.proxy, "_driver", None)
         if getattr(driver, "_save_file", None) is not None:
             driver._save_file = None
         self._engine.say(text)
@@ -199,12 +200,13 @@ class EngineClient:
     """The GUI's handle on the worker. Never blocks: `read()` only takes what has arrived;
     `check(now)` kills and restarts a worker that has missed a deadline."""
 
-    def __init__(self, backend: str = DEFAULT_BACKEND, clock=time.monotonic) -> None:
+    def __init__(self, backend: str = DEFAULT_BACKEND,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self.backend = backend
         self.clock = clock
         self._ctx = mp.get_context("spawn")  # no forked copy of Qt in the worker
-        self._proc = None
-        self._conn = None
+        self._proc: Any = None  # the worker's SpawnProcess
+        self._conn: Any = None  # our end of its pipe
         self._pending: dict[int, _Pending] = {}
         self._next_id = 1
         self._starting_deadline: float | None = None

@@ -15,7 +15,7 @@ import sys
 import time
 import wave
 from collections.abc import Callable
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QIODevice, QObject, QTimer, Signal
 from PySide6.QtMultimedia import QAudioFormat, QAudioSink, QtAudio
@@ -73,7 +73,7 @@ class _CueStream(QIODevice):
         self._pos += len(chunk)
         return chunk + bytes(maxlen - len(chunk))
 
-    def writeData(self, data: bytes) -> int:
+    def writeData(self, data: Any, size: int = -1) -> int:  # read only
         return -1
 
     def bytesAvailable(self) -> int:
