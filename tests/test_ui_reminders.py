@@ -4,7 +4,6 @@ tray menu, and closing the window into the tray."""
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QIcon
 
 from stretchtimer.core.clock import FakeClock
 from stretchtimer.storage.routines import load_routines
@@ -42,7 +41,9 @@ def window_with_reminders(qtbot, tray=False, desk=None):
     driver = ReminderDriver(window.settings, clock, desk, desk, parent=window)
     popup = ReminderPopup()
     qtbot.addWidget(popup)
-    the_tray = Tray(QIcon(), list(window.library.routines.values()),
+    from stretchtimer.app import app_icon
+
+    the_tray = Tray(app_icon(), list(window.library.routines.values()),
                     window.suggested_routine(), parent=window) \
         if tray else None
     window.set_reminders(driver, the_tray, popup)

@@ -134,12 +134,14 @@ class SpeechService(QObject):
                 self._poll.start()
             else:
                 self._poll.stop()
-        elif fd is not None and (self._notifier is None or self._notifier.socket() != fd):
-            if self._notifier is not None:
+        elif fd != (self._notifier.socket() if self._notifier is not None else None):
+            if self._notifier is not None:  # never left on a closed pipe (Qt warns)
                 self._notifier.setEnabled(False)
                 self._notifier.deleteLater()
-            self._notifier = QSocketNotifier(fd, QSocketNotifier.Type.Read, self)
-            self._notifier.activated.connect(self._on_notifier_activated)
+                self._notifier = None
+            if fd is not None:
+                self._notifier = QSocketNotifier(fd, QSocketNotifier.Type.Read, self)
+                self._notifier.activated.connect(self._on_notifier_activated)
         deadline = self.client.next_deadline()
         if deadline is None:
             self._watchdog.stop()
