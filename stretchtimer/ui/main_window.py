@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.after_paint_done = False  # app._after_paint ran (it runs once)
         self.quitting = False  # quit_app() was asked: closing is no longer to the tray
         self._pending_start: Routine | None = None  # asked for from outside, waiting for
-        self._pending_deadline = 0.0                # the voice (start_when_voiced)
+        self._pending_cues: list = []               # the voice (start_when_voiced)
         self.language = "en"  # the UI's language in effect (ui/i18n.py)
         self.journal = journal  # None: sessions are not recorded (tests)
         self._snapshot = snapshot
@@ -267,6 +267,9 @@ class MainWindow(QMainWindow):
         player.notice.connect(self.show_notice)
         if self._driver is not None:
             player.attach(self._driver)
+        # after the player's own slots, so it has loaded what was rendered
+        player.service.rendered.connect(lambda *_: self._start_pending())
+        player.service.render_failed.connect(lambda *_: self._start_pending())
         if self._pending_start is not None:  # --start at launch waited for the voice
             self.start_when_voiced(self._pending_start)
             return
@@ -827,24 +830,22 @@ class MainWindow(QMainWindow):
         once the voice has every phrase ready, so that the first cue is heard and the plan
         has the real speech lengths; at most VOICE_WAIT_MS after it was asked for."""
         self._pending_start = routine
-        self._pending_deadline = self.clock.monotonic() + VOICE_WAIT_MS / 1000
-        if self.voice is not None:
-            self.voice.prepare(self.plan_and_cues(routine)[1])
+        if self.voice is None:
+            return  # speech is set up after the first paint: set_voice() comes back here
+        self._pending_cues = self.plan_and_cues(routine)[1]
+        self.voice.prepare(self._pending_cues)
+        QTimer.singleShot(VOICE_WAIT_MS, lambda: self._start_pending(waited_out=True))
         self._start_pending()
 
-    def _start_pending(self) -> None:
+    def _start_pending(self, waited_out: bool = False) -> None:
+        """Start the waiting routine once its phrases are ready (checked at each render
+        the voice reports), or when VOICE_WAIT_MS has passed."""
         routine = self._pending_start
-        if routine is None:
+        if routine is None or self.voice is None:
             return
-        waited_out = self.clock.monotonic() >= self._pending_deadline
-        if self.voice is not None and (waited_out or
-                                       self.voice.ready(self.plan_and_cues(routine)[1])):
+        if waited_out or self.voice.ready(self._pending_cues):
             self._pending_start = None
             self.start_routine(routine)
-            return
-        if waited_out and self.voice is None:
-            return  # speech is not set up yet: set_voice() starts it
-        QTimer.singleShot(50, self._start_pending)  # only while a start waits
 
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)
