@@ -92,20 +92,6 @@ def _library() -> Library:
     return load_routines(Paths.default().user_routines)
 
 
-def _voice_settings():
-    """The voice settings in settings.json, read without changing any file (defaults
-    where it cannot be read)."""
-    from stretchtimer.core import strict_json
-    from stretchtimer.storage.paths import Paths
-    from stretchtimer.storage.settings import VoiceSettings, from_dict, migrate
-
-    try:
-        data = strict_json.loads(Paths.default().settings_file.read_bytes())
-        return from_dict(migrate(data))[0].voice if isinstance(data, dict) else VoiceSettings()
-    except (OSError, strict_json.JsonProblem):
-        return VoiceSettings()
-
-
 def _report_errors(library: Library, err: TextIO) -> None:
     for exc in library.errors:
         _print(f"skipped {exc}", file=err)
@@ -187,7 +173,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
             _print(f"stretchtimer: no routine with id {args.plan!r} (known: {known})", file=err)
             _report_errors(library, err)
             return 2
-        voice = _voice_settings()
+        from stretchtimer.storage.paths import Paths
+        from stretchtimer.storage.settings import peek
+
+        voice = peek(Paths.default().settings_file).voice
         rate = args.rate or voice.rate_wpm
         try:
             plan = build_plan(planned, rate_wpm=rate)
@@ -199,7 +188,6 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         options = CueOptions(BreathingMode(args.breathing or voice.breathing),
                              countdown=voice.countdown and not args.no_countdown)
         # what the app will say: the real lengths of phrases it has rendered already
-        from stretchtimer.storage.paths import Paths
         from stretchtimer.voice.cache import SpeechCache, engine_key, voice_for
         from stretchtimer.voice.engine import DEFAULT_BACKEND
 

@@ -171,3 +171,15 @@ def test_an_unreadable_file_in_a_read_only_folder_is_left_alone(store, monkeypat
     assert store.load() == Settings()
     assert store.read_only and "left alone" in store.messages[0]
     assert store.path.read_text() == "{not json" and store.save(Settings()) is False
+
+
+def test_peek_reads_what_it_can_and_changes_no_file(store):
+    from stretchtimer.storage.settings import peek
+
+    assert peek(store.path) == Settings()  # no file
+    store.path.parent.mkdir(parents=True)
+    store.path.write_text('{"voice": {"rate_wpm": 130, "volume": 7}}')
+    assert peek(store.path).voice.rate_wpm == 130  # the good value; the bad one defaults
+    store.path.write_text("{broken")
+    assert peek(store.path) == Settings() and store.path.read_text() == "{broken"
+    assert not corrupt_files(store)  # nothing moved aside

@@ -197,6 +197,22 @@ def to_dict(settings: Settings) -> dict[str, Any]:
     return {"schema_version": SCHEMA_VERSION, **asdict(settings)}
 
 
+def peek(path: Path) -> Settings:
+    """The settings in `path` as far as they can be read, changing no file (for the
+    text commands; the app reads through SettingsStore, which also keeps bad files aside
+    and says what was wrong)."""
+    try:
+        data = strict_json.loads(path.read_bytes())
+    except (OSError, strict_json.JsonProblem):
+        return Settings()
+    if not isinstance(data, dict):
+        return Settings()
+    version = data.get("schema_version", 0)
+    if version.__class__ is int and version <= SCHEMA_VERSION:
+        data = migrate(data)
+    return from_dict(data)[0]
+
+
 class SettingsStore:
     def __init__(self, path: Path) -> None:
         self.path = path
