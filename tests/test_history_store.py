@@ -71,8 +71,9 @@ def test_a_flipped_bit_in_the_snapshots_tally_is_noticed_and_rebuilt(tmp_path):
     fill(journal, REWRITE_AFTER)
     truth = HistoryStore(journal, snap).load().to_json()
     raw = snap.read_bytes()
-    # one bit: "28" -> "38" (0x32 -> 0x33), still JSON, no longer a date
-    damaged = raw.replace(b'"2026-01-28":', b'"2026-01-38":', 1)
+    # one bit: "28" -> "38" (0x32 -> 0x33), still JSON, no longer a date (the tally is
+    # stored as JSON text inside the snapshot, so its quotes are escaped)
+    damaged = raw.replace(b'\\"2026-01-28\\":', b'\\"2026-01-38\\":', 1)
     assert damaged != raw and bin(int.from_bytes(raw, "big") ^ int.from_bytes(damaged, "big")
                                   ).count("1") == 1
     snap.write_bytes(damaged)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import Any
 
 from stretchtimer.core import strict_json
 from stretchtimer.core.tally import Tally
@@ -20,7 +19,7 @@ from stretchtimer.storage.atomic import write_atomic
 from stretchtimer.storage.journal import Journal, Loaded
 
 FORMAT = "stretchtimer-history-snapshot"
-VERSION = 2  # 2: the tally carries its own hash, and counts invalid records
+VERSION = 3  # 3: the tally is stored as text with a hash of that text
 CHECK_BYTES = 4096
 REWRITE_AFTER = 200  # records in the tail before the snapshot is brought up to date
 
@@ -37,11 +36,11 @@ def _check(journal: Journal, end: int) -> str:
     return digest.hexdigest()
 
 
-def _tally_check(tally: dict[str, Any]) -> str:
-    """A hash of the stored tally itself: a snapshot is trusted only as it was written
-    (the tally holds dates and counts the history view and progression rely on)."""
-    canonical = json.dumps(tally, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
-    return hashlib.sha256(canonical.encode()).hexdigest()
+def _tally_check(text: str) -> str:
+    """A hash of the stored tally's text: a snapshot is trusted only as it was written
+    (the tally holds dates and counts the history view and progression rely on). It is
+    kept as text so the check hashes bytes instead of serialising ten years again."""
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 class HistoryStore:
@@ -73,13 +72,14 @@ class HistoryStore:
                     _check(self.journal, end) != data["journal_check"] or \
                     _tally_check(data["tally"]) != data["tally_check"]:
                 return Tally(), 0
-            return Tally.from_json(data["tally"]), end
-        except (OSError, ValueError, KeyError, TypeError):
+            # exactly the text this app wrote (the hash says so): the plain parser will do
+            return Tally.from_json(json.loads(data["tally"])), end
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
             return Tally(), 0  # missing or damaged: it is only a cache
 
     def _write_snapshot(self, tally: Tally, end: int) -> None:
         assert self.snapshot is not None
-        stored = tally.to_json()
+        stored = json.dumps(tally.to_json(), separators=(",", ":"))
         data = {"format": FORMAT, "version": VERSION, "journal_bytes": end,
                 "journal_check": _check(self.journal, end), "tally": stored,
                 "tally_check": _tally_check(stored)}
