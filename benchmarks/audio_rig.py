@@ -1,5 +1,5 @@
 """A private PulseAudio server with a null sink, recorded through its monitor, and onset
-detection in the recording. Used by benchmarks/cue_timing.py and tests/test_playback.py.
+detection in the recording. Used by benchmarks/cue_timing.py and tests/e2e/test_playback.py.
 
 Needs Debian's pulseaudio, pulseaudio-utils (parec, pactl) and libasound2-plugins (so
 aplay, which pyttsx3 uses for live speech on Linux, plays into PulseAudio)."""

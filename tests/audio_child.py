@@ -1,4 +1,4 @@
-"""A child process for tests/test_audio_recovery.py: plays the chime through the real
+"""A child process for tests/e2e/test_audio_recovery.py: plays the chime through the real
 StreamOut at the given seconds after start, prints what it did, and exits."""
 
 import sys

@@ -1,5 +1,11 @@
+"""Shared by the three floors of tests, each marked by its folder: tests/unit (no Qt,
+seconds: `pytest -m unit`), tests/widgets (pytest-qt, offscreen) and tests/e2e (real
+processes, displays, audio, D-Bus, the bundle). Hypothesis tests are also marked
+`properties`: `pytest -m "unit and not properties"` is the few-second loop."""
+
 import copy
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -43,15 +49,30 @@ VALID_ROUTINE = {
 }
 
 
+FLOORS = ("unit", "widgets", "e2e")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        floor = Path(str(item.fspath)).parent.name
+        if floor in FLOORS:
+            item.add_marker(getattr(pytest.mark, floor))
+        if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+            item.add_marker(pytest.mark.properties)
+
+
 @pytest.fixture(autouse=True)
 def no_guarded_failures():
     """ui/guard.py keeps the app alive when a Qt override fails; in a test that is a
-    failure all the same, unless the test takes the reports itself (guard.failures)."""
-    from stretchtimer.ui import guard
-
-    guard.failures.clear()
+    failure all the same, unless the test takes the reports itself (guard.failures).
+    Only where Qt is loaded already: the unit tests never import it."""
+    guard = sys.modules.get("stretchtimer.ui.guard")
+    if guard is not None:
+        guard.failures.clear()
     yield
-    assert guard.failures == [], guard.failures
+    guard = sys.modules.get("stretchtimer.ui.guard")
+    if guard is not None:
+        assert guard.failures == [], guard.failures
 
 
 @pytest.fixture
@@ -63,6 +84,3 @@ def routine_data():
 @pytest.fixture
 def clock():
     return FakeClock()
-
-
-from tests.ui_helpers import rig  # noqa: E402,F401  (the window-test fixture)

@@ -114,7 +114,7 @@ def private_bus(qapp, tmp_path):
     def desktop(kind: str, idle_ms: int, locked: bool) -> Path:
         state = tmp_path / f"{kind}.state"
         state.write_text(f"{idle_ms} {int(locked)}")
-        fake = subprocess.Popen([sys.executable, str(Path(__file__).with_name(
+        fake = subprocess.Popen([sys.executable, str(Path(__file__).parents[1].joinpath(
             "fake_desktop_bus.py")), kind, str(state)], stdout=subprocess.PIPE, text=True,
             env={**os.environ, "DBUS_SESSION_BUS_ADDRESS": address, "QT_QPA_PLATFORM": "offscreen"})
         procs.append(fake)

@@ -204,7 +204,7 @@ def test_another_user_cannot_capture_or_block_launches():
     python = _system_python()
     if victim is None or squatter_user is None or python is None:
         pytest.skip("needs root (to make two local users) and a system Python")
-    repo = str(Path(__file__).resolve().parent.parent)
+    repo = str(Path(__file__).resolve().parents[2])
     site = sysconfig.get_paths()["purelib"]
     home = Path(tempfile.mkdtemp(prefix="st-victim-"))
     heard = Path(tempfile.mkdtemp(prefix="st-squat-")) / "heard"

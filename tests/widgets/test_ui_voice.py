@@ -7,7 +7,7 @@ from stretchtimer.core.plan import Kind
 from stretchtimer.voice.cache import SpeechCache
 from stretchtimer.voice.player import CHIME, CuePlayer
 from stretchtimer.voice.service import SpeechService
-from tests.test_voice_player import RecordingOut
+from tests.widgets.test_voice_player import RecordingOut
 
 
 def give_voice(rig, tmp_path, backend="Instant"):

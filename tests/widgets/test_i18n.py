@@ -15,7 +15,7 @@ from stretchtimer.core.plan import build_plan
 from stretchtimer.storage.routines import load_routines
 from stretchtimer.ui import i18n
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "packaging" / "i18n" / "stretchtimer_de.ts"
 QM = ROOT / "assets" / "i18n" / "stretchtimer_de.qm"
 BIN = Path(sys.executable).parent

@@ -14,7 +14,7 @@ import pytest
 
 import stretchtimer
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 LINUX = ROOT / "packaging" / "linux"
 APP_ID = "org.stretchtimer.StretchTimer"
 DESKTOP = LINUX / f"{APP_ID}.desktop"

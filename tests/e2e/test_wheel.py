@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import BUILTINS
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ import pytest
 import stretchtimer
 from tests.conftest import BUILTINS
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BUILD_TIMEOUT_S = 600  # about 20 s on two cores
 
 

@@ -1,0 +1,1 @@
+from tests.ui_helpers import rig  # noqa: F401  (the window-test fixture)
