@@ -9,6 +9,7 @@ from PySide6.QtCore import QTimer, qVersion
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
+from stretchtimer.command import Command
 from stretchtimer.logs import log
 from stretchtimer.platform.system_clock import SystemClock
 from stretchtimer.resources import assets
@@ -37,22 +38,22 @@ def no_display_reason() -> str | None:
             "commands (--list-routines, --plan, --validate) work anywhere.")
 
 
-def run(argv: list[str] | None = None, quit_after_first_paint: bool = False,
-        start: str | None = None, tray: bool = False, debug: bool = False) -> int:
+def run(command: Command, argv: list[str]) -> int:
+    """Open the app as `command` asks (`argv`, as given, goes to a running one instead)."""
     reason = no_display_reason()
     if reason and QApplication.instance() is None:
         print(reason, file=sys.stderr)
         return 1
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
-    if not _is_first_instance_or_forward(list(argv or [])):
+    if not _is_first_instance_or_forward(argv):
         return 0
     app.setApplicationName("stretchtimer")
     app.setDesktopFileName("org.stretchtimer.StretchTimer")  # packaging/linux
     paths = Paths.default()
     from stretchtimer import __version__, logs
 
-    logs.start(debug)
+    logs.start(command.debug)
     logs.route_qt_messages()
     log.info("stretchtimer %s starting (Qt %s, %s)", __version__, qVersion(),
              app.platformName())
@@ -64,12 +65,12 @@ def run(argv: list[str] | None = None, quit_after_first_paint: bool = False,
     app.aboutToQuit.connect(window.record_running)  # a logout, or any other way out
     if _instance is not None:
         _instance.message_received.connect(lambda args: _on_forwarded(window, args))
-    if start:
-        QTimer.singleShot(0, lambda: window.handle_command(["--start", start]))
-    if quit_after_first_paint:  # benchmarks/startup.py; connected first, so it runs first
+    if command.start:
+        QTimer.singleShot(0, lambda: window.handle_command(["--start", command.start]))
+    if command.quit_after_first_paint:  # benchmarks/startup.py; connected first, so it runs first
         window.first_painted.connect(_report_and_quit)
     window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: _after_paint(window, paths)))
-    if tray and QSystemTrayIcon.isSystemTrayAvailable():
+    if command.tray and QSystemTrayIcon.isSystemTrayAvailable():
         QTimer.singleShot(0, lambda: _after_paint(window, paths))  # no paint is coming
     else:
         window.show()

@@ -2,61 +2,16 @@
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TextIO
 
-from stretchtimer import __version__
+from stretchtimer.command import parse
 from stretchtimer.core.plan import build_plan, format_clock
 from stretchtimer.core.plan_text import plan_text
 from stretchtimer.core.routine import Library, RoutineError, load_file
-from stretchtimer.core.speech_time import DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM
-
-
-def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="stretchtimer",
-        description="Hourly stretch breaks that talk you through a short routine.",
-        epilog="With no command, the window opens (or the running stretchtimer comes "
-               "forward). Settings, history, routines, cache and log live in the "
-               "platform's per-user folders (Help > About lists them); STRETCHTIMER_HOME=DIR "
-               "puts them all under DIR.",
-    )
-    p.add_argument("--version", action="version", version=f"stretchtimer {__version__}")
-    group = p.add_mutually_exclusive_group()
-    group.add_argument("--list-routines", action="store_true",
-                       help="list every built-in and user routine")
-    group.add_argument("--plan", metavar="ROUTINE_ID",
-                       help="print the timeline of a routine and every spoken cue with its offset")
-    group.add_argument("--validate", metavar="FILE",
-                       help="check a routine file; print 'ok' (with a warning for anything a "
-                            "listener would miss) or every problem (exit 0 / 1)")
-    group.add_argument("--start", metavar="ROUTINE_ID",
-                       help="open stretchtimer (or the one already running) and start a routine")
-    group.add_argument("--import", dest="import_file", metavar="FILE",
-                       help="add a routine file to your routines (a new id if one is taken; "
-                            "nothing is overwritten)")
-    group.add_argument("--export", metavar="FILE",
-                       help="write your history to FILE (.csv for spreadsheets, or .json)")
-    p.add_argument("--force", action="store_true",
-                   help="for --export: replace FILE if it exists")
-    p.add_argument("--breathing", choices=["every", "first", "off"],
-                   help="breathing cues for --plan: every breath, the first breath, or off "
-                        "(default: your setting)")
-    p.add_argument("--rate", type=int, metavar="WPM",
-                   help=f"voice rate in words a minute for --plan ({MIN_RATE_WPM}-{MAX_RATE_WPM}; "
-                        f"default: your setting, else {DEFAULT_RATE_WPM})")
-    p.add_argument("--no-countdown", action="store_true",
-                   help='for --plan: no "3, 2, 1" before the end of each hold')
-    p.add_argument("--tray", action="store_true",
-                   help="start hidden in the system tray (login autostart uses this)")
-    p.add_argument("--debug", action="store_true",
-                   help="log more, and to the terminal as well as the log file")
-    p.add_argument("--quit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
-    return p
-
 
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
@@ -101,11 +56,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
          err: TextIO | None = None) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
-    args = build_parser().parse_args(argv)
+    args = parse(argv)
 
     if args.validate:
         try:
-            routine = load_file(args.validate)
+            routine = load_file(Path(args.validate))
         except RoutineError as exc:
             _print(f"{exc.source}: {len(exc.problems)} problem(s)", file=out)
             for problem in exc.problems:
@@ -121,8 +76,6 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         return 0
 
     if args.import_file:
-        from pathlib import Path
-
         from stretchtimer.storage.paths import Paths
         from stretchtimer.storage.routines import load_routines
         from stretchtimer.storage.user_routines import import_message, import_routine
@@ -143,8 +96,6 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         return 0
 
     if args.export:
-        from pathlib import Path
-
         from stretchtimer.storage.export import export_history
         from stretchtimer.storage.journal import Journal
         from stretchtimer.storage.paths import Paths
@@ -201,9 +152,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
 
     from stretchtimer.app import run  # Qt is imported only when the window is wanted
 
-    return run(list(argv) if argv is not None else sys.argv[1:],
-               quit_after_first_paint=args.quit_after_first_paint, start=args.start,
-               tray=args.tray, debug=args.debug)
+    return run(args, list(argv) if argv is not None else sys.argv[1:])
 
 
 if __name__ == "__main__":

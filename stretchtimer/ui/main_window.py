@@ -810,18 +810,18 @@ class MainWindow(QMainWindow):
     def handle_command(self, args: list) -> None:
         """A command line from a later launch (or --start at our own): come forward, and
         start the routine it names."""
-        from stretchtimer.cli import build_parser
+        from stretchtimer.command import CommandLineError, parse_forwarded
 
         self.bring_forward()
         try:
-            parsed = build_parser().parse_args(args)
-        except SystemExit:
+            command = parse_forwarded(args)
+        except CommandLineError:
             return  # a command line that does not parse: coming forward is enough
-        if parsed.start:
-            routine = self.library.get(parsed.start)
+        if command.start:
+            routine = self.library.get(command.start)
             if routine is None:
                 self.show_notice(tr("There is no routine called “{id}”.").format(
-                    id=parsed.start))
+                    id=command.start))
             else:
                 self.start_when_voiced(routine)
 

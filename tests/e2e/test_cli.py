@@ -181,7 +181,7 @@ def test_import_adds_a_routine_and_never_overwrites(home, tmp_path):
 
 
 def test_help_documents_every_option(home):
-    from stretchtimer.cli import build_parser
+    from stretchtimer.command import build_parser
 
     shown = run(home, "--help").stdout
     for action in build_parser()._actions:

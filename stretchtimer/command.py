@@ -1,0 +1,112 @@
+"""The command line, parsed once into a typed Command: by cli.main at launch, and by the
+running app for a command line a later launch passed on (platform/single_instance.py).
+No Qt here: the text commands run without it."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, NoReturn
+
+from stretchtimer import __version__
+from stretchtimer.core.speech_time import DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM
+
+
+@dataclass(frozen=True)
+class Command:
+    """What one command line asks for. With none of the text commands (list_routines,
+    plan, validate, import_file, export) set, it opens the app (or brings it forward)."""
+
+    start: str | None = None  # a routine id to start
+    tray: bool = False  # start hidden in the tray
+    debug: bool = False
+    quit_after_first_paint: bool = False  # benchmarks/startup.py
+    list_routines: bool = False
+    plan: str | None = None
+    validate: str | None = None
+    import_file: str | None = None
+    export: str | None = None
+    force: bool = False  # --export may replace its file
+    breathing: str | None = None  # --plan's options; None: the user's setting
+    rate: int | None = None
+    no_countdown: bool = False
+
+    @property
+    def opens_app(self) -> bool:
+        return not (self.list_routines or self.plan or self.validate or self.import_file
+                    or self.export)
+
+
+class CommandLineError(ValueError):
+    """A forwarded command line that does not parse (argparse's message)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, raise_errors: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._raise_errors = raise_errors
+
+    def error(self, message: str) -> NoReturn:
+        if self._raise_errors:  # in the running app: never print, never exit
+            raise CommandLineError(message)
+        super().error(message)
+
+
+def build_parser(raise_errors: bool = False) -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="stretchtimer", raise_errors=raise_errors,
+        description="Hourly stretch breaks that talk you through a short routine.",
+        epilog="With no command, the window opens (or the running stretchtimer comes "
+               "forward). Settings, history, routines, cache and log live in the "
+               "platform's per-user folders (Help > About lists them); STRETCHTIMER_HOME=DIR "
+               "puts them all under DIR.",
+    )
+    p.add_argument("--version", action="version", version=f"stretchtimer {__version__}")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--list-routines", action="store_true",
+                       help="list every built-in and user routine")
+    group.add_argument("--plan", metavar="ROUTINE_ID",
+                       help="print the timeline of a routine and every spoken cue with its offset")
+    group.add_argument("--validate", metavar="FILE",
+                       help="check a routine file; print 'ok' (with a warning for anything a "
+                            "listener would miss) or every problem (exit 0 / 1)")
+    group.add_argument("--start", metavar="ROUTINE_ID",
+                       help="open stretchtimer (or the one already running) and start a routine")
+    group.add_argument("--import", dest="import_file", metavar="FILE",
+                       help="add a routine file to your routines (a new id if one is taken; "
+                            "nothing is overwritten)")
+    group.add_argument("--export", metavar="FILE",
+                       help="write your history to FILE (.csv for spreadsheets, or .json)")
+    p.add_argument("--force", action="store_true",
+                   help="for --export: replace FILE if it exists")
+    p.add_argument("--breathing", choices=["every", "first", "off"],
+                   help="breathing cues for --plan: every breath, the first breath, or off "
+                        "(default: your setting)")
+    p.add_argument("--rate", type=int, metavar="WPM",
+                   help=f"voice rate in words a minute for --plan ({MIN_RATE_WPM}-{MAX_RATE_WPM}; "
+                        f"default: your setting, else {DEFAULT_RATE_WPM})")
+    p.add_argument("--no-countdown", action="store_true",
+                   help='for --plan: no "3, 2, 1" before the end of each hold')
+    p.add_argument("--tray", action="store_true",
+                   help="start hidden in the system tray (login autostart uses this)")
+    p.add_argument("--debug", action="store_true",
+                   help="log more, and to the terminal as well as the log file")
+    p.add_argument("--quit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
+    return p
+
+
+def parse(argv: Sequence[str] | None = None) -> Command:
+    """The command line of this launch (exits with argparse's message when it is wrong,
+    and for --help and --version)."""
+    return Command(**vars(build_parser().parse_args(argv)))
+
+
+def parse_forwarded(argv: Sequence[str]) -> Command:
+    """A command line a later launch passed on; CommandLineError when it does not parse
+    (nothing is printed: the running app has no terminal)."""
+    try:
+        return Command(**vars(build_parser(raise_errors=True).parse_args(list(argv))))
+    except SystemExit as exc:  # --help / --version: nothing for the running app to do
+        raise CommandLineError("--help and --version are answered by the launch itself") \
+            from exc

@@ -1,0 +1,28 @@
+"""The command line parses once into a typed Command, at launch and when forwarded."""
+
+import pytest
+
+from stretchtimer.command import Command, CommandLineError, parse, parse_forwarded
+
+
+def test_a_launch_command_line_becomes_a_typed_command():
+    command = parse(["--start", "walk-break", "--tray"])
+    assert command == Command(start="walk-break", tray=True)
+    assert command.opens_app
+    assert not parse(["--plan", "walk-break", "--rate", "110"]).opens_app
+    assert parse(["--plan", "walk-break", "--rate", "110"]).rate == 110
+
+
+def test_a_forwarded_command_line_that_does_not_parse_is_refused_quietly(capsys):
+    for argv in (["--start"], ["--rate", "fast"], ["--bogus"], ["--help"], ["--version"]):
+        with pytest.raises(CommandLineError):
+            parse_forwarded(argv)
+    assert capsys.readouterr() == ("", "")  # the running app has no terminal to print to
+    assert parse_forwarded(["--start", "neck-reset"]).start == "neck-reset"
+
+
+def test_a_wrong_launch_command_line_exits_with_argparse_s_message(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        parse(["--rate", "fast"])
+    assert exit_.value.code == 2
+    assert "--rate: invalid int value" in capsys.readouterr().err
