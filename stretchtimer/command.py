@@ -47,10 +47,20 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
         self._raise_errors = raise_errors
 
+    # In the running app nothing is printed (it has no terminal) and nothing exits.
     def error(self, message: str) -> NoReturn:
-        if self._raise_errors:  # in the running app: never print, never exit
+        if self._raise_errors:
             raise CommandLineError(message)
         super().error(message)
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        if self._raise_errors:  # after --help or --version
+            raise CommandLineError("--help and --version are answered by the launch itself")
+        super().exit(status, message)
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        if not self._raise_errors:
+            super()._print_message(message, file)
 
 
 def build_parser(raise_errors: bool = False) -> argparse.ArgumentParser:
@@ -105,8 +115,4 @@ def parse(argv: Sequence[str] | None = None) -> Command:
 def parse_forwarded(argv: Sequence[str]) -> Command:
     """A command line a later launch passed on; CommandLineError when it does not parse
     (nothing is printed: the running app has no terminal)."""
-    try:
-        return Command(**vars(build_parser(raise_errors=True).parse_args(list(argv))))
-    except SystemExit as exc:  # --help / --version: nothing for the running app to do
-        raise CommandLineError("--help and --version are answered by the launch itself") \
-            from exc
+    return Command(**vars(build_parser(raise_errors=True).parse_args(list(argv))))
