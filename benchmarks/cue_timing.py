@@ -47,8 +47,9 @@ def play(mode: str, routine_id: str = "") -> None:
     from stretchtimer.core.plan import build_plan
     from stretchtimer.core.routine import validate
     from stretchtimer.platform.system_clock import SystemClock
+    from stretchtimer.settings_model import SettingsModel
     from stretchtimer.storage.paths import Paths
-    from stretchtimer.storage.settings import VoiceSettings
+    from stretchtimer.storage.settings import Settings, VoiceSettings
     from stretchtimer.ui.session_driver import SessionDriver
     from stretchtimer.voice.cache import SpeechCache
     from stretchtimer.voice.player import CHIME, CuePlayer
@@ -66,7 +67,7 @@ def play(mode: str, routine_id: str = "") -> None:
     plan = build_plan(routine)
     cues = plan_cues(plan)
     service = SpeechService(SpeechCache(Paths.default().speech_cache))
-    player = CuePlayer(service, VoiceSettings(volume=1.0))
+    player = CuePlayer(service, SettingsModel(Settings(voice=VoiceSettings(volume=1.0))))
     driver = SessionDriver(SystemClock())
     player.attach(driver)
     log: dict = {"mode": mode, "cues": [], "render_failures": []}

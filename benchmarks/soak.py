@@ -43,10 +43,11 @@ def children() -> list[str]:
     return found
 
 
-def active_timers(app, window) -> int:
+def active_timers(app, controller) -> int:
     from PySide6.QtCore import QTimer
 
-    timers = set(app.findChildren(QTimer)) | set(window.findChildren(QTimer))
+    timers = set(app.findChildren(QTimer)) | set(controller.findChildren(QTimer)) | \
+        set(controller.window.findChildren(QTimer))
     return sum(t.isActive() for t in timers)
 
 
@@ -57,7 +58,7 @@ def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from stretchtimer.app import _after_paint, build_window
+    from stretchtimer.app import _after_paint, build_app
     from stretchtimer.core.clock import FakeClock
     from stretchtimer.storage.paths import Paths
 
@@ -66,12 +67,13 @@ def main() -> int:
     paths = Paths.under(home)
     monday_8 = datetime(2026, 11, 16, 8, 0).timestamp()
     clock = FakeClock(wall=monday_8)
-    window = build_window(paths, clock)
+    controller = build_app(paths, clock)
+    window = controller.window
     window.show()
-    _after_paint(window, paths)
+    _after_paint(controller, paths)
     app.processEvents()
-    timers_before = active_timers(app, window)
-    reminders, popup = window.reminders, window.popup
+    timers_before = active_timers(app, controller)
+    reminders, popup = controller.reminders, controller.popup
     offered = started = 0
     rss_first_hour = None
     t0 = time.monotonic()
@@ -87,25 +89,25 @@ def main() -> int:
             offered += 1
             popup.start.click()  # the user takes the break
             started += 1
-            machine = window.driver.machine
+            machine = controller.driver.machine
             while machine.state.value in ("running", "paused"):
                 clock.advance(5.0)
-                window.driver.catch_up()
-                window.timer.refresh()
+                controller.driver.catch_up()
+                controller.timer.refresh()
                 app.processEvents()
-            if window._checkin is not None and window.checkin.isVisible():
-                window.checkin.buttons["good"].click()
+            if controller._checkin is not None and controller.checkin.isVisible():
+                controller.checkin.buttons["good"].click()
             window.show_picker()
     gc.collect()
     app.processEvents()
     rss_end = rss_mb()
-    timers_running = active_timers(app, window)
+    timers_running = active_timers(app, controller)
     workers = children()
     sessions = sum(1 for line in paths.journal.read_text().splitlines()
                    if '"type":"session"' in line.replace(" ", ""))
     window.close()
     app.quit()
-    window.voice.service.shutdown()
+    controller.voice.service.shutdown()
     app.processEvents()
     time.sleep(0.5)
     left_children = children()

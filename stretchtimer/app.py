@@ -1,25 +1,28 @@
-"""The one bootstrap: QApplication, the routine library, the driver, the window."""
+"""The one bootstrap: QApplication, single instance, the controller (which makes the
+window), signals, and what waits until after the first paint."""
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, qVersion
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from stretchtimer.command import Command
+from stretchtimer.controller import Controller
 from stretchtimer.logs import log
 from stretchtimer.platform.system_clock import SystemClock
 from stretchtimer.resources import assets
+from stretchtimer.settings_model import SettingsModel
 from stretchtimer.storage.atomic import sweep_temps
 from stretchtimer.storage.journal import Journal
 from stretchtimer.storage.paths import Paths
 from stretchtimer.storage.routines import load_routines
 from stretchtimer.storage.settings import SettingsStore
 from stretchtimer.ui.application import application
-from stretchtimer.ui.main_window import MainWindow
 
 
 def app_icon() -> QIcon:
@@ -57,21 +60,23 @@ def run(command: Command, argv: list[str]) -> int:
     logs.route_qt_messages()
     log.info("stretchtimer %s starting (Qt %s, %s)", __version__, qVersion(),
              app.platformName())
-    window = build_window(paths, SystemClock())
+    controller = build_app(paths, SystemClock())
+    window = controller.window
     from stretchtimer.ui import guard
 
     guard.install(window.show_notice)  # from here on, no exception ends the process
-    _quit_on_terminate(app, window)
-    app.aboutToQuit.connect(window.record_running)  # a logout, or any other way out
+    _quit_on_terminate(app, controller.quit)
+    app.aboutToQuit.connect(controller.shutdown)  # a logout, or any other way out
     if _instance is not None:
-        _instance.message_received.connect(lambda args: _on_forwarded(window, args))
+        controller.set_single_instance(_instance)
     if command.start:
-        QTimer.singleShot(0, lambda: window.handle_command(["--start", command.start]))
+        QTimer.singleShot(0, lambda: controller.handle_command(command))
     if command.quit_after_first_paint:  # benchmarks/startup.py; connected first, so it runs first
         window.first_painted.connect(_report_and_quit)
-    window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: _after_paint(window, paths)))
+    window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: _after_paint(controller,
+                                                                                    paths)))
     if command.tray and QSystemTrayIcon.isSystemTrayAvailable():
-        QTimer.singleShot(0, lambda: _after_paint(window, paths))  # no paint is coming
+        QTimer.singleShot(0, lambda: _after_paint(controller, paths))  # no paint is coming
     else:
         window.show()
     return app.exec()
@@ -80,15 +85,10 @@ def run(command: Command, argv: list[str]) -> int:
 _instance = None  # the SingleInstance of this process, once it is the first
 
 
-def _on_forwarded(window: MainWindow, args: list) -> None:
-    log.info("another launch passed on %s", args)
-    window.handle_command(args)
-
-
 _keep: list[object] = []  # what must live as long as the process (the signal socket)
 
 
-def _quit_on_terminate(app: QApplication, window: MainWindow) -> None:
+def _quit_on_terminate(app: QApplication, quit_app: Callable[[], None]) -> None:
     """SIGTERM / SIGINT / SIGHUP end the app through its normal quit (recording a running
     routine, stopping the speech worker). Python's wake-up fd makes the signal an event:
     no polling timer."""
@@ -113,7 +113,7 @@ def _quit_on_terminate(app: QApplication, window: MainWindow) -> None:
             reader.recv(64)
         except OSError:
             pass
-        window.quit_app()
+        quit_app()
 
     notifier.activated.connect(on_signal)
     _keep.append((reader, writer, notifier))  # alive as long as the app
@@ -137,8 +137,9 @@ def _is_first_instance_or_forward(argv: list[str]) -> bool:
     return False
 
 
-def build_window(paths: Paths, clock) -> MainWindow:
-    """The main window with the user's routines and settings (and word of any problem)."""
+def build_app(paths: Paths, clock) -> Controller:
+    """The controller and its window, with the user's routines and settings (and word of
+    any problem)."""
     for folder in (paths.config, paths.data, paths.cache):
         sweep_temps(folder)  # what a crash mid-write left behind
     store = SettingsStore(paths.settings_file)
@@ -146,23 +147,24 @@ def build_window(paths: Paths, clock) -> MainWindow:
     from stretchtimer.ui import i18n
 
     language = i18n.install(application(), settings.display.language)
-    window = MainWindow(load_routines(paths.user_routines, language), clock, settings, store,
-                        Journal(paths.journal), paths.history_snapshot, paths.user_routines)
-    window.paths, window.language = paths, language
+    controller = Controller(load_routines(paths.user_routines, language), clock,
+                            SettingsModel(settings, store), Journal(paths.journal),
+                            paths.history_snapshot, paths.user_routines, paths, language,
+                            i18n.spoken_phrases())
     if store.messages:
         log.warning("settings: %s", " ".join(store.messages))
-        window.show_notice(" ".join(store.messages))
-    for error in window.library.errors:
+        controller.window.show_notice(" ".join(store.messages))
+    for error in controller.library.errors:
         log.warning("routine skipped: %s", error)
-    return window
+    return controller
 
 
-def _after_paint(window: MainWindow, paths: Paths) -> None:
+def _after_paint(controller: Controller, paths: Paths) -> None:
     """What can wait until the window is on screen: the window icon, speech, reminders
     and the tray. Runs once (with --tray it runs at start, before any paint)."""
-    if window.after_paint_done:
+    if controller.after_paint_done:
         return
-    window.after_paint_done = True
+    controller.after_paint_done = True
     from stretchtimer import logs
 
     logs.setup(paths.log)  # the records since launch are written now
@@ -175,43 +177,43 @@ def _after_paint(window: MainWindow, paths: Paths) -> None:
     app.setWindowIcon(app_icon())
 
     def speech() -> None:
-        service = SpeechService(SpeechCache(paths.speech_cache), parent=window)
-        service.language = window.language  # with no voice chosen, one that speaks the UI's
-        app.aboutToQuit.connect(service.shutdown)  # no speech worker outlives the app
-        window.set_voice(CuePlayer(service, window.voice_settings, parent=window))
+        service = SpeechService(SpeechCache(paths.speech_cache), parent=controller)
+        service.language = controller.language  # with no voice chosen, one that speaks it
+        controller.set_voice(CuePlayer(service, controller.settings, parent=controller))
 
     # Each part on its own: one that fails is reported and the others still come up
     # (speech before reminders, so that a reminder due at once can be spoken).
-    step("history and progression", window.refresh_progression)
-    step("the routines folder watcher", window.watch_routines)
+    step("history and progression", controller.refresh_progression)
+    step("the routines folder watcher", controller.set_routines_folder_watch)
     step("speech", speech)
-    step("reminders and the tray", lambda: _set_up_reminders(app, window))
+    step("reminders and the tray", lambda: _set_up_reminders(app, controller))
 
 
-def _set_up_reminders(app: QApplication, window: MainWindow) -> None:
+def _set_up_reminders(app: QApplication, controller: Controller) -> None:
     from stretchtimer.ui.reminder_driver import ReminderDriver
     from stretchtimer.ui.reminder_popup import ReminderPopup
     from stretchtimer.ui.tray import Tray
 
+    window = controller.window
     tray = None
     if QSystemTrayIcon.isSystemTrayAvailable():
-        tray = Tray(app_icon(), list(window.library.routines.values()),
-                    window.suggested_routine(), parent=window)
+        tray = Tray(app_icon(), list(controller.library.routines.values()), parent=controller)
         app.setQuitOnLastWindowClosed(False)  # closing the window leaves it in the tray
     from stretchtimer.platform.autostart import autostart
     from stretchtimer.platform.idle import idle_probe
 
-    window.autostart = autostart()  # only the settings dialog needs it: after the paint
+    controller.autostart = autostart()  # only the settings dialog needs it: after the paint
     from stretchtimer.platform.fullscreen import fullscreen_probe
 
     idle = idle_probe()
     fullscreen = fullscreen_probe(  # our own window in full screen (F11) is no reason to wait
         own_windows=lambda: {int(window.winId())} if window.isVisible() else set())
-    window.sensing = {"idle": idle.name, "fullscreen": fullscreen.name}
+    controller.sensing = {"idle": idle.name, "fullscreen": fullscreen.name}
     log.info("tray: %s; away noticed by: %s; full screen noticed by: %s",
              "yes" if tray is not None else "no", idle.name, fullscreen.name)
-    reminders = ReminderDriver(window.settings, window.clock, idle, fullscreen, parent=window)
-    window.set_reminders(reminders, tray, ReminderPopup())
+    reminders = ReminderDriver(controller.settings, controller.clock, idle, fullscreen,
+                               parent=controller)
+    controller.set_reminders(reminders, tray, ReminderPopup())
 
 
 HEAVY = ("pyttsx3", "PySide6.QtMultimedia", "PySide6.QtTextToSpeech",

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
 from stretchtimer.command import parse
-from stretchtimer.core.plan import build_plan, format_clock
+from stretchtimer.core.plan import format_clock
 from stretchtimer.core.plan_text import plan_text
+from stretchtimer.core.planner import PlanContext
 from stretchtimer.core.routine import Library, RoutineError, load_file
 
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -22,10 +24,10 @@ def _print(text: str, file: TextIO) -> None:
     print(_UNSAFE.sub(lambda m: ascii(m.group())[1:-1], text), file=file)
 
 
-def list_routines(library: Library, out: TextIO) -> None:
+def list_routines(library: Library, context: PlanContext, out: TextIO) -> None:
     rows = []
     for r in library.routines.values():
-        plan = build_plan(r)
+        plan = context.plan(r)
         kit = ", ".join(r.equipment) or "none"
         rows.append((r.id, r.name, format_clock(plan.total), r.position, kit, r.summary,
                      "" if r.origin == "built-in" else "  (yours)"))
@@ -111,8 +113,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         return 0
 
     if args.list_routines:
+        from stretchtimer.storage.paths import Paths
+        from stretchtimer.storage.settings import peek, plan_context
+
         library = _library()
-        list_routines(library, out)
+        list_routines(library, plan_context(peek(Paths.default().settings_file)), out)
         _report_errors(library, err)
         return 0
 
@@ -124,29 +129,31 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
             _print(f"stretchtimer: no routine with id {args.plan!r} (known: {known})", file=err)
             _report_errors(library, err)
             return 2
+        from stretchtimer.core.cue_options import BreathingMode, CueOptions
         from stretchtimer.storage.paths import Paths
-        from stretchtimer.storage.settings import peek
+        from stretchtimer.storage.settings import peek, plan_context
 
-        voice = peek(Paths.default().settings_file).voice
-        rate = args.rate or voice.rate_wpm
+        settings = peek(Paths.default().settings_file)  # planned as the app would run it
+        voice = settings.voice
+        options = CueOptions(BreathingMode(args.breathing or voice.breathing),
+                             countdown=voice.countdown and not args.no_countdown)
+        context = replace(plan_context(settings), rate_wpm=args.rate or voice.rate_wpm,
+                          options=options)
         try:
-            plan = build_plan(planned, rate_wpm=rate)
+            plan, cues = context.plan_and_cues(planned)
         except ValueError as exc:
             _print(f"stretchtimer: --rate: {exc}", file=err)
             return 2
-        from stretchtimer.core.cues import BreathingMode, CueOptions, plan_cues
-
-        options = CueOptions(BreathingMode(args.breathing or voice.breathing),
-                             countdown=voice.countdown and not args.no_countdown)
         # what the app will say: the real lengths of phrases it has rendered already
         from stretchtimer.voice.cache import SpeechCache, engine_key, voice_for
         from stretchtimer.voice.engine import DEFAULT_BACKEND
 
         measured = SpeechCache(Paths.default().speech_cache).lengths(
-            (c.text for c in plan_cues(plan, options)), voice_for(voice.voice, "en"), rate,
+            (c.text for c in cues), voice_for(voice.voice, "en"), context.rate_wpm,
             engine_key(DEFAULT_BACKEND))
         if measured:
-            plan = build_plan(planned, rate_wpm=rate, measured=measured)
+            context = replace(context, measured=measured)
+            plan = context.plan(planned)
         _print(plan_text(plan, options).rstrip("\n"), out)
         return 0
 

@@ -1,24 +1,26 @@
-"""Builders for the window tests: the real window on a FakeClock-driven driver."""
+"""Builders for the window tests: the real controller and window on a FakeClock-driven
+driver."""
 
 import pytest
 
+from stretchtimer.controller import Controller
 from stretchtimer.core.clock import FakeClock
 from stretchtimer.storage.routines import load_routines
-from stretchtimer.ui.main_window import MainWindow
 
 
 class WindowRig:
     def __init__(self, qtbot, library=None):
         self.clock = FakeClock()
-        self.window = MainWindow(library or load_routines(None), self.clock)
-        self.driver = self.window.driver
+        self.app = Controller(library or load_routines(None), self.clock)
+        self.window = self.app.window
+        self.driver = self.app.driver
         qtbot.addWidget(self.window)
         self.window.resize(1100, 720)
         self.window.show()
         qtbot.waitExposed(self.window)
         self.window.activateWindow()  # as the window manager does on launch
         qtbot.waitUntil(self.window.isActiveWindow)
-        self.timer = self.window.timer
+        self.timer = self.app.timer
 
     def at(self, offset):
         """Move the clock to `offset` seconds into the routine and deliver what is due."""

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
+from stretchtimer.core.cue_options import BreathingMode, CueOptions
 from stretchtimer.core.phrases import ENGLISH
 from stretchtimer.core.plan import (
     Kind,
@@ -34,12 +35,6 @@ from stretchtimer.core.speech_time import GAP_S
 COUNTDOWN = ENGLISH.countdown
 BREATH_SLACK_S = 0.3  # a breath cue is said at most this long after the pacer shows it
 MAX_PAUSE_S = 3.0  # the longest pause between two setup lines; the rest is settle time
-
-
-class BreathingMode(StrEnum):
-    OFF = "off"
-    FIRST = "first"  # the first in and out of each hold
-    EVERY = "every"
 
 
 class CueKind(StrEnum):
@@ -70,15 +65,6 @@ class Priority(IntEnum):
     REST = 65
     FORM = 55
     HALFWAY = 40  # "halfway" only repeats what the digits show
-
-
-@dataclass(frozen=True)
-class CueOptions:
-    """What the user chose to hear. The voice rate is the plan's (build_plan), since it
-    also sets how long each intro lasts."""
-
-    breathing: BreathingMode = BreathingMode.EVERY
-    countdown: bool = True
 
 
 @dataclass(frozen=True)

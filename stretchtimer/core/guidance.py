@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import re
 
+from stretchtimer.core.cue_options import BreathingMode, CueOptions
 from stretchtimer.core.cues import (
     BREATH_SLACK_S,
-    BreathingMode,
     Cue,
     CueKind,
-    CueOptions,
     breath_cues_wanted,
     first_sentence,
     plan_cues,
 )
-from stretchtimer.core.phrases import Phrases
+from stretchtimer.core.phrases import ENGLISH, Phrases
 from stretchtimer.core.plan import Kind, Plan, build_plan
 from stretchtimer.core.routine import Routine
 
@@ -92,7 +91,7 @@ def check_plan(plan: Plan, cues: list[Cue], mode: BreathingMode) -> list[str]:
     return list(dict.fromkeys(found))  # each once, in order
 
 
-def check_routine(routine: Routine, phrases: Phrases | None = None) -> list[str]:
+def check_routine(routine: Routine, phrases: Phrases = ENGLISH) -> list[str]:
     """check_plan over every hold level, breathing every and first, at a slow, the
     default and a fast voice; each finding once, with the cases it happens in."""
     cases: dict[str, list[str]] = {}

@@ -1,7 +1,7 @@
 """The fixed words the voice says around the routine's own texts ("Switch to your left
 side", "Breathe in", "3, 2, 1"), in the UI's language. Core stays free of Qt: the Qt side
-builds a Phrases from its translations and makes it current once at startup (a language
-change takes effect at the next start)."""
+builds a Phrases from its translations (ui/i18n.py) and puts it in the plan context
+(core/planner.py); a language change takes effect at the next start."""
 
 from __future__ import annotations
 
@@ -50,16 +50,6 @@ class Phrases:
 
 
 ENGLISH = Phrases()
-_current = ENGLISH
-
-
-def current() -> Phrases:
-    return _current
-
-
-def use(phrases: Phrases) -> None:
-    global _current
-    _current = phrases
 
 
 def exercise_cue(own: str, english_default: str, translated: str) -> str:

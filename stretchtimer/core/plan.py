@@ -13,7 +13,6 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from stretchtimer.core.phrases import ENGLISH, Phrases, exercise_cue
-from stretchtimer.core.phrases import current as current_phrases
 from stretchtimer.core.routine import Exercise, Routine
 from stretchtimer.core.speech_time import (
     DEFAULT_RATE_WPM,
@@ -195,14 +194,13 @@ def chosen_levels(routine: Routine, levels: Mapping[str, int] | None) -> list[in
 def build_plan(routine: Routine, levels: Mapping[str, int] | None = None,
                rate_wpm: int = DEFAULT_RATE_WPM,
                measured: Mapping[str, float] | None = None,
-               phrases: Phrases | None = None) -> Plan:
+               phrases: Phrases = ENGLISH) -> Plan:
     """`levels` picks each exercise's progression level by id (its hold and texts);
     `rate_wpm` is the voice rate and `measured` the real lengths of rendered phrases,
     which together set how long the spoken parts take. `phrases`: the fixed spoken
-    words (default: the current language's). Each part before a hold lasts at least its
+    words in the UI's language. Each part before a hold lasts at least its
     least time (prepare_s, switch_s, rest_s) and grows until its lines are said with the
     exercise's settle_s of quiet after them."""
-    phrases = phrases or current_phrases()
     chosen = chosen_levels(routine, levels)
     names = tuple(ex.levels[i].name if ex.levels else "" for ex, i in zip(routine.exercises,
                                                                           chosen))

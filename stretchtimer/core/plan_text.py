@@ -9,7 +9,8 @@ from stretchtimer.core.plan import Plan, format_clock
 from stretchtimer.core.routine import Routine
 
 if TYPE_CHECKING:  # cues load with the plan text only (the app's start-up skips them)
-    from stretchtimer.core.cues import Cue, CueOptions
+    from stretchtimer.core.cue_options import CueOptions
+    from stretchtimer.core.cues import Cue
 
 
 def describe(routine: Routine, plan: Plan) -> str:

@@ -21,7 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from stretchtimer.core import strict_json
+from stretchtimer.core.cue_options import BreathingMode, CueOptions
 from stretchtimer.core.phrases import LANGUAGES
+from stretchtimer.core.planner import PlanContext
 from stretchtimer.core.reminders import WEEKDAYS
 from stretchtimer.core.speech_time import DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM
 from stretchtimer.storage.atomic import quarantine, write_atomic
@@ -29,7 +31,7 @@ from stretchtimer.storage.atomic import quarantine, write_atomic
 SCHEMA_VERSION = 1
 
 
-@dataclass
+@dataclass(frozen=True)
 class VoiceSettings:
     voice: str | None = None  # the engine's voice id; None is the engine's default
     rate_wpm: int = DEFAULT_RATE_WPM
@@ -44,7 +46,7 @@ def _default_hours() -> dict[str, list[str]]:
     return {d: ["09:00", "17:30"] for d in WEEKDAYS[:5]}
 
 
-@dataclass
+@dataclass(frozen=True)
 class ReminderSettings:
     enabled: bool = True
     interval_min: int = 60
@@ -55,13 +57,13 @@ class ReminderSettings:
     fullscreen_defer_min: int = 30  # a full-screen app may hold a reminder this long
 
 
-@dataclass
+@dataclass(frozen=True)
 class GoalSettings:
     days_per_week: int = 5
     sessions_per_day: int = 2
 
 
-@dataclass
+@dataclass(frozen=True)
 class DisplaySettings:
     high_contrast: bool = False
     tray_hint_shown: bool = False  # "still running in the tray" is said once
@@ -70,14 +72,17 @@ class DisplaySettings:
     reduced_motion: bool = False  # the breathing pacer stands still (words instead)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Settings:
     voice: VoiceSettings = field(default_factory=VoiceSettings)
     reminders: ReminderSettings = field(default_factory=ReminderSettings)
     goals: GoalSettings = field(default_factory=GoalSettings)
     display: DisplaySettings = field(default_factory=DisplaySettings)
-    suspended: list[str] = field(default_factory=list)  # exercise ids, until cleared
+    suspended: tuple[str, ...] = ()  # exercise ids, until cleared
 
+
+SECTIONS: dict[str, Any] = {"voice": VoiceSettings, "reminders": ReminderSettings,
+                            "goals": GoalSettings, "display": DisplaySettings}
 
 # --- checks: (section, name) -> returns None when the value is fine, else what was expected
 
@@ -167,12 +172,13 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
 
 def from_dict(data: dict[str, Any]) -> tuple[Settings, list[str]]:
     """The settings the data describes, defaults where it is wrong, and what was wrong."""
-    settings, problems = Settings(), []
+    made: dict[str, Any] = {}
+    problems = []
     for section in fields(Settings):
         if section.name == "suspended":
             value = data.get("suspended", [])
             if isinstance(value, list) and all(isinstance(x, str) for x in value):
-                settings.suspended = list(value)
+                made["suspended"] = tuple(value)
             else:
                 problems.append("suspended: expected a list of exercise ids")
             continue
@@ -180,8 +186,9 @@ def from_dict(data: dict[str, Any]) -> tuple[Settings, list[str]]:
         if not isinstance(given, dict):
             problems.append(f"{section.name}: expected an object")
             continue
-        target = getattr(settings, section.name)
-        for f in fields(target):
+        kind = SECTIONS[section.name]
+        values = {}
+        for f in fields(kind):
             if f.name not in given:
                 continue
             expected = CHECKS[(section.name, f.name)](given[f.name])
@@ -189,8 +196,29 @@ def from_dict(data: dict[str, Any]) -> tuple[Settings, list[str]]:
                 problems.append(f"{section.name}.{f.name}: expected {expected}, "
                                 f"got {json.dumps(given[f.name])[:40]}; using the default")
             else:
-                setattr(target, f.name, given[f.name])
-    return settings, problems
+                values[f.name] = given[f.name]
+        made[section.name] = kind(**values)
+    return Settings(**made), problems
+
+
+def check(section: str, values: dict[str, Any]) -> None:
+    """Raise ValueError naming the first value the settings would refuse from a file
+    (the settings model checks every change made in the app the same way)."""
+    for name, value in values.items():
+        rule = CHECKS.get((section, name))
+        if rule is None:
+            raise ValueError(f"{section}.{name}: no such setting")
+        expected = rule(value)
+        if expected:
+            raise ValueError(f"{section}.{name}: expected {expected}, got {value!r}")
+
+
+def plan_context(settings: Settings, **given: Any) -> PlanContext:
+    """The plan context these settings make (core/planner.py); `given`: the rest of it
+    (levels, measured lengths, phrases), which the settings do not hold."""
+    v = settings.voice
+    return PlanContext(rate_wpm=v.rate_wpm, paused=frozenset(settings.suspended),
+                       options=CueOptions(BreathingMode(v.breathing), v.countdown), **given)
 
 
 def to_dict(settings: Settings) -> dict[str, Any]:

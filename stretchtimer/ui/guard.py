@@ -55,7 +55,7 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def step(where: str, fn: Callable[[], Any]) -> bool:
-    """Run one part of the start-up; False (reported) when it failed."""
+    """Run one part of the start-up or the shutdown; False (reported) when it failed."""
     try:
         fn()
         return True

@@ -193,8 +193,12 @@ class DayBars(QWidget):
 
 class HistoryView(QWidget):
     def __init__(self, history, settings, clock, parent: QWidget | None = None) -> None:
+        """`history`: a HistoryStore; `settings`: the SettingsModel (goals and work hours,
+        followed as they change)."""
         super().__init__(parent)
-        self.history, self.settings, self.clock = history, settings, clock  # a HistoryStore
+        self.history, self.settings, self.clock = history, settings, clock
+        settings.goals_changed.connect(self._on_settings_changed)
+        settings.reminders_changed.connect(self._on_settings_changed)
         self.stats: Stats | None = None
         big = QFont(self.font())
         big.setPointSizeF(big.pointSizeF() * 1.8)
@@ -231,6 +235,10 @@ class HistoryView(QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(grid)
         layout.addWidget(self.summary)
+
+    def _on_settings_changed(self, _section) -> None:
+        if self.isVisible():
+            self.refresh()  # a hidden view refreshes when it is shown
 
     @staticmethod
     def _caption(text: str) -> QLabel:

@@ -46,9 +46,6 @@ def install(app, setting: str = "system") -> str:
         if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt)
             _installed.append(qt)
-    from stretchtimer.core import phrases
-
-    phrases.use(spoken_phrases())
     return code
 
 

@@ -18,8 +18,9 @@ class ReminderDriver(QObject):
     next_changed = Signal(object)  # wall time of the next reminder, or None
 
     def __init__(self, settings, clock, idle=None, fullscreen=None, parent=None) -> None:
-        """`idle`: a platform.idle probe (seconds(), locked()); `fullscreen`: a
-        platform.fullscreen probe (active()). Without them nobody is ever away or busy."""
+        """`settings`: the SettingsModel (its reminders, followed as they change); `idle`:
+        a platform.idle probe (seconds(), locked()); `fullscreen`: a platform.fullscreen
+        probe (active()). Without them nobody is ever away or busy."""
         super().__init__(parent)
         from stretchtimer.platform.fullscreen import NoFullscreen
         from stretchtimer.platform.idle import NoIdle
@@ -36,6 +37,7 @@ class ReminderDriver(QObject):
         self._check.setInterval(CHECK_MS)
         self._check.setTimerType(Qt.TimerType.VeryCoarseTimer)
         self._check.timeout.connect(self.check)
+        settings.reminders_changed.connect(self._on_reminders_changed)
 
     def start(self) -> None:
         if not self.settings.reminders.enabled:
@@ -51,8 +53,8 @@ class ReminderDriver(QObject):
         self.scheduler.due = None
         self.next_changed.emit(None)
 
-    def settings_changed(self) -> None:
-        self.scheduler.schedule = Schedule.from_settings(self.settings.reminders)
+    def _on_reminders_changed(self, reminders) -> None:
+        self.scheduler.schedule = Schedule.from_settings(reminders)
         self.start()
 
     def check(self) -> None:

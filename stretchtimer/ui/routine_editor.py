@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretchtimer.core import phrases
-from stretchtimer.core.plan import build_plan, format_clock
+from stretchtimer.core.plan import format_clock
+from stretchtimer.core.planner import PlanContext
 from stretchtimer.core.routine import (
     BOUNDS,
     POSITIONS,
@@ -261,11 +261,12 @@ class RoutineEditor(QDialog):
     saved = Signal(object)  # the Routine, checked; the caller writes it to disk
 
     def __init__(self, routine: Routine | None = None, taken: Iterable[str] = frozenset(),
-                 player=None, rate_wpm: int | None = None, cue_options=None,
+                 player=None, context: PlanContext | None = None,
                  parent: QWidget | None = None) -> None:
+        """`context`: the app's plan context, so the total is the one a start would run."""
         super().__init__(parent)
-        self.player, self.cue_options = player, cue_options
-        self.rate_wpm = rate_wpm
+        self.player = player
+        self.context = context or PlanContext()
         self.taken = set(taken)
         if routine is None:
             self.data: dict[str, Any] = {
@@ -453,13 +454,11 @@ class RoutineEditor(QDialog):
         else:
             self.save.setToolTip(tr("Save this routine"))
             self.problems_label.setText("")
-            plan = build_plan(routine, rate_wpm=self.rate_wpm) if self.rate_wpm \
-                else build_plan(routine)
+            plan = self.context.plan(routine)
             self.total.setText(tr("Total: {length}").format(length=format_clock(plan.total)))
-            from stretchtimer.core.cues import CueOptions
             from stretchtimer.core.plan_text import plan_text
 
-            self.timeline.setPlainText(plan_text(plan, self.cue_options or CueOptions()))
+            self.timeline.setPlainText(plan_text(plan, self.context.options))
         self._show_warnings(routine)
         self.problems_label.setVisible(routine is None)
 
@@ -550,7 +549,7 @@ class RoutineEditor(QDialog):
         ex = self.current_exercise()
         if ex is None:
             return ""
-        words = phrases.current()  # the fixed words in the UI's language, as in a routine
+        words = self.context.phrases  # the fixed words in the UI's language
         parts = [ex.get("name", ""), *ex.get("setup", []), ex.get("start_cue", words.hold),
                  *ex.get("cues", []), ", ".join(words.countdown),
                  ex.get("end_cue", words.release)]

@@ -38,7 +38,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretchtimer.core.plan import Plan, build_plan, format_clock
+from stretchtimer.core.plan import Plan, format_clock
+from stretchtimer.core.planner import PlanContext
 from stretchtimer.core.routine import POSITIONS, Routine
 from stretchtimer.ui.guard import guarded
 from stretchtimer.ui.i18n import tr
@@ -248,9 +249,10 @@ class RoutinePicker(QWidget):
                  parent=None) -> None:
         super().__init__(parent)
         self.model = QStandardItemModel(self)
-        self._levels: dict[str, int] = {}  # exercise id -> progression level
+        self._context = PlanContext()  # how the cards' lengths are planned
         self._announced: tuple = (None, None)  # the (routine, plan) last sent out
         self._was: dict[str, int] = {}
+        self._paused: dict[str, str] = {}
         self._fill(routines)
         self.proxy = RoutineFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -325,7 +327,6 @@ class RoutinePicker(QWidget):
         QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus)  # Cmd+F on macOS
         self.search.returnPressed.connect(self._on_preview_start_clicked)
 
-        self._paused: dict[str, str] = {}
         self.list.installEventFilter(self)  # typing in the list goes to the search field
         self.select(default_id)
         self.list.setFocus()
@@ -346,7 +347,7 @@ class RoutinePicker(QWidget):
         for routine in routines:
             item = QStandardItem(routine.name)
             item.setData(routine, ROUTINE_ROLE)
-            item.setData(build_plan(routine, self._levels), PLAN_ROLE)
+            item.setData(self._context.plan(routine), PLAN_ROLE)
             item.setEditable(False)
             item.setData(f"{routine.name}. {routine.summary}",
                          Qt.ItemDataRole.AccessibleTextRole)
@@ -377,19 +378,17 @@ class RoutinePicker(QWidget):
         if routine is not None:
             signal.emit(routine)
 
-    def set_levels(self, levels: dict[str, int], was: dict[str, int]) -> None:
-        """Levels from progression: durations and the preview follow them."""
-        if levels == self._levels and was == self._was:
+    def set_context(self, context: PlanContext, paused: dict[str, str],
+                    was: dict[str, int]) -> None:
+        """How routines are planned (levels, voice rate, paused stretches...): the cards'
+        lengths and the preview follow it; `paused`: id -> name of the paused stretches,
+        `was`: exercise id -> the level it was at before progression moved it."""
+        if (context, paused, was) == (self._context, self._paused, self._was):
             return
-        self._levels, self._was = dict(levels), dict(was)
+        self._context, self._paused, self._was = context, dict(paused), dict(was)
         for row in range(self.model.rowCount()):
             item = self.model.item(row)
-            item.setData(build_plan(item.data(ROUTINE_ROLE), self._levels), PLAN_ROLE)
-        self._show_current()
-
-    def set_paused(self, paused: dict[str, str]) -> None:
-        """Exercise id -> name of the stretches paused for safety (shown in the preview)."""
-        self._paused = dict(paused)
+            item.setData(context.plan(item.data(ROUTINE_ROLE)), PLAN_ROLE)
         self._show_current()
 
     def current_routine(self) -> Routine | None:

@@ -3,7 +3,7 @@ saved at once (the window listens to `changed`)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from stretchtimer.core.reminders import WEEKDAYS
-from stretchtimer.storage.settings import BOUNDS, Settings, VoiceSettings
+from stretchtimer.settings_model import SettingsModel
+from stretchtimer.storage.settings import BOUNDS
 from stretchtimer.ui.i18n import tr
 
 
@@ -36,11 +37,10 @@ def breathing_choices() -> list[tuple[str, str]]:
 
 
 class VoicePage(QWidget):
-    changed = Signal(str)  # the name of the setting that changed
-
-    def __init__(self, settings: VoiceSettings, player=None, parent: QWidget | None = None):
+    def __init__(self, model: SettingsModel, player=None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.settings = settings
+        self.model = model
+        settings = model.voice
         self.player = player  # a CuePlayer, or None when speech is not set up yet
 
         self.voice = QComboBox()
@@ -105,11 +105,10 @@ class VoicePage(QWidget):
             self.status.setText(tr("Looking up the voices…"))
 
     def _set(self, name: str, value) -> None:
-        setattr(self.settings, name, value)
-        self.changed.emit(name)
+        self.model.set_voice(**{name: value})
 
     def _on_service_voices_listed(self, voices: list) -> None:
-        current = self.settings.voice
+        current = self.model.voice.voice
         self.voice.blockSignals(True)
         for v in sorted(voices, key=lambda v: v["name"].lower()):
             langs = ", ".join(v.get("languages") or [])
@@ -130,7 +129,7 @@ class VoicePage(QWidget):
         self._set("volume", value / 100)
 
     def _on_test_clicked(self) -> None:
-        s = self.settings
+        s = self.model.voice
         self.player.interrupt()
         self.player.service.say(test_phrase(), s.voice, s.rate_wpm, s.volume)
 
@@ -144,15 +143,13 @@ def _sensing_note(source: str | None, known: str, unknown: str) -> QLabel:
 
 
 class RemindersPage(QWidget):
-    changed = Signal(str)
-
-    def __init__(self, settings: Settings, autostart=None, sensing: dict | None = None,
+    def __init__(self, model: SettingsModel, autostart=None, sensing: dict | None = None,
                  parent: QWidget | None = None) -> None:
         """`sensing`: the names of what notices stepping away ("idle") and a full-screen
         app ("fullscreen"); None for one this desktop cannot tell, "" when not known."""
         super().__init__(parent)
-        r = settings.reminders
-        self.settings = settings
+        r = model.reminders
+        self.model = model
         self.autostart = autostart
         self.enabled = QCheckBox(tr("Remind me to stand and stretch"))
         self.enabled.setChecked(r.enabled)
@@ -234,8 +231,7 @@ class RemindersPage(QWidget):
         self.defer.valueChanged.connect(lambda v: self._set("fullscreen_defer_min", v))
 
     def _set(self, name: str, value) -> None:
-        setattr(self.settings.reminders, name, value)
-        self.changed.emit(f"reminders.{name}")
+        self.model.set_reminders(**{name: value})
 
     def _on_at_login_toggled(self, on: bool) -> None:
         try:
@@ -259,11 +255,10 @@ class RemindersPage(QWidget):
 
 
 class GoalsPage(QWidget):
-    changed = Signal(str)
-
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, model: SettingsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.settings = settings
+        self.model = model
+        settings = model.settings
         self.days = QSpinBox()
         self.days.setRange(*BOUNDS["goals", "days_per_week"])
         self.days.setValue(settings.goals.days_per_week)
@@ -285,20 +280,18 @@ class GoalsPage(QWidget):
         self.sessions.valueChanged.connect(lambda v: self._set("sessions_per_day", v))
 
     def _set(self, name: str, value) -> None:
-        setattr(self.settings.goals, name, value)
-        self.changed.emit(f"goals.{name}")
+        self.model.set_goals(**{name: value})
 
 
 class DisplayPage(QWidget):
     """How it looks: contrast, text size, motion, and the language."""
 
-    changed = Signal(str)
-
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, model: SettingsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from stretchtimer.ui.i18n import LANGUAGES
 
-        d = self.settings = settings.display
+        self.model = model
+        d = model.display
         self.contrast = QCheckBox(tr("High contrast (black, white and yellow)"))
         self.contrast.setChecked(d.high_contrast)
         self.text_size = QSpinBox()
@@ -325,41 +318,38 @@ class DisplayPage(QWidget):
         form.addRow("", self.reduced_motion)
         form.addRow(tr("&Language"), self.language)
         form.addRow(note)
+        self.contrast.toggled.connect(lambda v: self._set("high_contrast", v))
+        model.display_changed.connect(self._on_display_changed)
         self.text_size.valueChanged.connect(lambda v: self._set("text_size", v))
         self.reduced_motion.toggled.connect(lambda v: self._set("reduced_motion", v))
         self.language.currentIndexChanged.connect(
             lambda _i: self._set("language", self.language.currentData()))
 
     def _set(self, name: str, value) -> None:
-        setattr(self.settings, name, value)
-        self.changed.emit(f"display.{name}")
+        self.model.set_display(**{name: value})
+
+    def _on_display_changed(self, d) -> None:
+        self.contrast.setChecked(d.high_contrast)  # also View > High contrast
 
 
 class SettingsDialog(QDialog):
     """Every setting, on four pages; each change is applied and saved at once."""
 
-    changed = Signal(str)
-
-    def __init__(self, settings: Settings, player=None, contrast_action=None,
-                 autostart=None, sensing: dict | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, model: SettingsModel, player=None, autostart=None,
+                 sensing: dict | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Settings"))
-        self.voice = VoicePage(settings.voice, player)
-        self.reminders = RemindersPage(settings, autostart, sensing or {})
-        self.goals = GoalsPage(settings)
-        display = self.display = DisplayPage(settings)
+        self.voice = VoicePage(model, player)
+        self.reminders = RemindersPage(model, autostart, sensing or {})
+        self.goals = GoalsPage(model)
+        display = self.display = DisplayPage(model)
         self.contrast = display.contrast
-        if contrast_action is not None:
-            self.contrast.toggled.connect(contrast_action.setChecked)
         self.tabs = QTabWidget()
         self.pages = {"Voice": self.voice, "Reminders": self.reminders, "Goals": self.goals,
                       "Display": display}
         for page, title in ((self.voice, tr("Voice")), (self.reminders, tr("Reminders")),
                             (self.goals, tr("Goals")), (display, tr("Display"))):
             self.tabs.addTab(page, title)
-        for page in (self.voice, self.reminders, self.goals, self.display):
-            page.changed.connect(self.changed)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from stretchtimer.core.plan import build_plan, format_clock
+from stretchtimer.core.plan import format_clock
 from stretchtimer.ui.i18n import tr
 
 HOUR = 3600.0
@@ -50,9 +50,7 @@ class Tray(QObject):
     pause_requested = Signal(float)  # seconds; 0 = resume
     pause_until_tomorrow_requested = Signal()
 
-    def __init__(self, icon: QIcon, routines, suggested=None,
-                 parent: QObject | None = None) -> None:
-        """`suggested`: the routine a reminder offers (MainWindow.suggested_routine)."""
+    def __init__(self, icon: QIcon, routines, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.base_icon = icon
         self.state = "active"
@@ -60,12 +58,10 @@ class Tray(QObject):
         self.icon = QSystemTrayIcon(icon, self)
         self.menu = QMenu()
         self.routines = {r.id: r for r in routines}
-        first = suggested
-        if first is not None:
-            length = format_clock(build_plan(first).total)
-            self.act_start = self.menu.addAction(tr("Start {name} ({length})").format(
-                name=first.name, length=length))
-            self.act_start.triggered.connect(lambda: self.start_requested.emit(first.id))
+        self.act_start = self.menu.addAction("")  # the routine a reminder offers
+        self.act_start.setVisible(False)
+        self._suggested = ""
+        self.act_start.triggered.connect(lambda: self.start_requested.emit(self._suggested))
         self.starts = self.menu.addMenu(tr("Start"))
         self.set_routines(routines)
         self.menu.addSeparator()
@@ -84,6 +80,13 @@ class Tray(QObject):
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._on_icon_activated)
         self.show_next(None)
+
+    def set_suggested(self, routine, seconds: float) -> None:
+        """The routine a reminder offers, and how long it runs (as planned to start)."""
+        self._suggested = routine.id
+        self.act_start.setText(tr("Start {name} ({length})").format(
+            name=routine.name, length=format_clock(seconds)))
+        self.act_start.setVisible(True)
 
     def set_routines(self, routines) -> None:
         """Every routine in the Start submenu (the user's own ones included)."""

@@ -23,6 +23,7 @@ from PySide6.QtMultimedia import QAudioFormat, QAudioSink, QtAudio
 from stretchtimer.core.cues import Cue, CueKind
 from stretchtimer.logs import log
 from stretchtimer.resources import assets
+from stretchtimer.settings_model import SettingsModel
 from stretchtimer.storage.settings import VoiceSettings
 from stretchtimer.voice.engine import speech_seconds
 from stretchtimer.voice.service import SpeechService
@@ -274,16 +275,18 @@ class StreamOut:
 
 
 class CuePlayer(QObject):
-    """The real Speaker: subscribe it to a SessionDriver and it voices the routine."""
+    """The voice of a routine: attach it to a SessionDriver and it says each cue, from
+    renders made ahead (prepare) or live. It follows the voice settings itself."""
 
     notice = Signal(str)  # one message for the user (no speech engine)
     cue_spoken = Signal(str, str)  # text, how: "cached" / "live" / "dropped" / "muted"
 
-    def __init__(self, service: SpeechService, settings: VoiceSettings,
+    def __init__(self, service: SpeechService, model: SettingsModel,
                  out: AudioOut | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.service = service
-        self.settings = settings
+        self.settings: VoiceSettings = model.voice
+        model.voice_changed.connect(self._on_voice_changed)
         self.out = out or StreamOut(self)
         self.out.load(CHIME, str(assets() / "sounds" / "chime.wav"))
         if hasattr(self.out, "lost"):
@@ -308,7 +311,7 @@ class CuePlayer(QObject):
         driver.interrupted.connect(self.interrupt)
         driver.state_changed.connect(self._on_driver_state_changed)
 
-    # --- Speaker ---
+    # --- what the app asks of it ---
 
     def prepare(self, cues: list[Cue], open_stream: bool = True) -> None:
         """Render every distinct phrase of a plan in the background (cached ones at once);
@@ -364,6 +367,13 @@ class CuePlayer(QObject):
         self.lengths.clear()
 
     # --- signals ---
+
+    def _on_voice_changed(self, voice: VoiceSettings) -> None:
+        old, self.settings = self.settings, voice
+        if (voice.voice, voice.rate_wpm) != (old.voice, old.rate_wpm):
+            self.forget()  # renders are for the old voice
+        if voice.muted and not old.muted:
+            self.interrupt()
 
     def _on_service_rendered(self, key: str, path: str) -> None:
         self.out.load(key, path)

@@ -3,11 +3,21 @@ migrations, a full disk; nothing the user had is ever deleted."""
 
 import errno
 import json
+from dataclasses import replace
 
 import pytest
 
 from stretchtimer.storage import atomic
-from stretchtimer.storage.settings import SCHEMA_VERSION, Settings, SettingsStore, migrate, to_dict
+from stretchtimer.storage.settings import (
+    SCHEMA_VERSION,
+    GoalSettings,
+    ReminderSettings,
+    Settings,
+    SettingsStore,
+    VoiceSettings,
+    migrate,
+    to_dict,
+)
 
 
 @pytest.fixture
@@ -25,10 +35,10 @@ def test_missing_file_gives_defaults_and_writes_nothing(store):
 
 
 def test_round_trip(store):
-    s = Settings()
-    s.voice.rate_wpm, s.voice.muted, s.goals.days_per_week = 150, True, 4
-    s.reminders.work_hours = {"mon": ["08:00", "16:00"]}
-    s.suspended = ["seated-hamstring"]
+    s = Settings(voice=VoiceSettings(rate_wpm=150, muted=True),
+                 goals=GoalSettings(days_per_week=4),
+                 reminders=ReminderSettings(work_hours={"mon": ["08:00", "16:00"]}),
+                 suspended=("seated-hamstring",))
     assert store.save(s)
     assert SettingsStore(store.path).load() == s
     assert json.loads(store.path.read_text())["schema_version"] == SCHEMA_VERSION
@@ -71,7 +81,7 @@ def test_a_newer_file_is_used_but_never_written(store):
     s = store.load()
     assert s.voice.rate_wpm == 200 and store.read_only
     assert "newer stretchtimer" in store.messages[0]
-    s.voice.rate_wpm = 150
+    s = replace(s, voice=replace(s.voice, rate_wpm=150))
     assert store.save(s) is False
     assert store.path.read_text() == newer
 
@@ -94,7 +104,7 @@ def test_full_disk_keeps_the_old_file_and_says_so(store, monkeypatch):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(atomic.os, "fsync", full)
-    s.voice.muted = True
+    s = replace(s, voice=VoiceSettings(muted=True))
     with pytest.raises(OSError, match="No space left"):
         store.save(s)
     assert store.path.read_bytes() == before
@@ -141,8 +151,7 @@ def test_an_unknown_format_version_is_read_as_this_one(store, content):
     store.path.parent.mkdir(parents=True)
     store.path.write_text(content)
     assert store.load() == Settings()
-    s = Settings()
-    s.voice.muted = True
+    s = Settings(voice=VoiceSettings(muted=True))
     assert store.save(s)
     assert json.loads(store.path.read_text())["voice"]["muted"] is True
 

@@ -14,7 +14,7 @@ from tests.unit.test_fuzz_readers import EXAMPLES, VALID_FILES, damaged
 def test_the_app_starts_over_damaged_files_everywhere(qtbot, tmp_path_factory, monkeypatch,
                                                      settings_raw, routine_raw, journal_raw,
                                                      snapshot_raw, wav_raw):
-    from stretchtimer.app import _after_paint, build_window
+    from stretchtimer.app import _after_paint, build_app
     from stretchtimer.core.clock import FakeClock
     from stretchtimer.storage.paths import Paths
     from stretchtimer.voice.service import SpeechService
@@ -28,12 +28,13 @@ def test_the_app_starts_over_damaged_files_everywhere(qtbot, tmp_path_factory, m
     for path, raw in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(raw)
-    window = build_window(paths, FakeClock(wall=1_763_560_800))  # 2025-11-19
+    app = build_app(paths, FakeClock(wall=1_763_560_800))  # 2025-11-19
+    window = app.window
     qtbot.addWidget(window)
     window.show()
-    _after_paint(window, paths)
+    _after_paint(app, paths)
     try:
-        assert window.reminders is not None  # reminders up (the tray, where there is one)
+        assert app.reminders is not None  # reminders up (the tray, where there is one)
         window.show_tab(1)
         assert window.history_page.content is not None
         assert window.history_page.content.stats.total_sessions >= 5
@@ -42,4 +43,4 @@ def test_the_app_starts_over_damaged_files_everywhere(qtbot, tmp_path_factory, m
             if path != paths.history_snapshot and path.suffix != ".wav":  # caches may go
                 assert raw in everything, f"{path.name} lost"
     finally:
-        window.voice.service.shutdown()
+        app.voice.service.shutdown()

@@ -11,7 +11,6 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from stretchtimer.core import phrases
-from stretchtimer.core.plan import build_plan
 from stretchtimer.storage.routines import load_routines
 from stretchtimer.ui import i18n
 
@@ -49,7 +48,7 @@ def german(qapp):
     assert i18n.install(qapp, "de") == "de"
     yield
     i18n.install(qapp, "en")
-    assert phrases.current() == phrases.ENGLISH
+    assert i18n.spoken_phrases() == phrases.ENGLISH
 
 
 def test_language_follows_the_setting_or_the_system():
@@ -61,24 +60,23 @@ def test_language_follows_the_setting_or_the_system():
 
 
 def test_german_window_and_spoken_phrases(german, qtbot):
+    from stretchtimer.controller import Controller
     from stretchtimer.core.clock import FakeClock
-    from stretchtimer.core.cues import plan_cues
-    from stretchtimer.ui.main_window import MainWindow
-
-    window = MainWindow(load_routines(None), FakeClock())
+    spoken = i18n.spoken_phrases()  # as app.build_app gives them to the controller
+    app = Controller(load_routines(None), FakeClock(), phrases=spoken)
+    window = app.window
     qtbot.addWidget(window)
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&Datei", "&Ansicht", "&Einstellungen", "&Hilfe"] or \
         all(m.replace("&", "") in ("Datei", "Ansicht", "Einstellungen", "Hilfe") for m in menus)
     assert window.tabs.tabText(0) == i18n.tr("Routines") != "Routines"
-    spoken = phrases.current()
     assert spoken.switch_to("left", "leg") == "Jetzt das linke Bein" and spoken.hold == "Halten"
     assert spoken.halfway == "Halb geschafft"  # not football's "Halbzeit"
     desk = load_routines(None).get("desk-micro")
     from stretchtimer.core.routine import in_language
 
-    plan = build_plan(in_language(desk, "de"))
-    texts = [c.text for c in plan_cues(plan)]
+    _plan, cues = app.plan_and_cues(in_language(desk, "de"))
+    texts = [c.text for c in cues]
     assert "Halten" in texts and "Lösen" in texts and "Jetzt das linke Bein" in texts
     assert "Jetzt die linke Hüfte" in texts
     # {other}/{side} take German endings: "den rechten Fuß", "den linken Fuß"
@@ -89,7 +87,7 @@ def test_german_window_and_spoken_phrases(german, qtbot):
 
     assert check_routine(in_language(desk, "de"), spoken) == []
     assert "Einatmen" in texts and "Hold" not in texts
-    settings = window.show_settings("Display")
+    settings = app.show_settings("Display")
     assert settings.windowTitle() == "Einstellungen"
     assert QApplication.translate("QPlatformTheme", "Cancel") in ("Abbrechen", "Cancel")
 
@@ -121,13 +119,14 @@ def test_a_routine_file_can_carry_its_texts_in_another_language(tmp_path):
 
 
 def test_a_copy_of_a_translated_routine_is_made_in_the_language_read(german, qtbot, tmp_path):
+    from stretchtimer.controller import Controller
     from stretchtimer.core.clock import FakeClock
-    from stretchtimer.ui.main_window import MainWindow
 
-    window = MainWindow(load_routines(tmp_path, "de"), FakeClock(), routines_folder=tmp_path)
+    app = Controller(load_routines(tmp_path, "de"), FakeClock(), routines_folder=tmp_path)
+    window = app.window
     qtbot.addWidget(window)
-    window.language = "de"
-    editor = window.duplicate_routine(window.library.get("desk-micro"))
+    app.language = "de"
+    editor = app.duplicate_routine(app.library.get("desk-micro"))
     assert editor.name.text().startswith("Schreibtisch-Pause")
     assert "translations" not in editor.compose()
     editor.reject()

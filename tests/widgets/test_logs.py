@@ -41,9 +41,9 @@ def test_the_log_rotates_and_keeps_three_old_files(tmp_path):
 def test_about_copies_the_diagnostics(qtbot, rig):
     from stretchtimer.storage.paths import Paths
 
-    rig.window.paths = Paths.under(rig.window.routines_folder or __import__("pathlib").Path("/x"))
-    rig.window.sensing = {"idle": "X11 screen saver extension", "fullscreen": None}
-    dialog = rig.window.show_about()
+    rig.app.paths = Paths.under(rig.app.routines_folder or __import__("pathlib").Path("/x"))
+    rig.app.sensing = {"idle": "X11 screen saver extension", "fullscreen": None}
+    dialog = rig.app.show_about()
     text = dialog.text.toPlainText()
     assert text.startswith("stretchtimer ") and "Qt 6." in text and "PySide6" in text
     assert "Stepping away noticed by: X11 screen saver extension" in text

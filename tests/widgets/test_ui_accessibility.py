@@ -40,15 +40,15 @@ def assert_all_named(root: QWidget) -> None:
 
 
 def test_every_control_has_a_name(rig):
-    window = rig.window
+    app, window = rig.app, rig.window
     assert_all_named(window)
-    settings = window.show_settings("Voice")
+    settings = app.show_settings("Voice")
     for i in range(settings.tabs.count()):
         settings.tabs.setCurrentIndex(i)
         assert_all_named(settings.tabs.currentWidget())
-    editor = window.duplicate_routine(window.library.get("desk-micro"))
+    editor = app.duplicate_routine(app.library.get("desk-micro"))
     assert_all_named(editor)
-    about = window.show_about()
+    about = app.show_about()
     assert_all_named(about)
     from stretchtimer.ui.reminder_popup import ReminderPopup
 
@@ -69,7 +69,7 @@ def tab_cycle(qtbot, dialog: QWidget, start: QWidget, presses: int = 120) -> set
 
 @pytest.mark.parametrize("page", ["Voice", "Reminders", "Goals", "Display"])
 def test_tab_reaches_every_settings_control(qtbot, rig, page):
-    dialog = rig.window.show_settings(page)
+    dialog = rig.app.show_settings(page)
     qtbot.waitUntil(dialog.isActiveWindow)
     content = dialog.pages[page]
     wanted = {w for w in controls(content) if w.isEnabled()
@@ -79,7 +79,7 @@ def test_tab_reaches_every_settings_control(qtbot, rig, page):
 
 
 def test_tab_reaches_every_editor_control(qtbot, rig):
-    editor = rig.window.duplicate_routine(rig.window.library.get("chair-hamstrings"))
+    editor = rig.app.duplicate_routine(rig.app.library.get("chair-hamstrings"))
     qtbot.waitUntil(editor.isActiveWindow)
     wanted = {w for w in controls(editor) if w.isEnabled()
               and w.focusPolicy() & Qt.FocusPolicy.TabFocus}
@@ -90,10 +90,10 @@ def test_tab_reaches_every_editor_control(qtbot, rig):
 def test_text_size_scales_the_fonts(rig):
     app = QApplication.instance()
     base = app.font().pointSizeF()
-    dialog = rig.window.show_settings("Display")
+    dialog = rig.app.show_settings("Display")
     try:
         dialog.display.text_size.setValue(150)
-        assert rig.window.settings.display.text_size == 150
+        assert rig.app.settings.display.text_size == 150
         assert app.font().pointSizeF() == pytest.approx(base * 1.5)
     finally:
         dialog.display.text_size.setValue(100)
@@ -101,8 +101,8 @@ def test_text_size_scales_the_fonts(rig):
 
 
 def test_reduced_motion_keeps_the_breathing_circle_still(rig):
-    rig.window.start_routine(rig.window.library.get("desk-micro"))
-    pacer = rig.window.timer.pacer
+    rig.app.start_routine(rig.app.library.get("desk-micro"))
+    pacer = rig.app.timer.pacer
     pacer.resize(220, 260)
 
     def frames():
@@ -114,8 +114,8 @@ def test_reduced_motion_keeps_the_breathing_circle_still(rig):
 
     moving = frames()
     assert moving[0] != moving[1]
-    dialog = rig.window.show_settings("Display")
+    dialog = rig.app.show_settings("Display")
     dialog.display.reduced_motion.setChecked(True)
-    assert pacer.reduced_motion and rig.window.settings.display.reduced_motion
+    assert pacer.reduced_motion and rig.app.settings.display.reduced_motion
     still = frames()
     assert still[0] == still[1]

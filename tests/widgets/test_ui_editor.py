@@ -1,4 +1,4 @@
-"""The routine editor in the window: a routine built from scratch with the keyboard,
+"""The routine editor in the app: a routine built from scratch with the keyboard,
 saved, picked and run on a FakeClock; editing and reordering with the duration following;
 every validation rule's message; import by menu and by drag and drop."""
 
@@ -11,11 +11,11 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from stretchtimer.controller import Controller
 from stretchtimer.core.clock import FakeClock
 from stretchtimer.core.routine import to_data, validate
 from stretchtimer.core.session import State
 from stretchtimer.storage.routines import load_routines
-from stretchtimer.ui.main_window import MainWindow
 from stretchtimer.ui.routine_editor import RoutineEditor
 
 
@@ -25,16 +25,17 @@ def folder(tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, folder):
-    w = MainWindow(load_routines(folder), FakeClock(), routines_folder=folder)
+def app(qtbot, folder):
+    app = Controller(load_routines(folder), FakeClock(), routines_folder=folder)
+    w = app.window
     qtbot.addWidget(w)
     w.resize(1100, 720)
     w.show()
     qtbot.waitExposed(w)
-    w.activateWindow()  # as the window manager does on launch
+    w.activateWindow()  # as the app manager does on launch
     qtbot.waitUntil(w.isActiveWindow)
-    yield w
-    w.driver.stop()
+    yield app
+    app.driver.stop()
 
 
 def editor_of(qtbot) -> RoutineEditor:
@@ -75,9 +76,9 @@ def add_exercise(qtbot, ed, name, setup, hold):
     qtbot.keyClicks(ed.form.spins["hold_s"], str(hold))
 
 
-def test_a_physio_routine_from_scratch_with_the_keyboard_saved_picked_and_run(qtbot, window,
+def test_a_physio_routine_from_scratch_with_the_keyboard_saved_picked_and_run(qtbot, app,
                                                                               folder):
-    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(app.window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     ed = editor_of(qtbot)
     assert ed.name.hasFocus() and not ed.save.isEnabled()
     assert "name: expected text of 1 to 60 characters" in ed.problems_label.text()
@@ -106,20 +107,20 @@ def test_a_physio_routine_from_scratch_with_the_keyboard_saved_picked_and_run(qt
         "Calf stretch", "Seated knee extension", "Towel hamstring stretch"]
     assert data["exercises"][1]["sides"] == "both" and data["exercises"][1]["reps"] == 3
     assert any("tingling" in line for line in data["safety"])  # new routines start safe
-    routine = window.picker.current_routine()
+    routine = app.window.picker.current_routine()
     assert routine.id == "physio-knee-and-calf" and routine.origin == str(saved)
-    assert window.picker.edit.isEnabled() and window.picker.delete.isEnabled()
+    assert app.window.picker.edit.isEnabled() and app.window.picker.delete.isEnabled()
 
-    window.start_routine(routine)  # and it runs, start to finish, on the fake clock
-    machine = window.driver.machine
-    window.clock.advance_to(machine.monotonic_at(machine.end))
-    window.driver.catch_up()
-    assert window.driver.state == State.FINISHED
+    app.start_routine(routine)  # and it runs, start to finish, on the fake clock
+    machine = app.driver.machine
+    app.clock.advance_to(machine.monotonic_at(machine.end))
+    app.driver.catch_up()
+    assert app.driver.state == State.FINISHED
 
 
-def test_edit_and_reorder_and_the_duration_follows(qtbot, window, folder):
-    window.picker.select("desk-micro")
-    window.picker.edit.click()  # a built-in: its copy is edited, never the original
+def test_edit_and_reorder_and_the_duration_follows(qtbot, app, folder):
+    app.window.picker.select("desk-micro")
+    app.window.picker.edit.click()  # a built-in: its copy is edited, never the original
     ed = editor_of(qtbot)
     assert ed.name.text() == "Desk micro-break (mine)"
     first = [ed.list.item(i).text() for i in range(ed.list.count())]
@@ -135,23 +136,23 @@ def test_edit_and_reorder_and_the_duration_follows(qtbot, window, folder):
     after = ed.total.text()
     assert after != before
     ed.save.click()
-    mine = window.picker.current_routine()
+    mine = app.window.picker.current_routine()
     assert mine.id != "desk-micro" and [e.name for e in mine.exercises][:2] == first[1::-1]
-    assert load_routines(None).get("desk-micro") == window.library.get("desk-micro")
+    assert load_routines(None).get("desk-micro") == app.library.get("desk-micro")
 
-    window.picker.edit.click()  # now their own: edited in place, same id and file
+    app.window.picker.edit.click()  # now their own: edited in place, same id and file
     ed = editor_of(qtbot)
     ed.list.setCurrentRow(0)
     ed.remove.click()
     ed.save.click()
-    again = window.library.get(mine.id)
+    again = app.library.get(mine.id)
     assert len(again.exercises) == len(mine.exercises) - 1
     assert len(list(folder.glob("*.json"))) == 1
 
 
-def test_a_drag_reorders_the_data_too(qtbot, window):
-    window.picker.select("chair-hamstrings")
-    ed = window.duplicate_routine(window.picker.current_routine())
+def test_a_drag_reorders_the_data_too(qtbot, app):
+    app.window.picker.select("chair-hamstrings")
+    ed = app.duplicate_routine(app.window.picker.current_routine())
     names = [e["name"] for e in ed.data["exercises"]]
     model = ed.list.model()
     model.moveRow(model.index(0, 0).parent(), 0, model.index(0, 0).parent(), len(names))
@@ -196,9 +197,9 @@ BREAKS = [  # how a user (or an imported draft) can get it wrong -> the rule's f
 
 
 @pytest.mark.parametrize("breaks, where", BREAKS)
-def test_every_validation_rule_shows_its_message_and_blocks_saving(qtbot, window, breaks,
+def test_every_validation_rule_shows_its_message_and_blocks_saving(qtbot, app, breaks,
                                                                    where):
-    ed = window.duplicate_routine(window.library.get("chair-hamstrings"))
+    ed = app.duplicate_routine(app.library.get("chair-hamstrings"))
     assert ed.save.isEnabled()
     breaks(ed.data)
     ed.revalidate()
@@ -213,38 +214,38 @@ def test_every_validation_rule_shows_its_message_and_blocks_saving(qtbot, window
     ed.reject()
 
 
-def test_import_by_menu_path_and_by_drop_never_overwrites(qtbot, window, folder, tmp_path):
+def test_import_by_menu_path_and_by_drop_never_overwrites(qtbot, app, folder, tmp_path):
     shared = tmp_path / "desk.json"
-    shared.write_text(json.dumps(to_data(window.library.get("desk-micro"))))
-    said = window.import_routines([shared])
-    assert "desk-micro-2" in " ".join(said) and window.picker.current_routine().id == "desk-micro-2"
+    shared.write_text(json.dumps(to_data(app.library.get("desk-micro"))))
+    said = app.import_routines([shared])
+    assert "desk-micro-2" in " ".join(said) and app.window.picker.current_routine().id == "desk-micro-2"
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(shared))])
     drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    window.dropEvent(drop)
-    assert window.library.get("desk-micro-3") is not None
+    app.window.dropEvent(drop)
+    assert app.library.get("desk-micro-3") is not None
     big = tmp_path / "big.json"
     big.write_bytes(b" " * (2 * 1024 * 1024))
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
-    window.import_routines([big])
-    assert "Not imported" in window.notice.text() and "1 MB" in window.notice.text()
+    app.import_routines([big])
+    assert "Not imported" in app.window.notice.text() and "1 MB" in app.window.notice.text()
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
 
 
-def test_delete_asks_and_keeps_the_file_aside(qtbot, window, folder, monkeypatch):
-    ed = window.duplicate_routine(window.library.get("walk-break"))
+def test_delete_asks_and_keeps_the_file_aside(qtbot, app, folder, monkeypatch):
+    ed = app.duplicate_routine(app.library.get("walk-break"))
     ed.save.click()
-    mine = window.picker.current_routine()
+    mine = app.window.picker.current_routine()
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: QMessageBox.StandardButton.Yes)
-    assert window.delete_routine(mine)
-    assert window.library.get(mine.id) is None
+    assert app.delete_routine(mine)
+    assert app.library.get(mine.id) is None
     assert len(list((folder / "deleted").glob("*.json"))) == 1
-    assert not window.delete_routine(window.library.get("walk-break"))  # built-in
+    assert not app.delete_routine(app.library.get("walk-break"))  # built-in
 
 
-def test_try_this_exercise_speaks_its_cues_with_the_users_voice(qtbot, window):
+def test_try_this_exercise_speaks_its_cues_with_the_users_voice(qtbot, app):
     said = []
 
     class Service:
@@ -254,7 +255,7 @@ def test_try_this_exercise_speaks_its_cues_with_the_users_voice(qtbot, window):
     class Player:  # the real CuePlayer/SpeechService path is tested in test_ui_voice.py
         speech_available = True
         service = Service()
-        settings = window.voice_settings
+        settings = app.settings.voice
 
         def attach(self, driver):
             pass
@@ -262,26 +263,26 @@ def test_try_this_exercise_speaks_its_cues_with_the_users_voice(qtbot, window):
         def interrupt(self):
             pass
 
-    window.voice = Player()
-    ed = window.duplicate_routine(window.library.get("desk-micro"))
+    app.voice = Player()
+    ed = app.duplicate_routine(app.library.get("desk-micro"))
     assert ed.try_it.isEnabled()
     ed.try_it.click()
     text, rate = said[0]
     assert text.startswith("Standing hamstring stretch. Stand side-on") and "Release." in text
-    assert rate == window.voice_settings.rate_wpm
+    assert rate == app.settings.voice.rate_wpm
 
 
-def test_an_edit_goes_back_to_its_own_file_and_starts_from_what_is_on_disk(qtbot, window,
+def test_an_edit_goes_back_to_its_own_file_and_starts_from_what_is_on_disk(qtbot, app,
                                                                           folder):
     folder.mkdir()
-    data = to_data(window.library.get("walk-break"))
+    data = to_data(app.library.get("walk-break"))
     data.update(id="my-walk", name="My walk")
     own = folder / "walk from my physio.json"  # any file name, as users drop them in
     own.write_text(json.dumps(data))
-    window.reload_routines("my-walk")
+    app.reload_routines("my-walk")
     data["name"] = "My walk, changed by hand"  # after it was loaded
     own.write_text(json.dumps(data))
-    ed = window.edit_routine(window.library.get("my-walk"))
+    ed = app.edit_routine(app.library.get("my-walk"))
     assert ed.name.text() == "My walk, changed by hand"
     ed.summary.setText("Now with a note.")
     ed.summary.textEdited.emit("Now with a note.")
@@ -290,8 +291,8 @@ def test_an_edit_goes_back_to_its_own_file_and_starts_from_what_is_on_disk(qtbot
     assert json.loads(own.read_text())["summary"] == "Now with a note."
 
 
-def test_a_new_exercise_never_takes_an_id_further_down(qtbot, window):
-    ed = window.duplicate_routine(window.library.get("desk-micro"))
+def test_a_new_exercise_never_takes_an_id_further_down(qtbot, app):
+    ed = app.duplicate_routine(app.library.get("desk-micro"))
     ed.add.click()
     ed.form.name.setText("Standing hamstring stretch")
     ed.form.name.textEdited.emit("Standing hamstring stretch")
@@ -302,13 +303,13 @@ def test_a_new_exercise_never_takes_an_id_further_down(qtbot, window):
     assert len(set(ids)) == len(ids) and ed.save.isEnabled(), ed.problems
 
 
-def test_removing_a_translated_exercise_still_saves(qtbot, window, folder):
-    data = to_data(window.library.get("desk-micro"))
+def test_removing_a_translated_exercise_still_saves(qtbot, app, folder):
+    data = to_data(app.library.get("desk-micro"))
     data.update(id="my-desk", name="My desk")
     folder.mkdir()
     (folder / "my-desk.json").write_text(json.dumps(data))
-    window.reload_routines("my-desk")
-    ed = window.edit_routine(window.library.get("my-desk"))
+    app.reload_routines("my-desk")
+    ed = app.edit_routine(app.library.get("my-desk"))
     ed.list.setCurrentRow(0)
     ed.remove.click()
     assert ed.save.isEnabled(), ed.problems
@@ -323,30 +324,31 @@ def test_export_writes_the_files_own_texts_even_in_german(qtbot, folder, tmp_pat
     app = QApplication.instance()
     i18n.install(app, "de")
     try:
-        german = MainWindow(load_routines(folder, "de"), FakeClock(), routines_folder=folder)
+        german_app = Controller(load_routines(folder, "de"), FakeClock(), routines_folder=folder)
+        german = german_app.window
         qtbot.addWidget(german)
-        shown = german.library.get("desk-micro")
+        shown = german_app.library.get("desk-micro")
         assert shown.name == "Schreibtisch-Pause"
         out = tmp_path / "desk.json"
-        german.export_routine(german.original(shown), out)
+        german_app.export_routine(german_app.original(shown), out)
         exported = json.loads(out.read_text())
         assert exported["name"] == "Desk micro-break" and "de" in exported["translations"]
     finally:
         i18n.install(app, "en")
 
 
-def test_a_routine_added_from_outside_appears_without_a_restart(qtbot, window, folder):
-    window.watch_routines()  # as after the first paint
-    data = to_data(window.library.get("walk-break"))
+def test_a_routine_added_from_outside_appears_without_a_restart(qtbot, app, folder):
+    app.set_routines_folder_watch()  # as after the first paint
+    data = to_data(app.library.get("walk-break"))
     data.update(id="from-outside", name="From outside")
     (folder / "from-outside.json").write_text(json.dumps(data))  # e.g. stretchtimer --import
-    qtbot.waitUntil(lambda: window.library.get("from-outside") is not None, timeout=5000)
-    assert window.picker.model.findItems("From outside")  # the picker shows it
+    qtbot.waitUntil(lambda: app.library.get("from-outside") is not None, timeout=5000)
+    assert app.window.picker.model.findItems("From outside")  # the picker shows it
 
 
 def test_the_guidance_fields_are_edited_and_a_cue_that_cannot_be_heard_is_warned_of(qtbot,
-                                                                                   window):
-    ed = window.edit_routine(None)
+                                                                                   app):
+    ed = app.edit_routine(None)
     qtbot.keyClicks(ed.name, "Calf routine")
     qtbot.keyClicks(ed.summary, "Standing calves.")
     qtbot.mouseClick(ed.add, Qt.MouseButton.LeftButton)

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from stretchtimer.app import _after_paint, build_window
+from stretchtimer.app import _after_paint, build_app
 from stretchtimer.core.clock import FakeClock
 from stretchtimer.storage.journal import Journal
 from stretchtimer.storage.paths import Paths
@@ -58,25 +58,26 @@ def test_an_exception_reaching_excepthook_is_said_not_fatal(monkeypatch):
 def test_one_failing_part_of_the_start_up_leaves_reminders_and_speech_up(qtbot, tmp_path,
                                                                         monkeypatch):
     paths = Paths.under(tmp_path)
-    window = build_window(paths, FakeClock(wall=NOW.timestamp()))
+    app = build_app(paths, FakeClock(wall=NOW.timestamp()))
+    window = app.window
     qtbot.addWidget(window)
 
     def broken():
         raise ValueError("progression blew up")
 
-    monkeypatch.setattr(window, "refresh_progression", broken)
+    monkeypatch.setattr(app, "refresh_progression", broken)
     notices = []
     monkeypatch.setattr(guard, "_notify", notices.append)
     monkeypatch.setattr(guard, "_told", set())
-    _after_paint(window, paths)
+    _after_paint(app, paths)
     try:
-        assert window.reminders is not None and window.voice is not None
+        assert app.reminders is not None and app.voice is not None
         assert len(notices) == 1 and "history and progression" in notices[0]
         assert guard.failures == ["history and progression: ValueError: progression blew up"]
         guard.failures.clear()
     finally:
-        window.voice.service.shutdown()
-        window.reminders.stop() if hasattr(window.reminders, "stop") else None
+        app.voice.service.shutdown()
+        app.reminders.stop() if hasattr(app.reminders, "stop") else None
     monkeypatch.setattr(guard, "_notify", None)
 
 
@@ -93,7 +94,8 @@ def test_the_history_tab_opens_over_damaged_records(qtbot, tmp_path):
     journal.append({"type": "checkin", "session_id": bad, "rating": "good"})
     journal.append(dict(good, started="\u0662\u0660\u0662\u0666-11-19T10:00:00+01:00",
                         ended=start.isoformat()))
-    window = build_window(Paths.under(tmp_path), FakeClock(wall=NOW.timestamp()))
+    app = build_app(Paths.under(tmp_path), FakeClock(wall=NOW.timestamp()))
+    window = app.window
     qtbot.addWidget(window)
     window.show()
     for _ in range(3):  # every Ctrl+2, not only the first
@@ -104,4 +106,4 @@ def test_the_history_tab_opens_over_damaged_records(qtbot, tmp_path):
     assert history is not None and history.isVisible()
     assert history.list.count() == 1 and history.stats.total_sessions == 1
     assert "2 damaged line(s) skipped" in history.summary.text()  # said, and kept on disk
-    window.refresh_progression()  # the after-paint progression reads the same records
+    app.refresh_progression()  # the after-paint progression reads the same records

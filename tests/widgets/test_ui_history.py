@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt
 
-from stretchtimer.app import build_window
+from stretchtimer.app import build_app
 from stretchtimer.core.clock import FakeClock
 from stretchtimer.storage.journal import Journal
 from stretchtimer.storage.paths import Paths
@@ -33,7 +33,8 @@ def twelve_weeks(journal):
 def test_history_shows_the_week_the_streak_and_the_calendar(qtbot, tmp_path):
     journal = Journal(tmp_path / "data" / "history.jsonl")
     twelve_weeks(journal)
-    window = build_window(Paths.under(tmp_path), FakeClock(wall=NOW.timestamp()))
+    app = build_app(Paths.under(tmp_path), FakeClock(wall=NOW.timestamp()))
+    window = app.window
     qtbot.addWidget(window)
     window.resize(1200, 800)
     window.show()
@@ -62,15 +63,16 @@ def test_history_shows_the_week_the_streak_and_the_calendar(qtbot, tmp_path):
 
 
 def test_history_counts_a_session_just_finished(qtbot, tmp_path):
-    window = build_window(Paths.under(tmp_path), FakeClock(wall=NOW.timestamp()))
+    app = build_app(Paths.under(tmp_path), FakeClock(wall=NOW.timestamp()))
+    window = app.window
     qtbot.addWidget(window)
     window.show()
     window.show_tab(1)
     assert window.history_page.content.week_label.text() == "0 of 5 stretch days this week"
-    window.start_routine(window.library.get("walk-break"))
-    driver = window.driver
-    with qtbot.waitSignal(window.session_recorded):
-        window.clock.advance_to(driver.machine.monotonic_at(driver.machine.end))
+    app.start_routine(app.library.get("walk-break"))
+    driver = app.driver
+    with qtbot.waitSignal(app.session_recorded):
+        app.clock.advance_to(driver.machine.monotonic_at(driver.machine.end))
         driver.catch_up()
     window.show_tab(1)
     assert window.history_page.content.week_label.text() == "1 of 5 stretch days this week"

@@ -32,7 +32,7 @@ def test_desk_micro_break_is_preselected_and_previewed(rig):
 
 
 def test_every_routine_is_listed(rig):
-    assert len(shown_ids(rig.window.picker)) == len(rig.window.library.routines) == BUILTINS
+    assert len(shown_ids(rig.window.picker)) == len(rig.app.library.routines) == BUILTINS
 
 
 def test_filter_by_position_and_equipment_and_search(rig, qtbot):
@@ -81,7 +81,7 @@ def test_a_broken_user_routine_is_named_in_the_status_bar(qtbot, tmp_path):
     rig = WindowRig(qtbot, load_library(sources))
     message = rig.window.statusBar().currentMessage()
     assert "physio.json" in message and "--validate" in message
-    assert len(rig.window.library.routines) == BUILTINS  # the rest still loaded
+    assert len(rig.app.library.routines) == BUILTINS  # the rest still loaded
 
 
 def test_typing_in_the_list_searches(rig, qtbot):

@@ -5,9 +5,9 @@ from datetime import datetime
 
 from PySide6.QtCore import Qt
 
+from stretchtimer.controller import Controller
 from stretchtimer.core.clock import FakeClock
 from stretchtimer.storage.routines import load_routines
-from stretchtimer.ui.main_window import MainWindow
 from stretchtimer.ui.reminder_driver import ReminderDriver
 from stretchtimer.ui.reminder_popup import ReminderPopup
 from stretchtimer.ui.tray import Tray
@@ -35,19 +35,19 @@ class Desk:
 
 def window_with_reminders(qtbot, tray=False, desk=None):
     clock = FakeClock(wall=MONDAY_8)
-    window = MainWindow(load_routines(None), clock)
+    app = Controller(load_routines(None), clock)
+    window = app.window
     qtbot.addWidget(window)
     window.show()
-    driver = ReminderDriver(window.settings, clock, desk, desk, parent=window)
+    driver = ReminderDriver(app.settings, clock, desk, desk, parent=window)
     popup = ReminderPopup()
     qtbot.addWidget(popup)
     from stretchtimer.app import app_icon
 
-    the_tray = Tray(app_icon(), list(window.library.routines.values()),
-                    window.suggested_routine(), parent=window) \
+    the_tray = Tray(app_icon(), list(app.library.routines.values()), parent=app) \
         if tray else None
-    window.set_reminders(driver, the_tray, popup)
-    return window, clock, driver, popup
+    app.set_reminders(driver, the_tray, popup)
+    return app, clock, driver, popup
 
 
 def step(clock, driver, seconds):
@@ -57,7 +57,7 @@ def step(clock, driver, seconds):
 
 
 def test_a_simulated_workweek_reminds_hourly_in_work_hours_only(qtbot):
-    window, clock, driver, popup = window_with_reminders(qtbot)
+    app, clock, driver, popup = window_with_reminders(qtbot)
     offered = []
     driver.reminder_due.connect(lambda e: offered.append(
         datetime.fromtimestamp(e.wall).strftime("%a %H:%M")))
@@ -68,20 +68,20 @@ def test_a_simulated_workweek_reminds_hourly_in_work_hours_only(qtbot):
 
 
 def test_start_from_the_popup_runs_the_routine_and_resets_the_clock(qtbot):
-    window, clock, driver, popup = window_with_reminders(qtbot)
+    app, clock, driver, popup = window_with_reminders(qtbot)
     step(clock, driver, 2 * 3600)  # the 10:00 reminder
     assert popup.isVisible()
     qtbot.mouseClick(popup.start, Qt.MouseButton.LeftButton)
     assert not popup.isVisible()
-    assert window.driver.plan.routine.id == "desk-micro" and window.isVisible()
-    machine = window.driver.machine
+    assert app.driver.plan.routine.id == "desk-micro" and app.window.isVisible()
+    machine = app.driver.machine
     clock.advance_to(machine.monotonic_at(machine.end))
-    window.driver.catch_up()  # finished: the routine was the break
+    app.driver.catch_up()  # finished: the routine was the break
     assert abs(driver.scheduler.due - (clock.wall() + 3600)) < 1
 
 
 def test_popup_keys_snooze_and_skip(qtbot):
-    window, clock, driver, popup = window_with_reminders(qtbot)
+    app, clock, driver, popup = window_with_reminders(qtbot)
     step(clock, driver, 2 * 3600)
     popup.activateWindow()
     popup.setFocus()
@@ -95,32 +95,32 @@ def test_popup_keys_snooze_and_skip(qtbot):
 
 
 def test_tray_menu_and_closing_into_the_tray(qtbot):
-    window, clock, driver, popup = window_with_reminders(qtbot, tray=True)
-    tray = window.tray
+    app, clock, driver, popup = window_with_reminders(qtbot, tray=True)
+    tray = app.tray
     assert tray.act_next.text() == "Next reminder at 10:00"
     assert "Next reminder at 10:00" in tray.icon.toolTip()
     step(clock, driver, 2 * 3600)  # the 10:00 reminder comes
     tray.act_snooze.trigger()
     assert tray.act_next.text() == "Next reminder at 10:10"
     tray.act_start.trigger()
-    assert window.driver.plan.routine.id == "desk-micro"
-    window.close()
-    assert not window.isVisible()  # still running, in the tray
-    assert window.settings.display.tray_hint_shown
+    assert app.driver.plan.routine.id == "desk-micro"
+    app.window.close()
+    assert not app.window.isVisible()  # still running, in the tray
+    assert app.settings.display.tray_hint_shown
 
 
 def test_without_a_tray_the_window_says_so_once(qtbot):
-    window, *_ = window_with_reminders(qtbot, tray=False)
-    assert "no system tray" in window.notice.text()
+    app, *_ = window_with_reminders(qtbot, tray=False)
+    assert "no system tray" in app.window.notice.text()
 
 
 def test_start_at_login_writes_and_removes_the_entry(qtbot, tmp_path, monkeypatch):
     from stretchtimer.platform.autostart import autostart
 
     monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)  # never the real config folder
-    window, *_ = window_with_reminders(qtbot)
-    window.autostart = autostart("linux", tmp_path, ["stretchtimer", "--tray"])
-    dialog = window.show_settings("Reminders")
+    app, *_ = window_with_reminders(qtbot)
+    app.autostart = autostart("linux", tmp_path, ["stretchtimer", "--tray"])
+    dialog = app.show_settings("Reminders")
     box = dialog.reminders.at_login
     assert box.isVisibleTo(dialog) and not box.isChecked()
     box.setChecked(True)
@@ -131,21 +131,21 @@ def test_start_at_login_writes_and_removes_the_entry(qtbot, tmp_path, monkeypatc
 
 
 def test_the_tray_shows_snoozed_paused_and_running(qtbot):
-    window, clock, driver, popup = window_with_reminders(qtbot, tray=True)
-    tray = window.tray
+    app, clock, driver, popup = window_with_reminders(qtbot, tray=True)
+    tray = app.tray
     assert tray.state == "active"
     step(clock, driver, 2 * 3600)
     tray.act_snooze.trigger()
     assert tray.state == "snoozed" and "Snoozed" in tray.icon.toolTip()
     step(clock, driver, 600)  # the snoozed reminder comes
     assert tray.state == "active"
-    window.tray.pause_requested.emit(3600.0)
+    app.tray.pause_requested.emit(3600.0)
     assert tray.state == "paused" and "Reminders paused" in tray.icon.toolTip()
-    window.tray.pause_requested.emit(0.0)
+    app.tray.pause_requested.emit(0.0)
     assert tray.state == "active"
     tray.act_start.trigger()
     assert tray.state == "running"
-    window.driver.stop()
+    app.driver.stop()
     assert tray.state == "active"
 
 
@@ -156,12 +156,13 @@ def test_reminders_and_what_became_of_them_reach_the_history(qtbot, tmp_path):
 
     clock = FakeClock(wall=MONDAY_8)
     journal = Journal(tmp_path / "history.jsonl")
-    window = MainWindow(load_routines(None), clock, journal=journal)
+    app = Controller(load_routines(None), clock, journal=journal)
+    window = app.window
     qtbot.addWidget(window)
-    driver = ReminderDriver(window.settings, clock, parent=window)
+    driver = ReminderDriver(app.settings, clock, parent=window)
     popup = ReminderPopup()
     qtbot.addWidget(popup)
-    window.set_reminders(driver, None, popup)
+    app.set_reminders(driver, None, popup)
     step(clock, driver, 2 * 3600)  # 10:00 offered
     qtbot.mouseClick(popup.snooze, Qt.MouseButton.LeftButton)
     step(clock, driver, 600)  # 10:10 offered again
@@ -172,14 +173,14 @@ def test_reminders_and_what_became_of_them_reach_the_history(qtbot, tmp_path):
 
 
 def test_settings_say_how_stepping_away_is_noticed(qtbot):
-    window, *_ = window_with_reminders(qtbot)
-    window.sensing = {"idle": None, "fullscreen": None}
-    dialog = window.show_settings("Reminders")
+    app, *_ = window_with_reminders(qtbot)
+    app.sensing = {"idle": None, "fullscreen": None}
+    dialog = app.show_settings("Reminders")
     assert "does not tell stretchtimer when you step away" in dialog.reminders.away.text()
     assert "reminders never wait" in dialog.reminders.busy.text()
     assert not dialog.reminders.defer.isEnabled()
-    window.sensing = {"idle": "X11 screen saver extension", "fullscreen": "EWMH"}
-    dialog = window.show_settings("Reminders")
+    app.sensing = {"idle": "X11 screen saver extension", "fullscreen": "EWMH"}
+    dialog = app.show_settings("Reminders")
     assert "X11 screen saver extension" in dialog.reminders.away.text()
     assert "(noticed by: EWMH)" in dialog.reminders.busy.text()
     assert dialog.reminders.defer.isEnabled()
@@ -187,7 +188,7 @@ def test_settings_say_how_stepping_away_is_noticed(qtbot):
 
 def test_full_screen_holds_the_popup_and_a_locked_screen_gets_none(qtbot):
     desk = Desk()
-    window, clock, driver, popup = window_with_reminders(qtbot, desk=desk)
+    app, clock, driver, popup = window_with_reminders(qtbot, desk=desk)
     desk.fullscreen = True  # a presentation from 09:30
     step(clock, driver, 2 * 3600)  # 10:00 passes
     assert not popup.isVisible() and driver.scheduler.deferred
@@ -206,12 +207,12 @@ def test_full_screen_holds_the_popup_and_a_locked_screen_gets_none(qtbot):
 
 
 def test_the_stand_up_nudge_is_a_tray_message_not_a_popup(qtbot):
-    window, clock, driver, popup = window_with_reminders(qtbot, tray=True)
+    app, clock, driver, popup = window_with_reminders(qtbot, tray=True)
     messages = []
-    window.tray.icon.showMessage = lambda title, text, *a: messages.append((title, text))
-    dialog = window.show_settings("Reminders")
+    app.tray.icon.showMessage = lambda title, text, *a: messages.append((title, text))
+    dialog = app.show_settings("Reminders")
     dialog.reminders.nudge.setChecked(True)
-    assert window.settings.reminders.nudge
+    assert app.settings.reminders.nudge
     step(clock, driver, 89 * 60)
     assert messages == []
     step(clock, driver, 60)  # 09:30, halfway to the first reminder of the day
@@ -220,9 +221,9 @@ def test_the_stand_up_nudge_is_a_tray_message_not_a_popup(qtbot):
 
 
 def test_no_reminder_pops_up_during_a_routine(qtbot):
-    window, clock, driver, popup = window_with_reminders(qtbot)
-    window.start_routine(window.library.get("evening-floor"))
-    window.driver.pause()  # paused mid-routine, past the due time
+    app, clock, driver, popup = window_with_reminders(qtbot)
+    app.start_routine(app.library.get("evening-floor"))
+    app.driver.pause()  # paused mid-routine, past the due time
     step(clock, driver, 2 * 3600)
     assert not popup.isVisible()
 
@@ -234,16 +235,16 @@ def test_the_trays_quit_records_the_running_routine_and_really_quits(qtbot, tmp_
     from stretchtimer.core.plan import Kind
     from stretchtimer.storage.journal import Journal
 
-    window, clock, driver, popup = window_with_reminders(qtbot, tray=True)
-    window.journal = Journal(tmp_path / "history.jsonl")
-    window.start_routine(window.library.get("desk-micro"))
-    hold = next(s for s in window.driver.plan.segments if s.kind == Kind.HOLD)
-    clock.advance_to(window.driver.machine.monotonic_at(hold.start + 7))
-    window.driver.catch_up()
+    app, clock, driver, popup = window_with_reminders(qtbot, tray=True)
+    app.journal = Journal(tmp_path / "history.jsonl")
+    app.start_routine(app.library.get("desk-micro"))
+    hold = next(s for s in app.driver.plan.segments if s.kind == Kind.HOLD)
+    clock.advance_to(app.driver.machine.monotonic_at(hold.start + 7))
+    app.driver.catch_up()
     quits = []
     monkeypatch.setattr(QApplication.instance(), "quit", lambda: quits.append(1))
-    window.tray.menu.actions()[-1].trigger()  # Quit
-    assert quits == [1] and window.quitting
-    (record,) = window.journal.load().records
+    app.tray.menu.actions()[-1].trigger()  # Quit
+    assert quits == [1] and app.quitting
+    (record,) = app.journal.load().records
     assert record["completed"] is False and 6 <= sum(h["seconds"] for h in record["held"]) <= 8
-    assert window.close() and not window.isVisible()  # no longer closes into the tray
+    assert app.window.close() and not app.window.isVisible()  # no longer closes into the tray

@@ -2,30 +2,33 @@
 
 from PySide6.QtCore import Qt
 
-from stretchtimer.app import build_window
+from stretchtimer.app import build_app
 from stretchtimer.core.clock import FakeClock
 from stretchtimer.storage.paths import Paths
 
 
 def open_window(qtbot, tmp_path):
-    window = build_window(Paths.under(tmp_path), FakeClock())
+    app = build_app(Paths.under(tmp_path), FakeClock())
+    window = app.window
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    return window
+    return app
 
 
 def test_changes_are_saved_at_once_and_restored(qtbot, tmp_path):
-    window = open_window(qtbot, tmp_path)
+    app = open_window(qtbot, tmp_path)
+    window = app.window
     window.act_contrast.setChecked(True)
-    window.start_routine(window.library.get("walk-break"))
-    qtbot.keyClick(window.timer, Qt.Key.Key_M)
+    app.start_routine(app.library.get("walk-break"))
+    qtbot.keyClick(app.timer, Qt.Key.Key_M)
     saved = (tmp_path / "config" / "settings.json").read_text()
     assert '"high_contrast": true' in saved and '"muted": true' in saved
-    again = open_window(qtbot, tmp_path)  # as on the next launch
-    assert again.voice_settings.muted and again.settings.display.high_contrast
+    again_app = open_window(qtbot, tmp_path)  # as on the next launch
+    again = again_app.window
+    assert again_app.settings.voice.muted and again_app.settings.display.high_contrast
     assert again.act_contrast.isChecked()
     again.act_contrast.setChecked(False)  # leave the shared QApplication's palette as it was
 
@@ -34,7 +37,8 @@ def test_a_corrupt_settings_file_is_kept_and_the_user_is_told(qtbot, tmp_path):
     config = tmp_path / "config"
     config.mkdir()
     (config / "settings.json").write_text("{oops")
-    window = open_window(qtbot, tmp_path)
+    app = open_window(qtbot, tmp_path)
+    window = app.window
     assert window.notice_bar.isVisibleTo(window)
     assert "could not be read" in window.notice.text()
     kept = list(config.glob("settings.json.corrupt-*"))
@@ -45,18 +49,18 @@ def test_a_finished_and_a_stopped_session_are_recorded_at_once(qtbot, tmp_path):
     from stretchtimer.core.history import sessions_from
     from stretchtimer.storage.journal import Journal
 
-    window = open_window(qtbot, tmp_path)
-    window.start_routine(window.library.get("walk-break"))
-    driver = window.driver
-    with qtbot.waitSignal(window.session_recorded):
-        window.clock.advance_to(driver.machine.monotonic_at(driver.machine.end))
+    app = open_window(qtbot, tmp_path)
+    app.start_routine(app.library.get("walk-break"))
+    driver = app.driver
+    with qtbot.waitSignal(app.session_recorded):
+        app.clock.advance_to(driver.machine.monotonic_at(driver.machine.end))
         driver.catch_up()
-    window.start_routine(window.library.get("desk-micro"))
+    app.start_routine(app.library.get("desk-micro"))
     first_hold = next(seg for seg in driver.plan.segments if seg.kind.value == "hold")
-    window.clock.advance_to(driver.machine.monotonic_at(first_hold.start + 7))
+    app.clock.advance_to(driver.machine.monotonic_at(first_hold.start + 7))
     driver.catch_up()
-    with qtbot.waitSignal(window.session_recorded):
-        qtbot.keyClick(window.timer, Qt.Key.Key_Escape)  # stopped early: recorded too
+    with qtbot.waitSignal(app.session_recorded):
+        qtbot.keyClick(app.timer, Qt.Key.Key_Escape)  # stopped early: recorded too
     sessions = sessions_from(Journal(tmp_path / "data" / "history.jsonl").load().records)
     assert [(s.routine_id, s.completed) for s in sessions] == [("walk-break", True),
                                                                ("desk-micro", False)]
@@ -67,23 +71,24 @@ def test_a_finished_and_a_stopped_session_are_recorded_at_once(qtbot, tmp_path):
 
 
 def test_a_full_disk_when_saving_a_session_is_told(qtbot, tmp_path, monkeypatch):
-    window = open_window(qtbot, tmp_path)
+    app = open_window(qtbot, tmp_path)
+    window = app.window
 
     def full(record):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(window.journal, "append", full)
-    window.start_routine(window.library.get("walk-break"))
-    qtbot.keyClick(window.timer, Qt.Key.Key_Escape)
+    monkeypatch.setattr(app.journal, "append", full)
+    app.start_routine(app.library.get("walk-break"))
+    qtbot.keyClick(app.timer, Qt.Key.Key_Escape)
     assert "Could not save this session" in window.notice.text()
     assert "No space left" in window.notice.text()
 
 
-def finish(window, qtbot, routine_id):
-    window.start_routine(window.library.get(routine_id))
-    driver = window.driver
-    with qtbot.waitSignal(window.session_recorded):
-        window.clock.advance_to(driver.machine.monotonic_at(driver.machine.end))
+def finish(app, qtbot, routine_id):
+    app.start_routine(app.library.get(routine_id))
+    driver = app.driver
+    with qtbot.waitSignal(app.session_recorded):
+        app.clock.advance_to(driver.machine.monotonic_at(driver.machine.end))
         driver.catch_up()
 
 
@@ -91,79 +96,82 @@ def test_checkin_by_key_is_saved_with_its_session(qtbot, tmp_path):
     from stretchtimer.core.history import sessions_from
     from stretchtimer.storage.journal import Journal
 
-    window = open_window(qtbot, tmp_path)
-    finish(window, qtbot, "walk-break")
-    assert window.checkin.isVisibleTo(window)
-    qtbot.keyClick(window.timer, Qt.Key.Key_2)  # Good
-    assert window.checkin.question.text().startswith("Thanks")
+    app = open_window(qtbot, tmp_path)
+    finish(app, qtbot, "walk-break")
+    assert app.checkin.isVisibleTo(app.window)
+    qtbot.keyClick(app.timer, Qt.Key.Key_2)  # Good
+    assert app.checkin.question.text().startswith("Thanks")
     (s,) = sessions_from(Journal(tmp_path / "data" / "history.jsonl").load().records)
     assert s.rating == "good"
-    qtbot.keyClick(window.timer, Qt.Key.Key_4)  # answered already: nothing more is saved
+    qtbot.keyClick(app.timer, Qt.Key.Key_4)  # answered already: nothing more is saved
     assert sessions_from(Journal(tmp_path / "data" / "history.jsonl").load().records)[0].rating \
         == "good"
 
 
 def test_checkin_can_be_skipped(qtbot, tmp_path):
-    window = open_window(qtbot, tmp_path)
-    finish(window, qtbot, "walk-break")
-    qtbot.mouseClick(window.checkin.skip, Qt.MouseButton.LeftButton)
-    assert not window.checkin.isVisibleTo(window)
+    app = open_window(qtbot, tmp_path)
+    window = app.window
+    finish(app, qtbot, "walk-break")
+    qtbot.mouseClick(app.checkin.skip, Qt.MouseButton.LeftButton)
+    assert not app.checkin.isVisibleTo(window)
 
 
 def test_tingling_shows_the_safety_message_and_pauses_the_stretches(qtbot, tmp_path):
-    window = open_window(qtbot, tmp_path)
-    finish(window, qtbot, "chair-hamstrings")
-    qtbot.mouseClick(window.checkin.buttons["nerve"], Qt.MouseButton.LeftButton)
-    notice = window.safety
+    app = open_window(qtbot, tmp_path)
+    window = app.window
+    finish(app, qtbot, "chair-hamstrings")
+    qtbot.mouseClick(app.checkin.buttons["nerve"], Qt.MouseButton.LeftButton)
+    notice = app.safety
     assert notice.isVisible()
     text = notice.findChild(type(window.notice)).text()
     assert "urgent medical care" in text and "bladder" in text and "Seated hamstring" in text
     notice.accept()
-    assert window.settings.suspended == ["seated-hamstring", "seated-brace"]
+    assert app.settings.paused == ("seated-hamstring", "seated-brace")
     assert '"seated-hamstring"' in (tmp_path / "config" / "settings.json").read_text()
     # the paused stretch is left out of every routine that has it, and the preview says so
     window.show_picker()
     window.picker.select("breathe-stabilise")  # also has seated-brace
     assert window.picker.preview.paused.isVisibleTo(window)
     assert "Gentle core brace" in window.picker.preview.paused.text()
-    _, cues = window.plan_and_cues(window.library.get("breathe-stabilise"))
+    _, cues = app.plan_and_cues(app.library.get("breathe-stabilise"))
     assert cues and not any("Gentle core brace" in c.text for c in cues)
-    window.start_routine(window.library.get("chair-hamstrings"))  # everything in it is paused
+    app.start_routine(app.library.get("chair-hamstrings"))  # everything in it is paused
     assert "paused for your safety" in window.notice.text()
     # resumed only on the user's word
-    dialog = window.show_paused()
+    dialog = app.show_paused()
     for i in range(dialog.list.count()):
         dialog.list.item(i).setCheckState(Qt.CheckState.Checked)
     qtbot.mouseClick(dialog.resume, Qt.MouseButton.LeftButton)
-    assert window.settings.suspended == []
+    assert app.settings.paused == ()
     assert not window.picker.preview.paused.isVisibleTo(window)
 
 
 def test_progression_lengthens_the_hold_and_the_preview_says_so(qtbot, tmp_path):
-    window = open_window(qtbot, tmp_path)
+    app = open_window(qtbot, tmp_path)
+    window = app.window
     for _week in range(2):  # two towel sessions rated good, a week apart
-        window.clock.advance(7 * 24 * 3600)
-        finish(window, qtbot, "towel-hamstring-beginner")
-        qtbot.keyClick(window.timer, Qt.Key.Key_2)
+        app.clock.advance(7 * 24 * 3600)
+        finish(app, qtbot, "towel-hamstring-beginner")
+        qtbot.keyClick(app.timer, Qt.Key.Key_2)
     window.show_picker()
     window.picker.select("towel-hamstring-beginner")
     details = window.picker.preview.details.text()
     assert "3 × 20 s each side (was 15 s)" in details
-    plan, _ = window.plan_and_cues(window.library.get("towel-hamstring-beginner"))
+    plan, _ = app.plan_and_cues(app.library.get("towel-hamstring-beginner"))
     assert {s.length for s in plan.segments if s.kind.value == "hold"} == {20.0}
 
 
 def test_the_settings_dialog_saves_every_page_at_once(qtbot, tmp_path):
     import json
 
-    window = open_window(qtbot, tmp_path)
+    app = open_window(qtbot, tmp_path)
     from stretchtimer.ui.settings_dialog import SettingsDialog
 
-    window.act_settings.trigger()  # the menu item (Ctrl+,) opens it on the Voice page
-    opened = window.findChild(SettingsDialog)
+    app.window.act_settings.trigger()  # the menu item (Ctrl+,) opens it on the Voice page
+    opened = app.window.findChild(SettingsDialog)
     assert opened.isVisible() and opened.tabs.tabText(opened.tabs.currentIndex()) == "Voice"
     opened.close()
-    dialog = window.show_settings("Reminders")
+    dialog = app.show_settings("Reminders")
     page = dialog.reminders
     page.interval.setValue(45)
     sat_on, sat_from, sat_to = page.days["sat"]
@@ -177,8 +185,8 @@ def test_the_settings_dialog_saves_every_page_at_once(qtbot, tmp_path):
     assert saved["reminders"]["work_hours"]["sat"] == ["10:00", "17:30"]
     assert "fri" not in saved["reminders"]["work_hours"]
     assert saved["goals"]["days_per_week"] == 3
-    assert saved["display"]["high_contrast"] is True and window.act_contrast.isChecked()
-    window.act_contrast.setChecked(False)
+    assert saved["display"]["high_contrast"] is True and app.window.act_contrast.isChecked()
+    app.window.act_contrast.setChecked(False)
     # a day's hours cannot end before they start
     sat_to.setTime(sat_to.time().fromString("08:00", "HH:mm"))
     assert sat_to.time() > sat_from.time()

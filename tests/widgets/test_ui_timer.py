@@ -117,9 +117,9 @@ def test_skip_back_stop_mute_fullscreen_keys(rig, qtbot):
     assert rig.driver.position() == hold.start and rig.timer.ring.phase == "Hold"
 
     qtbot.keyClick(rig.timer, Qt.Key.Key_M)
-    assert rig.window.muted and rig.timer.act_mute.text() == "Unmute"
+    assert rig.app.settings.voice.muted and rig.timer.act_mute.text() == "Unmute"
     qtbot.keyClick(rig.timer, Qt.Key.Key_M)
-    assert not rig.window.muted
+    assert not rig.app.settings.voice.muted
 
     qtbot.keyClick(rig.timer, Qt.Key.Key_F11)
     assert rig.window.windowState() & Qt.WindowState.WindowFullScreen

@@ -14,20 +14,20 @@ def give_voice(rig, tmp_path, backend="Instant"):
     service = SpeechService(SpeechCache(tmp_path / "speech"),
                             backend=f"tests.fake_engines:{backend}")
     out = RecordingOut()
-    rig.window.set_voice(CuePlayer(service, rig.window.voice_settings, out))
+    rig.app.set_voice(CuePlayer(service, rig.app.settings, out))
     return service, out
 
 
 def test_selected_routine_is_rendered_and_its_cues_are_voiced(rig, qtbot, tmp_path):
     service, out = give_voice(rig, tmp_path)
     try:
-        plan, cues = rig.window.plan_and_cues(rig.window.library.get("desk-micro"))
+        plan, cues = rig.app.plan_and_cues(rig.app.library.get("desk-micro"))
         distinct = {c.text for c in cues}
         qtbot.waitUntil(lambda: len(out.loaded) == len(distinct) + 1, timeout=8000)
         qtbot.keyClick(rig.window.picker.list, Qt.Key.Key_Return)
         hold = rig.segments(Kind.HOLD)[0]
         rig.at(hold.start)
-        keys = rig.window.voice._keys
+        keys = rig.app.voice._keys
         assert out.played[-1][0] == keys["Hold"]
         qtbot.keyClick(rig.timer, Qt.Key.Key_M)
         before = len(out.played)
@@ -58,18 +58,18 @@ def test_voice_settings_list_the_engines_voices_and_apply_at_once(rig, qtbot, tm
     service, out = give_voice(rig, tmp_path)
     try:
         qtbot.waitUntil(lambda: service.client.engine_name is not None, timeout=8000)
-        dialog = rig.window.show_settings().voice
+        dialog = rig.app.show_settings().voice
         qtbot.waitUntil(lambda: dialog.voice.count() == 3, timeout=5000)
         assert dialog.voice.itemText(1) == "Fake English (en)"
         dialog.voice.setCurrentIndex(dialog.voice.findData("fake/de"))
-        assert rig.window.voice_settings.voice == "fake/de"
+        assert rig.app.settings.voice.voice == "fake/de"
         dialog.rate.setValue(120)
         dialog.breathing.setCurrentIndex(dialog.breathing.findData("off"))
         dialog.countdown.setChecked(False)
-        plan, cues = rig.window.plan_and_cues(rig.window.library.get("desk-micro"))
+        plan, cues = rig.app.plan_and_cues(rig.app.library.get("desk-micro"))
         assert plan.rate_wpm == 120
         assert not [c for c in cues if c.text in ("Breathe in", "3")]
-        keys = rig.window.voice._keys  # re-rendered for the new voice and rate
+        keys = rig.app.voice._keys  # re-rendered for the new voice and rate
         from stretchtimer.voice.cache import cache_key
         assert keys["Hold"] == cache_key("Hold", "fake/de", 120, service.engine_key)
         dialog.mute.setChecked(True)
@@ -100,34 +100,36 @@ def test_skip_and_stop_cut_speech_at_once(rig, qtbot, tmp_path):
 def test_plans_use_the_real_length_of_each_rendered_phrase(rig, qtbot, tmp_path):
     service, out = give_voice(rig, tmp_path)  # the fake engine says everything in 0.3 s
     try:
-        routine = rig.window.library.get("desk-micro")
-        _, cues = rig.window.plan_and_cues(routine)
-        qtbot.waitUntil(lambda: len(rig.window.voice.lengths) == len({c.text for c in cues}),
+        routine = rig.app.library.get("desk-micro")
+        _, cues = rig.app.plan_and_cues(routine)
+        qtbot.waitUntil(lambda: len(rig.app.voice.lengths) == len({c.text for c in cues}),
                         timeout=8000)
-        assert set(round(v, 2) for v in rig.window.voice.lengths.values()) == {0.3}
-        plan, cues = rig.window.plan_and_cues(routine)
+        assert set(round(v, 2) for v in rig.app.voice.lengths.values()) == {0.3}
+        # the plan context (every length shown, and the next start) follows the renders
+        qtbot.waitUntil(lambda: rig.app.context.measured == rig.app.voice.lengths, timeout=2000)
+        plan, cues = rig.app.plan_and_cues(routine)
         long_line = next(c for c in cues if c.text.startswith("Hinge forward"))
-        assert long_line.duration == rig.window.voice.lengths[long_line.text]
+        assert long_line.duration == rig.app.voice.lengths[long_line.text]
     finally:
         service.shutdown()
 
 
 def test_a_routine_started_at_launch_waits_for_its_voice_and_its_first_cue_is_heard(
         rig, qtbot, tmp_path):
-    window = rig.window
-    window.handle_command(["--start", "walk-break"])  # before speech is set up
-    assert window._driver is None or window.driver.machine is None  # not started yet
+    app = rig.app
+    app.handle_forwarded(["--start", "walk-break"])  # before speech is set up
+    assert app._driver is None or app.driver.machine is None  # not started yet
     spoken = []
     service, out = give_voice(rig, tmp_path)
-    window.voice.cue_spoken.connect(lambda text, how: spoken.append((text, how)))
+    app.voice.cue_spoken.connect(lambda text, how: spoken.append((text, how)))
     try:
-        qtbot.waitUntil(lambda: window._pending_start is None, timeout=8000)
-        plan = window.driver.plan
+        qtbot.waitUntil(lambda: app._pending_start is None, timeout=8000)
+        plan = app.driver.plan
         assert plan.routine.id == "walk-break" and plan.measured  # the real lengths
         rig.driver.catch_up()
         assert spoken[0] == ("Easy lap", "cached")  # the very first cue, from the cache
         first = plan.segments[0]
-        cues = [c for c in window.driver.machine.cues if c.segment_index == first.index]
+        cues = [c for c in app.driver.machine.cues if c.segment_index == first.index]
         for a, b in zip(cues, cues[1:]):
             assert b.offset >= a.offset + plan.measured.get(a.text, a.duration)
     finally:

@@ -9,7 +9,8 @@ from PySide6.QtCore import QElapsedTimer, QTimer
 from stretchtimer.core.cues import Cue, CueKind, plan_cues
 from stretchtimer.core.plan import build_plan
 from stretchtimer.platform.system_clock import SystemClock
-from stretchtimer.storage.settings import VoiceSettings
+from stretchtimer.settings_model import SettingsModel
+from stretchtimer.storage.settings import Settings, VoiceSettings
 from stretchtimer.ui.session_driver import SessionDriver
 from stretchtimer.voice.cache import SpeechCache, cache_key
 from stretchtimer.voice.player import CHIME, CuePlayer
@@ -53,7 +54,9 @@ def voice(qtbot, tmp_path):
         service = SpeechService(cache or SpeechCache(tmp_path / "speech"),
                                 backend=f"tests.fake_engines:{backend}")
         out = RecordingOut()
-        player = CuePlayer(service, settings or VoiceSettings(), out)
+        model = SettingsModel(Settings(voice=settings or VoiceSettings()))
+        player = CuePlayer(service, model, out)
+        player.model = model  # for the tests that change a setting
         made.append(service)
         return player, service, out
 
@@ -93,7 +96,7 @@ def test_cached_cues_play_late_ones_drop_but_switches_never(voice, qtbot):
     player.speak(phrases[1], 1.5)  # stale, but a side switch is still said
     assert spoken == [("Hold", "cached"), ("Hold", "dropped"),
                       ("Switch to your left side", "cached")]
-    player.settings.muted = True
+    player.model.set_voice(muted=True)
     player.speak(phrases[0], 0)
     assert spoken[-1] == ("Hold", "muted") and len(out.played) == 2
 

@@ -1,0 +1,740 @@
+"""The application controller: it owns the routine library, the settings model, the
+journal and history, the plan context, the session driver, the voice, the reminders, the
+tray and the popup, and it acts on commands (the first launch's and forwarded ones). The
+window and the tray are sibling views it feeds. What loads when is decided here: the
+window first, then, after the first paint, speech, history, reminders and the tray
+(benchmarks/startup.py). Quitting goes through quit() alone."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from stretchtimer.command import Command, CommandLineError, parse_forwarded
+from stretchtimer.core.clock import Clock
+from stretchtimer.core.phrases import ENGLISH, Phrases
+from stretchtimer.core.planner import PlanContext
+from stretchtimer.core.routine import Library, Routine
+from stretchtimer.logs import log
+from stretchtimer.settings_model import SettingsModel
+from stretchtimer.storage.journal import Journal
+from stretchtimer.storage.paths import Paths
+from stretchtimer.storage.settings import plan_context
+from stretchtimer.ui.application import application
+from stretchtimer.ui.i18n import tr
+from stretchtimer.ui.main_window import MainWindow
+from stretchtimer.ui.routine_picker import DEFAULT_ROUTINE
+
+VOICE_WAIT_MS = 4000  # a routine asked for from outside waits this long for its voice
+REPLAN_MS = 250  # renders arrive in bursts: the lengths shown follow once per burst
+
+
+class Controller(QObject):
+    session_recorded = Signal(str)  # the journal id of a finished (or stopped) session
+
+    def __init__(self, library: Library, clock: Clock, settings: SettingsModel | None = None,
+                 journal: Journal | None = None, snapshot: Path | None = None,
+                 routines_folder: Path | None = None, paths: Paths | None = None,
+                 language: str = "en", phrases: Phrases = ENGLISH) -> None:
+        """`journal` None: sessions are not recorded; `routines_folder` None: the user's
+        routines cannot be saved (tests); `paths`: of a real run (diagnostics, export)."""
+        super().__init__()
+        self.library, self.clock = library, clock
+        self.settings = settings or SettingsModel()
+        self.journal, self._snapshot = journal, snapshot
+        self.routines_folder, self.paths, self.language = routines_folder, paths, language
+        self._phrases = phrases
+        self.levels: dict[str, int] = {}  # exercise id -> progression level
+        self._was: dict[str, int] = {}  # exercise id -> the level it was at before
+        self.context = self._make_context()
+        self._history: Any = None
+        self._driver: Any = None
+        self._checkin: Any = None
+        self.voice: Any = None  # the CuePlayer, after the first paint
+        self.reminders: Any = None  # ReminderDriver, Tray, ReminderPopup: after the paint
+        self.tray: Any = None
+        self.popup: Any = None
+        self.autostart: Any = None  # the login entry (platform/autostart.py)
+        # what tells stepping away / a full-screen app apart ("": not known yet, None: nothing)
+        self.sensing: dict[str, str | None] = {"idle": "", "fullscreen": ""}
+        self.current: Routine | None = None  # the routine started last
+        self.last_session_id: str | None = None
+        self._pending_start: Routine | None = None  # asked for from outside, waiting for
+        self._pending_cues: list = []               # its voice (start_when_voiced)
+        self.after_paint_done = False
+        self.quitting = False
+        self.instance: Any = None  # the SingleInstance held (set_single_instance)
+        self._replan = QTimer(self)
+        self._replan.setSingleShot(True)
+        self._replan.setInterval(REPLAN_MS)
+        self._replan.timeout.connect(self._update_context)
+
+        self.window = MainWindow(list(library.routines.values()), self._make_history_view)
+        self._connect_window()
+        self.settings.voice_changed.connect(lambda _v: self._update_context())
+        self.settings.paused_changed.connect(lambda _p: self._update_context())
+        self.settings.display_changed.connect(self._on_display_changed)
+        self.settings.save_failed.connect(self._on_settings_save_failed)
+        self.session_recorded.connect(lambda _id: self.checkin.ask())
+        display = self.settings.display
+        if display.high_contrast or display.text_size != 100:
+            self._on_display_changed(display)
+        self._show_context()
+        if library.errors:
+            names = ", ".join(e.source for e in library.errors)
+            self.window.show_status(
+                tr("%n routine file(s) could not be read and were skipped: {names}. Run "
+                   "stretchtimer --validate FILE to see why.", "", len(library.errors))
+                .format(names=names))
+
+    def _connect_window(self) -> None:
+        w, picker = self.window, self.window.picker
+        picker.start_requested.connect(self.start_routine)
+        picker.current_changed.connect(self._on_picker_current_changed)
+        picker.new_requested.connect(lambda: self.edit_routine(None))
+        picker.duplicate_requested.connect(self.duplicate_routine)
+        picker.edit_requested.connect(self.edit_routine)
+        picker.delete_requested.connect(self.delete_routine)
+        w.new_routine_requested.connect(lambda: self.edit_routine(None))
+        w.import_requested.connect(self.import_routines)
+        w.export_routine_requested.connect(
+            lambda routine, path: self.export_routine(self.original(routine), path))
+        w.export_history_requested.connect(self.export_history)
+        w.settings_requested.connect(self.show_settings)
+        w.paused_requested.connect(self.show_paused)
+        w.about_requested.connect(self.show_about)
+        w.contrast_toggled.connect(lambda on: self.settings.set_display(high_contrast=on))
+        w.hidden_to_tray.connect(self._on_window_hidden_to_tray)
+
+    # --- the parts made when first needed ---
+
+    @property
+    def history(self):
+        """The HistoryStore (journal + snapshot), made when first needed (after the paint)."""
+        if self._history is None and self.journal is not None:
+            from stretchtimer.storage.history_store import HistoryStore
+
+            self._history = HistoryStore(self.journal, self._snapshot)
+        return self._history
+
+    def _make_history_view(self):
+        from stretchtimer.ui.history_view import HistoryView
+
+        return HistoryView(self.history, self.settings, self.clock)
+
+    @property
+    def checkin(self):
+        """The comfort check-in bar, made the first time a session ends."""
+        if self._checkin is None:
+            from stretchtimer.ui.checkin import CheckInBar
+
+            self._checkin = CheckInBar()
+            self._checkin.setContentsMargins(12, 6, 12, 6)
+            self._checkin.hide()
+            self._checkin.rated.connect(self._on_checkin_rated)
+            self.window.add_bar(self._checkin)
+        return self._checkin
+
+    @property
+    def driver(self):
+        """The SessionDriver, made the first time a routine starts."""
+        if self._driver is None:
+            from stretchtimer.ui.session_driver import SessionDriver
+
+            self._driver = SessionDriver(self.clock, self)
+            self._driver.finished.connect(self._on_driver_finished)
+            self._driver.state_changed.connect(lambda _s: self._update_tray_state())
+            if self.voice is not None:
+                self.voice.attach(self._driver)
+        return self._driver
+
+    @property
+    def timer(self):
+        """The TimerView, made the first time it is needed."""
+        view = self.window.timer
+        if view is None:
+            from stretchtimer.ui.timer_view import TimerView
+
+            view = TimerView(self.driver, self.window.act_fullscreen)
+            view.set_reduced_motion(self.settings.display.reduced_motion)
+            view.act_mute.setChecked(self.settings.voice.muted)
+            view.stop_requested.connect(self._on_timer_stop_requested)
+            view.restart_requested.connect(self._on_timer_restart_requested)
+            view.muted_changed.connect(lambda muted: self.settings.set_voice(muted=muted))
+            self.settings.voice_changed.connect(lambda v: view.act_mute.setChecked(v.muted))
+            self.window.set_timer(view)
+        return view
+
+    # --- one plan context for every length shown and every routine started ---
+
+    def _make_context(self) -> PlanContext:
+        measured = dict(self.voice.lengths) if getattr(self, "voice", None) is not None else {}
+        return plan_context(self.settings.settings, levels=dict(self.levels),
+                            measured=measured, phrases=self._phrases)
+
+    def _update_context(self) -> None:
+        context = self._make_context()
+        if context != self.context:
+            self.context = context
+            self._show_context()
+
+    def _show_context(self) -> None:
+        self.window.picker.set_context(self.context, self.paused_names(), self._was)
+        routine = self.suggested_routine()
+        if self.tray is not None and routine is not None:
+            self.tray.set_suggested(routine, self.context.plan(routine).total)
+
+    def plan_and_cues(self, routine: Routine):
+        return self.context.plan_and_cues(routine)
+
+    def paused_names(self) -> dict[str, str]:
+        names = {ex.id: ex.name for r in self.library.routines.values() for ex in r.exercises}
+        return {ex_id: names.get(ex_id, ex_id) for ex_id in self.settings.paused}
+
+    def suggested_routine(self) -> Routine | None:
+        return self.library.get(DEFAULT_ROUTINE) or next(iter(self.library.routines.values()),
+                                                          None)
+
+    # --- after the first paint (app.py) ---
+
+    def set_voice(self, player) -> None:
+        """The speaker (made after the first paint: speech can wait)."""
+        self.voice = player
+        player.notice.connect(self.window.show_notice)
+        if self._driver is not None:
+            player.attach(self._driver)
+        # after the player's own slots, so it has loaded what was rendered
+        player.service.rendered.connect(lambda *_: self._on_render_done())
+        player.service.render_failed.connect(lambda *_: self._on_render_done())
+        # after the player's own: it forgets the old voice's renders before these are made
+        v = self.settings.voice
+        self._said = (v.voice, v.rate_wpm, v.breathing, v.countdown)
+        self.settings.voice_changed.connect(self._on_voice_changed)
+        if self._pending_start is not None:  # --start at launch waited for the voice
+            self.start_when_voiced(self._pending_start)
+            return
+        routine = self.window.picker.current_routine()
+        if routine is not None:  # warm the cache; the audio stream waits for the user
+            player.prepare(self.plan_and_cues(routine)[1], open_stream=False)
+
+    def _on_render_done(self) -> None:
+        self._replan.start()
+        self._start_pending()
+
+    def _on_voice_changed(self, voice) -> None:
+        said = (voice.voice, voice.rate_wpm, voice.breathing, voice.countdown)
+        if said == self._said:
+            return  # volume, mute, chime: the same phrases
+        self._said = said
+        self._update_context()
+        routine = self.window.picker.current_routine()
+        if routine is not None:  # render what the new voice will say
+            self.voice.prepare(self.plan_and_cues(routine)[1])
+
+    def set_reminders(self, reminders, tray=None, popup=None) -> None:
+        self.reminders, self.tray, self.popup = reminders, tray, popup
+        reminders.reminder_due.connect(self._on_reminders_reminder_due)
+        if popup is not None:
+            popup.start_clicked.connect(self._on_popup_start_clicked)
+            popup.snooze_clicked.connect(reminders.snooze)
+            popup.skip_clicked.connect(reminders.skip)
+            popup.snooze_clicked.connect(lambda: self._note_reminder("snoozed"))
+            popup.skip_clicked.connect(lambda: self._note_reminder("skipped"))
+        if tray is not None:
+            self.window.keep_in_tray = True
+            reminders.next_changed.connect(tray.show_next)
+            tray.start_requested.connect(lambda rid: self._start_from_outside(rid))
+            tray.open_requested.connect(self.window.bring_forward)
+            tray.settings_requested.connect(lambda: self.show_settings("Reminders"))
+            tray.quit_requested.connect(self.quit)
+            tray.snooze_requested.connect(reminders.snooze)
+            tray.snooze_requested.connect(lambda: self._note_reminder("snoozed"))
+            tray.pause_requested.connect(lambda s: reminders.pause_for(s) if s
+                                         else reminders.resume())
+            tray.pause_until_tomorrow_requested.connect(self._on_tray_pause_until_tomorrow)
+            tray.set_snooze_minutes(self.settings.reminders.snooze_min)
+            self.settings.reminders_changed.connect(
+                lambda r: tray.set_snooze_minutes(r.snooze_min))
+            reminders.next_changed.connect(lambda _due: self._update_tray_state())
+            self._show_context()
+            tray.icon.show()
+        else:
+            self.window.show_notice(tr(
+                "There is no system tray on this desktop, so stretchtimer cannot wait there: "
+                "reminders still pop up while this window is open (minimise it), and closing "
+                "it quits."))
+        reminders.start()
+
+    def set_routines_folder_watch(self) -> None:
+        """Routines added or changed from outside (stretchtimer --import, a file manager)
+        appear without a restart."""
+        from PySide6.QtCore import QFileSystemWatcher
+
+        from stretchtimer.storage.routines import folder_state
+
+        if self.routines_folder is None:
+            return
+        try:
+            self.routines_folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return
+        self._watcher = QFileSystemWatcher([str(self.routines_folder)], self)
+        self._reload_soon = QTimer(self)
+        self._reload_soon.setSingleShot(True)
+        self._reload_soon.setInterval(300)  # a copy arrives as several changes
+        self._reload_soon.timeout.connect(self._on_reload_soon_timeout)
+        self._routines_state = folder_state(self.routines_folder)
+        self._watcher.directoryChanged.connect(lambda _p: self._reload_soon.start())
+
+    def _on_reload_soon_timeout(self) -> None:
+        from stretchtimer.storage.routines import folder_state
+
+        if folder_state(self.routines_folder) != self._routines_state:
+            self.reload_routines()  # changed from outside; our own saves reloaded already
+
+    # --- commands: the first launch's, and those a later launch passes on ---
+
+    def set_single_instance(self, instance) -> None:
+        """The SingleInstance this process holds: later launches reach us through it."""
+        self.instance = instance
+        instance.message_received.connect(self.handle_forwarded)
+
+    def handle_forwarded(self, argv: list) -> None:
+        """A command line from a later launch: come forward, and do what it asks."""
+        log.info("another launch passed on %s", argv)
+        self.window.bring_forward()
+        try:
+            command = parse_forwarded(argv)
+        except CommandLineError:
+            return  # a command line that does not parse: coming forward is enough
+        self.handle_command(command)
+
+    def handle_command(self, command: Command) -> None:
+        if command.start:
+            routine = self.library.get(command.start)
+            if routine is None:
+                self.window.show_notice(tr("There is no routine called “{id}”.").format(
+                    id=command.start))
+            else:
+                self.window.bring_forward()
+                self.start_when_voiced(routine)
+
+    def start_when_voiced(self, routine: Routine) -> None:
+        """Start a routine asked for from outside (--start at launch, or a later launch)
+        once the voice has every phrase ready, so that the first cue is heard and the plan
+        has the real speech lengths; at most VOICE_WAIT_MS after it was asked for."""
+        self._pending_start = routine
+        if self.voice is None:
+            return  # speech is set up after the first paint: set_voice() comes back here
+        self._pending_cues = self.plan_and_cues(routine)[1]
+        self.voice.prepare(self._pending_cues)
+        QTimer.singleShot(VOICE_WAIT_MS, lambda: self._start_pending(waited_out=True))
+        self._start_pending()
+
+    def _start_pending(self, waited_out: bool = False) -> None:
+        routine = self._pending_start
+        if routine is None or self.voice is None:
+            return
+        if waited_out or self.voice.ready(self._pending_cues):
+            self._pending_start = None
+            self._update_context()  # with the lengths just measured
+            self.start_routine(routine)
+
+    # --- a routine: start, stop, record, check in ---
+
+    def start_routine(self, routine: Routine) -> None:
+        if not self.context.can_run(routine):
+            self.window.show_notice(tr(
+                "Every stretch in {name} is paused for your safety. Settings > Paused "
+                "stretches resumes them once you are cleared.").format(name=routine.name))
+            return
+        if self._checkin is not None:
+            self._checkin.hide()
+        self.current = routine
+        plan, cues = self.plan_and_cues(routine)
+        self.window.show_timer(self.timer)
+        if self.voice is not None:
+            self.voice.prepare(cues)
+        self.driver.begin(plan, cues)
+
+    def routine_in_progress(self) -> bool:
+        from stretchtimer.core.session import State
+
+        return self._driver is not None and self._driver.state in (State.RUNNING, State.PAUSED)
+
+    def _on_timer_stop_requested(self) -> None:
+        if self.routine_in_progress():
+            self.driver.stop()  # no question asked; the history records it as stopped
+        self.window.show_picker()
+
+    def _on_timer_restart_requested(self) -> None:
+        if self.current is not None:
+            self.start_routine(self.current)
+
+    def _on_driver_finished(self, summary) -> None:
+        """Record the session the moment it ends (completed or stopped early)."""
+        from stretchtimer.core.history import session_record
+
+        if self.reminders is not None:
+            self.reminders.routine_finished()  # the routine was the break
+        if self.journal is None or self.current is None:
+            return
+        try:
+            self.last_session_id = self.journal.append(session_record(summary, self.current))
+        except OSError as exc:
+            self.last_session_id = None
+            self.window.show_notice(tr(
+                "Could not save this session to your history ({error}); earlier sessions "
+                "are safe. Is the disk full?").format(error=exc.strerror or exc))
+            return
+        self.session_recorded.emit(self.last_session_id)
+
+    def _on_checkin_rated(self, rating: str) -> None:
+        from stretchtimer.core.history import checkin_record
+        from stretchtimer.ui.checkin import SafetyNotice
+
+        if self.journal is not None and self.last_session_id is not None:
+            try:
+                self.journal.append(checkin_record(self.last_session_id, rating))
+            except OSError as exc:
+                self.window.show_notice(tr("Could not save your check-in ({error}).").format(
+                    error=exc.strerror or exc))
+            self.refresh_progression()
+        if rating == "nerve" and self.current is not None:
+            ids = [ex.id for ex in self.current.exercises if ex.id not in self.settings.paused]
+            self.settings.set_paused((*self.settings.paused, *ids))
+            self.safety = SafetyNotice([self.paused_names()[i] for i in ids], self.window)
+            self.safety.show()
+
+    def refresh_progression(self) -> None:
+        """Replay the history's check-ins into hold times (after the first paint, and after
+        each check-in)."""
+        from stretchtimer.core.progression import progression
+
+        if self.history is None:
+            return
+        exercises = {ex.id: ex for r in self.library.routines.values() for ex in r.exercises}
+        result = progression(list(exercises.values()), self.history.load().rated)
+        self.levels = {ex_id: h.level for ex_id, h in result.items()}
+        self._was = {i: h.was for i, h in result.items() if h.was}
+        self._update_context()
+
+    # --- the user's routines: new, duplicate, edit, delete, import, export ---
+
+    def edit_routine(self, routine: Routine | None):
+        """Open the editor on a new routine (None), or on one of the user's. A built-in is
+        never changed: editing one edits a copy."""
+        if routine is not None and routine.origin == "built-in":
+            return self.duplicate_routine(routine)
+        return self._open_editor(routine, routine.id if routine is not None else None)
+
+    def duplicate_routine(self, routine: Routine):
+        # a copy is made in the language the user reads, and only that
+        copy = replace(routine, name=tr("{name} (mine)").format(name=routine.name)[:60],
+                       translations="")
+        return self._open_editor(copy, None)
+
+    def original(self, routine: Routine) -> Routine:
+        """The routine as its file has it now: untranslated, and with any change made
+        to the file since it was loaded (the picker may hold an older, translated copy)."""
+        from stretchtimer.core.routine import RoutineError, load_file
+        from stretchtimer.storage.routines import load_routines
+
+        if routine.origin == "built-in":
+            return load_routines(None).get(routine.id) or routine
+        try:
+            return load_file(Path(routine.origin))
+        except RoutineError:
+            return routine
+
+    def _open_editor(self, routine: Routine | None, own_id: str | None):
+        from stretchtimer.storage.user_routines import taken_ids
+        from stretchtimer.ui.routine_editor import RoutineEditor
+
+        own_file = None
+        if routine is not None and own_id is not None:  # the user's own: edit its file
+            routine = self.original(routine)
+            own_file = Path(routine.origin)
+        taken = taken_ids(self.library, self.routines_folder, own_file) - {own_id}
+        editor = RoutineEditor(routine, taken, self.voice, self.context, self.window)
+        editor.saved.connect(lambda saved: self._on_editor_saved(saved, own_file))
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.open()
+        return editor
+
+    def _on_editor_saved(self, routine: Routine, own_file: Path | None = None) -> None:
+        from stretchtimer.storage.user_routines import save_routine
+
+        if self.routines_folder is None:
+            self.window.show_notice(tr("Routines cannot be saved here (no data folder)."))
+            return
+        try:
+            save_routine(self.routines_folder, routine, own_file)
+        except OSError as exc:
+            self.window.show_notice(tr("Could not save “{name}”: {error}. Nothing was changed.")
+                                    .format(name=routine.name, error=exc))
+            return
+        self.reload_routines(routine.id)
+
+    def delete_routine(self, routine: Routine) -> bool:
+        from stretchtimer.storage.user_routines import delete_routine
+
+        if routine.origin == "built-in" or self.routines_folder is None:
+            return False
+        if not self.window.confirm(tr("Delete routine"), tr(
+                "Delete “{name}”? Its file is kept in the “deleted” folder of your routines, "
+                "so it can be brought back.").format(name=routine.name)):
+            return False
+        try:
+            delete_routine(self.routines_folder, routine)
+        except OSError as exc:
+            self.window.show_notice(tr("Could not delete “{name}”: {error}.").format(
+                name=routine.name, error=exc))
+            return False
+        self.reload_routines()
+        return True
+
+    def import_routines(self, paths: list[Path]) -> list[str]:
+        """Import routine files; every outcome is told in the notice bar. Returns it."""
+        from stretchtimer.core.routine import RoutineError
+        from stretchtimer.storage.user_routines import import_routine
+
+        said, last = [], None
+        for path in paths:
+            if self.routines_folder is None:
+                break
+            try:
+                routine, asked = import_routine(Path(path), self.library,
+                                                self.routines_folder)
+            except RoutineError as exc:
+                more = len(exc.problems) - 3
+                said.append(tr("Not imported: {file}: {problems}").format(
+                    file=exc.source, problems="; ".join(str(p) for p in exc.problems[:3]))
+                    + (tr(" (and %n more)", "", more) if more > 0 else ""))
+                continue
+            except OSError as exc:
+                said.append(tr("Not imported: {file}: {problems}").format(file=path,
+                                                                            problems=exc))
+                continue
+            said.append(tr("Imported “{name}”.").format(name=routine.name))
+            if asked != routine.id:
+                said.append(tr("A routine with the id “{asked}” already exists, so this one is "
+                               "saved as “{id}”; nothing was replaced.").format(asked=asked,
+                                                                                id=routine.id))
+            last = routine.id
+        if last is not None:
+            self.reload_routines(last)  # once, after every file
+        if said:
+            self.window.show_notice(" ".join(said))
+        return said
+
+    def export_routine(self, routine: Routine, path: Path) -> bool:
+        from stretchtimer.storage.user_routines import export_routine
+
+        try:
+            export_routine(routine, path)
+        except OSError as exc:
+            self.window.show_notice(tr("Could not export “{name}”: {error}.").format(
+                name=routine.name, error=exc))
+            return False
+        self.window.show_notice(tr("Exported “{name}” to {file}.").format(name=routine.name,
+                                                                         file=path))
+        return True
+
+    def reload_routines(self, select_id: str | None = None) -> None:
+        from stretchtimer.storage.routines import folder_state, load_routines
+
+        self._routines_state = folder_state(self.routines_folder)
+        self.library = load_routines(self.routines_folder, self.language)
+        routines = list(self.library.routines.values())
+        self.window.picker.set_routines(routines, select_id)
+        if self.tray is not None:
+            self.tray.set_routines(routines)
+        self._show_context()
+
+    def export_history(self, path: Path) -> None:
+        from stretchtimer.storage.export import export_history
+
+        if self.journal is None:
+            return
+        own = self.paths
+        try:  # the file dialog has asked before replacing a file
+            count = export_history(self.journal, Path(path), replace=True,
+                                   own_folders=(own.config, own.data, own.cache, own.log)
+                                   if own is not None else ())
+        except (ValueError, OSError) as exc:
+            self.window.show_notice(tr("Could not export: {error}").format(error=exc))
+            return
+        self.window.show_status(
+            tr("Exported %n session(s) to {file}", "", count).format(file=path), 8000)
+
+    # --- dialogs ---
+
+    def show_settings(self, page: str = "Voice"):
+        from stretchtimer.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self.voice, self.autostart, self.sensing,
+                                self.window)
+        dialog.tabs.setCurrentWidget(dialog.pages[page])
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def show_about(self):
+        from stretchtimer.ui.about_dialog import AboutDialog, diagnostics
+
+        dialog = AboutDialog(diagnostics(self), self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_paused(self):
+        from stretchtimer.ui.checkin import PausedDialog
+
+        dialog = PausedDialog(self.paused_names(), self.window)
+        dialog.resumed.connect(lambda ids: self.settings.set_paused(
+            [i for i in self.settings.paused if i not in ids]))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    # --- settings the controller itself follows ---
+
+    def _on_display_changed(self, display) -> None:
+        self.window.show_display(display.high_contrast, display.text_size)
+        if self.window.timer is not None:
+            self.window.timer.set_reduced_motion(display.reduced_motion)
+
+    def _on_settings_save_failed(self, exc: OSError) -> None:
+        self.window.show_notice(tr("Could not save your settings ({error}); the ones saved "
+                                   "before are unchanged. Is the disk full?")
+                                .format(error=exc.strerror or exc))
+
+    def _on_picker_current_changed(self, routine) -> None:
+        if self.voice is not None and routine is not None:
+            self.voice.prepare(self.plan_and_cues(routine)[1])  # warm before Start
+
+    def _on_window_hidden_to_tray(self) -> None:
+        if not self.settings.display.tray_hint_shown and self.tray is not None:
+            self.tray.icon.showMessage(tr("stretchtimer is still running"),
+                                       tr("It will remind you from the tray. Quit from its "
+                                          "menu."))
+            self.settings.set_display(tray_hint_shown=True)
+
+    # --- reminders, tray and popup ---
+
+    def _update_tray_state(self) -> None:
+        if self.tray is None or self.reminders is None:
+            return
+        scheduler = self.reminders.scheduler
+        if self.routine_in_progress():
+            state = "running"
+        elif scheduler.paused_until is not None and scheduler.paused_until > self.clock.wall():
+            state = "paused"
+        elif scheduler.snoozed:
+            state = "snoozed"
+        else:
+            state = "active"
+        self.tray.set_state(state)
+
+    def _note_reminder(self, action: str) -> None:
+        """Reminders offered and what became of them, for the history."""
+        from stretchtimer.core.history import reminder_record
+
+        if self.journal is not None:
+            try:
+                self.journal.append(reminder_record(action, self.clock.wall()))
+            except OSError:
+                pass  # a lost reminder note costs a statistic, not the user's sessions
+
+    def _say(self, text: str) -> None:
+        """One spoken line outside a routine (a reminder), if the voice is on."""
+        s = self.settings.voice
+        if self.voice is not None and not s.muted and self.voice.speech_available:
+            self.voice.service.say(text, s.voice, s.rate_wpm, s.volume)
+
+    def _on_reminders_reminder_due(self, event) -> None:
+        if self.routine_in_progress():
+            return  # they are stretching already; finishing counts as the break
+        log.info("%s due at %s", event.kind, datetime.fromtimestamp(event.due).isoformat())
+        if event.kind == "nudge":
+            self._nudge()
+            return
+        routine = self.suggested_routine()
+        if routine is None:
+            return
+        self._note_reminder("offered")
+        from stretchtimer.core.plan import format_clock
+
+        length = format_clock(self.context.plan(routine).total)
+        if self.popup is not None:
+            self.popup.offer(routine.name, length)
+        if self.tray is not None:
+            self.tray.icon.showMessage(tr("Time to stand and stretch"),
+                                       f"{routine.name}, {length}")
+        self._say(tr("Time to stand and stretch. {name}.").format(name=routine.name))
+
+    def _nudge(self) -> None:
+        due = self.reminders.scheduler.due
+        then = tr("Next stretch at {time}.").format(
+            time=f"{datetime.fromtimestamp(due):%H:%M}") if due else ""
+        if self.tray is not None:
+            self.tray.icon.showMessage(tr("Stand up for a moment"), then)
+        else:
+            self.window.show_notice(tr("Stand up for a moment.") + " " + then)
+        self._say(tr("Stand up for a moment."))
+
+    def _on_popup_start_clicked(self) -> None:
+        self._note_reminder("started")
+        routine = self.suggested_routine()
+        if routine is not None:
+            self._start_from_outside(routine.id)
+
+    def _start_from_outside(self, routine_id: str) -> None:
+        self.window.bring_forward()
+        routine = self.library.get(routine_id)
+        if routine is not None:
+            self.start_routine(routine)
+
+    def _on_tray_pause_until_tomorrow(self) -> None:
+        from datetime import time, timedelta
+
+        now = datetime.fromtimestamp(self.clock.wall())
+        tomorrow = datetime.combine(now.date() + timedelta(days=1), time(0, 0))
+        self.reminders.pause_for(tomorrow.timestamp() - now.timestamp())
+
+    # --- the way out ---
+
+    def quit(self) -> None:
+        """Quit for real (the tray's Quit, SIGTERM, logout): the running routine is
+        recorded as stopped, and the window no longer closes into the tray (Qt 6 gives up
+        a quit that a window's close refuses, RELIABILITY R14)."""
+        self.quitting = self.window.quitting = True
+        self.record_running()
+        application().quit()
+
+    def record_running(self) -> None:
+        """A routine still running is stopped, so its minutes reach the history."""
+        if self.routine_in_progress():
+            self.driver.stop()  # finished -> recorded at once, as a stop by Esc is
+
+    def shutdown(self) -> None:
+        """The one shutdown order, on aboutToQuit (however the app is left): first what
+        the user would lose (the running routine, recorded), then what would fire later
+        (reminders), what is on screen (the tray icon), the speech worker (no process
+        outlives the app), and last the single-instance socket (a new launch may start)."""
+        from stretchtimer.ui.guard import step
+
+        step("recording the running routine", self.record_running)
+        if self.reminders is not None:
+            step("stopping reminders", self.reminders.stop)
+        if self.tray is not None:
+            step("hiding the tray icon", self.tray.icon.hide)
+        if self.voice is not None:
+            step("ending the speech worker", self.voice.service.shutdown)
+        if self.instance is not None:
+            step("releasing the single-instance lock", self.instance.release)
