@@ -74,6 +74,7 @@ class Controller(QObject):
         self._replan.timeout.connect(self._update_context)
 
         self.window = MainWindow(list(library.routines.values()), self._make_history_view)
+        self.window.destroyed.connect(self._on_window_destroyed)
         self._connect_window()
         self.settings.voice_changed.connect(lambda _v: self._update_context())
         self.settings.paused_changed.connect(lambda _p: self._update_context())
@@ -708,6 +709,15 @@ class Controller(QObject):
         self.reminders.pause_for(tomorrow.timestamp() - now.timestamp())
 
     # --- the way out ---
+
+    def _on_window_destroyed(self) -> None:
+        """Nothing may reach for the window once it is gone (a test's window, deleted
+        before its controller): what would fire later stops."""
+        import shiboken6
+
+        self._replan.stop()
+        if self.reminders is not None and shiboken6.isValid(self.reminders):
+            self.reminders.stop()  # (one made a child of the window went with it)
 
     def quit(self) -> None:
         """Quit for real (the tray's Quit, SIGTERM, logout): the running routine is
