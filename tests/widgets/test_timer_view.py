@@ -115,8 +115,14 @@ def test_pause_at_12_4_s_into_a_hold_then_resume_shows_the_same_seconds(view_rig
     assert view.ring.digits == "7"  # running again from where it stopped
 
 
-def test_the_digits_show_3_2_1_exactly_when_the_countdown_cues_fall(view_rig):
+@pytest.mark.parametrize("paused_at", [None, 0.03])
+def test_the_digits_show_3_2_1_exactly_when_the_countdown_cues_fall(view_rig, paused_at):
     driver = view_rig.driver
+    if paused_at is not None:  # a pause moves the refresh's beat off the whole seconds
+        view_rig.at(paused_at)
+        driver.pause()
+        view_rig.timers.advance(1)
+        driver.resume()
     counts = [c for c in view_rig.cues if c.kind == CueKind.COUNT]
     counted = [h for h in view_rig.segments(Kind.HOLD) if view_rig.plan.exercise(h).countdown]
     assert len(counts) == 3 * len(counted) > 0
