@@ -16,6 +16,9 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from stretchtimer.core.clock import Clock
 from stretchtimer.core.plan import Plan
 from stretchtimer.core.session import CueDue, Finished, SegmentStarted, SessionMachine, State
+from stretchtimer.logs import log as app_log
+
+log = app_log.getChild("session")
 
 REFRESH_S = 0.1  # about 10 Hz: enough for tenths-free digits and a calm breathing pacer
 
@@ -155,9 +158,13 @@ class SessionDriver(QObject):
     def _apply(self, events: list) -> None:
         summary = None
         for event in events:
+            # --debug logs the routine's course: what was due when, and how late
             if isinstance(event, SegmentStarted):
+                log.debug("%s starts at %.2f s", event.segment.kind.value, event.segment.start)
                 self.segment_changed.emit(event.segment)
             elif isinstance(event, CueDue):
+                log.debug("cue %r at %.2f s, %.3f s late", event.cue.text, event.cue.offset,
+                          event.late)
                 self.cue_due.emit(event.cue, event.late)
             elif isinstance(event, Finished):
                 summary = event.summary
