@@ -25,7 +25,7 @@ class ViewRig:
         self.fullscreen.setData("fullscreen")  # the view draws each action's icon by this name
         self.view = TimerView(self.driver, self.fullscreen)
         qtbot.addWidget(self.view)
-        self.view.resize(1100, 720)
+        self.view.resize(640, 480)  # small: painting is most of what these tests cost
         self.view.show()
         qtbot.waitExposed(self.view)
         self.view.activateWindow()  # its shortcuts work while it has the focus
