@@ -52,3 +52,17 @@ def alive(pid):
         return False
     stat = Path(f"/proc/{pid}/stat")
     return not (stat.exists() and stat.read_text().split(") ")[-1].startswith("Z"))
+
+
+def speech_workers(pid):
+    """The speech workers below `pid`: multiprocessing's spawned children, not its resource
+    tracker (started just before a worker, so it can be the only child for a moment)."""
+    found = []
+    for kid in children(pid):
+        try:
+            cmdline = Path(f"/proc/{kid}/cmdline").read_bytes()
+        except OSError:
+            continue  # gone already
+        if b"spawn_main" in cmdline:  # until its exec, a fork still shows our command line
+            found.append(kid)
+    return found

@@ -1,18 +1,70 @@
 """The Qt adapter over SessionMachine: one single-shot precise timer armed for the
 machine's next deadline, and a display refresh only while a countdown is on screen and
-running. Widgets subscribe to its signals; the timing rules stay in the machine."""
+running. Widgets subscribe to its signals; the timing rules stay in the machine.
+
+Both timers come from a `MakeWaker` (QtWaker unless told otherwise), so tests can hand in
+wakers that fire as a FakeClock is moved (tests/fake_timers.py) and never wait."""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from stretchtimer.core.clock import Clock
 from stretchtimer.core.plan import Plan
 from stretchtimer.core.session import CueDue, Finished, SegmentStarted, SessionMachine, State
+from stretchtimer.logs import log as app_log
 
-REFRESH_MS = 100  # about 10 Hz: enough for tenths-free digits and a calm breathing pacer
+log = app_log.getChild("session")
+
+REFRESH_S = 0.1  # about 10 Hz: enough for tenths-free digits and a calm breathing pacer
+
+
+class Waker(Protocol):
+    """A timer as the driver uses it: it calls its slot `seconds` after start(), once, or
+    every `seconds` if it was made repeating, until stop()."""
+
+    def start(self, seconds: float) -> None: ...
+
+    def stop(self) -> None: ...
+
+    def is_active(self) -> bool: ...
+
+    def remaining(self) -> float:
+        """Seconds until it fires (for tests); meaningless while inactive."""
+        ...
+
+
+# (parent, slot, repeating) -> a stopped Waker
+MakeWaker = Callable[[QObject, Callable[[], None], bool], Waker]
+
+
+class QtWaker:
+    """The real Waker: a QTimer. A single shot is precise (a cue must fall on its instant);
+    a repeating one stays coarse (a display refresh may drift a few milliseconds)."""
+
+    def __init__(self, parent: QObject, slot: Callable[[], None], repeating: bool) -> None:
+        self._timer = QTimer(parent)
+        self._timer.setSingleShot(not repeating)
+        if not repeating:
+            self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(slot)
+
+    def start(self, seconds: float) -> None:
+        # rounded up to whole milliseconds: woken early, the driver would find nothing due
+        self._timer.start(max(0, math.ceil(seconds * 1000)))
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def is_active(self) -> bool:
+        return self._timer.isActive()
+
+    def remaining(self) -> float:
+        return self._timer.remainingTime() / 1000
 
 
 class SessionDriver(QObject):
@@ -23,17 +75,13 @@ class SessionDriver(QObject):
     ticked = Signal()  # display refresh
     interrupted = Signal()  # pause, skip, back or stop: whatever is being said must stop
 
-    def __init__(self, clock: Clock, parent: QObject | None = None) -> None:
+    def __init__(self, clock: Clock, parent: QObject | None = None, *,
+                 waker: MakeWaker = QtWaker) -> None:
         super().__init__(parent)
         self.clock = clock
         self.machine: SessionMachine | None = None
-        self._deadline = QTimer(self)
-        self._deadline.setSingleShot(True)
-        self._deadline.setTimerType(Qt.TimerType.PreciseTimer)
-        self._deadline.timeout.connect(self.catch_up)
-        self._refresh = QTimer(self)
-        self._refresh.setInterval(REFRESH_MS)
-        self._refresh.timeout.connect(self.ticked)
+        self._deadline = waker(self, self.catch_up, False)
+        self._refresh = waker(self, self.ticked.emit, True)
         self._display_active = False
         self._last_state = State.IDLE
 
@@ -56,7 +104,7 @@ class SessionDriver(QObject):
     def timers_active(self) -> list[str]:
         """Which timers run now (tests and benchmarks check that none idle)."""
         return [name for name, t in (("deadline", self._deadline), ("refresh", self._refresh))
-                if t.isActive()]
+                if t.is_active()]
 
     # --- commands ---
 
@@ -110,9 +158,13 @@ class SessionDriver(QObject):
     def _apply(self, events: list) -> None:
         summary = None
         for event in events:
+            # --debug logs the routine's course: what was due when, and how late
             if isinstance(event, SegmentStarted):
+                log.debug("%s starts at %.2f s", event.segment.kind.value, event.segment.start)
                 self.segment_changed.emit(event.segment)
             elif isinstance(event, CueDue):
+                log.debug("cue %r at %.2f s, %.3f s late", event.cue.text, event.cue.offset,
+                          event.late)
                 self.cue_due.emit(event.cue, event.late)
             elif isinstance(event, Finished):
                 summary = event.summary
@@ -128,10 +180,9 @@ class SessionDriver(QObject):
         if deadline is None:
             self._deadline.stop()
         else:
-            wait_ms = max(0, math.ceil((deadline - self.clock.monotonic()) * 1000))
-            self._deadline.start(wait_ms)
+            self._deadline.start(max(0.0, deadline - self.clock.monotonic()))
         if self._display_active and self.state == State.RUNNING:
-            if not self._refresh.isActive():
-                self._refresh.start()
+            if not self._refresh.is_active():  # a restart would shift its beat
+                self._refresh.start(REFRESH_S)
         else:
             self._refresh.stop()

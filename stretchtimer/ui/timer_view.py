@@ -351,6 +351,7 @@ class TimerView(QWidget):
 
     def _on_driver_cue_due(self, cue, late: float) -> None:
         self.cue.setText(f"“{cue.text}”")
+        self.refresh()  # the digits turn as "3" is said, not at the next refresh beat
 
     def _on_driver_state_changed(self, state: str) -> None:
         running = state == State.RUNNING.value

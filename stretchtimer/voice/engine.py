@@ -239,6 +239,10 @@ class EngineClient:
         """Something is awaited (a reply or the start): the watchdog must keep looking."""
         return bool(self._pending) or self._starting_deadline is not None
 
+    def answered(self) -> bool:
+        """Replies made here (a request with no engine) wait for the next read()."""
+        return bool(self._answered)
+
     def next_deadline(self) -> float | None:
         deadlines = [p.deadline for p in self._pending.values()]
         if self._starting_deadline is not None:

@@ -142,6 +142,9 @@ class SpeechService(QObject):
             if fd is not None:
                 self._notifier = QSocketNotifier(fd, QSocketNotifier.Type.Read, self)
                 self._notifier.activated.connect(self._on_notifier_activated)
+        if self.client.answered():
+            # no pipe will wake us for those: hand them out on the next turn of the loop
+            QTimer.singleShot(0, self._on_notifier_activated)
         deadline = self.client.next_deadline()
         if deadline is None:
             self._watchdog.stop()

@@ -86,15 +86,15 @@ def test_a_relaunch_after_kill_9_takes_over_within_2_s(env):
 
 
 def test_sigterm_quits_cleanly_and_stops_the_speech_worker(env):
-    from tests.helpers import alive, children
+    from tests.helpers import alive, children, speech_workers
 
     first = launch(env)
     assert answered(env, first.pid)
     deadline = time.monotonic() + 20
-    while not children(first.pid) and time.monotonic() < deadline:
+    while not speech_workers(first.pid) and time.monotonic() < deadline:
         time.sleep(0.05)  # the speech worker starts after the first paint
-    below = children(first.pid)
-    assert below, "no speech worker came up"
+    assert speech_workers(first.pid), "no speech worker came up"
+    below = children(first.pid)  # the worker, the resource tracker, whatever they started
     first.send_signal(signal.SIGTERM)
     err = first.communicate(timeout=20)[1]
     assert first.returncode == 0
@@ -284,14 +284,20 @@ def test_sigterm_mid_routine_records_it_as_stopped_with_the_seconds_held(env, tm
     folder = Path(env["STRETCHTIMER_HOME"]) / "data" / "routines"
     folder.mkdir(parents=True)
     (folder / "short.json").write_text(json.dumps(routine))
-    first = launch(env, "--start", "test-routine")
+    first = launch(env, "--debug", "--start", "test-routine")  # --debug logs each cue
     assert answered(env, first.pid)
     journal = Path(env["STRETCHTIMER_HOME"]) / "data" / "history.jsonl"
-    time.sleep(8)  # into the hold (it starts after about 5 s of "get ready")
+    log = Path(env["STRETCHTIMER_HOME"]) / "log" / "stretchtimer.log"
+    deadline = time.monotonic() + 30
+    # "And out" falls 5 s into the hold (breathing 4 s in from 1 s in)
+    while "cue 'And out'" not in (log.read_text() if log.exists() else "") and \
+            time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert "cue 'And out'" in log.read_text(), "the routine did not reach its hold"
     first.send_signal(signal.SIGTERM)
     first.communicate(timeout=20)
     assert first.returncode == 0
     (session,) = [json.loads(line) for line in journal.read_text().splitlines()
                   if '"session"' in line]
     assert session["completed"] is False and session["routine_id"] == "test-routine"
-    assert 1 <= sum(h["seconds"] for h in session["held"]) <= 10
+    assert 5 <= sum(h["seconds"] for h in session["held"]) <= 10  # signalled after 5 s held

@@ -1,10 +1,16 @@
-"""The driver on the real clock and a real QTimer (the FakeClock tests' counterpart)."""
+"""The driver on its real timers (QtWaker, the real clock) and on fake ones that fire as a
+FakeClock is moved (tests/fake_timers.py), which the other widget tests use."""
 
+import pytest
+from PySide6.QtCore import QObject
+
+from stretchtimer.core.clock import FakeClock
 from stretchtimer.core.cues import plan_cues
 from stretchtimer.core.plan import build_plan
 from stretchtimer.core.session import State
 from stretchtimer.platform.system_clock import SystemClock
-from stretchtimer.ui.session_driver import SessionDriver
+from stretchtimer.ui.session_driver import REFRESH_S, QtWaker, SessionDriver
+from tests.fake_timers import FakeTimers
 from tests.helpers import make_routine
 
 
@@ -24,3 +30,68 @@ def test_the_precise_timer_delivers_the_next_cue_on_time(qtbot):
     assert 0 <= late < 0.25  # the timer fired at the deadline, not on a coarse tick
     driver.stop()
     assert driver.state == State.FINISHED and driver.timers_active() == []
+
+
+def test_the_qt_wakers_really_wake_once_or_repeatedly_until_stopped(qtbot):
+    parent = QObject()
+    once, beats = [], []
+    single = QtWaker(parent, lambda: once.append(1), False)
+    repeating = QtWaker(parent, lambda: beats.append(1), True)
+    assert not single.is_active() and not repeating.is_active()
+    single.start(0.02)
+    repeating.start(0.01)
+    assert single.is_active() and 0 < single.remaining() <= 0.02
+    qtbot.waitUntil(lambda: bool(once) and len(beats) >= 3, timeout=2000)
+    assert once == [1] and not single.is_active()
+    assert repeating.is_active()
+    repeating.stop()
+    assert not repeating.is_active()
+
+
+@pytest.fixture
+def fake():
+    clock = FakeClock()
+    timers = FakeTimers(clock)
+    driver = SessionDriver(clock, waker=timers)
+    plan = build_plan(make_routine(sides="none", reps=1))
+    return clock, timers, driver, plan, plan_cues(plan)
+
+
+def test_on_fake_timers_each_cue_is_due_on_its_instant_as_the_clock_moves(fake):
+    clock, timers, driver, plan, cues = fake
+    heard = []
+    driver.cue_due.connect(lambda cue, late: heard.append((cue.offset, late,
+                                                           driver.position())))
+    driver.begin(plan, cues)
+    assert driver.timers_active() == ["deadline"]  # no display: no refresh
+    second = driver.machine.monotonic_at(cues[1].offset)
+    timers.advance_to(second - 0.001)
+    assert len(heard) == 1  # only the cue at 0 so far
+    timers.advance_to(second)
+    assert heard[-1] == (cues[1].offset, 0.0, pytest.approx(cues[1].offset))
+    timers.advance_to(driver.machine.monotonic_at(driver.machine.end) + 1)
+    assert [offset for offset, _, _ in heard] == [c.offset for c in cues]
+    assert max(late for _, late, _ in heard) < 1e-9  # each woke on its deadline exactly
+    assert driver.state == State.FINISHED and driver.timers_active() == []
+
+
+def test_on_fake_timers_the_refresh_beats_only_while_shown_and_running(fake):
+    clock, timers, driver, plan, cues = fake
+    ticks = []
+    driver.ticked.connect(lambda: ticks.append(clock.monotonic()))
+    driver.begin(plan, cues)
+    driver.set_display_active(True)
+    assert driver.timers_active() == ["deadline", "refresh"]
+    timers.advance(1.0)
+    assert len(ticks) == round(1.0 / REFRESH_S)
+    driver.pause()
+    assert driver.timers_active() == []  # paused: nothing ticks
+    timers.advance(60)
+    assert len(ticks) == round(1.0 / REFRESH_S)
+    driver.resume()
+    driver.set_display_active(False)
+    assert driver.timers_active() == ["deadline"]
+    timers.advance(1.0)
+    assert len(ticks) == round(1.0 / REFRESH_S)
+    driver.stop()
+    assert driver.timers_active() == []

@@ -165,8 +165,12 @@ def test_no_engine_gives_one_notice_and_chimes(voice, qtbot):
     player.notice.connect(notices.append)
     player.prepare([cue("Hold")])
     qtbot.waitUntil(lambda: bool(notices), timeout=5000)
-    player.prepare([cue("Rest")])
-    qtbot.wait(200)
+    # Another routine: its render is answered (failed) without starting a worker, so once
+    # that answer is in, nothing is running or awaited that could report the engine again.
+    with qtbot.waitSignal(service.render_failed, timeout=5000,
+                          check_params_cb=lambda key, why: key == player._keys["Rest"]):
+        player.prepare([cue("Rest")])
+    assert not service.client.running and not service.client.busy()
     assert len(notices) == 1 and "espeak-ng" in notices[0] and "chime" in notices[0]
     player.speak(cue("Hold"), 0)
     assert out.played == []  # nothing to say it with
