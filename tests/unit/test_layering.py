@@ -42,7 +42,7 @@ def test_voice_never_loads_qtwidgets():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert int(result.stdout) >= 5  # it really imported the modules it checks
+    assert int(result.stdout) >= 4  # it really imported the modules it checks
 
 
 def test_no_voice_module_imports_qtwidgets_even_inside_a_function():
