@@ -19,6 +19,7 @@ from stretchtimer.storage.routines import load_routines
 from stretchtimer.storage.settings import SettingsStore
 from stretchtimer.ui.application import application
 from stretchtimer.ui.main_window import MainWindow
+from stretchtimer.ui.session_end import install as on_session_end
 
 
 def app_icon() -> QIcon:
@@ -61,6 +62,7 @@ def run(argv: list[str] | None = None, quit_after_first_paint: bool = False,
 
     guard.install(window.show_notice)  # from here on, no exception ends the process
     _quit_on_terminate(app, window)
+    on_session_end(app, window)  # a logout or the display going away: as the tray's Quit
     app.aboutToQuit.connect(window.record_running)  # a logout, or any other way out
     if _instance is not None:
         _instance.message_received.connect(lambda args: _on_forwarded(window, args))
