@@ -190,3 +190,45 @@ def test_the_display_going_away_ends_the_app_within_2_s(tmp_path, where, routine
         assert "the display went away" in (home / "log" / "stretchtimer.log").read_text()
     finally:
         desk.close()
+
+
+def test_the_wayland_compositor_going_away_ends_the_app_within_2_s(tmp_path):
+    """qtwayland warns "The Wayland connection broke" and calls _exit(-1): the routine is
+    recorded at that warning, or not at all. Weston's headless backend has no tray, so
+    the window is shown."""
+    assert shutil.which("weston"), "weston is installed by the README's test command"
+    home = tmp_path / "home"
+    home.mkdir(mode=0o700)
+    env = dict(app_env("", home), QT_QPA_PLATFORM="wayland", WAYLAND_DISPLAY="wayland-test")
+    env.pop("DISPLAY")
+    with open(tmp_path / "weston.txt", "w") as log:
+        weston = subprocess.Popen(["weston", "--backend=headless-backend.so", "--idle-time=0",
+                                   "--socket=wayland-test"], env=env,
+                                  stdout=subprocess.DEVNULL, stderr=log)
+    try:
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and not (home / "wayland-test").exists():
+            time.sleep(0.05)
+        errors = tmp_path / "stderr.txt"
+        with open(errors, "w") as err:
+            app = subprocess.Popen([sys.executable, "-m", "tests.exit_child", "--start",
+                                    "walk-break"], env=env, stdout=subprocess.PIPE,
+                                   stderr=err, text=True)
+        read_until(app.stdout, "READY", time.monotonic() + 30)
+        below = children(app.pid)
+        assert below, "the speech worker should be running"
+        gone = time.monotonic()
+        weston.kill()
+        weston.wait(timeout=10)
+        app.communicate(timeout=20)
+        took = time.monotonic() - gone
+        stderr = errors.read_text()
+        assert "The Wayland connection broke" in stderr
+        assert app.returncode == 255, stderr[-2000:]  # _exit(-1)
+        assert took < 2.0, took
+        assert all_gone(below, within=gone + 2.0 - time.monotonic()), "left behind"
+        assert sessions_in(home) == [("walk-break", False)]
+    finally:
+        if weston.poll() is None:
+            weston.kill()
+        weston.wait(timeout=10)
