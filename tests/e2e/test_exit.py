@@ -123,8 +123,8 @@ def test_a_signal_ends_the_app_cleanly_within_2_s(desktop, tmp_path, sig, where,
 # no atexit, the running routine is lost. "xlib" cases make that happen every time
 # (tests/exit_child.py); "qt" cases let whatever comes first come first.
 
-DISPLAY_CASES = [("window", True, "qt"), ("tray", False, "qt"), ("window", True, "xlib"),
-                 ("tray", True, "xlib"), ("tray", False, "xlib")]
+DISPLAY_CASES = [("window", True, "qt"), ("tray", True, "qt"), ("tray", False, "qt"),
+                 ("window", True, "xlib"), ("tray", True, "xlib"), ("tray", False, "xlib")]
 
 
 def read_until(stream, word, deadline):
