@@ -1,7 +1,13 @@
 """A clean exit on a real desktop: Xvfb with a tray host (trayer), the real app with its
 tray, window shown or only in the tray, idle or during a routine. SIGTERM, SIGINT and
 SIGHUP end it within 2 s with exit code 0, a running routine recorded as stopped, and
-no process left behind (the speech worker included)."""
+no process left behind (the speech worker included). So does the display going away (the
+X server or a Wayland compositor killed), with exit code 1 (255 on Wayland).
+
+A logout: the xcb plugin of PySide6's wheels has no XSMP, so no session manager can
+reach the app (the last test shows it), and on Linux a logout ends it by a signal or by
+taking the display away, both tested here. commitDataRequest (Windows, macOS, a Qt built
+with XSMP) is tested on the window in tests/widgets/test_session_end.py."""
 
 import json
 import os
@@ -232,3 +238,52 @@ def test_the_wayland_compositor_going_away_ends_the_app_within_2_s(tmp_path):
         if weston.poll() is None:
             weston.kill()
         weston.wait(timeout=10)
+
+
+def test_no_xsmp_session_manager_can_reach_the_app_so_a_logout_is_a_signal_or_the_display(
+        desktop, tmp_path):
+    """Qt connects to the session manager named by SESSION_MANAGER while the application
+    starts; PySide6's wheels leave XSMP out (their xcb plugin links no libSM). Should a
+    later PySide6 bring it, this fails: then commitDataRequest can be tested for real, with
+    xsm (Debian: x11-session-utils) as the session manager."""
+    import ctypes.util
+    import socket
+
+    assert ctypes.util.find_library("SM"), "libsm6 is installed by the README's test command"
+    home = tmp_path / "home"
+    home.mkdir(mode=0o700)
+    listening = socket.socket(socket.AF_UNIX)
+    listening.bind(str(home / "ice"))
+    listening.listen(1)
+    listening.setblocking(False)
+    env = dict(app_env(desktop, home),
+               SESSION_MANAGER=f"local/{socket.gethostname()}:{home / 'ice'}")
+    # first, that an XSMP client (libSM itself, as Qt would call it) does reach it
+    client = subprocess.Popen([sys.executable, "-c", SMC_OPEN], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    listening.settimeout(10)
+    try:
+        listening.accept()[0].close()
+    finally:
+        client.kill()
+        client.wait(timeout=10)
+    listening.setblocking(False)
+    app = subprocess.Popen([sys.executable, "-m", "tests.exit_child", "--tray"], env=env,
+                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        read_until(app.stdout, "READY", time.monotonic() + 30)  # long after Qt would have
+        with pytest.raises(BlockingIOError):
+            listening.accept()
+    finally:
+        app.terminate()
+        app.communicate(timeout=20)
+        listening.close()
+
+
+SMC_OPEN = """
+import ctypes, ctypes.util
+sm = ctypes.CDLL(ctypes.util.find_library("SM"))
+callbacks, client_id, error = (ctypes.c_void_p * 8)(), ctypes.c_char_p(), ctypes.create_string_buffer(256)
+sm.SmcOpenConnection(None, None, 1, 0, 0, ctypes.byref(callbacks), None,
+                     ctypes.byref(client_id), 256, error)
+"""
