@@ -20,7 +20,9 @@ What Qt does here (PySide6 6.11 on Linux; tests/e2e/test_exit.py shows each):
   SIGHUP (app.py) or as the display going away (above). commitDataRequest comes on Windows
   (WM_QUERYENDSESSION), on macOS, and from a Qt built with XSMP: the routine is recorded,
   the logout is not cancelled, and the quit that follows closes the window instead of
-  sending it into the tray (Qt gives up a quit that a window's close refuses)."""
+  sending it into the tray (Qt gives up a quit that a window's close refuses). Qt says
+  nothing when another program cancels the logout: the routine stays stopped, and until
+  the app is restarted closing its window quits it."""
 
 from __future__ import annotations
 
