@@ -62,7 +62,7 @@ def run(argv: list[str] | None = None, quit_after_first_paint: bool = False,
 
     guard.install(window.show_notice)  # from here on, no exception ends the process
     _quit_on_terminate(app, window)
-    on_session_end(app, window)  # a logout or the display going away: as the tray's Quit
+    on_session_end(app, window.record_running, window)  # logout, display gone: as Quit
     app.aboutToQuit.connect(window.record_running)  # a logout, or any other way out
     if _instance is not None:
         _instance.message_received.connect(lambda args: _on_forwarded(window, args))

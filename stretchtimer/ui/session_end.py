@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import sys
 import threading
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
@@ -41,18 +42,17 @@ DISPLAY_LOST = ("The X11 connection broke", "The Wayland connection broke",
                 "The Wayland connection experienced a fatal error")
 
 
-class Ending(Protocol):
-    """What of the main window is needed: record_running() stops a running routine so that
-    it reaches the history; with quitting set, closing the window quits."""
+class Window(Protocol):
+    """The main window: with quitting set, closing it quits instead of hiding it in the
+    tray."""
 
     quitting: bool
 
-    def record_running(self) -> None: ...
 
-
-def install(app: QGuiApplication, window: Ending) -> None:
-    """Record the routine and let the app go when the session ends or the display goes."""
-    app.commitDataRequest.connect(lambda manager: commit_data(window, manager))
+def install(app: QGuiApplication, record_running: Callable[[], None], window: Window) -> None:
+    """When the session ends or the display goes: `record_running` (stops a running routine
+    so that it reaches the history), and the window may close."""
+    app.commitDataRequest.connect(lambda manager: commit_data(record_running, window, manager))
     ending = {"done": False}
     previous: Any = None
 
@@ -65,25 +65,27 @@ def install(app: QGuiApplication, window: Ending) -> None:
             if kind != QtMsgType.QtDebugMsg and message.startswith(DISPLAY_LOST) \
                     and not ending["done"]:
                 ending["done"] = True
-                display_lost(app, window, message)
+                display_lost(app, record_running, window, message)
         except Exception:  # noqa: BLE001 - raised into Qt's logging it would end the process
             log.exception("ending after the display went away failed")
 
     previous = qInstallMessageHandler(on_message)
 
 
-def commit_data(window: Ending, manager: object = None) -> None:
+def commit_data(record_running: Callable[[], None], window: Window,
+                manager: object = None) -> None:
     """The session is about to end (a logout): save what would be lost. The session
     manager is not asked for anything, so the logout goes on."""
     try:
         log.info("the session is ending: the running routine is recorded")
         window.quitting = True  # the quit that follows is not refused by "close to tray"
-        window.record_running()
+        record_running()
     except Exception:  # noqa: BLE001 - a slot: nothing may raise into the event loop
         log.exception("saving at the end of the session failed")
 
 
-def display_lost(app: QGuiApplication, window: Ending, why: str) -> None:
+def display_lost(app: QGuiApplication, record_running: Callable[[], None], window: Window,
+                 why: str) -> None:
     """The display is gone and the process may end the moment this returns: do now what a
     quit does (record the routine; aboutToQuit stops the speech worker)."""
     if threading.current_thread() is not threading.main_thread():
@@ -92,5 +94,5 @@ def display_lost(app: QGuiApplication, window: Ending, why: str) -> None:
         return
     log.warning("the display went away (%s): ending now", why)
     window.quitting = True
-    window.record_running()
+    record_running()
     app.aboutToQuit.emit()

@@ -68,7 +68,7 @@ def installed(running):
     app = StandInApp()
     before = qInstallMessageHandler(None)  # pytest-qt's, which session_end then chains to
     qInstallMessageHandler(before)
-    session_end.install(app, running)
+    session_end.install(app, running.record_running, running)
     yield app
     qInstallMessageHandler(before)
 
