@@ -24,8 +24,12 @@ deb=(libdbus-1-3 libglib2.0-0 libfontconfig1 libfreetype6 fonts-dejavu-core libe
 # routes aplay into it), a private D-Bus (dbus) standing in for GNOME's and KDE's, and
 # appstreamcli and desktop-file-validate to check the Linux desktop files (packaging/linux),
 # and objdump (binutils), which PyInstaller needs to build the bundle (tests/e2e/test_bundle.py).
+# weston (headless) is a Wayland compositor for the test that ends one under the app;
+# libsm6 (XSMP's client library) shows that the test that no session manager reaches the app
+# would see one that did (tests/e2e/test_exit.py).
 [ "$mode" = test ] && deb+=(xvfb xauth x11-utils trayer sox pulseaudio pulseaudio-utils
-                            libasound2-plugins dbus appstream desktop-file-utils binutils)
+                            libasound2-plugins dbus appstream desktop-file-utils binutils
+                            weston libsm6)
 
 # A Python of 3.11 or newer.
 py=""

@@ -23,6 +23,7 @@ from stretchtimer.storage.paths import Paths
 from stretchtimer.storage.routines import load_routines
 from stretchtimer.storage.settings import SettingsStore
 from stretchtimer.ui.application import application
+from stretchtimer.ui.session_end import install as on_session_end
 
 
 def app_icon() -> QIcon:
@@ -66,7 +67,8 @@ def run(command: Command, argv: list[str]) -> int:
 
     guard.install(window.show_notice)  # from here on, no exception ends the process
     _quit_on_terminate(app, controller.quit)
-    app.aboutToQuit.connect(controller.shutdown)  # a logout, or any other way out
+    on_session_end(app, controller.record_running, window)  # logout, display gone: as Quit
+    app.aboutToQuit.connect(controller.shutdown)  # the one shutdown order, however it ends
     if _instance is not None:
         controller.set_single_instance(_instance)
     if command.start:
