@@ -20,25 +20,25 @@ from stretchtimer.cli import main
 _keep: list[object] = []
 
 
-def _watch(window) -> None:
+def _watch(controller) -> None:
     wants_routine = "--start" in sys.argv
 
     def check() -> None:
-        voice = window.voice
-        if window.reminders is None or voice is None or not voice.service.client.running:
+        voice = controller.voice
+        if controller.reminders is None or voice is None or not voice.service.client.running:
             return
-        if wants_routine and not window.routine_in_progress():
+        if wants_routine and not controller.routine_in_progress():
             return
         ready.stop()
         print("READY", flush=True)
 
-    ready = QTimer(window)
+    ready = QTimer(controller)
     ready.timeout.connect(check)
     ready.start(50)
     fd = os.environ.get("STRETCHTIMER_TEST_POKE_FD")
     if fd is None:
         return
-    poke = QSocketNotifier(int(fd), QSocketNotifier.Type.Read, window)
+    poke = QSocketNotifier(int(fd), QSocketNotifier.Type.Read, controller)
 
     def on_poke() -> None:
         poke.setEnabled(False)
@@ -46,22 +46,22 @@ def _watch(window) -> None:
         print("WAITING", flush=True)
         os.read(int(fd), 1)  # blocks: the X server dies meanwhile
         print("ASKING", flush=True)
-        window.reminders.idle.seconds()
+        controller.reminders.idle.seconds()
         print("SURVIVED the call", flush=True)
 
     poke.activated.connect(on_poke)
     _keep.append(poke)
 
 
-_real_build_window = app_module.build_window
+_real_build_app = app_module.build_app
 
 
-def _build_window(paths, clock):
-    window = _real_build_window(paths, clock)
-    _watch(window)
-    return window
+def _build_app(paths, clock):
+    controller = _real_build_app(paths, clock)
+    _watch(controller)
+    return controller
 
 
 if __name__ == "__main__":  # the speech worker is spawned and re-imports this module
-    app_module.build_window = _build_window
+    app_module.build_app = _build_app
     raise SystemExit(main(sys.argv[1:]))
