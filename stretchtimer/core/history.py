@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import Any, NamedTuple
 
 from stretchtimer.core import records
-from stretchtimer.core.records import RATINGS, REMINDER_ACTIONS  # noqa: F401 - re-used
+from stretchtimer.core.records import Rating, ReminderAction, one_of
 from stretchtimer.core.tally import Tally
 
 HEATMAP_WEEKS = 12
@@ -37,7 +37,7 @@ class Session:
     ended: datetime
     completed: bool
     held: tuple[Held, ...]
-    rating: str | None = None
+    rating: Rating | None = None
 
 
 def session_record(summary: Any, routine: Any, tz: tzinfo | None = None) -> dict[str, Any]:
@@ -57,23 +57,26 @@ def session_record(summary: Any, routine: Any, tz: tzinfo | None = None) -> dict
     }
 
 
-def reminder_record(action: str, wall: float, tz: tzinfo | None = None) -> dict[str, Any]:
-    """A reminder offered, or what the user did with it: started, snoozed, skipped."""
+def reminder_record(action: ReminderAction | str, wall: float, tz: tzinfo | None = None
+                    ) -> dict[str, Any]:
+    """A reminder offered, or what the user did with it: started, snoozed, skipped (a
+    ReminderAction; its word is taken too, and anything else refused)."""
+    action = one_of(ReminderAction, action, "action")
     at = datetime.fromtimestamp(wall, tz).astimezone(tz).isoformat(timespec="seconds")
-    return {"type": "reminder", "action": action, "at": at}
+    return {"type": "reminder", "action": action.value, "at": at}
 
 
-def checkin_record(session_id: str, rating: str) -> dict[str, Any]:
-    if rating not in RATINGS:
-        raise ValueError(f"rating: expected one of {', '.join(RATINGS)}, got {rating!r}")
-    return {"type": "checkin", "session_id": session_id, "rating": rating}
+def checkin_record(session_id: str, rating: Rating | str) -> dict[str, Any]:
+    """A check-in: a Rating (or its word; anything else is refused)."""
+    rating = one_of(Rating, rating, "rating")
+    return {"type": "checkin", "session_id": session_id, "rating": rating.value}
 
 
 def sessions_from(all_records: Iterable[dict[str, Any]]) -> list[Session]:
     """Sessions in time order, each with its (latest) check-in. A record that does not
     fit is skipped: history written by a future version must not stop the view."""
     sessions: dict[str, Session] = {}
-    ratings: dict[str, str] = {}
+    ratings: dict[str, Rating] = {}
     for rec in all_records:
         if records.problem(rec) is not None:
             continue
@@ -85,7 +88,7 @@ def sessions_from(all_records: Iterable[dict[str, Any]]) -> list[Session]:
                 tuple(Held(h["exercise_id"], h.get("side"), float(h["seconds"]),
                            tuple(h.get("muscles", ()))) for h in rec.get("held", ())))
         elif rec.get("type") == "checkin":
-            ratings[rec["session_id"]] = rec["rating"]
+            ratings[rec["session_id"]] = Rating(rec["rating"])
     for sid, rating in ratings.items():
         if sid in sessions:
             sessions[sid].rating = rating
@@ -129,7 +132,7 @@ class Stats:
     balance: dict[str, dict[str, float]] = field(default_factory=dict)  # muscle -> side -> s
     total_sessions: int = 0
     completed_sessions: int = 0
-    reminders: dict[str, int] = field(default_factory=dict)  # this week: action -> count
+    reminders: dict[ReminderAction, int] = field(default_factory=dict)  # this week
 
 
 def compute_stats(tally: Tally, today: date, days_goal: int = 5, sessions_goal: int = 2,
@@ -156,5 +159,5 @@ def compute_stats(tally: Tally, today: date, days_goal: int = 5, sessions_goal: 
         total_sessions=tally.total,
         completed_sessions=tally.completed,
         reminders={a: sum(tally.reminders.get((week_start + timedelta(days=i)).isoformat(), {})
-                          .get(a, 0) for i in range(7)) for a in REMINDER_ACTIONS},
+                          .get(a, 0) for i in range(7)) for a in ReminderAction},
     )

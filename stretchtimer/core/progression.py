@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from stretchtimer.core.records import Rating
 from stretchtimer.core.routine import Exercise
 
 STEP_UP_AFTER = 2  # easy-or-good check-ins in a row
@@ -37,11 +38,11 @@ def progression(exercises: list[Exercise], rated: list[list[Any]]) -> dict[str, 
             if ex.id not in exercise_ids:
                 continue
             day = date.fromisoformat(day_text)
-            if rating == "painful":
+            if rating == Rating.PAINFUL:
                 if level > 0:
                     previous, level, changed_at = level, level - 1, day
                 in_a_row = 0
-            elif rating in ("easy", "good"):
+            elif rating in (Rating.EASY, Rating.GOOD):
                 in_a_row += 1
                 week_passed = changed_at is None or \
                     (day - changed_at).days >= MIN_DAYS_BETWEEN_STEPS

@@ -14,10 +14,42 @@ from __future__ import annotations
 
 import math
 from datetime import datetime
-from typing import Any
+from enum import StrEnum
+from typing import Any, TypeVar
 
-RATINGS = ("easy", "good", "strong", "painful", "nerve")
-REMINDER_ACTIONS = ("offered", "started", "snoozed", "skipped")
+
+class Rating(StrEnum):
+    """How a routine felt, from the check-in after it (in the order the bar offers them)."""
+
+    EASY = "easy"
+    GOOD = "good"
+    STRONG = "strong"
+    PAINFUL = "painful"
+    NERVE = "nerve"  # tingling, numbness or shooting pain: the stretch is paused
+
+
+class ReminderAction(StrEnum):
+    """A reminder offered, or what the user did with it."""
+
+    OFFERED = "offered"
+    STARTED = "started"
+    SNOOZED = "snoozed"
+    SKIPPED = "skipped"
+
+
+E = TypeVar("E", bound=StrEnum)
+
+
+def one_of(enum: type[E], value: Any, what: str) -> E:
+    """`value` as a member of `enum`, or ValueError naming the field and what it may be."""
+    try:
+        return enum(value)
+    except ValueError:
+        raise ValueError(f"{what}: expected one of {', '.join(enum)}, got {value!r}") from None
+
+
+_RATINGS = tuple(r.value for r in Rating)  # plain values: any JSON value compares with them
+_ACTIONS = tuple(a.value for a in ReminderAction)
 SIDES = ("left", "right", "both", None)
 MAX_TEXT = 200
 
@@ -60,9 +92,9 @@ def problem(rec: Any) -> str | None:
         if not isinstance(held, list) or len(held) > 1000 or not all(map(_held, held)):
             return "session: seconds held"
     elif kind == "checkin":
-        if not (_text(rec.get("session_id")) and rec.get("rating") in RATINGS):
+        if not (_text(rec.get("session_id")) and rec.get("rating") in _RATINGS):
             return "check-in: session or rating"
-    elif kind == "reminder" and not (rec.get("action") in REMINDER_ACTIONS
+    elif kind == "reminder" and not (rec.get("action") in _ACTIONS
                                      and _moment(rec.get("at"))):
         return "reminder: action or time"
     return None

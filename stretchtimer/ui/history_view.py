@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QListWidget, QSizePolicy, QVBoxLayout, QWidget
 
 from stretchtimer.core.history import HEATMAP_WEEKS, Stats, compute_stats
+from stretchtimer.core.records import Rating, ReminderAction
 from stretchtimer.core.reminders import WEEKDAYS
 from stretchtimer.ui.guard import guarded
 from stretchtimer.ui.i18n import tr
@@ -271,9 +272,9 @@ class HistoryView(QWidget):
             when = QLocale().toString(moment, "ddd d MMM yyyy, HH:mm")
             how = tr("completed") if sess["completed"] else tr("stopped early")
             rating = sess.get("rating")
-            feel = {"nerve": tr(", tingling or numbness"), "easy": tr(", felt easy"),
-                    "good": tr(", felt good"), "strong": tr(", felt strong"),
-                    "painful": tr(", felt painful")}.get(rating, "")
+            feel = {Rating.NERVE: tr(", tingling or numbness"), Rating.EASY: tr(", felt easy"),
+                    Rating.GOOD: tr(", felt good"), Rating.STRONG: tr(", felt strong"),
+                    Rating.PAINFUL: tr(", felt painful")}.get(rating, "")
             self.list.addItem(f"{when}  ·  {sess['routine_name']}  ·  {how}{feel}")
         note = ""
         damaged = tally.unreadable_lines + tally.invalid_records  # kept on disk, not counted
@@ -283,8 +284,9 @@ class HistoryView(QWidget):
                    tally.newer_records) + ")"
         r = s.reminders
         reminders = (" " + tr("Reminders this week: {offered} offered, {started} taken, "
-                              "{snoozed} snoozed, {skipped} skipped.").format(**r)
-                     if r.get("offered") else "")
+                              "{snoozed} snoozed, {skipped} skipped.").format(
+                                  **{a.value: n for a, n in r.items()})
+                     if r.get(ReminderAction.OFFERED) else "")
         self.summary.setText(tr("%n sessions in all, {completed} completed.", "",
                                 s.total_sessions).format(completed=s.completed_sessions)
                              + reminders + note)

@@ -11,9 +11,11 @@ from stretchtimer.core.history import (
     checkin_record,
     compute_stats,
     forgiving_streak,
+    reminder_record,
     session_record,
     sessions_from,
 )
+from stretchtimer.core.records import Rating, ReminderAction
 from stretchtimer.core.session import HeldTime, SessionSummary
 from stretchtimer.core.tally import RECENT, tally_of
 from tests.helpers import make_routine
@@ -136,12 +138,21 @@ def test_checkins_join_their_session_and_bad_records_are_skipped():
             {"type": "checkin", "id": "c2", "session_id": "s1", "rating": "sideways"},
             {"type": "reminder", "id": "r1"}]
     (s,) = sessions_from(recs)
-    assert s.id == "s1" and s.rating == "good"
+    assert s.id == "s1" and s.rating is Rating.GOOD
     tally = tally_of(recs)
     assert tally.total == 1 and tally.recent[0]["rating"] == "good"
     assert tally.rated == [["2026-05-20", "good", []]]
-    with pytest.raises(ValueError, match="rating"):
+    with pytest.raises(ValueError, match="rating: expected one of easy, good, strong"):
         checkin_record("s1", "sideways")
+    assert checkin_record("s1", Rating.NERVE)["rating"] == "nerve"
+
+
+def test_a_reminder_note_is_one_of_the_known_actions_written_as_its_word():
+    rec = reminder_record(ReminderAction.SNOOZED, 1_793_000_000.0, BERLIN)
+    assert rec == {"type": "reminder", "action": "snoozed", "at": "2026-10-26T08:33:20+01:00"}
+    assert type(rec["action"]) is str  # the journal holds the word, not the enum
+    with pytest.raises(ValueError, match="action: expected one of offered, started"):
+        reminder_record("dismissed", 1_793_000_000.0, BERLIN)
 
 
 def test_session_record_round_trips_with_its_offset_and_muscles():

@@ -89,6 +89,7 @@ def finish(window, qtbot, routine_id):
 
 def test_checkin_by_key_is_saved_with_its_session(qtbot, tmp_path):
     from stretchtimer.core.history import sessions_from
+    from stretchtimer.core.records import Rating
     from stretchtimer.storage.journal import Journal
 
     window = open_window(qtbot, tmp_path)
@@ -97,10 +98,10 @@ def test_checkin_by_key_is_saved_with_its_session(qtbot, tmp_path):
     qtbot.keyClick(window.timer, Qt.Key.Key_2)  # Good
     assert window.checkin.question.text().startswith("Thanks")
     (s,) = sessions_from(Journal(tmp_path / "data" / "history.jsonl").load().records)
-    assert s.rating == "good"
+    assert s.rating is Rating.GOOD
     qtbot.keyClick(window.timer, Qt.Key.Key_4)  # answered already: nothing more is saved
     assert sessions_from(Journal(tmp_path / "data" / "history.jsonl").load().records)[0].rating \
-        == "good"
+        is Rating.GOOD
 
 
 def test_checkin_can_be_skipped(qtbot, tmp_path):
@@ -111,9 +112,11 @@ def test_checkin_can_be_skipped(qtbot, tmp_path):
 
 
 def test_tingling_shows_the_safety_message_and_pauses_the_stretches(qtbot, tmp_path):
+    from stretchtimer.core.records import Rating
+
     window = open_window(qtbot, tmp_path)
     finish(window, qtbot, "chair-hamstrings")
-    qtbot.mouseClick(window.checkin.buttons["nerve"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.checkin.buttons[Rating.NERVE], Qt.MouseButton.LeftButton)
     notice = window.safety
     assert notice.isVisible()
     text = notice.findChild(type(window.notice)).text()
