@@ -352,10 +352,10 @@ class TimerView(QWidget):
     def _on_driver_cue_due(self, cue, late: float) -> None:
         self.cue.setText(f"“{cue.text}”")
 
-    def _on_driver_state_changed(self, state: str) -> None:
-        running = state == State.RUNNING.value
-        paused = state == State.PAUSED.value
-        finished = state == State.FINISHED.value
+    def _on_driver_state_changed(self, state: State) -> None:
+        running = state is State.RUNNING
+        paused = state is State.PAUSED
+        finished = state is State.FINISHED
         self.act_pause.setText(tr("Resume") if paused else tr("Pause"))
         self.act_pause.setToolTip(tr("Resume (Space)") if paused else tr("Pause (Space)"))
         self._set_icon(self.act_pause, "play" if paused else "pause")

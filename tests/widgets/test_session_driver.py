@@ -24,3 +24,18 @@ def test_the_precise_timer_delivers_the_next_cue_on_time(qtbot):
     assert 0 <= late < 0.25  # the timer fired at the deadline, not on a coarse tick
     driver.stop()
     assert driver.state == State.FINISHED and driver.timers_active() == []
+
+
+def test_state_changes_are_sent_as_the_state_itself(qtbot):
+    from stretchtimer.core.clock import FakeClock
+
+    driver = SessionDriver(FakeClock())
+    plan = build_plan(make_routine(sides="none", reps=1))
+    seen = []
+    driver.state_changed.connect(seen.append)
+    driver.begin(plan, plan_cues(plan))
+    driver.pause()
+    driver.resume()
+    driver.stop()
+    assert seen == [State.RUNNING, State.PAUSED, State.RUNNING, State.FINISHED]
+    assert all(type(s) is State for s in seen)  # the member, not its word
