@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 from stretchtimer.core import records
 from stretchtimer.core.records import Rating, ReminderAction, one_of
+from stretchtimer.core.routine import Side
 from stretchtimer.core.tally import Tally
 
 HEATMAP_WEEKS = 12
@@ -23,7 +24,7 @@ BALANCE_DAYS = 28
 
 class Held(NamedTuple):  # a NamedTuple: ten years of history makes 80,000 of these
     exercise_id: str
-    side: str | None
+    side: Side | None
     seconds: float
     muscles: tuple[str, ...] = ()
 
@@ -52,8 +53,10 @@ def session_record(summary: Any, routine: Any, tz: tzinfo | None = None) -> dict
         "type": "session", "routine_id": routine.id, "routine_name": routine.name,
         "started": stamp(summary.started_wall), "ended": stamp(summary.ended_wall),
         "completed": summary.completed,
-        "held": [{"exercise_id": h.exercise_id, "side": h.side, "seconds": h.seconds,
-                  "muscles": muscles.get(h.exercise_id, [])} for h in summary.held],
+        "held": [{"exercise_id": h.exercise_id,
+                  "side": None if h.side is None else Side(h.side).value,  # the word
+                  "seconds": h.seconds, "muscles": muscles.get(h.exercise_id, [])}
+                 for h in summary.held],
     }
 
 
@@ -85,7 +88,8 @@ def sessions_from(all_records: Iterable[dict[str, Any]]) -> list[Session]:
                 rec["id"], rec["routine_id"], rec.get("routine_name", rec["routine_id"]),
                 datetime.fromisoformat(rec["started"]), datetime.fromisoformat(rec["ended"]),
                 rec["completed"],
-                tuple(Held(h["exercise_id"], h.get("side"), float(h["seconds"]),
+                tuple(Held(h["exercise_id"], None if h.get("side") is None else Side(h["side"]),
+                           float(h["seconds"]),
                            tuple(h.get("muscles", ()))) for h in rec.get("held", ())))
         elif rec.get("type") == "checkin":
             ratings[rec["session_id"]] = Rating(rec["rating"])

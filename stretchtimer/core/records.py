@@ -17,6 +17,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from stretchtimer.core.routine import Side
+
 
 class Rating(StrEnum):
     """How a routine felt, from the check-in after it (in the order the bar offers them)."""
@@ -50,7 +52,7 @@ def one_of(enum: type[E], value: Any, what: str) -> E:
 
 _RATINGS = tuple(r.value for r in Rating)  # plain values: any JSON value compares with them
 _ACTIONS = tuple(a.value for a in ReminderAction)
-SIDES = ("left", "right", "both", None)
+_SIDES = (*(s.value for s in Side), None)  # None: a hold without sides
 MAX_TEXT = 200
 
 
@@ -69,7 +71,7 @@ def _moment(v: Any) -> bool:
 
 
 def _held(h: Any) -> bool:
-    return (isinstance(h, dict) and _text(h.get("exercise_id")) and h.get("side") in SIDES
+    return (isinstance(h, dict) and _text(h.get("exercise_id")) and h.get("side") in _SIDES
             and isinstance(h.get("seconds"), (int, float)) and not isinstance(h["seconds"], bool)
             and math.isfinite(h["seconds"]) and 0 <= h["seconds"] <= 86400
             and isinstance(h.get("muscles", []), list)

@@ -8,6 +8,7 @@ import re
 import string
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,35 @@ SCHEMA_VERSION = 1
 MAX_FILE_BYTES = 1024 * 1024  # a routine is a few KB; anything near 1 MB is not a routine
 
 POSITIONS = ("standing", "seated", "floor")
-SIDES = ("left_right", "both", "none")
-SIDE_ORDERS = ("block", "alternate")
+
+
+class Side(StrEnum):
+    """The side of the body a hold works on. A plan's holds are RIGHT or LEFT (None: an
+    exercise without sides); BOTH is how the history may name a hold without a side (the
+    journal can say "both", and the left/right balance counts unsided holds under it)."""
+
+    RIGHT = "right"
+    LEFT = "left"
+    BOTH = "both"
+
+
+class Sides(StrEnum):
+    """How an exercise uses the sides (its "sides" field)."""
+
+    LEFT_RIGHT = "left_right"  # each side in turn: a hold per side
+    BOTH = "both"  # both sides at once
+    NONE = "none"  # no sides at all
+
+
+class SideOrder(StrEnum):
+    """The order of a two-sided exercise's holds (its "side_order" field)."""
+
+    BLOCK = "block"  # every rep on the right, then every rep on the left
+    ALTERNATE = "alternate"  # right, left, right, left
+
+
+SIDES = tuple(s.value for s in Sides)  # the words a routine file may use
+SIDE_ORDERS = tuple(s.value for s in SideOrder)
 # What a two-sided exercise works on, so the switch line can name it ("Now the left leg").
 SIDE_LABELS = ("side", "leg", "foot", "hip", "arm")
 # Placeholders a switch_setup line may use: the coming side, and the one just done.
@@ -61,14 +89,14 @@ class Exercise:
     id: str
     name: str
     setup: tuple[str, ...]
-    sides: str
+    sides: Sides
     reps: int
     hold_s: int
     source: str = ""  # where the dose comes from; required of built-ins only (a test)
     muscles: tuple[str, ...] = ()
     cues: tuple[str, ...] = ()  # form cues: they take turns, each heard at least once
     safety_cues: tuple[str, ...] = ()  # form cues said in every hold
-    side_order: str = "block"
+    side_order: SideOrder = SideOrder.BLOCK
     side_label: str = "side"
     switch_setup: tuple[str, ...] = ()  # said when changing sides; {side}, {other}
     levels: tuple[Level, ...] = ()
@@ -355,10 +383,10 @@ def _exercise(data: Any, where: str, problems: list[Problem]) -> Exercise | None
     if len(problems) > before:
         return None
     return Exercise(
-        id=v["id"], name=v["name"].strip(), setup=tuple(v["setup"]), sides=v["sides"],
+        id=v["id"], name=v["name"].strip(), setup=tuple(v["setup"]), sides=Sides(v["sides"]),
         reps=v["reps"], hold_s=v["hold_s"], source=v["source"], muscles=tuple(v["muscles"]),
         cues=tuple(v["cues"]), safety_cues=tuple(v["safety_cues"]),
-        side_order=v["side_order"], side_label=v["side_label"],
+        side_order=SideOrder(v["side_order"]), side_label=v["side_label"],
         switch_setup=tuple(v["switch_setup"]), levels=tuple(levels), rest_s=v["rest_s"],
         prepare_s=v["prepare_s"], settle_s=v["settle_s"], switch_s=v["switch_s"],
         breathing=breathing, start_cue=v["start_cue"], end_cue=v["end_cue"],
@@ -491,6 +519,8 @@ def to_data(routine: Routine) -> dict[str, Any]:
                 value = json.loads(value) if value else {}
             if isinstance(value, tuple):
                 value = list(value)
+            elif isinstance(value, StrEnum):
+                value = value.value  # the file holds the word
             elif isinstance(value, Breathing):
                 value = {"in_s": value.in_s, "out_s": value.out_s}
             if required or value != default:

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchtimer.core.plan import Plan, build_plan, format_clock
-from stretchtimer.core.routine import POSITIONS, Routine
+from stretchtimer.core.routine import POSITIONS, Routine, Sides
 from stretchtimer.ui.guard import guarded
 from stretchtimer.ui.i18n import tr
 
@@ -49,8 +49,8 @@ DEFAULT_ROUTINE = "desk-micro"  # preselected, and what a reminder offers
 ANY, NONE = "", "\x00none"  # equipment filter values besides a named item
 
 
-def _sides_words(sides: str) -> str:
-    return {"left_right": tr("each side"), "both": tr("both sides"), "none": ""}[sides]
+def _sides_words(sides: Sides) -> str:
+    return {Sides.LEFT_RIGHT: tr("each side"), Sides.BOTH: tr("both sides"), Sides.NONE: ""}[sides]
 
 
 def position_word(position: str) -> str:

@@ -16,6 +16,7 @@ from stretchtimer.core.history import (
     sessions_from,
 )
 from stretchtimer.core.records import Rating, ReminderAction
+from stretchtimer.core.routine import Side
 from stretchtimer.core.session import HeldTime, SessionSummary
 from stretchtimer.core.tally import RECENT, tally_of
 from tests.helpers import make_routine
@@ -158,14 +159,16 @@ def test_a_reminder_note_is_one_of_the_known_actions_written_as_its_word():
 def test_session_record_round_trips_with_its_offset_and_muscles():
     routine = make_routine()
     summary = SessionSummary("test-routine", True, 1_793_000_000.0, 1_793_000_180.0, 180.0,
-                             (HeldTime("seated-hamstring", "right", 60.0),
-                              HeldTime("seated-hamstring", "left", 58.5)))
+                             (HeldTime("seated-hamstring", Side.RIGHT, 60.0),
+                              HeldTime("seated-hamstring", Side.LEFT, 58.5)))
     rec = dict(session_record(summary, routine, BERLIN), id="x", schema_version=1)
     assert rec["started"].endswith("+01:00") or rec["started"].endswith("+02:00")
+    assert [type(h["side"]) for h in rec["held"]] == [str, str]  # the journal holds words
     (s,) = sessions_from([rec])
     assert s.started.timestamp() == 1_793_000_000.0
     assert [(h.side, h.seconds, h.muscles) for h in s.held] == [
-        ("right", 60.0, ("hamstrings",)), ("left", 58.5, ("hamstrings",))]
+        (Side.RIGHT, 60.0, ("hamstrings",)), (Side.LEFT, 58.5, ("hamstrings",))]
+    assert all(type(h.side) is Side for h in s.held)
 
 
 def test_the_tally_keeps_only_the_recent_sessions_whole_and_drops_duplicates():

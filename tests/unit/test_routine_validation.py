@@ -4,7 +4,16 @@ import json
 
 import pytest
 
-from stretchtimer.core.routine import MAX_FILE_BYTES, RoutineError, load_library, parse, validate
+from stretchtimer.core.routine import (
+    MAX_FILE_BYTES,
+    RoutineError,
+    SideOrder,
+    Sides,
+    load_library,
+    parse,
+    to_data,
+    validate,
+)
 
 
 def _set(path, value):
@@ -187,8 +196,21 @@ def test_defaults_fill_optional_fields(routine_data):
     routine, problems = validate(routine_data)
     assert problems == []
     e = routine.exercises[0]
-    assert (e.side_order, e.rest_s, e.prepare_s, e.switch_s) == ("block", 10, 10, 6)
+    assert (e.side_order, e.rest_s, e.prepare_s, e.switch_s) == (SideOrder.BLOCK, 10, 10, 6)
     assert (e.breathing.in_s, e.breathing.out_s) == (4, 6)
+
+
+def test_sides_and_side_order_are_read_as_enums_and_written_as_their_words(routine_data):
+    ex = routine_data["exercises"][0]
+    ex.update(sides="left_right", side_order="alternate")
+    routine, problems = validate(routine_data)
+    assert problems == []
+    e = routine.exercises[0]
+    assert e.sides is Sides.LEFT_RIGHT and e.side_order is SideOrder.ALTERNATE
+    written = to_data(routine)["exercises"][0]
+    assert (written["sides"], written["side_order"]) == ("left_right", "alternate")
+    assert type(written["sides"]) is str and type(written["side_order"]) is str
+    assert validate(to_data(routine)) == (routine, [])
 
 
 def test_a_users_routine_may_leave_out_the_source(routine_data):
