@@ -131,6 +131,14 @@ class Exercise:
                        switch_setup=level.switch_setup or self.switch_setup)
 
 
+class Origin(StrEnum):
+    """Where a routine comes from when it is not a file of the user's (Routine.origin is
+    then that file's Path)."""
+
+    BUILT_IN = "built-in"  # shipped in the package: read-only
+    NEW = ""  # made here (the editor, a test) and not read from any file
+
+
 @dataclass(frozen=True)
 class Routine:
     id: str
@@ -146,7 +154,18 @@ class Routine:
     # {"<exercise id>": {"name": ..., "setup": [...]}}}}; see in_language().
     translations: str = ""
     schema_version: int = SCHEMA_VERSION
-    origin: str = field(default="", compare=False)  # "builtin", "user" or a file path
+    origin: Origin | Path = field(default=Origin.NEW, compare=False)  # a Path: the user's file
+
+    @property
+    def built_in(self) -> bool:
+        """Shipped with stretchtimer: never changed (editing one edits a copy)."""
+        return self.origin == Origin.BUILT_IN
+
+    @property
+    def file(self) -> Path | None:
+        """The file of the user's own routine this was read from (None: a built-in, or a
+        routine made here and not saved yet)."""
+        return self.origin if isinstance(self.origin, Path) else None
 
 
 @dataclass(frozen=True)
@@ -566,18 +585,15 @@ def read_capped(path: Path) -> bytes:
         return f.read(MAX_FILE_BYTES + 1)
 
 
-def load_file(path: Path, origin: str = "") -> Routine:
+def load_file(path: Path | str) -> Routine:
+    """A routine file; its origin is its path."""
+    path = Path(path)
     try:
         raw = read_capped(path)
     except OSError as exc:
         raise RoutineError(str(path), [Problem("", f"cannot read the file: {exc.strerror}")]) \
             from None
-    routine = parse(raw, str(path))
-    return _with_origin(routine, origin or str(path))
-
-
-def _with_origin(routine: Routine, origin: str) -> Routine:
-    return replace(routine, origin=origin)
+    return replace(parse(raw, str(path)), origin=path)
 
 
 @dataclass
@@ -600,12 +616,15 @@ class Library:
         self.routines[routine.id] = routine
 
 
-def load_library(sources: Iterable[tuple[str, str, Callable[[], bytes]]]) -> Library:
+Source = tuple[str, Origin | Path, Callable[[], bytes]]  # name, origin, read
+
+
+def load_library(sources: Iterable[Source]) -> Library:
     """Load (name, origin, read) triples; a broken file is reported and the rest still load."""
     library = Library()
     for name, origin, read in sources:
         try:
-            routine = _with_origin(parse(read(), name), origin)
+            routine = replace(parse(read(), name), origin=origin)
         except RoutineError as exc:
             library.errors.append(exc)
             continue

@@ -424,7 +424,7 @@ class RoutinePicker(QWidget):
 
     def _show_current(self) -> None:
         routine = self.current_routine()
-        mine = routine is not None and routine.origin != "built-in"
+        mine = routine is not None and not routine.built_in
         self.duplicate.setEnabled(routine is not None)
         self.edit.setEnabled(routine is not None)
         self.delete.setEnabled(mine)

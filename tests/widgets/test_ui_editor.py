@@ -107,7 +107,7 @@ def test_a_physio_routine_from_scratch_with_the_keyboard_saved_picked_and_run(qt
     assert data["exercises"][1]["sides"] == "both" and data["exercises"][1]["reps"] == 3
     assert any("tingling" in line for line in data["safety"])  # new routines start safe
     routine = window.picker.current_routine()
-    assert routine.id == "physio-knee-and-calf" and routine.origin == str(saved)
+    assert routine.id == "physio-knee-and-calf" and routine.file == saved
     assert window.picker.edit.isEnabled() and window.picker.delete.isEnabled()
 
     window.start_routine(routine)  # and it runs, start to finish, on the fake clock
