@@ -156,6 +156,16 @@ def test_a_reminder_note_is_one_of_the_known_actions_written_as_its_word():
         reminder_record("dismissed", 1_793_000_000.0, BERLIN)
 
 
+def test_a_huge_number_of_seconds_held_is_a_skipped_record_not_an_overflow():
+    # a 400-digit integer is valid JSON (strict_json takes up to 4300 digits) but no float
+    recs = [record("2026-05-20T09:00:00+02:00", "s1"),
+            record("2026-05-21T09:00:00+02:00", "s2", held=[("e", "left", 10**400, ["m"])]),
+            record("2026-05-22T09:00:00+02:00", "s3", held=[("e", "left", float("inf"), [])])]
+    assert [s.id for s in sessions_from(recs)] == ["s1"]
+    tally = tally_of(recs)
+    assert tally.total == 1 and tally.invalid_records == 2
+
+
 def test_session_record_round_trips_with_its_offset_and_muscles():
     routine = make_routine()
     summary = SessionSummary("test-routine", True, 1_793_000_000.0, 1_793_000_180.0, 180.0,
