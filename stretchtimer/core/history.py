@@ -1,8 +1,8 @@
 """History: session records (as stored in the journal) and the statistics that show
 whether someone is being consistent. Pure Python; days are local calendar days.
 
-Records are plain dicts so the journal stays the one file format (core/records.py
-describes and checks them; a record that fails is skipped here and counted by the tally).
+The journal keeps plain JSON records (core/records.py describes them and reads each into
+its dataclass; a record that fails is skipped here and counted by the tally).
 """
 
 from __future__ import annotations
@@ -11,22 +11,22 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Any, NamedTuple
+from typing import Any
 
 from stretchtimer.core import records
-from stretchtimer.core.records import Rating, ReminderAction, one_of
+from stretchtimer.core.records import (
+    CheckIn,
+    Held,
+    Rating,
+    ReminderAction,
+    SessionRecord,
+    one_of,
+)
 from stretchtimer.core.routine import Side
 from stretchtimer.core.tally import Tally
 
 HEATMAP_WEEKS = 12
 BALANCE_DAYS = 28
-
-
-class Held(NamedTuple):  # a NamedTuple: ten years of history makes 80,000 of these
-    exercise_id: str
-    side: Side | None
-    seconds: float
-    muscles: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -81,18 +81,15 @@ def sessions_from(all_records: Iterable[dict[str, Any]]) -> list[Session]:
     sessions: dict[str, Session] = {}
     ratings: dict[str, Rating] = {}
     for rec in all_records:
-        if records.problem(rec) is not None:
+        try:
+            typed = records.read(rec)
+        except records.BadRecord:
             continue
-        if rec.get("type") == "session":
-            sessions[rec["id"]] = Session(
-                rec["id"], rec["routine_id"], rec.get("routine_name", rec["routine_id"]),
-                datetime.fromisoformat(rec["started"]), datetime.fromisoformat(rec["ended"]),
-                rec["completed"],
-                tuple(Held(h["exercise_id"], None if h.get("side") is None else Side(h["side"]),
-                           float(h["seconds"]),
-                           tuple(h.get("muscles", ()))) for h in rec.get("held", ())))
-        elif rec.get("type") == "checkin":
-            ratings[rec["session_id"]] = Rating(rec["rating"])
+        if isinstance(typed, SessionRecord):
+            sessions[typed.id] = Session(typed.id, typed.routine_id, typed.routine_name,
+                                         typed.started, typed.ended, typed.completed, typed.held)
+        elif isinstance(typed, CheckIn):
+            ratings[typed.session_id] = typed.rating
     for sid, rating in ratings.items():
         if sid in sessions:
             sessions[sid].rating = rating

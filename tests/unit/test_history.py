@@ -18,7 +18,7 @@ from stretchtimer.core.history import (
 from stretchtimer.core.records import Rating, ReminderAction
 from stretchtimer.core.routine import Side
 from stretchtimer.core.session import HeldTime, SessionSummary
-from stretchtimer.core.tally import RECENT, tally_of
+from stretchtimer.core.tally import RECENT, Rated, tally_of
 from tests.helpers import make_routine
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -141,8 +141,8 @@ def test_checkins_join_their_session_and_bad_records_are_skipped():
     (s,) = sessions_from(recs)
     assert s.id == "s1" and s.rating is Rating.GOOD
     tally = tally_of(recs)
-    assert tally.total == 1 and tally.recent[0]["rating"] == "good"
-    assert tally.rated == [["2026-05-20", "good", []]]
+    assert tally.total == 1 and tally.recent[0].rating is Rating.GOOD
+    assert tally.rated == [Rated(date(2026, 5, 20), Rating.GOOD, ())]
     with pytest.raises(ValueError, match="rating: expected one of easy, good, strong"):
         checkin_record("s1", "sideways")
     assert checkin_record("s1", Rating.NERVE)["rating"] == "nerve"
@@ -186,4 +186,4 @@ def test_the_tally_keeps_only_the_recent_sessions_whole_and_drops_duplicates():
     recs.append(recs[-1])  # appended twice
     tally = tally_of(recs)
     assert tally.total == RECENT + 5 and tally.duplicates == 1
-    assert len(tally.recent) == RECENT and tally.recent[-1]["id"] == f"s{RECENT + 4}"
+    assert len(tally.recent) == RECENT and tally.recent[-1].id == f"s{RECENT + 4}"
