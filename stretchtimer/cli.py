@@ -30,7 +30,7 @@ def list_routines(library: Library, context: PlanContext, out: TextIO) -> None:
         plan = context.plan(r)
         kit = ", ".join(r.equipment) or "none"
         rows.append((r.id, r.name, format_clock(plan.total), r.position, kit, r.summary,
-                     "" if r.origin == "built-in" else "  (yours)"))
+                     "" if r.built_in else "  (yours)"))
     if not rows:
         _print("No routines found.", file=out)
         return

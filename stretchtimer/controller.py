@@ -18,6 +18,8 @@ from stretchtimer.command import Command, CommandLineError, parse_forwarded
 from stretchtimer.core.clock import Clock
 from stretchtimer.core.phrases import ENGLISH, Phrases
 from stretchtimer.core.planner import PlanContext
+from stretchtimer.core.records import Rating, ReminderAction
+from stretchtimer.core.reminders import ReminderKind
 from stretchtimer.core.routine import Library, Routine
 from stretchtimer.logs import log
 from stretchtimer.settings_model import SettingsModel
@@ -28,6 +30,7 @@ from stretchtimer.ui.application import application
 from stretchtimer.ui.i18n import tr
 from stretchtimer.ui.main_window import MainWindow
 from stretchtimer.ui.routine_picker import DEFAULT_ROUTINE
+from stretchtimer.ui.tray import TrayState
 
 VOICE_WAIT_MS = 4000  # a routine asked for from outside waits this long for its voice
 REPLAN_MS = 250  # renders arrive in bursts: the lengths shown follow once per burst
@@ -243,8 +246,8 @@ class Controller(QObject):
             popup.start_clicked.connect(self._on_popup_start_clicked)
             popup.snooze_clicked.connect(reminders.snooze)
             popup.skip_clicked.connect(reminders.skip)
-            popup.snooze_clicked.connect(lambda: self._note_reminder("snoozed"))
-            popup.skip_clicked.connect(lambda: self._note_reminder("skipped"))
+            popup.snooze_clicked.connect(lambda: self._note_reminder(ReminderAction.SNOOZED))
+            popup.skip_clicked.connect(lambda: self._note_reminder(ReminderAction.SKIPPED))
         if tray is not None:
             self.window.keep_in_tray = True
             reminders.next_changed.connect(tray.show_next)
@@ -253,7 +256,7 @@ class Controller(QObject):
             tray.settings_requested.connect(lambda: self.show_settings("Reminders"))
             tray.quit_requested.connect(self.quit)
             tray.snooze_requested.connect(reminders.snooze)
-            tray.snooze_requested.connect(lambda: self._note_reminder("snoozed"))
+            tray.snooze_requested.connect(lambda: self._note_reminder(ReminderAction.SNOOZED))
             tray.pause_requested.connect(lambda s: reminders.pause_for(s) if s
                                          else reminders.resume())
             tray.pause_until_tomorrow_requested.connect(self._on_tray_pause_until_tomorrow)
@@ -394,7 +397,7 @@ class Controller(QObject):
             return
         self.session_recorded.emit(self.last_session_id)
 
-    def _on_checkin_rated(self, rating: str) -> None:
+    def _on_checkin_rated(self, rating: Rating) -> None:
         from stretchtimer.core.history import checkin_record
         from stretchtimer.ui.checkin import SafetyNotice
 
@@ -405,7 +408,7 @@ class Controller(QObject):
                 self.window.show_notice(tr("Could not save your check-in ({error}).").format(
                     error=exc.strerror or exc))
             self.refresh_progression()
-        if rating == "nerve" and self.current is not None:
+        if rating is Rating.NERVE and self.current is not None:
             ids = [ex.id for ex in self.current.exercises if ex.id not in self.settings.paused]
             self.settings.set_paused((*self.settings.paused, *ids))
             self.safety = SafetyNotice([self.paused_names()[i] for i in ids], self.window)
@@ -429,7 +432,7 @@ class Controller(QObject):
     def edit_routine(self, routine: Routine | None):
         """Open the editor on a new routine (None), or on one of the user's. A built-in is
         never changed: editing one edits a copy."""
-        if routine is not None and routine.origin == "built-in":
+        if routine is not None and routine.built_in:
             return self.duplicate_routine(routine)
         return self._open_editor(routine, routine.id if routine is not None else None)
 
@@ -445,10 +448,10 @@ class Controller(QObject):
         from stretchtimer.core.routine import RoutineError, load_file
         from stretchtimer.storage.routines import load_routines
 
-        if routine.origin == "built-in":
+        if routine.file is None:
             return load_routines(None).get(routine.id) or routine
         try:
-            return load_file(Path(routine.origin))
+            return load_file(routine.file)
         except RoutineError:
             return routine
 
@@ -459,7 +462,7 @@ class Controller(QObject):
         own_file = None
         if routine is not None and own_id is not None:  # the user's own: edit its file
             routine = self.original(routine)
-            own_file = Path(routine.origin)
+            own_file = routine.file
         taken = taken_ids(self.library, self.routines_folder, own_file) - {own_id}
         editor = RoutineEditor(routine, taken, self.voice, self.context, self.window)
         editor.saved.connect(lambda saved: self._on_editor_saved(saved, own_file))
@@ -484,7 +487,7 @@ class Controller(QObject):
     def delete_routine(self, routine: Routine) -> bool:
         from stretchtimer.storage.user_routines import delete_routine
 
-        if routine.origin == "built-in" or self.routines_folder is None:
+        if routine.file is None or self.routines_folder is None:
             return False
         if not self.window.confirm(tr("Delete routine"), tr(
                 "Delete “{name}”? Its file is kept in the “deleted” folder of your routines, "
@@ -633,16 +636,16 @@ class Controller(QObject):
             return
         scheduler = self.reminders.scheduler
         if self.routine_in_progress():
-            state = "running"
+            state = TrayState.RUNNING
         elif scheduler.paused_until is not None and scheduler.paused_until > self.clock.wall():
-            state = "paused"
+            state = TrayState.PAUSED
         elif scheduler.snoozed:
-            state = "snoozed"
+            state = TrayState.SNOOZED
         else:
-            state = "active"
+            state = TrayState.ACTIVE
         self.tray.set_state(state)
 
-    def _note_reminder(self, action: str) -> None:
+    def _note_reminder(self, action: ReminderAction) -> None:
         """Reminders offered and what became of them, for the history."""
         from stretchtimer.core.history import reminder_record
 
@@ -662,13 +665,13 @@ class Controller(QObject):
         if self.routine_in_progress():
             return  # they are stretching already; finishing counts as the break
         log.info("%s due at %s", event.kind, datetime.fromtimestamp(event.due).isoformat())
-        if event.kind == "nudge":
+        if event.kind is ReminderKind.NUDGE:
             self._nudge()
             return
         routine = self.suggested_routine()
         if routine is None:
             return
-        self._note_reminder("offered")
+        self._note_reminder(ReminderAction.OFFERED)
         from stretchtimer.core.plan import format_clock
 
         length = format_clock(self.context.plan(routine).total)
@@ -690,7 +693,7 @@ class Controller(QObject):
         self._say(tr("Stand up for a moment."))
 
     def _on_popup_start_clicked(self) -> None:
-        self._note_reminder("started")
+        self._note_reminder(ReminderAction.STARTED)
         routine = self.suggested_routine()
         if routine is not None:
             self._start_from_outside(routine.id)

@@ -30,6 +30,7 @@ from stretchtimer.core.plan import (
     segment_lines,
     start_cue_at,
 )
+from stretchtimer.core.routine import Side
 from stretchtimer.core.speech_time import GAP_S
 
 COUNTDOWN = ENGLISH.countdown
@@ -170,7 +171,7 @@ def form_cues_for(plan: Plan, seg: Segment) -> list[str]:
     holds = sum(1 for s in plan.segments
                 if s.kind == Kind.HOLD and s.exercise_index == seg.exercise_index)
     per_hold = math.ceil(len(ex.cues) / holds)
-    k = (seg.rep - 1) + (1 if seg.side == "left" else 0)  # right is always done first
+    k = (seg.rep - 1) + (1 if seg.side == Side.LEFT else 0)  # right is always done first
     return [ex.cues[(k * per_hold + j) % len(ex.cues)] for j in range(per_hold)]
 
 

@@ -1,8 +1,8 @@
 """History: session records (as stored in the journal) and the statistics that show
 whether someone is being consistent. Pure Python; days are local calendar days.
 
-Records are plain dicts so the journal stays the one file format (core/records.py
-describes and checks them; a record that fails is skipped here and counted by the tally).
+The journal keeps plain JSON records (core/records.py describes them and reads each into
+its dataclass; a record that fails is skipped here and counted by the tally).
 """
 
 from __future__ import annotations
@@ -11,21 +11,22 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Any, NamedTuple
+from typing import Any
 
 from stretchtimer.core import records
-from stretchtimer.core.records import RATINGS, REMINDER_ACTIONS  # noqa: F401 - re-used
+from stretchtimer.core.records import (
+    CheckIn,
+    Held,
+    Rating,
+    ReminderAction,
+    SessionRecord,
+    one_of,
+)
+from stretchtimer.core.routine import Side
 from stretchtimer.core.tally import Tally
 
 HEATMAP_WEEKS = 12
 BALANCE_DAYS = 28
-
-
-class Held(NamedTuple):  # a NamedTuple: ten years of history makes 80,000 of these
-    exercise_id: str
-    side: str | None
-    seconds: float
-    muscles: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -37,7 +38,7 @@ class Session:
     ended: datetime
     completed: bool
     held: tuple[Held, ...]
-    rating: str | None = None
+    rating: Rating | None = None
 
 
 def session_record(summary: Any, routine: Any, tz: tzinfo | None = None) -> dict[str, Any]:
@@ -52,40 +53,43 @@ def session_record(summary: Any, routine: Any, tz: tzinfo | None = None) -> dict
         "type": "session", "routine_id": routine.id, "routine_name": routine.name,
         "started": stamp(summary.started_wall), "ended": stamp(summary.ended_wall),
         "completed": summary.completed,
-        "held": [{"exercise_id": h.exercise_id, "side": h.side, "seconds": h.seconds,
-                  "muscles": muscles.get(h.exercise_id, [])} for h in summary.held],
+        "held": [{"exercise_id": h.exercise_id,
+                  "side": None if h.side is None else Side(h.side).value,  # the word
+                  "seconds": h.seconds, "muscles": muscles.get(h.exercise_id, [])}
+                 for h in summary.held],
     }
 
 
-def reminder_record(action: str, wall: float, tz: tzinfo | None = None) -> dict[str, Any]:
-    """A reminder offered, or what the user did with it: started, snoozed, skipped."""
+def reminder_record(action: ReminderAction | str, wall: float, tz: tzinfo | None = None
+                    ) -> dict[str, Any]:
+    """A reminder offered, or what the user did with it: started, snoozed, skipped (a
+    ReminderAction; its word is taken too, and anything else refused)."""
+    action = one_of(ReminderAction, action, "action")
     at = datetime.fromtimestamp(wall, tz).astimezone(tz).isoformat(timespec="seconds")
-    return {"type": "reminder", "action": action, "at": at}
+    return {"type": "reminder", "action": action.value, "at": at}
 
 
-def checkin_record(session_id: str, rating: str) -> dict[str, Any]:
-    if rating not in RATINGS:
-        raise ValueError(f"rating: expected one of {', '.join(RATINGS)}, got {rating!r}")
-    return {"type": "checkin", "session_id": session_id, "rating": rating}
+def checkin_record(session_id: str, rating: Rating | str) -> dict[str, Any]:
+    """A check-in: a Rating (or its word; anything else is refused)."""
+    rating = one_of(Rating, rating, "rating")
+    return {"type": "checkin", "session_id": session_id, "rating": rating.value}
 
 
 def sessions_from(all_records: Iterable[dict[str, Any]]) -> list[Session]:
     """Sessions in time order, each with its (latest) check-in. A record that does not
     fit is skipped: history written by a future version must not stop the view."""
     sessions: dict[str, Session] = {}
-    ratings: dict[str, str] = {}
+    ratings: dict[str, Rating] = {}
     for rec in all_records:
-        if records.problem(rec) is not None:
+        try:
+            typed = records.read(rec)
+        except records.BadRecord:
             continue
-        if rec.get("type") == "session":
-            sessions[rec["id"]] = Session(
-                rec["id"], rec["routine_id"], rec.get("routine_name", rec["routine_id"]),
-                datetime.fromisoformat(rec["started"]), datetime.fromisoformat(rec["ended"]),
-                rec["completed"],
-                tuple(Held(h["exercise_id"], h.get("side"), float(h["seconds"]),
-                           tuple(h.get("muscles", ()))) for h in rec.get("held", ())))
-        elif rec.get("type") == "checkin":
-            ratings[rec["session_id"]] = rec["rating"]
+        if isinstance(typed, SessionRecord):
+            sessions[typed.id] = Session(typed.id, typed.routine_id, typed.routine_name,
+                                         typed.started, typed.ended, typed.completed, typed.held)
+        elif isinstance(typed, CheckIn):
+            ratings[typed.session_id] = typed.rating
     for sid, rating in ratings.items():
         if sid in sessions:
             sessions[sid].rating = rating
@@ -129,7 +133,7 @@ class Stats:
     balance: dict[str, dict[str, float]] = field(default_factory=dict)  # muscle -> side -> s
     total_sessions: int = 0
     completed_sessions: int = 0
-    reminders: dict[str, int] = field(default_factory=dict)  # this week: action -> count
+    reminders: dict[ReminderAction, int] = field(default_factory=dict)  # this week
 
 
 def compute_stats(tally: Tally, today: date, days_goal: int = 5, sessions_goal: int = 2,
@@ -156,5 +160,5 @@ def compute_stats(tally: Tally, today: date, days_goal: int = 5, sessions_goal: 
         total_sessions=tally.total,
         completed_sessions=tally.completed,
         reminders={a: sum(tally.reminders.get((week_start + timedelta(days=i)).isoformat(), {})
-                          .get(a, 0) for i in range(7)) for a in REMINDER_ACTIONS},
+                          .get(a, 0) for i in range(7)) for a in ReminderAction},
     )

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from stretchtimer.core.phrases import ENGLISH, Phrases, exercise_cue
-from stretchtimer.core.routine import Exercise, Routine
+from stretchtimer.core.routine import Exercise, Routine, Side, SideOrder, Sides
 from stretchtimer.core.speech_time import (
     DEFAULT_RATE_WPM,
     GAP_S,
@@ -44,7 +44,7 @@ class Segment:
     start: float
     length: float
     exercise_index: int | None  # None for done
-    side: str | None  # "right" / "left" / None; for rest, switch and prepare: the coming hold's
+    side: Side | None  # RIGHT / LEFT / None; for rest, switch and prepare: the coming hold's
     rep: int  # the hold's rep on this side (1-based); for non-holds, the coming hold's
     reps: int
     hold_index: int = -1  # which hold of this exercise (0-based), counted over both sides
@@ -86,13 +86,13 @@ class Plan:
         return self.segments[-1]
 
 
-def hold_sequence(ex: Exercise) -> list[tuple[str | None, int]]:
+def hold_sequence(ex: Exercise) -> list[tuple[Side | None, int]]:
     """(side, rep) of each hold in the order they are done."""
     reps = range(1, ex.reps + 1)
-    if ex.sides != "left_right":
+    if ex.sides != Sides.LEFT_RIGHT:
         return [(None, r) for r in reps]
-    sides: tuple[str | None, str | None] = ("right", "left")
-    if ex.side_order == "alternate":
+    sides: tuple[Side | None, Side | None] = (Side.RIGHT, Side.LEFT)
+    if ex.side_order == SideOrder.ALTERNATE:
         return [(side, r) for r in reps for side in sides]
     return [(sides[0], r) for r in reps] + [(sides[1], r) for r in reps]
 
@@ -112,7 +112,7 @@ def intro_lines(routine: Routine, ex_index: int, phrases: Phrases = ENGLISH) -> 
     return [phrases.next.format(name=ex.name), *ex.setup]
 
 
-def switch_lines(ex: Exercise, side: str | None, other: str | None,
+def switch_lines(ex: Exercise, side: Side | None, other: Side | None,
                  phrases: Phrases = ENGLISH) -> list[str]:
     """What is said when changing to `side` from `other`: "Now the left leg", then the
     exercise's own lines for getting there."""
@@ -217,7 +217,7 @@ def build_plan(routine: Routine, levels: Mapping[str, int] | None = None,
     t = 0.0
     holds_s: list[int] = []
 
-    def add(kind: Kind, length: float, ex_i: int | None, side: str | None, rep: int,
+    def add(kind: Kind, length: float, ex_i: int | None, side: Side | None, rep: int,
             reps: int, hold_i: int = -1) -> None:
         nonlocal t
         segments.append(Segment(len(segments), kind, t, float(length), ex_i, side, rep, reps,

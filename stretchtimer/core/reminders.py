@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
+from enum import StrEnum
 from typing import Any
 
 JUMP_S = 5.0  # wall and monotonic disagreeing by more than this is a sleep or a clock change
@@ -48,11 +49,16 @@ class Schedule:
                    tuple((d, a, b) for d, (a, b) in reminders.work_hours.items()))
 
 
+class ReminderKind(StrEnum):
+    REMINDER = "reminder"  # time for a routine
+    NUDGE = "nudge"  # stand up for a moment, no routine
+
+
 @dataclass(frozen=True)
 class ReminderDue:
     due: float  # the wall time it was due
     wall: float  # when it fired
-    kind: str = "reminder"  # or "nudge": stand up for a moment, no routine
+    kind: ReminderKind = ReminderKind.REMINDER
 
 
 class ReminderScheduler:
@@ -188,7 +194,7 @@ class ReminderScheduler:
         self.nudged = True  # given now, or dropped: a late nudge would crowd the reminder
         if fullscreen or wall - at > NUDGE_LATE_S:
             return []
-        event = ReminderDue(at, wall, "nudge")
+        event = ReminderDue(at, wall, ReminderKind.NUDGE)
         self.fired.append(event)
         return [event]
 

@@ -8,6 +8,7 @@ import re
 import string
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,35 @@ SCHEMA_VERSION = 1
 MAX_FILE_BYTES = 1024 * 1024  # a routine is a few KB; anything near 1 MB is not a routine
 
 POSITIONS = ("standing", "seated", "floor")
-SIDES = ("left_right", "both", "none")
-SIDE_ORDERS = ("block", "alternate")
+
+
+class Side(StrEnum):
+    """The side of the body a hold works on. A plan's holds are RIGHT or LEFT (None: an
+    exercise without sides); BOTH is how the history may name a hold without a side (the
+    journal can say "both", and the left/right balance counts unsided holds under it)."""
+
+    RIGHT = "right"
+    LEFT = "left"
+    BOTH = "both"
+
+
+class Sides(StrEnum):
+    """How an exercise uses the sides (its "sides" field)."""
+
+    LEFT_RIGHT = "left_right"  # each side in turn: a hold per side
+    BOTH = "both"  # both sides at once
+    NONE = "none"  # no sides at all
+
+
+class SideOrder(StrEnum):
+    """The order of a two-sided exercise's holds (its "side_order" field)."""
+
+    BLOCK = "block"  # every rep on the right, then every rep on the left
+    ALTERNATE = "alternate"  # right, left, right, left
+
+
+SIDES = tuple(s.value for s in Sides)  # the words a routine file may use
+SIDE_ORDERS = tuple(s.value for s in SideOrder)
 # What a two-sided exercise works on, so the switch line can name it ("Now the left leg").
 SIDE_LABELS = ("side", "leg", "foot", "hip", "arm")
 # Placeholders a switch_setup line may use: the coming side, and the one just done.
@@ -61,14 +89,14 @@ class Exercise:
     id: str
     name: str
     setup: tuple[str, ...]
-    sides: str
+    sides: Sides
     reps: int
     hold_s: int
     source: str = ""  # where the dose comes from; required of built-ins only (a test)
     muscles: tuple[str, ...] = ()
     cues: tuple[str, ...] = ()  # form cues: they take turns, each heard at least once
     safety_cues: tuple[str, ...] = ()  # form cues said in every hold
-    side_order: str = "block"
+    side_order: SideOrder = SideOrder.BLOCK
     side_label: str = "side"
     switch_setup: tuple[str, ...] = ()  # said when changing sides; {side}, {other}
     levels: tuple[Level, ...] = ()
@@ -103,6 +131,14 @@ class Exercise:
                        switch_setup=level.switch_setup or self.switch_setup)
 
 
+class Origin(StrEnum):
+    """Where a routine comes from when it is not a file of the user's (Routine.origin is
+    then that file's Path)."""
+
+    BUILT_IN = "built-in"  # shipped in the package: read-only
+    NEW = ""  # made here (the editor, a test) and not read from any file
+
+
 @dataclass(frozen=True)
 class Routine:
     id: str
@@ -118,7 +154,18 @@ class Routine:
     # {"<exercise id>": {"name": ..., "setup": [...]}}}}; see in_language().
     translations: str = ""
     schema_version: int = SCHEMA_VERSION
-    origin: str = field(default="", compare=False)  # "builtin", "user" or a file path
+    origin: Origin | Path = field(default=Origin.NEW, compare=False)  # a Path: the user's file
+
+    @property
+    def built_in(self) -> bool:
+        """Shipped with stretchtimer: never changed (editing one edits a copy)."""
+        return self.origin == Origin.BUILT_IN
+
+    @property
+    def file(self) -> Path | None:
+        """The file of the user's own routine this was read from (None: a built-in, or a
+        routine made here and not saved yet)."""
+        return self.origin if isinstance(self.origin, Path) else None
 
 
 @dataclass(frozen=True)
@@ -355,10 +402,10 @@ def _exercise(data: Any, where: str, problems: list[Problem]) -> Exercise | None
     if len(problems) > before:
         return None
     return Exercise(
-        id=v["id"], name=v["name"].strip(), setup=tuple(v["setup"]), sides=v["sides"],
+        id=v["id"], name=v["name"].strip(), setup=tuple(v["setup"]), sides=Sides(v["sides"]),
         reps=v["reps"], hold_s=v["hold_s"], source=v["source"], muscles=tuple(v["muscles"]),
         cues=tuple(v["cues"]), safety_cues=tuple(v["safety_cues"]),
-        side_order=v["side_order"], side_label=v["side_label"],
+        side_order=SideOrder(v["side_order"]), side_label=v["side_label"],
         switch_setup=tuple(v["switch_setup"]), levels=tuple(levels), rest_s=v["rest_s"],
         prepare_s=v["prepare_s"], settle_s=v["settle_s"], switch_s=v["switch_s"],
         breathing=breathing, start_cue=v["start_cue"], end_cue=v["end_cue"],
@@ -491,6 +538,8 @@ def to_data(routine: Routine) -> dict[str, Any]:
                 value = json.loads(value) if value else {}
             if isinstance(value, tuple):
                 value = list(value)
+            elif isinstance(value, StrEnum):
+                value = value.value  # the file holds the word
             elif isinstance(value, Breathing):
                 value = {"in_s": value.in_s, "out_s": value.out_s}
             if required or value != default:
@@ -536,18 +585,15 @@ def read_capped(path: Path) -> bytes:
         return f.read(MAX_FILE_BYTES + 1)
 
 
-def load_file(path: Path, origin: str = "") -> Routine:
+def load_file(path: Path | str) -> Routine:
+    """A routine file; its origin is its path."""
+    path = Path(path)
     try:
         raw = read_capped(path)
     except OSError as exc:
         raise RoutineError(str(path), [Problem("", f"cannot read the file: {exc.strerror}")]) \
             from None
-    routine = parse(raw, str(path))
-    return _with_origin(routine, origin or str(path))
-
-
-def _with_origin(routine: Routine, origin: str) -> Routine:
-    return replace(routine, origin=origin)
+    return replace(parse(raw, str(path)), origin=path)
 
 
 @dataclass
@@ -570,12 +616,15 @@ class Library:
         self.routines[routine.id] = routine
 
 
-def load_library(sources: Iterable[tuple[str, str, Callable[[], bytes]]]) -> Library:
+Source = tuple[str, Origin | Path, Callable[[], bytes]]  # name, origin, read
+
+
+def load_library(sources: Iterable[Source]) -> Library:
     """Load (name, origin, read) triples; a broken file is reported and the rest still load."""
     library = Library()
     for name, origin, read in sources:
         try:
-            routine = _with_origin(parse(read(), name), origin)
+            routine = replace(parse(read(), name), origin=origin)
         except RoutineError as exc:
             library.errors.append(exc)
             continue

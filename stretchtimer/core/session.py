@@ -15,6 +15,7 @@ from enum import StrEnum
 from stretchtimer.core.clock import Clock
 from stretchtimer.core.cues import Cue
 from stretchtimer.core.plan import Kind, Plan, Segment
+from stretchtimer.core.routine import Side
 
 BACK_RESTARTS_AFTER_S = 2.0  # "back" within 2 s of a segment start goes to the one before
 EPSILON_S = 1e-6  # a deadline reached to within a microsecond is reached (float rounding)
@@ -30,7 +31,7 @@ class State(StrEnum):
 @dataclass(frozen=True)
 class HeldTime:
     exercise_id: str
-    side: str | None  # "right" / "left" / None
+    side: Side | None  # RIGHT / LEFT / None
     seconds: float
 
 
@@ -256,7 +257,7 @@ class SessionMachine:
 
     def _finish(self, completed: bool) -> Finished:
         self.state = State.FINISHED
-        totals: dict[tuple[str, str | None], float] = {}
+        totals: dict[tuple[str, Side | None], float] = {}
         for seg in self.plan.segments:
             ex = self.plan.exercise(seg)
             if seg.kind == Kind.HOLD and ex is not None:

@@ -10,21 +10,65 @@ Monday after a flight to New York, and no time zone conversion is needed per ses
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime
+from typing import Any, NamedTuple
 
 from stretchtimer.core import records
+from stretchtimer.core.records import (
+    CheckIn,
+    Rating,
+    Record,
+    ReminderNote,
+    SessionRecord,
+)
+from stretchtimer.core.routine import Side
 
 RECENT = 200  # sessions kept whole: the history list and late check-ins look them up
+_RATINGS = {r.value: r for r in Rating}  # a lookup: a snapshot holds thousands of ratings
+
+
+@dataclass(slots=True)
+class RecentSession:
+    """One of the last RECENT sessions, as the history list shows it."""
+
+    id: str
+    routine_id: str
+    routine_name: str
+    started: datetime
+    ended: datetime
+    completed: bool
+    exercises: tuple[str, ...]  # the ids of the exercises held, sorted
+    rating: Rating | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "routine_id": self.routine_id, "started": self.started.isoformat(),
+                "ended": self.ended.isoformat(), "completed": self.completed,
+                "routine_name": self.routine_name, "exercises": list(self.exercises),
+                "rating": None if self.rating is None else self.rating.value}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> RecentSession:
+        rating = data["rating"]
+        return cls(data["id"], data["routine_id"], data["routine_name"],
+                   datetime.fromisoformat(data["started"]), datetime.fromisoformat(data["ended"]),
+                   data["completed"], tuple(data["exercises"]),
+                   None if rating is None else _RATINGS[rating])
+
+
+class Rated(NamedTuple):  # a NamedTuple: one per check-in, ten years of them
+    day: date  # the day of the session rated
+    rating: Rating
+    exercise_ids: tuple[str, ...]
 
 
 @dataclass
 class Tally:
     per_day: dict[str, int] = field(default_factory=dict)  # "YYYY-MM-DD" -> sessions
     seconds: dict[str, dict[str, dict[str, float]]] = field(default_factory=dict)
-    # day -> muscle -> side ("left" / "right" / "both") -> seconds held
-    recent: list[dict[str, Any]] = field(default_factory=list)  # last RECENT sessions
-    rated: list[list[Any]] = field(default_factory=list)  # [day, rating, [exercise ids]]
+    # day -> muscle -> side ("left" / "right" / "both": Side's words) -> seconds held
+    recent: list[RecentSession] = field(default_factory=list)  # the last RECENT sessions
+    rated: list[Rated] = field(default_factory=list)  # every check-in, in journal order
     reminders: dict[str, dict[str, int]] = field(default_factory=dict)  # day -> action -> n
     total: int = 0
     completed: int = 0
@@ -34,58 +78,70 @@ class Tally:
     invalid_records: int = 0  # records that are JSON but not readable ones: kept, skipped
 
     def fold(self, rec: dict[str, Any]) -> None:
-        """Add one journal record; one that core.records finds wrong is counted and left
+        """Add one journal record; one that core.records cannot read is counted and left
         out, so nothing later (a view, the progression) meets a bad value."""
-        if records.problem(rec) is not None:
+        try:
+            typed = records.read(rec)
+        except records.BadRecord:
             self.invalid_records += 1
             return
-        if rec.get("type") == "session":
-            self._session(rec)
-        elif rec.get("type") == "checkin":
-            self._checkin(rec["session_id"], rec["rating"])
-        elif rec.get("type") == "reminder":
-            day = self.reminders.setdefault(rec["at"][:10], {})
-            day[rec["action"]] = day.get(rec["action"], 0) + 1
+        if typed is not None:
+            self.add(typed)
 
-    def _session(self, rec: dict[str, Any]) -> None:
-        if any(s["id"] == rec["id"] for s in self.recent):
+    def add(self, rec: Record) -> None:
+        if isinstance(rec, SessionRecord):
+            self._session(rec)
+        elif isinstance(rec, CheckIn):
+            self._checkin(rec.session_id, rec.rating)
+        elif isinstance(rec, ReminderNote):
+            day = self.reminders.setdefault(rec.at.date().isoformat(), {})
+            day[rec.action.value] = day.get(rec.action.value, 0) + 1
+
+    def _session(self, rec: SessionRecord) -> None:
+        if any(s.id == rec.id for s in self.recent):
             self.duplicates += 1
             return
-        day = rec["started"][:10]
-        held = [(h["exercise_id"], h.get("side") or "both", float(h["seconds"]),
-                 h.get("muscles") or ["other"]) for h in rec.get("held", ())]
+        day = rec.day
         self.per_day[day] = self.per_day.get(day, 0) + 1
         by_muscle = self.seconds.setdefault(day, {})
-        for _, side, secs, muscles in held:
-            for muscle in muscles:
+        for h in rec.held:
+            side = (h.side or Side.BOTH).value
+            for muscle in h.muscles or ("other",):
                 sides = by_muscle.setdefault(muscle, {})
-                sides[side] = sides.get(side, 0.0) + secs
+                sides[side] = sides.get(side, 0.0) + h.seconds
         self.total += 1
-        self.completed += bool(rec["completed"])
-        keep = {k: rec[k] for k in ("id", "routine_id", "started", "ended", "completed")}
-        keep["routine_name"] = rec.get("routine_name", rec["routine_id"])
-        keep["exercises"] = sorted({h[0] for h in held})
-        keep["rating"] = None
-        self.recent.append(keep)
+        self.completed += rec.completed
+        self.recent.append(RecentSession(
+            rec.id, rec.routine_id, rec.routine_name, rec.started, rec.ended, rec.completed,
+            tuple(sorted({h.exercise_id for h in rec.held}))))
         del self.recent[:-RECENT]
 
-    def _checkin(self, session_id: str, rating: str) -> None:
+    def _checkin(self, session_id: str, rating: Rating) -> None:
         for s in reversed(self.recent):
-            if s["id"] == session_id:
-                s["rating"] = rating
-                self.rated.append([s["started"][:10], rating, s["exercises"]])
+            if s.id == session_id:
+                s.rating = rating
+                self.rated.append(Rated(s.started.date(), rating, s.exercises))
                 return
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["recent"] = [s.to_json() for s in self.recent]
+        data["rated"] = [[r.day.isoformat(), r.rating.value, list(r.exercise_ids)]
+                         for r in self.rated]
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Tally:
-        return cls(**{k: data[k] for k in cls.__dataclass_fields__})
+        tally = cls(**{f.name: data[f.name] for f in fields(cls)})
+        tally.recent = [RecentSession.from_json(s) for s in data["recent"]]
+        fromiso = date.fromisoformat
+        tally.rated = [Rated(fromiso(day), _RATINGS[rating], tuple(ids))
+                       for day, rating, ids in data["rated"]]
+        return tally
 
 
-def tally_of(records: Iterable[dict[str, Any]]) -> Tally:
+def tally_of(all_records: Iterable[dict[str, Any]]) -> Tally:
     tally = Tally()
-    for rec in records:
+    for rec in all_records:
         tally.fold(rec)
     return tally

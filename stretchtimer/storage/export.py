@@ -45,9 +45,10 @@ def export_history(journal: Journal, target: Path, replace: bool = False,
     writer.writerow(CSV_COLUMNS)
     for s in sessions:
         base = [s.id, s.started.isoformat(), s.ended.isoformat(), s.routine_id, s.routine_name,
-                "yes" if s.completed else "no", s.rating or ""]
+                "yes" if s.completed else "no", "" if s.rating is None else s.rating.value]
         for h in s.held or [None]:
-            writer.writerow(base + ([h.exercise_id, h.side or "", f"{h.seconds:g}",
+            side = "" if h is None or h.side is None else h.side.value
+            writer.writerow(base + ([h.exercise_id, side, f"{h.seconds:g}",
                                      ";".join(h.muscles)] if h else ["", "", "", ""]))
     write_atomic(target, out.getvalue().encode("utf-8"))
     return len(sessions)

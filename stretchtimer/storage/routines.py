@@ -2,26 +2,33 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
-from stretchtimer.core.routine import Library, in_language, load_library, read_capped
+from stretchtimer.core.routine import (
+    Library,
+    Origin,
+    Source,
+    in_language,
+    load_library,
+    read_capped,
+)
 from stretchtimer.resources import assets
 
 
-def builtin_sources() -> Iterator[tuple[str, str, Callable[[], bytes]]]:
+def builtin_sources() -> Iterator[Source]:
     folder = assets() / "routines"
     for item in sorted(folder.iterdir(), key=lambda t: t.name):
         if item.name.endswith(".json"):
-            yield f"built-in {item.name}", "built-in", item.read_bytes
+            yield f"built-in {item.name}", Origin.BUILT_IN, item.read_bytes
 
 
-def user_sources(folder: Path) -> Iterator[tuple[str, str, Callable[[], bytes]]]:
+def user_sources(folder: Path) -> Iterator[Source]:
     if not folder.is_dir():
         return
     for path in sorted(folder.glob("*.json")):
-        yield str(path), str(path), partial(read_capped, path)
+        yield str(path), path, partial(read_capped, path)
 
 
 def folder_state(folder: Path | None) -> tuple[tuple[str, int, int], ...]:

@@ -54,7 +54,7 @@ def import_routine(path: Path, library: Library, folder: Path) -> tuple[Routine,
     asked = routine.id
     routine = replace(routine, id=free_id(asked, library, folder))
     saved = save_routine(folder, routine)
-    return replace(routine, origin=str(saved)), asked
+    return replace(routine, origin=saved), asked
 
 
 def import_message(routine: Routine, asked: str) -> str:
@@ -72,8 +72,8 @@ def export_routine(routine: Routine, path: Path) -> None:
 
 def delete_routine(folder: Path, routine: Routine, now: float | None = None) -> Path:
     """Move the routine's file into <folder>/deleted/ (kept, not destroyed)."""
-    source = Path(routine.origin)
-    if source.parent != folder:
+    source = routine.file
+    if source is None or source.parent != folder:
         raise ValueError(f"{routine.name} is not one of your routines")
     bin_ = folder / "deleted"
     bin_.mkdir(exist_ok=True)

@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stretchtimer.core.records import Rating
 from stretchtimer.ui.i18n import tr
 
 
-def choices() -> list[tuple[str, str]]:
-    return [("easy", tr("Easy")), ("good", tr("Good")), ("strong", tr("Strong")),
-            ("painful", tr("Painful")), ("nerve", tr("Tingling, numbness or shooting pain"))]
+def choices() -> list[tuple[Rating, str]]:
+    return [(Rating.EASY, tr("Easy")), (Rating.GOOD, tr("Good")), (Rating.STRONG, tr("Strong")),
+            (Rating.PAINFUL, tr("Painful")),
+            (Rating.NERVE, tr("Tingling, numbness or shooting pain"))]
 
 
 def safety_text() -> str:
@@ -39,7 +41,7 @@ def safety_text() -> str:
 class CheckInBar(QWidget):
     """How did that feel? One key press (1-5), or skip."""
 
-    rated = Signal(str)
+    rated = Signal(object)  # Rating
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,7 +53,7 @@ class CheckInBar(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.question)
-        self.buttons: dict[str, QPushButton] = {}
+        self.buttons: dict[Rating, QPushButton] = {}
         for number, (value, label) in enumerate(choices(), start=1):
             b = QPushButton(f"{number}  {label}")
             b.setAccessibleName(label)
@@ -74,7 +76,7 @@ class CheckInBar(QWidget):
         self.skip.show()
         self.show()
 
-    def _rate(self, value: str) -> None:
+    def _rate(self, value: Rating) -> None:
         if not self.isVisible() or not self.buttons[value].isVisible():
             return
         for b in [*self.buttons.values(), self.skip]:

@@ -10,7 +10,9 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QListWidget, QSizePolicy, QVBoxLayout, QWidget
 
 from stretchtimer.core.history import HEATMAP_WEEKS, Stats, compute_stats
+from stretchtimer.core.records import Rating, ReminderAction
 from stretchtimer.core.reminders import WEEKDAYS
+from stretchtimer.core.routine import Side
 from stretchtimer.ui.guard import guarded
 from stretchtimer.ui.i18n import tr
 
@@ -134,7 +136,7 @@ class BalanceChart(QWidget):
             p.setPen(_text(self))
             p.drawText(QRectF(0, y, name_w - 8, h), Qt.AlignmentFlag.AlignRight |
                        Qt.AlignmentFlag.AlignVCenter, muscle)
-            left, right, both = sides.get("left", 0), sides.get("right", 0), sides.get("both", 0)
+            left, right, both = (sides.get(side, 0) for side in (Side.LEFT, Side.RIGHT, Side.BOTH))
             p.setPen(Qt.PenStyle.NoPen)
             if both:
                 w = half * both / most
@@ -273,16 +275,16 @@ class HistoryView(QWidget):
         self.list.clear()
         for sess in reversed(tally.recent):
             # the clock time it was recorded with, day and month named in the UI's language
-            started = datetime.fromisoformat(sess["started"]).replace(tzinfo=None)
+            started = sess.started.replace(tzinfo=None)
             moment = QDateTime(QDate(started.year, started.month, started.day),
                                QTime(started.hour, started.minute, started.second))
             when = QLocale().toString(moment, "ddd d MMM yyyy, HH:mm")
-            how = tr("completed") if sess["completed"] else tr("stopped early")
-            rating = sess.get("rating")
-            feel = {"nerve": tr(", tingling or numbness"), "easy": tr(", felt easy"),
-                    "good": tr(", felt good"), "strong": tr(", felt strong"),
-                    "painful": tr(", felt painful")}.get(rating, "")
-            self.list.addItem(f"{when}  ·  {sess['routine_name']}  ·  {how}{feel}")
+            how = tr("completed") if sess.completed else tr("stopped early")
+            rating = sess.rating
+            feel = {Rating.NERVE: tr(", tingling or numbness"), Rating.EASY: tr(", felt easy"),
+                    Rating.GOOD: tr(", felt good"), Rating.STRONG: tr(", felt strong"),
+                    Rating.PAINFUL: tr(", felt painful")}.get(rating, "") if rating else ""
+            self.list.addItem(f"{when}  ·  {sess.routine_name}  ·  {how}{feel}")
         note = ""
         damaged = tally.unreadable_lines + tally.invalid_records  # kept on disk, not counted
         if damaged or tally.newer_records:
@@ -291,8 +293,9 @@ class HistoryView(QWidget):
                    tally.newer_records) + ")"
         r = s.reminders
         reminders = (" " + tr("Reminders this week: {offered} offered, {started} taken, "
-                              "{snoozed} snoozed, {skipped} skipped.").format(**r)
-                     if r.get("offered") else "")
+                              "{snoozed} snoozed, {skipped} skipped.").format(
+                                  **{a.value: n for a, n in r.items()})
+                     if r.get(ReminderAction.OFFERED) else "")
         self.summary.setText(tr("%n sessions in all, {completed} completed.", "",
                                 s.total_sessions).format(completed=s.completed_sessions)
                              + reminders + note)

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from stretchtimer.core.plan import Plan, format_clock
 from stretchtimer.core.planner import PlanContext
-from stretchtimer.core.routine import POSITIONS, Routine
+from stretchtimer.core.routine import POSITIONS, Routine, Sides
 from stretchtimer.ui.guard import guarded
 from stretchtimer.ui.i18n import tr
 
@@ -50,8 +50,8 @@ DEFAULT_ROUTINE = "desk-micro"  # preselected, and what a reminder offers
 ANY, NONE = "", "\x00none"  # equipment filter values besides a named item
 
 
-def _sides_words(sides: str) -> str:
-    return {"left_right": tr("each side"), "both": tr("both sides"), "none": ""}[sides]
+def _sides_words(sides: Sides) -> str:
+    return {Sides.LEFT_RIGHT: tr("each side"), Sides.BOTH: tr("both sides"), Sides.NONE: ""}[sides]
 
 
 def position_word(position: str) -> str:
@@ -423,7 +423,7 @@ class RoutinePicker(QWidget):
 
     def _show_current(self) -> None:
         routine = self.current_routine()
-        mine = routine is not None and routine.origin != "built-in"
+        mine = routine is not None and not routine.built_in
         self.duplicate.setEnabled(routine is not None)
         self.edit.setEnabled(routine is not None)
         self.delete.setEnabled(mine)

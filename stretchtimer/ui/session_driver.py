@@ -70,7 +70,7 @@ class QtWaker:
 class SessionDriver(QObject):
     segment_changed = Signal(object)  # Segment
     cue_due = Signal(object, float)  # Cue, seconds late
-    state_changed = Signal(str)  # a State value
+    state_changed = Signal(object)  # State
     finished = Signal(object)  # SessionSummary
     ticked = Signal()  # display refresh
     interrupted = Signal()  # pause, skip, back or stop: whatever is being said must stop
@@ -171,7 +171,7 @@ class SessionDriver(QObject):
         self._arm()
         if self.state != self._last_state:
             self._last_state = self.state
-            self.state_changed.emit(self.state.value)
+            self.state_changed.emit(self.state)
         if summary is not None:
             self.finished.emit(summary)
 

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from stretchtimer.core.plan import Kind
+from stretchtimer.core.routine import Side
 
 
 def phase_word(kind: Kind) -> str:
@@ -26,7 +27,7 @@ _PHASE_COLOURS = {
     Kind.NEXT: "#d98c00",
     Kind.DONE: "#1f9e6e",
 }
-SIDE_COLOURS = {"left": "#2f6fdf", "right": "#d9480f"}
+SIDE_COLOURS = {Side.LEFT: "#2f6fdf", Side.RIGHT: "#d9480f"}
 _HIGH_CONTRAST_ACCENT = "#ffd800"
 
 
@@ -40,9 +41,9 @@ def phase_colour(kind: Kind, app: QApplication) -> QColor:
     return QColor(_PHASE_COLOURS[kind])
 
 
-def side_colour(side: str, app: QApplication) -> QColor:
+def side_colour(side: Side, app: QApplication) -> QColor:
     if is_high_contrast(app):
-        return QColor(_HIGH_CONTRAST_ACCENT if side == "right" else "#00e5ff")
+        return QColor(_HIGH_CONTRAST_ACCENT if side == Side.RIGHT else "#00e5ff")
     return QColor(SIDE_COLOURS[side])
 
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchtimer.core.plan import Kind, Plan, Segment, breath_phases, format_clock, position_lines
+from stretchtimer.core.routine import Side
 from stretchtimer.core.session import State
 from stretchtimer.ui.application import application
 from stretchtimer.ui.guard import guarded
@@ -181,7 +182,7 @@ class SideBadge(QLabel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.side: str | None = None
+        self.side: Side | None = None
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         f = self.font()
         f.setPointSizeF(f.pointSizeF() * 2.2)
@@ -189,16 +190,16 @@ class SideBadge(QLabel):
         self.setFont(f)
         self.setMinimumHeight(int(self.fontMetrics().height() * 1.5))
 
-    def set_side(self, side: str | None) -> None:
+    def set_side(self, side: Side | None) -> None:
         self.side = side
         if side is None:
             self.setText("")
             self.setStyleSheet("")
             self.setAccessibleName("")
             return
-        text = tr("◀  LEFT SIDE") if side == "left" else tr("RIGHT SIDE  ▶")
+        text = tr("◀  LEFT SIDE") if side == Side.LEFT else tr("RIGHT SIDE  ▶")
         self.setText(text)
-        self.setAccessibleName(tr("left side") if side == "left" else tr("right side"))
+        self.setAccessibleName(tr("left side") if side == Side.LEFT else tr("right side"))
         colour = side_colour(side, application())
         luminance = 0.2126 * colour.red() + 0.7152 * colour.green() + 0.0722 * colour.blue()
         fg = "#000000" if luminance > 140 else "#ffffff"  # black on yellow, white on blue
@@ -353,10 +354,10 @@ class TimerView(QWidget):
         self.cue.setText(f"“{cue.text}”")
         self.refresh()  # the digits turn as "3" is said, not at the next refresh beat
 
-    def _on_driver_state_changed(self, state: str) -> None:
-        running = state == State.RUNNING.value
-        paused = state == State.PAUSED.value
-        finished = state == State.FINISHED.value
+    def _on_driver_state_changed(self, state: State) -> None:
+        running = state is State.RUNNING
+        paused = state is State.PAUSED
+        finished = state is State.FINISHED
         self.act_pause.setText(tr("Resume") if paused else tr("Pause"))
         self.act_pause.setToolTip(tr("Resume (Space)") if paused else tr("Pause (Space)"))
         self._set_icon(self.act_pause, "play" if paused else "pause")
@@ -466,7 +467,7 @@ class TimerView(QWidget):
         if segment.length:
             words.append(tr("%n seconds", "", int(segment.length)))
         if segment.side:
-            words.append(tr("left side") if segment.side == "left" else tr("right side"))
+            words.append(tr("left side") if segment.side == Side.LEFT else tr("right side"))
         if segment.reps:
             words.append(tr("rep {rep} of {reps}").format(rep=segment.rep, reps=segment.reps))
         return ", ".join(words)

@@ -4,6 +4,7 @@ window, quit. Clicking the icon opens the window."""
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 from PySide6.QtCore import QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
@@ -13,11 +14,23 @@ from stretchtimer.core.plan import format_clock
 from stretchtimer.ui.i18n import tr
 
 HOUR = 3600.0
-STATES = {"active": None, "snoozed": "#3b82c4", "paused": "#8a8a8a", "running": "#1f9e6e"}
 
 
-def badged(icon: QIcon, state: str, size: int = 64) -> QIcon:
-    """The app icon with a badge in one corner for every state but "active": a blue dot
+class TrayState(StrEnum):
+    """What the tray icon shows: reminders on, snoozed, paused, or a routine running."""
+
+    ACTIVE = "active"
+    SNOOZED = "snoozed"
+    PAUSED = "paused"
+    RUNNING = "running"
+
+
+STATES = {TrayState.ACTIVE: None, TrayState.SNOOZED: "#3b82c4", TrayState.PAUSED: "#8a8a8a",
+          TrayState.RUNNING: "#1f9e6e"}
+
+
+def badged(icon: QIcon, state: TrayState, size: int = 64) -> QIcon:
+    """The app icon with a badge in one corner for every state but ACTIVE: a blue dot
     for snoozed, grey pause bars for paused, a green dot while a routine runs."""
     colour = STATES[state]
     if colour is None:
@@ -32,7 +45,7 @@ def badged(icon: QIcon, state: str, size: int = 64) -> QIcon:
     p.setPen(QColor("white"))
     p.setBrush(QColor(colour))
     p.drawEllipse(r)
-    if state == "paused":
+    if state is TrayState.PAUSED:
         p.setBrush(QColor("white"))
         w = r.width() * 0.14
         for x in (r.center().x() - w * 1.6, r.center().x() + w * 0.6):
@@ -53,7 +66,7 @@ class Tray(QObject):
     def __init__(self, icon: QIcon, routines, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.base_icon = icon
-        self.state = "active"
+        self.state = TrayState.ACTIVE
         self._next_text = ""  # set by show_next() below
         self.icon = QSystemTrayIcon(icon, self)
         self.menu = QMenu()
@@ -111,16 +124,18 @@ class Tray(QObject):
         self._next_text = text
         self._tooltip()
 
-    def set_state(self, state: str) -> None:
-        """active / snoozed / paused / running: the icon and its tooltip show it."""
+    def set_state(self, state: TrayState | str) -> None:
+        """A TrayState (or its word; another is refused): the icon and its tooltip show it."""
+        state = TrayState(state)
         if state != self.state:
             self.state = state
             self.icon.setIcon(badged(self.base_icon, state))
             self._tooltip()
 
     def _tooltip(self) -> None:
-        state = {"active": "", "snoozed": tr("Snoozed."), "paused": tr("Reminders paused."),
-                 "running": tr("A routine is running.")}[self.state]
+        state = {TrayState.ACTIVE: "", TrayState.SNOOZED: tr("Snoozed."),
+                 TrayState.PAUSED: tr("Reminders paused."),
+                 TrayState.RUNNING: tr("A routine is running.")}[self.state]
         self.icon.setToolTip(" ".join(p for p in ("stretchtimer:", state, self._next_text + ".")
                                       if p))
 

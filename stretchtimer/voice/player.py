@@ -21,6 +21,7 @@ from PySide6.QtCore import QIODevice, QObject, QTimer, Signal
 from PySide6.QtMultimedia import QAudioFormat, QAudioSink, QtAudio
 
 from stretchtimer.core.cues import Cue, CueKind
+from stretchtimer.core.session import State
 from stretchtimer.logs import log
 from stretchtimer.resources import assets
 from stretchtimer.settings_model import SettingsModel
@@ -295,7 +296,7 @@ class CuePlayer(QObject):
         self._texts: dict[str, str] = {}  # and back
         self.lengths: dict[str, float] = {}  # cue text -> seconds of speech, measured
         self._told = False
-        self._state = "idle"
+        self._state = State.IDLE
         self._failed: set[str] = set()  # keys whose render failed (they will be live speech)
         service.rendered.connect(self._on_service_rendered)
         service.render_failed.connect(lambda key, _why: self._failed.add(key))
@@ -386,15 +387,15 @@ class CuePlayer(QObject):
             self._told = True
             self.notice.emit(no_engine_message(why))
 
-    def _on_driver_state_changed(self, state: str) -> None:
+    def _on_driver_state_changed(self, state: State) -> None:
         self._state = state
-        if state == "running":
+        if state is State.RUNNING:
             self.out.open()
-        elif state == "finished":
+        elif state is State.FINISHED:
             QTimer.singleShot(CLOSE_AFTER_MS, self._close_if_idle)  # let the last line end
 
     def _close_if_idle(self) -> None:
-        if self._state != "running":
+        if self._state is not State.RUNNING:
             self.out.close()
 
     def _on_driver_segment_changed(self, _segment) -> None:

@@ -11,11 +11,14 @@ from stretchtimer.core.history import (
     checkin_record,
     compute_stats,
     forgiving_streak,
+    reminder_record,
     session_record,
     sessions_from,
 )
+from stretchtimer.core.records import Rating, ReminderAction
+from stretchtimer.core.routine import Side
 from stretchtimer.core.session import HeldTime, SessionSummary
-from stretchtimer.core.tally import RECENT, tally_of
+from stretchtimer.core.tally import RECENT, Rated, tally_of
 from tests.helpers import make_routine
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -136,25 +139,46 @@ def test_checkins_join_their_session_and_bad_records_are_skipped():
             {"type": "checkin", "id": "c2", "session_id": "s1", "rating": "sideways"},
             {"type": "reminder", "id": "r1"}]
     (s,) = sessions_from(recs)
-    assert s.id == "s1" and s.rating == "good"
+    assert s.id == "s1" and s.rating is Rating.GOOD
     tally = tally_of(recs)
-    assert tally.total == 1 and tally.recent[0]["rating"] == "good"
-    assert tally.rated == [["2026-05-20", "good", []]]
-    with pytest.raises(ValueError, match="rating"):
+    assert tally.total == 1 and tally.recent[0].rating is Rating.GOOD
+    assert tally.rated == [Rated(date(2026, 5, 20), Rating.GOOD, ())]
+    with pytest.raises(ValueError, match="rating: expected one of easy, good, strong"):
         checkin_record("s1", "sideways")
+    assert checkin_record("s1", Rating.NERVE)["rating"] == "nerve"
+
+
+def test_a_reminder_note_is_one_of_the_known_actions_written_as_its_word():
+    rec = reminder_record(ReminderAction.SNOOZED, 1_793_000_000.0, BERLIN)
+    assert rec == {"type": "reminder", "action": "snoozed", "at": "2026-10-26T08:33:20+01:00"}
+    assert type(rec["action"]) is str  # the journal holds the word, not the enum
+    with pytest.raises(ValueError, match="action: expected one of offered, started"):
+        reminder_record("dismissed", 1_793_000_000.0, BERLIN)
+
+
+def test_a_huge_number_of_seconds_held_is_a_skipped_record_not_an_overflow():
+    # a 400-digit integer is valid JSON (strict_json takes up to 4300 digits) but no float
+    recs = [record("2026-05-20T09:00:00+02:00", "s1"),
+            record("2026-05-21T09:00:00+02:00", "s2", held=[("e", "left", 10**400, ["m"])]),
+            record("2026-05-22T09:00:00+02:00", "s3", held=[("e", "left", float("inf"), [])])]
+    assert [s.id for s in sessions_from(recs)] == ["s1"]
+    tally = tally_of(recs)
+    assert tally.total == 1 and tally.invalid_records == 2
 
 
 def test_session_record_round_trips_with_its_offset_and_muscles():
     routine = make_routine()
     summary = SessionSummary("test-routine", True, 1_793_000_000.0, 1_793_000_180.0, 180.0,
-                             (HeldTime("seated-hamstring", "right", 60.0),
-                              HeldTime("seated-hamstring", "left", 58.5)))
+                             (HeldTime("seated-hamstring", Side.RIGHT, 60.0),
+                              HeldTime("seated-hamstring", Side.LEFT, 58.5)))
     rec = dict(session_record(summary, routine, BERLIN), id="x", schema_version=1)
     assert rec["started"].endswith("+01:00") or rec["started"].endswith("+02:00")
+    assert [type(h["side"]) for h in rec["held"]] == [str, str]  # the journal holds words
     (s,) = sessions_from([rec])
     assert s.started.timestamp() == 1_793_000_000.0
     assert [(h.side, h.seconds, h.muscles) for h in s.held] == [
-        ("right", 60.0, ("hamstrings",)), ("left", 58.5, ("hamstrings",))]
+        (Side.RIGHT, 60.0, ("hamstrings",)), (Side.LEFT, 58.5, ("hamstrings",))]
+    assert all(type(h.side) is Side for h in s.held)
 
 
 def test_the_tally_keeps_only_the_recent_sessions_whole_and_drops_duplicates():
@@ -162,4 +186,4 @@ def test_the_tally_keeps_only_the_recent_sessions_whole_and_drops_duplicates():
     recs.append(recs[-1])  # appended twice
     tally = tally_of(recs)
     assert tally.total == RECENT + 5 and tally.duplicates == 1
-    assert len(tally.recent) == RECENT and tally.recent[-1]["id"] == f"s{RECENT + 4}"
+    assert len(tally.recent) == RECENT and tally.recent[-1].id == f"s{RECENT + 4}"

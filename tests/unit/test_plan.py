@@ -8,27 +8,31 @@ from stretchtimer.core.plan import (
     fitted_length,
     format_clock,
 )
+from stretchtimer.core.routine import Side
 from stretchtimer.core.speech_time import GAP_S, spoken_length
 from tests.helpers import make_routine
 
+R, L = Side.RIGHT, Side.LEFT
+
 
 def kinds_sides(plan):
+    assert all(s.side is None or type(s.side) is Side for s in plan.segments)
     return [(s.kind.value, s.side, s.rep) for s in plan.segments]
 
 
 def test_block_order_does_every_rep_on_one_side_first():
     plan = build_plan(make_routine(sides="left_right", side_order="block", reps=2))
     assert kinds_sides(plan) == [
-        ("prepare", "right", 1), ("hold", "right", 1), ("rest", "right", 2), ("hold", "right", 2),
-        ("switch", "left", 1), ("hold", "left", 1), ("rest", "left", 2), ("hold", "left", 2),
+        ("prepare", R, 1), ("hold", R, 1), ("rest", R, 2), ("hold", R, 2),
+        ("switch", L, 1), ("hold", L, 1), ("rest", L, 2), ("hold", L, 2),
         ("done", None, 0)]
 
 
 def test_alternate_order_switches_between_every_hold():
     plan = build_plan(make_routine(sides="left_right", side_order="alternate", reps=2))
     assert kinds_sides(plan) == [
-        ("prepare", "right", 1), ("hold", "right", 1), ("switch", "left", 1), ("hold", "left", 1),
-        ("switch", "right", 2), ("hold", "right", 2), ("switch", "left", 2), ("hold", "left", 2),
+        ("prepare", R, 1), ("hold", R, 1), ("switch", L, 1), ("hold", L, 1),
+        ("switch", R, 2), ("hold", R, 2), ("switch", L, 2), ("hold", L, 2),
         ("done", None, 0)]
 
 

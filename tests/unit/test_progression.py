@@ -1,14 +1,16 @@
 from datetime import datetime, timedelta
 
 from stretchtimer.core.progression import Hold, progression
+from stretchtimer.core.records import Rating
+from stretchtimer.core.tally import Rated
 from tests.helpers import make_routine
 
 START = datetime.fromisoformat("2026-09-01T10:00:00+02:00")
 
 
 def sessions(*ratings, every_days=1, exercise="seated-hamstring"):
-    """Rated sessions as the tally keeps them: [day, rating, exercise ids]."""
-    return [[(START + timedelta(days=i * every_days)).date().isoformat(), rating, [exercise]]
+    """Rated sessions as the tally keeps them: day, rating, exercise ids."""
+    return [Rated((START + timedelta(days=i * every_days)).date(), Rating(rating), (exercise,))
             for i, rating in enumerate(ratings) if rating is not None]
 
 

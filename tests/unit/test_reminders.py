@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from stretchtimer.core.reminders import WEEKDAYS, ReminderScheduler, Schedule
+from stretchtimer.core.reminders import WEEKDAYS, ReminderKind, ReminderScheduler, Schedule
 
 BERLIN = ZoneInfo("Europe/Berlin")
 STEP = 30.0  # the Qt side checks about every 30 s (and at each due time)
@@ -40,7 +40,7 @@ class Sim:
             self.tick(idle(t), fullscreen=fullscreen(t), locked=locked(t))
 
     def reminders(self):
-        return [e for e in self.s.fired if e.kind == "reminder"]
+        return [e for e in self.s.fired if e.kind is ReminderKind.REMINDER]
 
     def sleep(self, seconds):  # suspend: the wall clock moves, the monotonic one does not
         self.wall += seconds
@@ -161,14 +161,14 @@ def test_the_stand_up_nudge_comes_once_halfway_and_not_before_a_snoozed_reminder
     sim = Sim(ReminderScheduler(Schedule(nudge=True), BERLIN), at("2026-11-16T09:00:00"))
     sim.run(3600)
     assert [(local(e.wall), e.kind) for e in sim.s.fired] == [
-        ("Mon 09:30", "nudge"), ("Mon 10:00", "reminder")]
+        ("Mon 09:30", ReminderKind.NUDGE), ("Mon 10:00", ReminderKind.REMINDER)]
     sim.s.snooze(sim.wall, sim.mono)
     sim.run(3600)
     assert [(local(e.wall), e.kind) for e in sim.s.fired[2:]] == [
-        ("Mon 10:10", "reminder"), ("Mon 10:40", "nudge")]
+        ("Mon 10:10", ReminderKind.REMINDER), ("Mon 10:40", ReminderKind.NUDGE)]
     off = Sim(ReminderScheduler(Schedule(nudge=False), BERLIN), at("2026-11-16T09:00:00"))
     off.run(3600)
-    assert [e.kind for e in off.s.fired] == ["reminder"]
+    assert [e.kind for e in off.s.fired] == [ReminderKind.REMINDER]
 
 
 # --- properties ---
@@ -244,7 +244,7 @@ def test_reminders_are_single_in_hours_never_on_wake_and_never_far(schedule, tz,
     fired = sim.s.fired
     if not any(kind == "clock" and value < 0 for kind, value in script):
         assert len({(e.kind, e.due) for e in fired}) == len(fired)  # never two for one due time
-    reminders = [m for m, e in zip(sim.monos, fired) if e.kind == "reminder"]
+    reminders = [m for m, e in zip(sim.monos, fired) if e.kind is ReminderKind.REMINDER]
     for before, after in zip(reminders, reminders[1:]):  # never a second one soon after
         assert after - before >= min(schedule.snooze_s, schedule.interval_s) - 1
     assert all(sim.s.in_work_hours(e.wall) for e in fired)  # never outside work hours
@@ -257,7 +257,7 @@ def test_reminders_are_single_in_hours_never_on_wake_and_never_far(schedule, tz,
         assert e.wall - e.due <= schedule.fullscreen_defer_s + schedule.interval_s + STEP
     if not any(kind == "clock" for kind, _ in script):  # wall times only move forward
         for before, nudge in zip(fired, fired[1:]):
-            if nudge.kind == "nudge":  # a nudge is never soon after a reminder or a nudge
+            if nudge.kind is ReminderKind.NUDGE:  # never soon after a reminder or a nudge
                 assert nudge.wall - before.wall >= schedule.interval_s / 2 - STEP
 
 
@@ -265,10 +265,10 @@ def test_a_nudge_held_back_is_dropped_not_given_late():
     sim = Sim(ReminderScheduler(Schedule(nudge=True), BERLIN), at("2026-11-16T09:00:00"))
     # full screen from 09:29:50 to 09:59: the 09:30 nudge cannot be given in time
     sim.run(3600 + 60, fullscreen=lambda t: 29 * 60 + 50 <= t < 59 * 60)
-    assert [(local(e.wall), e.kind) for e in sim.s.fired] == [("Mon 10:00", "reminder")]
+    assert [(local(e.wall), e.kind) for e in sim.s.fired] == [("Mon 10:00", ReminderKind.REMINDER)]
     locked = Sim(ReminderScheduler(Schedule(nudge=True), BERLIN), at("2026-11-16T09:00:00"))
     locked.run(3600 + 60, locked=lambda t: 29 * 60 <= t < 40 * 60)
-    assert [e.kind for e in locked.s.fired] == ["reminder"]
+    assert [e.kind for e in locked.s.fired] == [ReminderKind.REMINDER]
 
 
 def test_a_short_absence_only_pauses_the_countdown_that_was_running_during_it():

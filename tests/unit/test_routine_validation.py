@@ -1,10 +1,21 @@
 """One case per validation rule; each checks that the message names the field."""
 
 import json
+from pathlib import Path
 
 import pytest
 
-from stretchtimer.core.routine import MAX_FILE_BYTES, RoutineError, load_library, parse, validate
+from stretchtimer.core.routine import (
+    MAX_FILE_BYTES,
+    Origin,
+    RoutineError,
+    SideOrder,
+    Sides,
+    load_library,
+    parse,
+    to_data,
+    validate,
+)
 
 
 def _set(path, value):
@@ -187,8 +198,21 @@ def test_defaults_fill_optional_fields(routine_data):
     routine, problems = validate(routine_data)
     assert problems == []
     e = routine.exercises[0]
-    assert (e.side_order, e.rest_s, e.prepare_s, e.switch_s) == ("block", 10, 10, 6)
+    assert (e.side_order, e.rest_s, e.prepare_s, e.switch_s) == (SideOrder.BLOCK, 10, 10, 6)
     assert (e.breathing.in_s, e.breathing.out_s) == (4, 6)
+
+
+def test_sides_and_side_order_are_read_as_enums_and_written_as_their_words(routine_data):
+    ex = routine_data["exercises"][0]
+    ex.update(sides="left_right", side_order="alternate")
+    routine, problems = validate(routine_data)
+    assert problems == []
+    e = routine.exercises[0]
+    assert e.sides is Sides.LEFT_RIGHT and e.side_order is SideOrder.ALTERNATE
+    written = to_data(routine)["exercises"][0]
+    assert (written["sides"], written["side_order"]) == ("left_right", "alternate")
+    assert type(written["sides"]) is str and type(written["side_order"]) is str
+    assert validate(to_data(routine)) == (routine, [])
 
 
 def test_a_users_routine_may_leave_out_the_source(routine_data):
@@ -225,7 +249,7 @@ def test_file_level_problems_name_the_file(raw, words):
 
 def _source(name, data):
     raw = data if isinstance(data, bytes) else json.dumps(data).encode()
-    return (name, name, lambda: raw)
+    return (name, Path(name), lambda: raw)
 
 
 def test_a_broken_file_does_not_stop_the_library(routine_data):
@@ -244,11 +268,22 @@ def test_duplicate_routine_ids_keep_the_first_and_name_both(routine_data):
     assert error.problems[0].where == "id" and "a.json" in error.problems[0].message
 
 
+def test_a_routine_knows_whether_it_is_built_in_or_which_file_is_its_own(routine_data):
+    library = load_library([("built-in a.json", Origin.BUILT_IN, lambda: json.dumps(
+        routine_data).encode()), _source("mine/b.json", dict(routine_data, id="b"))])
+    shipped, mine = library.get("test-routine"), library.get("b")
+    assert shipped.origin is Origin.BUILT_IN and shipped.built_in and shipped.file is None
+    assert mine.origin == Path("mine/b.json") and not mine.built_in
+    assert mine.file == Path("mine/b.json")
+    made, _ = validate(routine_data)  # not read from anywhere
+    assert made.origin is Origin.NEW and not made.built_in and made.file is None
+
+
 def test_unreadable_file_is_reported(routine_data):
     def fail():
         raise PermissionError(13, "Permission denied")
 
-    library = load_library([("locked.json", "locked.json", fail)])
+    library = load_library([("locked.json", Path("locked.json"), fail)])
     assert library.routines == {}
     assert "cannot read" in str(library.errors[0])
 
@@ -267,9 +302,9 @@ def test_hostile_json_is_a_problem_not_an_exception(raw, words):
 
 def test_a_hostile_file_in_the_folder_does_not_stop_the_others(routine_data):
     good = json.dumps(routine_data).encode()
-    sources = [("deep.json", "user", lambda: b"[" * 100000 + b"]" * 100000),
-               ("huge.json", "user", lambda: b'{"n": ' + b"1" * 5000 + b"}"),
-               ("good.json", "user", lambda: good)]
+    sources = [("deep.json", Path("deep.json"), lambda: b"[" * 100000 + b"]" * 100000),
+               ("huge.json", Path("huge.json"), lambda: b'{"n": ' + b"1" * 5000 + b"}"),
+               ("good.json", Path("good.json"), lambda: good)]
     library = load_library(sources)
     assert list(library.routines) == ["test-routine"]
     assert [e.source for e in library.errors] == ["deep.json", "huge.json"]

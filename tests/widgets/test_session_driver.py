@@ -95,3 +95,18 @@ def test_on_fake_timers_the_refresh_beats_only_while_shown_and_running(fake):
     assert len(ticks) == round(1.0 / REFRESH_S)
     driver.stop()
     assert driver.timers_active() == []
+
+
+def test_state_changes_are_sent_as_the_state_itself(qtbot):
+    from stretchtimer.core.clock import FakeClock
+
+    driver = SessionDriver(FakeClock())
+    plan = build_plan(make_routine(sides="none", reps=1))
+    seen = []
+    driver.state_changed.connect(seen.append)
+    driver.begin(plan, plan_cues(plan))
+    driver.pause()
+    driver.resume()
+    driver.stop()
+    assert seen == [State.RUNNING, State.PAUSED, State.RUNNING, State.FINISHED]
+    assert all(type(s) is State for s in seen)  # the member, not its word

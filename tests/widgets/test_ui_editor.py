@@ -108,7 +108,7 @@ def test_a_physio_routine_from_scratch_with_the_keyboard_saved_picked_and_run(qt
     assert data["exercises"][1]["sides"] == "both" and data["exercises"][1]["reps"] == 3
     assert any("tingling" in line for line in data["safety"])  # new routines start safe
     routine = app.window.picker.current_routine()
-    assert routine.id == "physio-knee-and-calf" and routine.origin == str(saved)
+    assert routine.id == "physio-knee-and-calf" and routine.file == saved
     assert app.window.picker.edit.isEnabled() and app.window.picker.delete.isEnabled()
 
     app.start_routine(routine)  # and it runs, start to finish, on the fake clock

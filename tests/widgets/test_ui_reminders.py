@@ -3,6 +3,7 @@ tray menu, and closing the window into the tray."""
 
 from datetime import datetime
 
+import pytest
 from PySide6.QtCore import Qt
 
 from stretchtimer.controller import Controller
@@ -10,7 +11,7 @@ from stretchtimer.core.clock import FakeClock
 from stretchtimer.storage.routines import load_routines
 from stretchtimer.ui.reminder_driver import ReminderDriver
 from stretchtimer.ui.reminder_popup import ReminderPopup
-from stretchtimer.ui.tray import Tray
+from stretchtimer.ui.tray import Tray, TrayState
 
 MONDAY_8 = datetime(2026, 11, 16, 8, 0).timestamp()  # local time
 
@@ -133,20 +134,23 @@ def test_start_at_login_writes_and_removes_the_entry(qtbot, tmp_path, monkeypatc
 def test_the_tray_shows_snoozed_paused_and_running(qtbot):
     app, clock, driver, popup = window_with_reminders(qtbot, tray=True)
     tray = app.tray
-    assert tray.state == "active"
+    assert tray.state is TrayState.ACTIVE
     step(clock, driver, 2 * 3600)
     tray.act_snooze.trigger()
-    assert tray.state == "snoozed" and "Snoozed" in tray.icon.toolTip()
+    assert tray.state is TrayState.SNOOZED and "Snoozed" in tray.icon.toolTip()
     step(clock, driver, 600)  # the snoozed reminder comes
-    assert tray.state == "active"
+    assert tray.state is TrayState.ACTIVE
     app.tray.pause_requested.emit(3600.0)
-    assert tray.state == "paused" and "Reminders paused" in tray.icon.toolTip()
+    assert tray.state is TrayState.PAUSED and "Reminders paused" in tray.icon.toolTip()
     app.tray.pause_requested.emit(0.0)
-    assert tray.state == "active"
+    assert tray.state is TrayState.ACTIVE
     tray.act_start.trigger()
-    assert tray.state == "running"
+    assert tray.state is TrayState.RUNNING
     app.driver.stop()
-    assert tray.state == "active"
+    assert tray.state is TrayState.ACTIVE
+    with pytest.raises(ValueError, match="'asleep' is not a valid TrayState"):
+        tray.set_state("asleep")
+    assert tray.state is TrayState.ACTIVE
 
 
 def test_reminders_and_what_became_of_them_reach_the_history(qtbot, tmp_path):

@@ -94,6 +94,7 @@ def finish(app, qtbot, routine_id):
 
 def test_checkin_by_key_is_saved_with_its_session(qtbot, tmp_path):
     from stretchtimer.core.history import sessions_from
+    from stretchtimer.core.records import Rating
     from stretchtimer.storage.journal import Journal
 
     app = open_window(qtbot, tmp_path)
@@ -102,10 +103,10 @@ def test_checkin_by_key_is_saved_with_its_session(qtbot, tmp_path):
     qtbot.keyClick(app.timer, Qt.Key.Key_2)  # Good
     assert app.checkin.question.text().startswith("Thanks")
     (s,) = sessions_from(Journal(tmp_path / "data" / "history.jsonl").load().records)
-    assert s.rating == "good"
+    assert s.rating is Rating.GOOD
     qtbot.keyClick(app.timer, Qt.Key.Key_4)  # answered already: nothing more is saved
     assert sessions_from(Journal(tmp_path / "data" / "history.jsonl").load().records)[0].rating \
-        == "good"
+        is Rating.GOOD
 
 
 def test_checkin_can_be_skipped(qtbot, tmp_path):
@@ -117,10 +118,12 @@ def test_checkin_can_be_skipped(qtbot, tmp_path):
 
 
 def test_tingling_shows_the_safety_message_and_pauses_the_stretches(qtbot, tmp_path):
+    from stretchtimer.core.records import Rating
+
     app = open_window(qtbot, tmp_path)
     window = app.window
     finish(app, qtbot, "chair-hamstrings")
-    qtbot.mouseClick(app.checkin.buttons["nerve"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(app.checkin.buttons[Rating.NERVE], Qt.MouseButton.LeftButton)
     notice = app.safety
     assert notice.isVisible()
     text = notice.findChild(type(window.notice)).text()
