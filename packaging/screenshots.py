@@ -17,10 +17,10 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from stretchtimer.app import app_icon
+from stretchtimer.controller import Controller
 from stretchtimer.core.clock import FakeClock
 from stretchtimer.core.plan import Kind
 from stretchtimer.storage.routines import load_routines
-from stretchtimer.ui.main_window import MainWindow
 
 
 def settle(app: QApplication) -> None:
@@ -41,18 +41,19 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     app.setWindowIcon(app_icon())
     clock = FakeClock()
-    window = MainWindow(load_routines(None), clock)
-    driver = window.driver
+    controller = Controller(load_routines(None), clock)
+    window = controller.window
+    driver = controller.driver
     for size, tag in (((1100, 720), ""), ((1366, 768), "-1366x768")):
         window.resize(*size)
         window.show()
         window.show_picker()
         shoot(window, app, out / f"picker{tag}.png")
-        window.start_routine(window.library.get("desk-micro"))
+        controller.start_routine(controller.library.get("desk-micro"))
         hold = next(s for s in driver.plan.segments if s.kind == Kind.HOLD and s.side == "right")
         clock.advance_to(driver.machine.monotonic_at(hold.start + 11.2))
         driver.catch_up()
-        window.timer.refresh()
+        controller.timer.refresh()
         shoot(window, app, out / f"timer-hold-right{tag}.png")
         if not tag:
             window.act_contrast.setChecked(True)
@@ -63,7 +64,7 @@ def main() -> int:
             shoot(window, app, out / "timer-done.png")
         driver.stop()
     shoot_history(app, out)
-    shoot_editor(app, window, out)
+    shoot_editor(app, controller, out)
     shoot_german(app, out)
     return 0
 
@@ -74,32 +75,33 @@ def shoot_german(app: QApplication, out: Path) -> None:
 
     i18n.install(app, "de")
     clock = FakeClock()
-    window = MainWindow(load_routines(None, "de"), clock)  # the desk micro-break has German
-    window.language = "de"
+    controller = Controller(load_routines(None, "de"), clock, language="de",
+                            phrases=i18n.spoken_phrases())  # the desk micro-break has German
+    window = controller.window
     window.resize(1100, 720)
     window.show()
     shoot(window, app, out / "picker-de.png")
-    window.start_routine(window.library.get("desk-micro"))
-    driver = window.driver
+    controller.start_routine(controller.library.get("desk-micro"))
+    driver = controller.driver
     hold = next(s for s in driver.plan.segments if s.kind == Kind.HOLD and s.side == "left")
     clock.advance_to(driver.machine.monotonic_at(hold.start + 0.3))
     driver.catch_up()
-    window.timer.refresh()
+    controller.timer.refresh()
     shoot(window, app, out / "timer-hold-left-de.png")
     driver.stop()
-    settings = window.show_settings("Reminders")
+    settings = controller.show_settings("Reminders")
     settings.resize(640, 720)
     shoot(settings, app, out / "settings-de.png")
     settings.close()
-    editor = window.duplicate_routine(window.library.get("chair-hamstrings"))
+    editor = controller.duplicate_routine(controller.library.get("chair-hamstrings"))
     shoot(editor, app, out / "editor-de.png")
     editor.reject()
     i18n.install(app, "en")
 
 
-def shoot_editor(app: QApplication, window: MainWindow, out: Path) -> None:
+def shoot_editor(app: QApplication, controller: Controller, out: Path) -> None:
     """The editor on a copy of the chair routine, once fine and once with a problem."""
-    editor = window.duplicate_routine(window.library.get("chair-hamstrings"))
+    editor = controller.duplicate_routine(controller.library.get("chair-hamstrings"))
     editor.list.setCurrentRow(0)
     shoot(editor, app, out / "editor.png")
     editor.form.name.setText("")
@@ -119,7 +121,7 @@ def shoot_history(app: QApplication, out: Path) -> None:
     import tempfile
     from datetime import datetime, timedelta
 
-    from stretchtimer.app import build_window
+    from stretchtimer.app import build_app
     from stretchtimer.storage.journal import Journal
     from stretchtimer.storage.paths import Paths
 
@@ -150,7 +152,8 @@ def shoot_history(app: QApplication, out: Path) -> None:
                 journal.append({"type": "checkin", "session_id": sid,
                                 "rating": rng.choice(["easy", "good", "good", "strong"])})
         day += timedelta(days=1)
-    window = build_window(Paths.under(home), FakeClock(wall=now.timestamp()))
+    controller = build_app(Paths.under(home), FakeClock(wall=now.timestamp()))
+    window = controller.window
     window.resize(1100, 720)
     window.show()
     window.show_tab(1)
