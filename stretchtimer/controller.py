@@ -42,15 +42,18 @@ class Controller(QObject):
     def __init__(self, library: Library, clock: Clock, settings: SettingsModel | None = None,
                  journal: Journal | None = None, snapshot: Path | None = None,
                  routines_folder: Path | None = None, paths: Paths | None = None,
-                 language: str = "en", phrases: Phrases = ENGLISH) -> None:
+                 language: str = "en", phrases: Phrases = ENGLISH, waker: Any = None) -> None:
         """`journal` None: sessions are not recorded; `routines_folder` None: the user's
-        routines cannot be saved (tests); `paths`: of a real run (diagnostics, export)."""
+        routines cannot be saved (tests); `paths`: of a real run (diagnostics, export);
+        `waker`: how the session driver makes its timers (None: Qt's; tests pass wakers
+        moved by their FakeClock, tests/fake_timers.py)."""
         super().__init__()
         self.library, self.clock = library, clock
         self.settings = settings or SettingsModel()
         self.journal, self._snapshot = journal, snapshot
         self.routines_folder, self.paths, self.language = routines_folder, paths, language
         self._phrases = phrases
+        self._waker = waker
         self.levels: dict[str, int] = {}  # exercise id -> progression level
         self._was: dict[str, int] = {}  # exercise id -> the level it was at before
         self.context = self._make_context()
@@ -149,7 +152,8 @@ class Controller(QObject):
         if self._driver is None:
             from stretchtimer.ui.session_driver import SessionDriver
 
-            self._driver = SessionDriver(self.clock, self)
+            self._driver = SessionDriver(self.clock, self, **(
+                {"waker": self._waker} if self._waker is not None else {}))
             self._driver.finished.connect(self._on_driver_finished)
             self._driver.state_changed.connect(lambda _s: self._update_tray_state())
             if self.voice is not None:

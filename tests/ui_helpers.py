@@ -1,17 +1,19 @@
-"""Builders for the window tests: the real controller and window on a FakeClock-driven
-driver."""
+"""Builders for the window tests: the real controller and window, its session driver on
+wakers that only a FakeClock moves (tests/fake_timers.py): nothing runs on real time."""
 
 import pytest
 
 from stretchtimer.controller import Controller
 from stretchtimer.core.clock import FakeClock
 from stretchtimer.storage.routines import load_routines
+from tests.fake_timers import FakeTimers
 
 
 class WindowRig:
     def __init__(self, qtbot, library=None):
         self.clock = FakeClock()
-        self.app = Controller(library or load_routines(None), self.clock)
+        self.timers = FakeTimers(self.clock)
+        self.app = Controller(library or load_routines(None), self.clock, waker=self.timers)
         self.window = self.app.window
         self.driver = self.app.driver
         qtbot.addWidget(self.window)
