@@ -93,7 +93,7 @@ def shoot_german(app: QApplication, out: Path) -> None:
     settings.resize(640, 720)
     shoot(settings, app, out / "settings-de.png")
     settings.close()
-    editor = controller.duplicate_routine(controller.library.get("chair-hamstrings"))
+    editor = controller.routines.duplicate(controller.library.get("chair-hamstrings"))
     shoot(editor, app, out / "editor-de.png")
     editor.reject()
     i18n.install(app, "en")
@@ -101,7 +101,7 @@ def shoot_german(app: QApplication, out: Path) -> None:
 
 def shoot_editor(app: QApplication, controller: Controller, out: Path) -> None:
     """The editor on a copy of the chair routine, once fine and once with a problem."""
-    editor = controller.duplicate_routine(controller.library.get("chair-hamstrings"))
+    editor = controller.routines.duplicate(controller.library.get("chair-hamstrings"))
     editor.list.setCurrentRow(0)
     shoot(editor, app, out / "editor.png")
     editor.form.name.setText("")

@@ -186,7 +186,7 @@ def _after_paint(controller: Controller, paths: Paths) -> None:
     # Each part on its own: one that fails is reported and the others still come up
     # (speech before reminders, so that a reminder due at once can be spoken).
     step("history and progression", controller.refresh_progression)
-    step("the routines folder watcher", controller.set_routines_folder_watch)
+    step("the routines folder watcher", controller.routines.watch)
     step("speech", speech)
     step("reminders and the tray", lambda: _set_up_reminders(app, controller))
 

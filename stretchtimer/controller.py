@@ -7,7 +7,6 @@ window first, then, after the first paint, speech, history, reminders and the tr
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from stretchtimer.core.records import Rating, ReminderAction
 from stretchtimer.core.reminders import ReminderKind
 from stretchtimer.core.routine import Library, Routine
 from stretchtimer.logs import log
+from stretchtimer.routine_actions import RoutineActions
 from stretchtimer.settings_model import SettingsModel
 from stretchtimer.storage.journal import Journal
 from stretchtimer.storage.paths import Paths
@@ -48,10 +48,10 @@ class Controller(QObject):
         `waker`: how the session driver makes its timers (None: Qt's; tests pass wakers
         moved by their FakeClock, tests/fake_timers.py)."""
         super().__init__()
-        self.library, self.clock = library, clock
+        self.clock = clock
         self.settings = settings or SettingsModel()
         self.journal, self._snapshot = journal, snapshot
-        self.routines_folder, self.paths, self.language = routines_folder, paths, language
+        self.paths, self.language = paths, language
         self._phrases = phrases
         self._waker = waker
         self.levels: dict[str, int] = {}  # exercise id -> progression level
@@ -80,6 +80,9 @@ class Controller(QObject):
         self._replan.timeout.connect(self._update_context)
 
         self.window = MainWindow(list(library.routines.values()), self._make_history_view)
+        self.routines = RoutineActions(library, routines_folder, language, self.window,
+                                       lambda: (self.voice, self.context), self)
+        self.routines.reloaded.connect(self._on_routines_reloaded)
         self.window.destroyed.connect(self._on_window_destroyed)
         self._connect_window()
         self.settings.voice_changed.connect(lambda _v: self._update_context())
@@ -102,20 +105,32 @@ class Controller(QObject):
         w, picker = self.window, self.window.picker
         picker.start_requested.connect(self.start_routine)
         picker.current_changed.connect(self._on_picker_current_changed)
-        picker.new_requested.connect(lambda: self.edit_routine(None))
-        picker.duplicate_requested.connect(self.duplicate_routine)
-        picker.edit_requested.connect(self.edit_routine)
-        picker.delete_requested.connect(self.delete_routine)
-        w.new_routine_requested.connect(lambda: self.edit_routine(None))
-        w.import_requested.connect(self.import_routines)
+        routines = self.routines
+        picker.new_requested.connect(lambda: routines.edit(None))
+        picker.duplicate_requested.connect(routines.duplicate)
+        picker.edit_requested.connect(routines.edit)
+        picker.delete_requested.connect(routines.delete)
+        w.new_routine_requested.connect(lambda: routines.edit(None))
+        w.import_requested.connect(routines.import_files)
         w.export_routine_requested.connect(
-            lambda routine, path: self.export_routine(self.original(routine), path))
+            lambda routine, path: routines.export(routines.original(routine), path))
         w.export_history_requested.connect(self.export_history)
         w.settings_requested.connect(self.show_settings)
         w.paused_requested.connect(self.show_paused)
         w.about_requested.connect(self.show_about)
         w.contrast_toggled.connect(lambda on: self.settings.set_display(high_contrast=on))
         w.hidden_to_tray.connect(self._on_window_hidden_to_tray)
+
+    @property
+    def library(self) -> Library:
+        return self.routines.library
+
+    def _on_routines_reloaded(self, select_id: str | None) -> None:
+        routines = list(self.library.routines.values())
+        self.window.picker.set_routines(routines, select_id)
+        if self.tray is not None:
+            self.tray.set_routines(routines)
+        self._show_context()
 
     # --- the parts made when first needed ---
 
@@ -277,33 +292,6 @@ class Controller(QObject):
                 "it quits."))
         reminders.start()
 
-    def set_routines_folder_watch(self) -> None:
-        """Routines added or changed from outside (stretchtimer --import, a file manager)
-        appear without a restart."""
-        from PySide6.QtCore import QFileSystemWatcher
-
-        from stretchtimer.storage.routines import folder_state
-
-        if self.routines_folder is None:
-            return
-        try:
-            self.routines_folder.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            return
-        self._watcher = QFileSystemWatcher([str(self.routines_folder)], self)
-        self._reload_soon = QTimer(self)
-        self._reload_soon.setSingleShot(True)
-        self._reload_soon.setInterval(300)  # a copy arrives as several changes
-        self._reload_soon.timeout.connect(self._on_reload_soon_timeout)
-        self._routines_state = folder_state(self.routines_folder)
-        self._watcher.directoryChanged.connect(lambda _p: self._reload_soon.start())
-
-    def _on_reload_soon_timeout(self) -> None:
-        from stretchtimer.storage.routines import folder_state
-
-        if folder_state(self.routines_folder) != self._routines_state:
-            self.reload_routines()  # changed from outside; our own saves reloaded already
-
     # --- commands: the first launch's, and those a later launch passes on ---
 
     def set_single_instance(self, instance) -> None:
@@ -430,139 +418,6 @@ class Controller(QObject):
         self.levels = {ex_id: h.level for ex_id, h in result.items()}
         self._was = {i: h.was for i, h in result.items() if h.was}
         self._update_context()
-
-    # --- the user's routines: new, duplicate, edit, delete, import, export ---
-
-    def edit_routine(self, routine: Routine | None):
-        """Open the editor on a new routine (None), or on one of the user's. A built-in is
-        never changed: editing one edits a copy."""
-        if routine is not None and routine.built_in:
-            return self.duplicate_routine(routine)
-        return self._open_editor(routine, routine.id if routine is not None else None)
-
-    def duplicate_routine(self, routine: Routine):
-        # a copy is made in the language the user reads, and only that
-        copy = replace(routine, name=tr("{name} (mine)").format(name=routine.name)[:60],
-                       translations="")
-        return self._open_editor(copy, None)
-
-    def original(self, routine: Routine) -> Routine:
-        """The routine as its file has it now: untranslated, and with any change made
-        to the file since it was loaded (the picker may hold an older, translated copy)."""
-        from stretchtimer.core.routine import RoutineError, load_file
-        from stretchtimer.storage.routines import load_routines
-
-        if routine.file is None:
-            return load_routines(None).get(routine.id) or routine
-        try:
-            return load_file(routine.file)
-        except RoutineError:
-            return routine
-
-    def _open_editor(self, routine: Routine | None, own_id: str | None):
-        from stretchtimer.storage.user_routines import taken_ids
-        from stretchtimer.ui.routine_editor import RoutineEditor
-
-        own_file = None
-        if routine is not None and own_id is not None:  # the user's own: edit its file
-            routine = self.original(routine)
-            own_file = routine.file
-        taken = taken_ids(self.library, self.routines_folder, own_file) - {own_id}
-        editor = RoutineEditor(routine, taken, self.voice, self.context, self.window)
-        editor.saved.connect(lambda saved: self._on_editor_saved(saved, own_file))
-        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        editor.open()
-        return editor
-
-    def _on_editor_saved(self, routine: Routine, own_file: Path | None = None) -> None:
-        from stretchtimer.storage.user_routines import save_routine
-
-        if self.routines_folder is None:
-            self.window.show_notice(tr("Routines cannot be saved here (no data folder)."))
-            return
-        try:
-            save_routine(self.routines_folder, routine, own_file)
-        except OSError as exc:
-            self.window.show_notice(tr("Could not save “{name}”: {error}. Nothing was changed.")
-                                    .format(name=routine.name, error=exc))
-            return
-        self.reload_routines(routine.id)
-
-    def delete_routine(self, routine: Routine) -> bool:
-        from stretchtimer.storage.user_routines import delete_routine
-
-        if routine.file is None or self.routines_folder is None:
-            return False
-        if not self.window.confirm(tr("Delete routine"), tr(
-                "Delete “{name}”? Its file is kept in the “deleted” folder of your routines, "
-                "so it can be brought back.").format(name=routine.name)):
-            return False
-        try:
-            delete_routine(self.routines_folder, routine)
-        except OSError as exc:
-            self.window.show_notice(tr("Could not delete “{name}”: {error}.").format(
-                name=routine.name, error=exc))
-            return False
-        self.reload_routines()
-        return True
-
-    def import_routines(self, paths: list[Path]) -> list[str]:
-        """Import routine files; every outcome is told in the notice bar. Returns it."""
-        from stretchtimer.core.routine import RoutineError
-        from stretchtimer.storage.user_routines import import_routine
-
-        said, last = [], None
-        for path in paths:
-            if self.routines_folder is None:
-                break
-            try:
-                routine, asked = import_routine(Path(path), self.library,
-                                                self.routines_folder)
-            except RoutineError as exc:
-                more = len(exc.problems) - 3
-                said.append(tr("Not imported: {file}: {problems}").format(
-                    file=exc.source, problems="; ".join(str(p) for p in exc.problems[:3]))
-                    + (tr(" (and %n more)", "", more) if more > 0 else ""))
-                continue
-            except OSError as exc:
-                said.append(tr("Not imported: {file}: {problems}").format(file=path,
-                                                                            problems=exc))
-                continue
-            said.append(tr("Imported “{name}”.").format(name=routine.name))
-            if asked != routine.id:
-                said.append(tr("A routine with the id “{asked}” already exists, so this one is "
-                               "saved as “{id}”; nothing was replaced.").format(asked=asked,
-                                                                                id=routine.id))
-            last = routine.id
-        if last is not None:
-            self.reload_routines(last)  # once, after every file
-        if said:
-            self.window.show_notice(" ".join(said))
-        return said
-
-    def export_routine(self, routine: Routine, path: Path) -> bool:
-        from stretchtimer.storage.user_routines import export_routine
-
-        try:
-            export_routine(routine, path)
-        except OSError as exc:
-            self.window.show_notice(tr("Could not export “{name}”: {error}.").format(
-                name=routine.name, error=exc))
-            return False
-        self.window.show_notice(tr("Exported “{name}” to {file}.").format(name=routine.name,
-                                                                         file=path))
-        return True
-
-    def reload_routines(self, select_id: str | None = None) -> None:
-        from stretchtimer.storage.routines import folder_state, load_routines
-
-        self._routines_state = folder_state(self.routines_folder)
-        self.library = load_routines(self.routines_folder, self.language)
-        routines = list(self.library.routines.values())
-        self.window.picker.set_routines(routines, select_id)
-        if self.tray is not None:
-            self.tray.set_routines(routines)
-        self._show_context()
 
     def export_history(self, path: Path) -> None:
         from stretchtimer.storage.export import export_history

@@ -122,11 +122,11 @@ def test_a_copy_of_a_translated_routine_is_made_in_the_language_read(german, qtb
     from stretchtimer.controller import Controller
     from stretchtimer.core.clock import FakeClock
 
-    app = Controller(load_routines(tmp_path, "de"), FakeClock(), routines_folder=tmp_path)
+    app = Controller(load_routines(tmp_path, "de"), FakeClock(), routines_folder=tmp_path,
+                     language="de")
     window = app.window
     qtbot.addWidget(window)
-    app.language = "de"
-    editor = app.duplicate_routine(app.library.get("desk-micro"))
+    editor = app.routines.duplicate(app.library.get("desk-micro"))
     assert editor.name.text().startswith("Schreibtisch-Pause")
     assert "translations" not in editor.compose()
     editor.reject()

@@ -41,7 +41,7 @@ def test_the_log_rotates_and_keeps_three_old_files(tmp_path):
 def test_about_copies_the_diagnostics(qtbot, rig):
     from stretchtimer.storage.paths import Paths
 
-    rig.app.paths = Paths.under(rig.app.routines_folder or __import__("pathlib").Path("/x"))
+    rig.app.paths = Paths.under(rig.app.routines.routines_folder or __import__("pathlib").Path("/x"))
     rig.app.sensing = {"idle": "X11 screen saver extension", "fullscreen": None}
     dialog = rig.app.show_about()
     text = dialog.text.toPlainText()

@@ -52,7 +52,7 @@ def test_every_view_and_the_started_session_show_the_same_length(qtbot, tmp_path
     reminders.check()
     assert popup.isVisible()
     in_popup = length_in(popup.title.text())
-    editor = app.edit_routine(routine)  # a built-in: its copy opens
+    editor = app.routines.edit(routine)  # a built-in: its copy opens
     in_editor = length_in(editor.total.text())
     editor.reject()
     app.start_routine(routine)

@@ -46,7 +46,7 @@ def test_every_control_has_a_name(rig):
     for i in range(settings.tabs.count()):
         settings.tabs.setCurrentIndex(i)
         assert_all_named(settings.tabs.currentWidget())
-    editor = app.duplicate_routine(app.library.get("desk-micro"))
+    editor = app.routines.duplicate(app.library.get("desk-micro"))
     assert_all_named(editor)
     about = app.show_about()
     assert_all_named(about)
@@ -79,7 +79,7 @@ def test_tab_reaches_every_settings_control(qtbot, rig, page):
 
 
 def test_tab_reaches_every_editor_control(qtbot, rig):
-    editor = rig.app.duplicate_routine(rig.app.library.get("chair-hamstrings"))
+    editor = rig.app.routines.duplicate(rig.app.library.get("chair-hamstrings"))
     qtbot.waitUntil(editor.isActiveWindow)
     wanted = {w for w in controls(editor) if w.isEnabled()
               and w.focusPolicy() & Qt.FocusPolicy.TabFocus}

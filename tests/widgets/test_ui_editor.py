@@ -152,7 +152,7 @@ def test_edit_and_reorder_and_the_duration_follows(qtbot, app, folder):
 
 def test_a_drag_reorders_the_data_too(qtbot, app):
     app.window.picker.select("chair-hamstrings")
-    ed = app.duplicate_routine(app.window.picker.current_routine())
+    ed = app.routines.duplicate(app.window.picker.current_routine())
     names = [e["name"] for e in ed.data["exercises"]]
     model = ed.list.model()
     model.moveRow(model.index(0, 0).parent(), 0, model.index(0, 0).parent(), len(names))
@@ -199,7 +199,7 @@ BREAKS = [  # how a user (or an imported draft) can get it wrong -> the rule's f
 @pytest.mark.parametrize("breaks, where", BREAKS)
 def test_every_validation_rule_shows_its_message_and_blocks_saving(qtbot, app, breaks,
                                                                    where):
-    ed = app.duplicate_routine(app.library.get("chair-hamstrings"))
+    ed = app.routines.duplicate(app.library.get("chair-hamstrings"))
     assert ed.save.isEnabled()
     breaks(ed.data)
     ed.revalidate()
@@ -217,7 +217,7 @@ def test_every_validation_rule_shows_its_message_and_blocks_saving(qtbot, app, b
 def test_import_by_menu_path_and_by_drop_never_overwrites(qtbot, app, folder, tmp_path):
     shared = tmp_path / "desk.json"
     shared.write_text(json.dumps(to_data(app.library.get("desk-micro"))))
-    said = app.import_routines([shared])
+    said = app.routines.import_files([shared])
     assert "desk-micro-2" in " ".join(said) and app.window.picker.current_routine().id == "desk-micro-2"
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(shared))])
@@ -228,21 +228,21 @@ def test_import_by_menu_path_and_by_drop_never_overwrites(qtbot, app, folder, tm
     big = tmp_path / "big.json"
     big.write_bytes(b" " * (2 * 1024 * 1024))
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
-    app.import_routines([big])
+    app.routines.import_files([big])
     assert "Not imported" in app.window.notice.text() and "1 MB" in app.window.notice.text()
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
 
 
 def test_delete_asks_and_keeps_the_file_aside(qtbot, app, folder, monkeypatch):
-    ed = app.duplicate_routine(app.library.get("walk-break"))
+    ed = app.routines.duplicate(app.library.get("walk-break"))
     ed.save.click()
     mine = app.window.picker.current_routine()
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: QMessageBox.StandardButton.Yes)
-    assert app.delete_routine(mine)
+    assert app.routines.delete(mine)
     assert app.library.get(mine.id) is None
     assert len(list((folder / "deleted").glob("*.json"))) == 1
-    assert not app.delete_routine(app.library.get("walk-break"))  # built-in
+    assert not app.routines.delete(app.library.get("walk-break"))  # built-in
 
 
 def test_try_this_exercise_speaks_its_cues_with_the_users_voice(qtbot, app):
@@ -264,7 +264,7 @@ def test_try_this_exercise_speaks_its_cues_with_the_users_voice(qtbot, app):
             pass
 
     app.voice = Player()
-    ed = app.duplicate_routine(app.library.get("desk-micro"))
+    ed = app.routines.duplicate(app.library.get("desk-micro"))
     assert ed.try_it.isEnabled()
     ed.try_it.click()
     text, rate = said[0]
@@ -279,10 +279,10 @@ def test_an_edit_goes_back_to_its_own_file_and_starts_from_what_is_on_disk(qtbot
     data.update(id="my-walk", name="My walk")
     own = folder / "walk from my physio.json"  # any file name, as users drop them in
     own.write_text(json.dumps(data))
-    app.reload_routines("my-walk")
+    app.routines.reload("my-walk")
     data["name"] = "My walk, changed by hand"  # after it was loaded
     own.write_text(json.dumps(data))
-    ed = app.edit_routine(app.library.get("my-walk"))
+    ed = app.routines.edit(app.library.get("my-walk"))
     assert ed.name.text() == "My walk, changed by hand"
     ed.summary.setText("Now with a note.")
     ed.summary.textEdited.emit("Now with a note.")
@@ -292,7 +292,7 @@ def test_an_edit_goes_back_to_its_own_file_and_starts_from_what_is_on_disk(qtbot
 
 
 def test_a_new_exercise_never_takes_an_id_further_down(qtbot, app):
-    ed = app.duplicate_routine(app.library.get("desk-micro"))
+    ed = app.routines.duplicate(app.library.get("desk-micro"))
     ed.add.click()
     ed.form.name.setText("Standing hamstring stretch")
     ed.form.name.textEdited.emit("Standing hamstring stretch")
@@ -308,8 +308,8 @@ def test_removing_a_translated_exercise_still_saves(qtbot, app, folder):
     data.update(id="my-desk", name="My desk")
     folder.mkdir()
     (folder / "my-desk.json").write_text(json.dumps(data))
-    app.reload_routines("my-desk")
-    ed = app.edit_routine(app.library.get("my-desk"))
+    app.routines.reload("my-desk")
+    ed = app.routines.edit(app.library.get("my-desk"))
     ed.list.setCurrentRow(0)
     ed.remove.click()
     assert ed.save.isEnabled(), ed.problems
@@ -330,7 +330,7 @@ def test_export_writes_the_files_own_texts_even_in_german(qtbot, folder, tmp_pat
         shown = german_app.library.get("desk-micro")
         assert shown.name == "Schreibtisch-Pause"
         out = tmp_path / "desk.json"
-        german_app.export_routine(german_app.original(shown), out)
+        german_app.routines.export(german_app.routines.original(shown), out)
         exported = json.loads(out.read_text())
         assert exported["name"] == "Desk micro-break" and "de" in exported["translations"]
     finally:
@@ -338,7 +338,7 @@ def test_export_writes_the_files_own_texts_even_in_german(qtbot, folder, tmp_pat
 
 
 def test_a_routine_added_from_outside_appears_without_a_restart(qtbot, app, folder):
-    app.set_routines_folder_watch()  # as after the first paint
+    app.routines.watch()  # as after the first paint
     data = to_data(app.library.get("walk-break"))
     data.update(id="from-outside", name="From outside")
     (folder / "from-outside.json").write_text(json.dumps(data))  # e.g. stretchtimer --import
@@ -348,7 +348,7 @@ def test_a_routine_added_from_outside_appears_without_a_restart(qtbot, app, fold
 
 def test_the_guidance_fields_are_edited_and_a_cue_that_cannot_be_heard_is_warned_of(qtbot,
                                                                                    app):
-    ed = app.edit_routine(None)
+    ed = app.routines.edit(None)
     qtbot.keyClicks(ed.name, "Calf routine")
     qtbot.keyClicks(ed.summary, "Standing calves.")
     qtbot.mouseClick(ed.add, Qt.MouseButton.LeftButton)
