@@ -55,14 +55,14 @@ def alive(pid):
 
 
 def speech_workers(pid):
-    """The speech workers below `pid`: multiprocessing's spawned children, not its resource
-    tracker (started just before a worker, so it can be the only child for a moment)."""
+    """The speech workers below `pid` (voice/engine.py's subprocess; a fork not yet
+    exec'd still shows our own command line and is not one yet)."""
     found = []
     for kid in children(pid):
         try:
             cmdline = Path(f"/proc/{kid}/cmdline").read_bytes()
         except OSError:
             continue  # gone already
-        if b"spawn_main" in cmdline:  # until its exec, a fork still shows our command line
+        if b"stretchtimer.voice.engine" in cmdline or b"--speech-worker" in cmdline:
             found.append(kid)
     return found

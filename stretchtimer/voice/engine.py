@@ -7,9 +7,11 @@ request has a deadline; a worker that misses one is killed with everything it st
 (aplay included) and a fresh one is started.
 
 No Qt here: the Qt side (voice/service.py) watches `fileno()` and calls `read()`.
-The worker is started with multiprocessing's "spawn", which re-imports the parent's main
-script: a script that starts speech must guard its body with `if __name__ == "__main__"`
-(stretchtimer's entry points do; a frozen build also calls multiprocessing.freeze_support).
+On POSIX the worker is a plain subprocess (`python -m stretchtimer.voice.engine FD SPEC`,
+or the frozen app with --speech-worker) talking over one end of a socketpair: unlike
+multiprocessing's spawn, it starts no resource tracker, one process fewer waiting in the
+tray (issue 16). Elsewhere (Windows) it is multiprocessing's "spawn" child, and a script
+that starts speech must guard its body with `if __name__ == "__main__"`.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ import importlib
 import multiprocessing as mp
 import os
 import signal
+import socket
+import subprocess
 import sys
 import time
 import wave
@@ -180,6 +184,48 @@ def worker_main(conn, spec: str) -> None:
             return
 
 
+WORKER_FLAG = "--speech-worker"  # how the frozen app is told to be the worker
+
+
+def child_main(argv: list[str]) -> None:
+    """The worker's entry as a subprocess: `FD SPEC`, FD its end of the socketpair."""
+    from multiprocessing.connection import Connection
+
+    worker_main(Connection(int(argv[0])), argv[1])
+
+
+class _Subprocess:
+    """The worker as a plain subprocess with a socketpair (POSIX): the handle the client
+    needs of it, as multiprocessing's Process would give it."""
+
+    def __init__(self, spec: str) -> None:
+        from multiprocessing.connection import Connection
+
+        ours, theirs = socket.socketpair()
+        fd = theirs.fileno()
+        if getattr(sys, "frozen", False):
+            cmd = [sys.executable, WORKER_FLAG, str(fd), spec]
+        else:
+            cmd = [sys.executable, "-m", "stretchtimer.voice.engine", str(fd), spec]
+        # the same imports as ours (a checkout, a test's fake engine)
+        path = os.pathsep.join(p or os.getcwd() for p in sys.path)
+        self._popen = subprocess.Popen(cmd, pass_fds=(fd,), stdin=subprocess.DEVNULL,
+                                       env=dict(os.environ, PYTHONPATH=path))
+        theirs.close()
+        self.pid = self._popen.pid
+        self.conn = Connection(ours.detach())
+
+    def is_alive(self) -> bool:
+        return self._popen.poll() is None
+
+    def kill(self) -> None:
+        self._popen.kill()
+
+    def join(self, timeout: float) -> None:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self._popen.wait(timeout)
+
+
 @dataclass
 class Reply:
     kind: str  # "ready", "unavailable", "ok", "error", "lost" (worker killed or crashed)
@@ -204,8 +250,7 @@ class EngineClient:
                  clock: Callable[[], float] = time.monotonic) -> None:
         self.backend = backend
         self.clock = clock
-        self._ctx = mp.get_context("spawn")  # no forked copy of Qt in the worker
-        self._proc: Any = None  # the worker's SpawnProcess
+        self._proc: Any = None  # the worker: a _Subprocess, or a SpawnProcess on Windows
         self._conn: Any = None  # our end of its pipe
         self._pending: dict[int, _Pending] = {}
         self._next_id = 1
@@ -220,12 +265,17 @@ class EngineClient:
     # --- life cycle ---
 
     def start(self) -> None:
-        parent, child = self._ctx.Pipe()
-        self._proc = self._ctx.Process(target=worker_main, args=(child, self.backend),
-                                       daemon=True, name="stretchtimer-speech")
-        self._proc.start()
-        child.close()
-        self._conn = parent
+        if hasattr(os, "fork"):
+            self._proc = _Subprocess(self.backend)
+            self._conn = self._proc.conn
+        else:  # no pass_fds: multiprocessing's spawn (no forked copy of Qt in the worker)
+            ctx = mp.get_context("spawn")
+            parent, child = ctx.Pipe()
+            self._proc = ctx.Process(target=worker_main, args=(child, self.backend),
+                                     daemon=True, name="stretchtimer-speech")
+            self._proc.start()
+            child.close()
+            self._conn = parent
         self._starting_deadline = self.clock() + STARTUP_DEADLINE_S
 
     @property
@@ -349,3 +399,7 @@ class EngineClient:
         if proc.is_alive():
             proc.kill()  # before it made its own group, or on Windows
         proc.join(timeout=2)
+
+
+if __name__ == "__main__":  # the worker, as _Subprocess starts it
+    child_main(sys.argv[1:])
