@@ -240,9 +240,17 @@ class Controller(QObject):
         if self._pending_start is not None:  # --start at launch waited for the voice
             self.start_when_voiced(self._pending_start)
             return
+        if self.window.isVisible():
+            self._warm_selected()
+        else:  # in the tray: nothing is rendered (no speech worker) until the window shows
+            self.window.first_painted.connect(self._warm_selected)
+
+    def _warm_selected(self) -> None:
+        """Render the selected routine's phrases ahead (cached ones cost nothing); the
+        audio stream waits for the user."""
         routine = self.window.picker.current_routine()
-        if routine is not None:  # warm the cache; the audio stream waits for the user
-            player.prepare(self.plan_and_cues(routine)[1], open_stream=False)
+        if routine is not None and self.voice is not None:
+            self.voice.prepare(self.plan_and_cues(routine)[1], open_stream=False)
 
     def _on_render_done(self) -> None:
         self._replan.start()
@@ -478,7 +486,7 @@ class Controller(QObject):
                                 .format(error=exc.strerror or exc))
 
     def _on_picker_current_changed(self, routine) -> None:
-        if self.voice is not None and routine is not None:
+        if self.voice is not None and routine is not None and self.window.isVisible():
             self.voice.prepare(self.plan_and_cues(routine)[1])  # warm before Start
 
     def _on_window_hidden_to_tray(self) -> None:
@@ -516,9 +524,8 @@ class Controller(QObject):
 
     def _say(self, text: str) -> None:
         """One spoken line outside a routine (a reminder), if the voice is on."""
-        s = self.settings.voice
-        if self.voice is not None and not s.muted and self.voice.speech_available:
-            self.voice.service.say(text, s.voice, s.rate_wpm, s.volume)
+        if self.voice is not None:
+            self.voice.announce(text)
 
     def _on_reminders_reminder_due(self, event) -> None:
         if self.routine_in_progress():

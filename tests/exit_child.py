@@ -25,7 +25,11 @@ def _watch(controller) -> None:
 
     def check() -> None:
         voice = controller.voice
-        if controller.reminders is None or voice is None or not voice.service.client.running:
+        # idle in the tray no speech worker runs (issue 16); with the window or a routine
+        # it has started by now
+        wants_worker = wants_routine or controller.window.isVisible()
+        if controller.reminders is None or voice is None or \
+                (wants_worker and not voice.service.client.running):
             return
         if wants_routine and not controller.routine_in_progress():
             return

@@ -15,10 +15,9 @@ import sys
 import time
 import wave
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QIODevice, QObject, QTimer, Signal
-from PySide6.QtMultimedia import QAudioFormat, QAudioSink, QtAudio
 
 from stretchtimer.core.cues import Cue, CueKind
 from stretchtimer.core.session import State
@@ -28,6 +27,9 @@ from stretchtimer.settings_model import SettingsModel
 from stretchtimer.storage.settings import VoiceSettings
 from stretchtimer.voice.engine import speech_seconds
 from stretchtimer.voice.service import SpeechService
+
+if TYPE_CHECKING:  # QtMultimedia (and FFmpeg under it, ~15 MB) loads with the first stream
+    from PySide6.QtMultimedia import QAudioSink
 
 LATE_DROP_S = 1.0  # a cue this late is stale; only a side switch is still worth saying
 CLOSE_AFTER_MS = 8000  # the audio stream outlives the routine by its closing line
@@ -200,6 +202,8 @@ class StreamOut:
         """The stream opened and has kept playing since it was last looked at (a new one
         is given STARTING_S to begin flowing)."""
         sink, _ = self._streams[fmt]
+        from PySide6.QtMultimedia import QtAudio
+
         now, processed = self._clock(), sink.processedUSecs()
         ok = sink.error() == QtAudio.Error.NoError and sink.state() != QtAudio.State.StoppedState
         opened_at, at, before = self._progress[fmt]
@@ -258,6 +262,8 @@ class StreamOut:
             if not sound_server_reachable():  # none to start with: never make a stream
                 self._go_external()
                 return None
+            from PySide6.QtMultimedia import QAudioFormat, QAudioSink
+
             rate, channels, width = fmt
             audio = QAudioFormat()
             audio.setSampleRate(rate)
@@ -316,8 +322,8 @@ class CuePlayer(QObject):
 
     def prepare(self, cues: list[Cue], open_stream: bool = True) -> None:
         """Render every distinct phrase of a plan in the background (cached ones at once);
-        `open_stream` also warms the audio stream (a user picked or started a routine)."""
-        self.service.start()
+        `open_stream` also warms the audio stream (a user picked or started a routine).
+        The speech worker starts only for a phrase not cached yet."""
         s = self.settings
         for text in dict.fromkeys(c.text for c in cues):
             key = self.service.render(text, s.voice, s.rate_wpm)
@@ -360,6 +366,23 @@ class CuePlayer(QObject):
     def interrupt(self) -> None:
         self.out.stop()
         self.service.interrupt()
+
+    def announce(self, text: str) -> None:
+        """One line outside a routine (a reminder): from the cache when it was said before
+        (no speech worker needed), else live, and rendered for the next time."""
+        s = self.settings
+        if s.muted:
+            return
+        key, path = self.service.cached(text, s.voice, s.rate_wpm)
+        if path is not None:
+            self.out.load(key, str(path))
+            self.out.play(key, s.volume)
+            QTimer.singleShot(CLOSE_AFTER_MS, self._close_if_idle)
+            return
+        if not self.speech_available:
+            return
+        self.service.say(text, s.voice, s.rate_wpm, s.volume)
+        self.service.render(text, s.voice, s.rate_wpm)
 
     def forget(self) -> None:
         """The voice or rate changed: renders are for the old one."""

@@ -18,6 +18,7 @@ from stretchtimer.voice.cache import SpeechCache, cache_key, engine_key, playabl
 from stretchtimer.voice.engine import DEFAULT_BACKEND, RENDER_DEADLINE_S, EngineClient, Reply
 
 log = app_log.getChild("speech")
+IDLE_STOP_MS = 180_000  # a worker unused this long ends
 
 
 class SpeechService(QObject):
@@ -41,6 +42,13 @@ class SpeechService(QObject):
         self._poll = QTimer(self)
         self._poll.setInterval(30)
         self._poll.timeout.connect(self._on_notifier_activated)
+        # a worker left with nothing to do ends (its memory back): the next request that
+        # needs it starts one again
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setTimerType(Qt.TimerType.VeryCoarseTimer)
+        self._idle.setInterval(IDLE_STOP_MS)
+        self._idle.timeout.connect(self._on_idle_timeout)
         cache.sweep_temps()
         self.language = "en"  # the UI's language: speak it when no voice is chosen
 
@@ -58,6 +66,11 @@ class SpeechService(QObject):
             self._watch()
 
     # --- requests ---
+
+    def cached(self, text: str, voice: str | None, rate: int) -> tuple[str, Path | None]:
+        """The cache key of `text` in this voice, and its render if there is one."""
+        key = cache_key(text, voice_for(voice, self.language), rate, self.engine_key)
+        return key, self.cache.get(key)
 
     def render(self, text: str, voice: str | None, rate: int) -> str:
         """Make sure `text` is cached; `rendered` fires when it is (at once if it was)."""
@@ -90,6 +103,7 @@ class SpeechService(QObject):
         self._watch()
 
     def shutdown(self) -> None:
+        self._idle.stop()
         self._watchdog.stop()
         if self._notifier is not None:
             self._notifier.setEnabled(False)
@@ -100,6 +114,12 @@ class SpeechService(QObject):
     def _on_notifier_activated(self, *_args) -> None:
         self._handle(self.client.read())
         self._watch()
+
+    def _on_idle_timeout(self) -> None:
+        if self.client.running and not self.client.busy():
+            log.info("speech worker ended after %d s unused", IDLE_STOP_MS // 1000)
+            self.client.close()
+            self._watch()
 
     def _on_watchdog_timeout(self) -> None:
         self._handle(self.client.read() + self.client.check())
@@ -145,6 +165,10 @@ class SpeechService(QObject):
         if self.client.answered():
             # no pipe will wake us for those: hand them out on the next turn of the loop
             QTimer.singleShot(0, self._on_notifier_activated)
+        if self.client.running and not self.client.busy():
+            self._idle.start()
+        else:
+            self._idle.stop()
         deadline = self.client.next_deadline()
         if deadline is None:
             self._watchdog.stop()
