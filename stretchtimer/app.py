@@ -22,7 +22,7 @@ from stretchtimer.storage.journal import Journal
 from stretchtimer.storage.paths import Paths
 from stretchtimer.storage.routines import load_routines
 from stretchtimer.storage.settings import SettingsStore
-from stretchtimer.ui.application import application
+from stretchtimer.ui.application import application, drop_source_cache
 from stretchtimer.ui.session_end import install as on_session_end
 
 
@@ -44,6 +44,7 @@ def no_display_reason() -> str | None:
 
 def run(command: Command, argv: list[str]) -> int:
     """Open the app as `command` asks (`argv`, as given, goes to a running one instead)."""
+    drop_source_cache()  # of what this module's imports read
     reason = no_display_reason()
     if reason and QApplication.instance() is None:
         print(reason, file=sys.stderr)
@@ -63,6 +64,7 @@ def run(command: Command, argv: list[str]) -> int:
              app.platformName())
     controller = build_app(paths, SystemClock())
     window = controller.window
+    drop_source_cache()  # early, so that what loads next reuses its memory
     from stretchtimer.ui import guard
 
     guard.install(window.show_notice)  # from here on, no exception ends the process
@@ -77,6 +79,8 @@ def run(command: Command, argv: list[str]) -> int:
         window.first_painted.connect(_report_and_quit)
     window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: _after_paint(controller,
                                                                                     paths)))
+    if command.report_tray:  # benchmarks/tray_weight.py
+        controller.tray_shown.connect(lambda: QTimer.singleShot(0, _report_tray))
     if command.tray and QSystemTrayIcon.isSystemTrayAvailable():
         QTimer.singleShot(0, lambda: _after_paint(controller, paths))  # no paint is coming
     else:
@@ -183,24 +187,31 @@ def _after_paint(controller: Controller, paths: Paths) -> None:
         service.language = controller.language  # with no voice chosen, one that speaks it
         controller.set_voice(CuePlayer(service, controller.settings, parent=controller))
 
-    # Each part on its own: one that fails is reported and the others still come up
-    # (speech before reminders, so that a reminder due at once can be spoken).
+    # Each part on its own: one that fails is reported and the others still come up.
+    # The tray icon first (what a --tray launch waits for), speech before reminders (so
+    # that a reminder due at once can be spoken).
+    step("the tray icon", lambda: _show_tray(controller))
     step("history and progression", controller.refresh_progression)
     step("the routines folder watcher", controller.routines.watch)
     step("speech", speech)
-    step("reminders and the tray", lambda: _set_up_reminders(app, controller))
+    step("reminders", lambda: _set_up_reminders(controller))
+    drop_source_cache()
 
 
-def _set_up_reminders(app: QApplication, controller: Controller) -> None:
+def _show_tray(controller: Controller) -> None:
+    if QSystemTrayIcon.isSystemTrayAvailable():
+        from stretchtimer.ui.tray import Tray
+
+        controller.show_tray(Tray(app_icon(), list(controller.library.routines.values()),
+                                  parent=controller))
+
+
+def _set_up_reminders(controller: Controller) -> None:
     from stretchtimer.ui.reminder_driver import ReminderDriver
     from stretchtimer.ui.reminder_popup import ReminderPopup
-    from stretchtimer.ui.tray import Tray
 
     window = controller.window
-    tray = None
-    if QSystemTrayIcon.isSystemTrayAvailable():
-        tray = Tray(app_icon(), list(controller.library.routines.values()), parent=controller)
-        app.setQuitOnLastWindowClosed(False)  # closing the window leaves it in the tray
+    tray = controller.tray
     from stretchtimer.platform.autostart import autostart
     from stretchtimer.platform.idle import idle_probe
 
@@ -226,6 +237,12 @@ HEAVY = ("pyttsx3", "PySide6.QtMultimedia", "PySide6.QtTextToSpeech",
 
 def _heavy_modules() -> list[str]:
     return sorted(m for m in sys.modules if m.startswith(HEAVY))
+
+
+def _report_tray() -> None:
+    import time
+
+    print(f"TRAY {time.monotonic():.6f}", flush=True)
 
 
 def _report_and_quit() -> None:

@@ -22,6 +22,7 @@ class Command:
     tray: bool = False  # start hidden in the tray
     debug: bool = False
     quit_after_first_paint: bool = False  # benchmarks/startup.py
+    report_tray: bool = False  # benchmarks/tray_weight.py: say when the tray icon shows
     list_routines: bool = False
     plan: str | None = None
     validate: str | None = None
@@ -103,6 +104,7 @@ def build_parser(raise_errors: bool = False) -> argparse.ArgumentParser:
     p.add_argument("--debug", action="store_true",
                    help="log more, and to the terminal as well as the log file")
     p.add_argument("--quit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--report-tray", action="store_true", help=argparse.SUPPRESS)
     return p
 
 

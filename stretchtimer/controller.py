@@ -38,6 +38,7 @@ REPLAN_MS = 250  # renders arrive in bursts: the lengths shown follow once per b
 
 class Controller(QObject):
     session_recorded = Signal(str)  # the journal id of a finished (or stopped) session
+    tray_shown = Signal()  # the tray icon is up
 
     def __init__(self, library: Library, clock: Clock, settings: SettingsModel | None = None,
                  journal: Journal | None = None, snapshot: Path | None = None,
@@ -266,8 +267,21 @@ class Controller(QObject):
         if routine is not None:  # render what the new voice will say
             self.voice.prepare(self.plan_and_cues(routine)[1])
 
+    def show_tray(self, tray) -> None:
+        """The tray icon, up before anything else a --tray launch loads; its menu works
+        once set_reminders() has wired it."""
+        self.tray = tray
+        self.window.keep_in_tray = True  # closing the window leaves the app in the tray
+        application().setQuitOnLastWindowClosed(False)
+        self._show_context()
+        tray.icon.show()
+        self.tray_shown.emit()
+
     def set_reminders(self, reminders, tray=None, popup=None) -> None:
-        self.reminders, self.tray, self.popup = reminders, tray, popup
+        """`tray`: shown already (show_tray), or shown now; None: there is no tray."""
+        if tray is not None and self.tray is not tray:
+            self.show_tray(tray)
+        self.reminders, self.popup = reminders, popup
         reminders.reminder_due.connect(self._on_reminders_reminder_due)
         if popup is not None:
             popup.start_clicked.connect(self._on_popup_start_clicked)
@@ -276,7 +290,6 @@ class Controller(QObject):
             popup.snooze_clicked.connect(lambda: self._note_reminder(ReminderAction.SNOOZED))
             popup.skip_clicked.connect(lambda: self._note_reminder(ReminderAction.SKIPPED))
         if tray is not None:
-            self.window.keep_in_tray = True
             reminders.next_changed.connect(tray.show_next)
             tray.start_requested.connect(lambda rid: self._start_from_outside(rid))
             tray.open_requested.connect(self.window.bring_forward)
@@ -291,8 +304,6 @@ class Controller(QObject):
             self.settings.reminders_changed.connect(
                 lambda r: tray.set_snooze_minutes(r.snooze_min))
             reminders.next_changed.connect(lambda _due: self._update_tray_state())
-            self._show_context()
-            tray.icon.show()
         else:
             self.window.show_notice(tr(
                 "There is no system tray on this desktop, so stretchtimer cannot wait there: "

@@ -13,7 +13,6 @@ option."""
 from __future__ import annotations
 
 import getpass
-import hashlib
 import json
 import os
 import stat
@@ -25,6 +24,7 @@ from PySide6.QtCore import QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from stretchtimer.core import strict_json
+from stretchtimer.core.digest import sha256_hex
 from stretchtimer.logs import log
 from stretchtimer.storage.paths import HOME_ENV, Paths
 
@@ -82,7 +82,7 @@ def instance_name() -> str:
     own folders never meets the user's everyday instance."""
     user = "".join(c for c in getpass.getuser() if c.isalnum()) or "user"
     home = os.environ.get(HOME_ENV)
-    suffix = "-" + hashlib.sha256(home.encode()).hexdigest()[:10] if home else ""
+    suffix = "-" + sha256_hex(home.encode())[:10] if home else ""
     return f"stretchtimer-{user}{suffix}"
 
 
@@ -93,7 +93,7 @@ class SingleInstance(QObject):
         super().__init__()
         name = name or instance_name()
         folder = folder or private_folder()
-        tag = hashlib.sha256(name.encode()).hexdigest()[:12]  # short: socket paths are
+        tag = sha256_hex(name.encode())[:12]  # short: socket paths are
         self.lock_path = folder / f"{tag}.lock"               # limited to ~100 bytes
         # the socket by absolute path (Unix); a named pipe's name (Windows)
         self.name = name if sys.platform == "win32" else str(folder / f"{tag}.sock")

@@ -9,11 +9,11 @@ the hash stored with it (a flipped bit in the cache). It is rewritten once the t
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
 from stretchtimer.core import strict_json
+from stretchtimer.core.digest import sha256, sha256_hex
 from stretchtimer.core.tally import Tally
 from stretchtimer.storage.atomic import write_atomic
 from stretchtimer.storage.journal import Journal, Loaded
@@ -28,19 +28,19 @@ def _check(journal: Journal, end: int) -> str:
     """A hash of the covered prefix's first and last 4 KB: cheap, and enough to notice a
     journal that was replaced, restored or cut (not an edit in the middle that keeps the
     length; hashing all of ten years' file on every open would cost what this saves)."""
-    digest = hashlib.sha256()
+    digest = sha256()
     with open(journal.path, "rb") as f:
         digest.update(f.read(min(end, CHECK_BYTES)))
         f.seek(max(0, end - CHECK_BYTES))
         digest.update(f.read(min(end, CHECK_BYTES)))
-    return digest.hexdigest()
+    return str(digest.hexdigest())
 
 
 def _tally_check(text: str) -> str:
     """A hash of the stored tally's text: a snapshot is trusted only as it was written
     (the tally holds dates and counts the history view and progression rely on). It is
     kept as text so the check hashes bytes instead of serialising ten years again."""
-    return hashlib.sha256(text.encode()).hexdigest()
+    return sha256_hex(text.encode())
 
 
 class HistoryStore:

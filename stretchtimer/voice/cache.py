@@ -9,7 +9,6 @@ moved aside and rendered again, never trusted (RELIABILITY R16)."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 import uuid
@@ -17,6 +16,7 @@ import wave
 from collections.abc import Iterable
 from pathlib import Path
 
+from stretchtimer.core.digest import sha256_hex
 from stretchtimer.storage.atomic import fsync_dir, quarantine
 
 DEFAULT_CAP_BYTES = 64 * 1024 * 1024  # a few thousand phrases
@@ -50,7 +50,7 @@ def voice_for(voice: str | None, language: str) -> str | None:
 
 def cache_key(text: str, voice: str | None, rate: int, engine: str) -> str:
     raw = "\x1f".join([engine, voice or "", str(rate), text])
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
+    return sha256_hex(raw.encode("utf-8"))[:32]
 
 
 class SpeechCache:

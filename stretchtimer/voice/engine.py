@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-import multiprocessing as mp
 import os
 import signal
 import socket
@@ -269,7 +268,9 @@ class EngineClient:
             self._proc = _Subprocess(self.backend)
             self._conn = self._proc.conn
         else:  # no pass_fds: multiprocessing's spawn (no forked copy of Qt in the worker)
-            ctx = mp.get_context("spawn")
+            import multiprocessing  # loaded only now: 3 MB the tray does not need
+
+            ctx = multiprocessing.get_context("spawn")
             parent, child = ctx.Pipe()
             self._proc = ctx.Process(target=worker_main, args=(child, self.backend),
                                      daemon=True, name="stretchtimer-speech")

@@ -53,3 +53,18 @@ def test_there_is_no_import_circle_between_the_parts():
     for node in sorted(graph):
         visit(node, [])
     assert {"core", "ui", "controller", "app", "cli"} <= graph.keys()  # it read them all
+
+
+def test_the_digest_is_sha256_without_openssl():
+    import hashlib
+    import subprocess
+    import sys
+
+    from stretchtimer.core.digest import sha256_hex
+
+    for data in (b"", b"abc", "naïve ✓".encode() * 1000):
+        assert sha256_hex(data) == hashlib.sha256(data).hexdigest()
+    code = ("import sys, stretchtimer.core.digest as d; d.sha256_hex(b'x'); "
+            "print('_hashlib' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip() == "False", out.stderr  # libcrypto not loaded for it

@@ -1,0 +1,179 @@
+"""What stretchtimer weighs while it waits in the tray, against a bare PySide6 app with a
+tray icon (benchmarks/bare_tray.py) and a bare window (benchmarks/bare_window.py),
+measured in the same run on a private Xvfb with a tray host (trayer). Prints each row
+as a ratio to its floor, with the goal of issue 16:
+
+- launch -> tray icon visible (`--tray`), median of --rounds launches  (<= 1.2x)
+- the whole process tree while waiting in the tray, --settle s after launch: resident
+  memory (<= 1.15x) and the number of processes (1)
+- idle CPU (% of one core, <= 0.02 %) and wake-ups (<= 0.1/s) over --seconds after that
+- launch -> first paint of the window (benchmarks/startup.py, <= 1.3x)
+
+    xvfb-run is not needed: python benchmarks/tray_weight.py [--settle 60] [--seconds 60]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from idle_cpu import tree, usage  # noqa: E402
+from startup import alternate  # noqa: E402
+
+BARE = [sys.executable, str(HERE / "bare_tray.py")]
+APP = [sys.executable, "-m", "stretchtimer", "--tray", "--report-tray"]
+
+
+def rss_mb(pids: list[int]) -> float:
+    total = 0
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue
+    return total / 1024
+
+
+class Desktop:
+    """Xvfb with trayer, the tray host, for the run."""
+
+    def __init__(self) -> None:
+        for tool in ("Xvfb", "trayer"):
+            if not shutil.which(tool):
+                raise SystemExit(f"{tool} is needed (bash packaging/bootstrap.sh test installs it)")
+        read, write = os.pipe()
+        self.server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0",
+                                        "1280x800x24", "-nolisten", "tcp"],
+                                       stderr=subprocess.DEVNULL, pass_fds=(write,))
+        os.close(write)
+        with os.fdopen(read) as numbers:
+            self.display = f":{numbers.readline().strip()}"
+        self.env = dict(os.environ, DISPLAY=self.display)
+        self.env.pop("QT_QPA_PLATFORM", None)
+        self.env.pop("WAYLAND_DISPLAY", None)
+        self.tray = subprocess.Popen(["trayer", "--edge", "top"], env=self.env,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(1.0)  # the tray host takes the selection
+
+    def close(self) -> None:
+        for proc in (self.tray, self.server):
+            proc.terminate()
+            proc.wait(timeout=10)
+
+
+def fresh_env(desk: Desktop) -> dict[str, str]:
+    home = tempfile.mkdtemp(prefix="st-tray-")
+    return dict(desk.env, STRETCHTIMER_HOME=home, XDG_RUNTIME_DIR=home)
+
+
+def until_tray(proc: subprocess.Popen, timeout: float = 30) -> float:
+    """The monotonic instant the process says its tray icon is up."""
+    deadline = time.monotonic() + timeout
+    assert proc.stdout is not None
+    while time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        if line.startswith("TRAY "):
+            return float(line.split()[1])
+        if not line and proc.poll() is not None:
+            break
+    raise SystemExit(f"no tray icon from {proc.args}")
+
+
+def launch_to_tray(cmd: list[str], desk: Desktop) -> float:
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, env=fresh_env(desk), stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True)
+    try:
+        return until_tray(proc) - start
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def waiting(cmd: list[str], desk: Desktop, settle: float, seconds: float) -> dict[str, float]:
+    """Memory and process count `settle` s after launch, then CPU and wake-ups."""
+    proc = subprocess.Popen(cmd, env=fresh_env(desk), stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True)
+    try:
+        until_tray(proc)
+        time.sleep(settle)
+        pids = tree(proc.pid)
+        found = {"rss": rss_mb(pids), "processes": len(pids)}
+        cpu0, sw0 = usage(proc.pid)
+        time.sleep(seconds)
+        cpu1, sw1 = usage(proc.pid)
+        woke = sum(sw1[k] - sw0[k] for k in sw0.keys() & sw1.keys())
+        found.update(cpu=100 * (cpu1 - cpu0) / seconds, wakeups=woke / seconds)
+        return found
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "MISSED"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--settle", type=float, default=60)
+    parser.add_argument("--seconds", type=float, default=60)
+    args = parser.parse_args()
+    import compileall
+
+    import stretchtimer
+
+    # as pip byte-compiles an installed wheel (see benchmarks/startup.py)
+    compileall.compile_dir(Path(stretchtimer.__file__).parent, quiet=1)
+    desk = Desktop()
+    try:
+        for cmd in (BARE, APP):  # warm the file cache
+            launch_to_tray(cmd, desk)
+        tray_s: dict[str, list[float]] = {"bare": [], "app": []}
+        for _ in range(args.rounds):
+            tray_s["bare"].append(launch_to_tray(BARE, desk))
+            tray_s["app"].append(launch_to_tray(APP, desk))
+        bare_wait = waiting(BARE, desk, args.settle, args.seconds)
+        app_wait = waiting(APP, desk, args.settle, args.seconds)
+        paint_env = fresh_env(desk)
+        paint, _ = alternate({"bare": [sys.executable, str(HERE / "bare_window.py")],
+                              "app": [sys.executable, "-m", "stretchtimer",
+                                      "--quit-after-first-paint"]}, paint_env, args.rounds)
+    finally:
+        desk.close()
+    rows = []
+    b, a = (statistics.median(tray_s[k]) for k in ("bare", "app"))
+    rows.append(("launch -> tray icon", f"{a * 1000:.0f} ms vs {b * 1000:.0f} ms", a / b, 1.2))
+    rows.append(("memory waiting in the tray",
+                 f"{app_wait['rss']:.1f} MB vs {bare_wait['rss']:.1f} MB",
+                 app_wait["rss"] / bare_wait["rss"], 1.15))
+    pb, pa = statistics.median(paint["bare"]), statistics.median(paint["app"])
+    rows.append(("launch -> window painted", f"{pa * 1000:.0f} ms vs {pb * 1000:.0f} ms",
+                 pa / pb, 1.3))
+    print(f"Xvfb + trayer, {args.rounds} launches each, memory {args.settle:.0f} s after "
+          f"launch, CPU over the {args.seconds:.0f} s after that")
+    for name, numbers, ratio, goal in rows:
+        print(f"{name:28} {numbers:24} {ratio:5.2f}x  (goal <= {goal}x) {verdict(ratio <= goal)}")
+    print(f"{'processes in the tray':28} {app_wait['processes']:.0f} vs "
+          f"{bare_wait['processes']:.0f}{'':20}(goal 1) {verdict(app_wait['processes'] == 1)}")
+    print(f"{'idle CPU, % of a core':28} {app_wait['cpu']:.3f} vs {bare_wait['cpu']:.3f}"
+          f"{'':14}(goal <= 0.02) {verdict(app_wait['cpu'] <= 0.02)}")
+    print(f"{'wake-ups a second':28} {app_wait['wakeups']:.2f} vs {bare_wait['wakeups']:.2f}"
+          f"{'':16}(goal <= 0.1) {verdict(app_wait['wakeups'] <= 0.1)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
