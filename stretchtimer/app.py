@@ -63,27 +63,28 @@ def run(command: Command, argv: list[str]) -> int:
     log.info("stretchtimer %s starting (Qt %s, %s)", __version__, qVersion(),
              app.platformName())
     controller = build_app(paths, SystemClock())
-    window = controller.window
+    in_tray = command.tray and QSystemTrayIcon.isSystemTrayAvailable()
+    window = None if in_tray else controller.window  # in the tray: made when opened
     drop_source_cache()  # early, so that what loads next reuses its memory
     from stretchtimer.ui import guard
 
-    guard.install(window.show_notice)  # from here on, no exception ends the process
+    guard.install(controller.notify)  # from here on, no exception ends the process
     _quit_on_terminate(app, controller.quit)
-    on_session_end(app, controller.record_running, window)  # logout, display gone: as Quit
+    on_session_end(app, controller.record_running, controller)  # logout, display gone: as Quit
     app.aboutToQuit.connect(controller.shutdown)  # the one shutdown order, however it ends
     if _instance is not None:
         controller.set_single_instance(_instance)
     if command.start:
         QTimer.singleShot(0, lambda: controller.handle_command(command))
-    if command.quit_after_first_paint:  # benchmarks/startup.py; connected first, so it runs first
-        window.first_painted.connect(_report_and_quit)
-    window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: _after_paint(controller,
-                                                                                    paths)))
     if command.report_tray:  # benchmarks/tray_weight.py
         controller.tray_shown.connect(lambda: QTimer.singleShot(0, _report_tray))
-    if command.tray and QSystemTrayIcon.isSystemTrayAvailable():
+    if window is None:
         QTimer.singleShot(0, lambda: _after_paint(controller, paths))  # no paint is coming
     else:
+        if command.quit_after_first_paint:  # benchmarks/startup.py; connected first
+            window.first_painted.connect(_report_and_quit)
+        window.first_painted.connect(
+            lambda: QTimer.singleShot(0, lambda: _after_paint(controller, paths)))
         window.show()
     return app.exec()
 
@@ -159,7 +160,7 @@ def build_app(paths: Paths, clock) -> Controller:
                             i18n.spoken_phrases())
     if store.messages:
         log.warning("settings: %s", " ".join(store.messages))
-        controller.window.show_notice(" ".join(store.messages))
+        controller.notify(" ".join(store.messages))
     for error in controller.library.errors:
         log.warning("routine skipped: %s", error)
     return controller
@@ -210,7 +211,6 @@ def _set_up_reminders(controller: Controller) -> None:
     from stretchtimer.ui.reminder_driver import ReminderDriver
     from stretchtimer.ui.reminder_popup import ReminderPopup
 
-    window = controller.window
     tray = controller.tray
     from stretchtimer.platform.autostart import autostart
     from stretchtimer.platform.idle import idle_probe
@@ -220,7 +220,8 @@ def _set_up_reminders(controller: Controller) -> None:
 
     idle = idle_probe()
     fullscreen = fullscreen_probe(  # our own window in full screen (F11) is no reason to wait
-        own_windows=lambda: {int(window.winId())} if window.isVisible() else set())
+        own_windows=lambda: {int(controller.window.winId())} if controller.window_shown()
+        else set())
     controller.sensing = {"idle": idle.name, "fullscreen": fullscreen.name}
     log.info("tray: %s; away noticed by: %s; full screen noticed by: %s",
              "yes" if tray is not None else "no", idle.name, fullscreen.name)

@@ -73,34 +73,65 @@ class Controller(QObject):
         self._pending_start: Routine | None = None  # asked for from outside, waiting for
         self._pending_cues: list = []               # its voice (start_when_voiced)
         self.after_paint_done = False
-        self.quitting = False
+        self._quitting = False
         self.instance: Any = None  # the SingleInstance held (set_single_instance)
         self._replan = QTimer(self)
         self._replan.setSingleShot(True)
         self._replan.setInterval(REPLAN_MS)
         self._replan.timeout.connect(self._update_context)
 
-        self.window = MainWindow(list(library.routines.values()), self._make_history_view)
-        self.routines = RoutineActions(library, routines_folder, language, self.window,
+        self._window: MainWindow | None = None  # made when first needed (not for --tray)
+        self._keep_in_tray = False
+        self._notices: list[str] = []  # said before the window was made
+        self.routines = RoutineActions(library, routines_folder, language, lambda: self.window,
                                        lambda: (self.voice, self.context), self)
         self.routines.reloaded.connect(self._on_routines_reloaded)
-        self.window.destroyed.connect(self._on_window_destroyed)
-        self._connect_window()
         self.settings.voice_changed.connect(lambda _v: self._update_context())
         self.settings.paused_changed.connect(lambda _p: self._update_context())
         self.settings.display_changed.connect(self._on_display_changed)
         self.settings.save_failed.connect(self._on_settings_save_failed)
         self.session_recorded.connect(lambda _id: self.checkin.ask())
+
+    @property
+    def window(self) -> MainWindow:
+        """The main window, made the first time anything needs it: waiting in the tray
+        (--tray) it is not made until it is opened (its widgets cost 6-9 MB)."""
+        if self._window is None:
+            self._window = self._make_window()
+        return self._window
+
+    def window_shown(self) -> bool:
+        return self._window is not None and self._window.isVisible()
+
+    def notify(self, text: str) -> None:
+        """A notice for the user: in the window's notice bar, now or when it opens."""
+        if self._window is None:
+            self._notices.append(text)
+        else:
+            self._window.show_notice(text)
+
+    def _make_window(self) -> MainWindow:
+        window = MainWindow(list(self.library.routines.values()), self._make_history_view)
+        self._window = window
+        window.keep_in_tray, window.quitting = self._keep_in_tray, self.quitting
+        window.destroyed.connect(self._on_window_destroyed)
+        self._connect_window()
         display = self.settings.display
         if display.high_contrast or display.text_size != 100:
             self._on_display_changed(display)
         self._show_context()
-        if library.errors:
-            names = ", ".join(e.source for e in library.errors)
-            self.window.show_status(
+        errors = self.library.errors
+        if errors:
+            window.show_status(
                 tr("%n routine file(s) could not be read and were skipped: {names}. Run "
-                   "stretchtimer --validate FILE to see why.", "", len(library.errors))
-                .format(names=names))
+                   "stretchtimer --validate FILE to see why.", "", len(errors))
+                .format(names=", ".join(e.source for e in errors)))
+        if self._notices:
+            window.show_notice(" ".join(dict.fromkeys(self._notices)))
+            self._notices.clear()
+        if self.voice is not None:
+            window.first_painted.connect(self._warm_selected)
+        return window
 
     def _connect_window(self) -> None:
         w, picker = self.window, self.window.picker
@@ -123,12 +154,24 @@ class Controller(QObject):
         w.hidden_to_tray.connect(self._on_window_hidden_to_tray)
 
     @property
+    def quitting(self) -> bool:
+        return self._quitting
+
+    @quitting.setter
+    def quitting(self, on: bool) -> None:
+        """Quitting: closing the window is closing, no longer hiding it into the tray."""
+        self._quitting = on
+        if self._window is not None:
+            self._window.quitting = on
+
+    @property
     def library(self) -> Library:
         return self.routines.library
 
     def _on_routines_reloaded(self, select_id: str | None) -> None:
         routines = list(self.library.routines.values())
-        self.window.picker.set_routines(routines, select_id)
+        if self._window is not None:
+            self._window.picker.set_routines(routines, select_id)
         if self.tray is not None:
             self.tray.set_routines(routines)
         self._show_context()
@@ -207,7 +250,8 @@ class Controller(QObject):
             self._show_context()
 
     def _show_context(self) -> None:
-        self.window.picker.set_context(self.context, self.paused_names(), self._was)
+        if self._window is not None:
+            self._window.picker.set_context(self.context, self.paused_names(), self._was)
         routine = self.suggested_routine()
         if self.tray is not None and routine is not None:
             self.tray.set_suggested(routine, self.context.plan(routine).total)
@@ -228,7 +272,7 @@ class Controller(QObject):
     def set_voice(self, player) -> None:
         """The speaker (made after the first paint: speech can wait)."""
         self.voice = player
-        player.notice.connect(self.window.show_notice)
+        player.notice.connect(self.notify)
         if self._driver is not None:
             player.attach(self._driver)
         # after the player's own slots, so it has loaded what was rendered
@@ -241,15 +285,16 @@ class Controller(QObject):
         if self._pending_start is not None:  # --start at launch waited for the voice
             self.start_when_voiced(self._pending_start)
             return
-        if self.window.isVisible():
+        if self.window_shown():
             self._warm_selected()
-        else:  # in the tray: nothing is rendered (no speech worker) until the window shows
-            self.window.first_painted.connect(self._warm_selected)
+        elif self._window is not None:  # hidden: nothing is rendered (no speech worker)
+            self._window.first_painted.connect(self._warm_selected)  # until it shows
+        # (a window made later connects itself)
 
     def _warm_selected(self) -> None:
         """Render the selected routine's phrases ahead (cached ones cost nothing); the
         audio stream waits for the user."""
-        routine = self.window.picker.current_routine()
+        routine = self.window.picker.current_routine() if self._window is not None else None
         if routine is not None and self.voice is not None:
             self.voice.prepare(self.plan_and_cues(routine)[1], open_stream=False)
 
@@ -263,7 +308,7 @@ class Controller(QObject):
             return  # volume, mute, chime: the same phrases
         self._said = said
         self._update_context()
-        routine = self.window.picker.current_routine()
+        routine = self.window.picker.current_routine() if self._window is not None else None
         if routine is not None:  # render what the new voice will say
             self.voice.prepare(self.plan_and_cues(routine)[1])
 
@@ -271,7 +316,9 @@ class Controller(QObject):
         """The tray icon, up before anything else a --tray launch loads; its menu works
         once set_reminders() has wired it."""
         self.tray = tray
-        self.window.keep_in_tray = True  # closing the window leaves the app in the tray
+        self._keep_in_tray = True  # closing the window leaves the app in the tray
+        if self._window is not None:
+            self._window.keep_in_tray = True
         application().setQuitOnLastWindowClosed(False)
         self._show_context()
         tray.icon.show()
@@ -292,7 +339,7 @@ class Controller(QObject):
         if tray is not None:
             reminders.next_changed.connect(tray.show_next)
             tray.start_requested.connect(lambda rid: self._start_from_outside(rid))
-            tray.open_requested.connect(self.window.bring_forward)
+            tray.open_requested.connect(lambda: self.window.bring_forward())
             tray.settings_requested.connect(lambda: self.show_settings("Reminders"))
             tray.quit_requested.connect(self.quit)
             tray.snooze_requested.connect(reminders.snooze)
@@ -305,7 +352,7 @@ class Controller(QObject):
                 lambda r: tray.set_snooze_minutes(r.snooze_min))
             reminders.next_changed.connect(lambda _due: self._update_tray_state())
         else:
-            self.window.show_notice(tr(
+            self.notify(tr(
                 "There is no system tray on this desktop, so stretchtimer cannot wait there: "
                 "reminders still pop up while this window is open (minimise it), and closing "
                 "it quits."))
@@ -332,7 +379,7 @@ class Controller(QObject):
         if command.start:
             routine = self.library.get(command.start)
             if routine is None:
-                self.window.show_notice(tr("There is no routine called “{id}”.").format(
+                self.notify(tr("There is no routine called “{id}”.").format(
                     id=command.start))
             else:
                 self.window.bring_forward()
@@ -363,7 +410,7 @@ class Controller(QObject):
 
     def start_routine(self, routine: Routine) -> None:
         if not self.context.can_run(routine):
-            self.window.show_notice(tr(
+            self.notify(tr(
                 "Every stretch in {name} is paused for your safety. Settings > Paused "
                 "stretches resumes them once you are cleared.").format(name=routine.name))
             return
@@ -402,7 +449,7 @@ class Controller(QObject):
             self.last_session_id = self.journal.append(session_record(summary, self.current))
         except OSError as exc:
             self.last_session_id = None
-            self.window.show_notice(tr(
+            self.notify(tr(
                 "Could not save this session to your history ({error}); earlier sessions "
                 "are safe. Is the disk full?").format(error=exc.strerror or exc))
             return
@@ -416,7 +463,7 @@ class Controller(QObject):
             try:
                 self.journal.append(checkin_record(self.last_session_id, rating))
             except OSError as exc:
-                self.window.show_notice(tr("Could not save your check-in ({error}).").format(
+                self.notify(tr("Could not save your check-in ({error}).").format(
                     error=exc.strerror or exc))
             self.refresh_progression()
         if rating is Rating.NERVE and self.current is not None:
@@ -449,7 +496,7 @@ class Controller(QObject):
                                    own_folders=(own.config, own.data, own.cache, own.log)
                                    if own is not None else ())
         except (ValueError, OSError) as exc:
-            self.window.show_notice(tr("Could not export: {error}").format(error=exc))
+            self.notify(tr("Could not export: {error}").format(error=exc))
             return
         self.window.show_status(
             tr("Exported %n session(s) to {file}", "", count).format(file=path), 8000)
@@ -487,17 +534,19 @@ class Controller(QObject):
     # --- settings the controller itself follows ---
 
     def _on_display_changed(self, display) -> None:
-        self.window.show_display(display.high_contrast, display.text_size)
-        if self.window.timer is not None:
-            self.window.timer.set_reduced_motion(display.reduced_motion)
+        if self._window is None:
+            return  # the window applies the display when it is made
+        self._window.show_display(display.high_contrast, display.text_size)
+        if self._window.timer is not None:
+            self._window.timer.set_reduced_motion(display.reduced_motion)
 
     def _on_settings_save_failed(self, exc: OSError) -> None:
-        self.window.show_notice(tr("Could not save your settings ({error}); the ones saved "
+        self.notify(tr("Could not save your settings ({error}); the ones saved "
                                    "before are unchanged. Is the disk full?")
                                 .format(error=exc.strerror or exc))
 
     def _on_picker_current_changed(self, routine) -> None:
-        if self.voice is not None and routine is not None and self.window.isVisible():
+        if self.voice is not None and routine is not None and self.window_shown():
             self.voice.prepare(self.plan_and_cues(routine)[1])  # warm before Start
 
     def _on_window_hidden_to_tray(self) -> None:
@@ -566,7 +615,7 @@ class Controller(QObject):
         if self.tray is not None:
             self.tray.icon.showMessage(tr("Stand up for a moment"), then)
         else:
-            self.window.show_notice(tr("Stand up for a moment.") + " " + then)
+            self.notify(tr("Stand up for a moment.") + " " + then)
         self._say(tr("Stand up for a moment."))
 
     def _on_popup_start_clicked(self) -> None:
@@ -603,7 +652,7 @@ class Controller(QObject):
         """Quit for real (the tray's Quit, SIGTERM, logout): the running routine is
         recorded as stopped, and the window no longer closes into the tray (Qt 6 gives up
         a quit that a window's close refuses, RELIABILITY R14)."""
-        self.quitting = self.window.quitting = True
+        self.quitting = True
         self.record_running()
         application().quit()
 

@@ -19,16 +19,21 @@ from stretchtimer.ui.i18n import tr
 class RoutineActions(QObject):
     reloaded = Signal(object)  # the id of the routine to select, or None
 
-    def __init__(self, library: Library, folder: Path | None, language: str, window: Any,
-                 editor_needs: Callable[[], tuple[Any, Any]],
+    def __init__(self, library: Library, folder: Path | None, language: str,
+                 window: Callable[[], Any], editor_needs: Callable[[], tuple[Any, Any]],
                  parent: QObject | None = None) -> None:
-        """`folder` None: routines cannot be saved (tests); `editor_needs` gives the
-        voice (for "try it") and the plan context (for the total) when an editor opens."""
+        """`folder` None: routines cannot be saved (tests); `window` gives the main window
+        (made when first needed); `editor_needs` gives the voice (for "try it") and the
+        plan context (for the total) when an editor opens."""
         super().__init__(parent)
         self.library, self.routines_folder, self.language = library, folder, language
-        self.window = window
+        self._window = window
         self._editor_needs = editor_needs
         self._routines_state: Any = None
+
+    @property
+    def window(self) -> Any:
+        return self._window()
 
     def edit(self, routine: Routine | None):
         """Open the editor on a new routine (None), or on one of the user's. A built-in is

@@ -27,7 +27,7 @@ def _watch(controller) -> None:
         voice = controller.voice
         # idle in the tray no speech worker runs (issue 16); with the window or a routine
         # it has started by now
-        wants_worker = wants_routine or controller.window.isVisible()
+        wants_worker = wants_routine or controller.window_shown()
         if controller.reminders is None or voice is None or \
                 (wants_worker and not voice.service.client.running):
             return
