@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
@@ -19,7 +19,7 @@ from stretchtimer.core.phrases import ENGLISH, Phrases
 from stretchtimer.core.planner import PlanContext
 from stretchtimer.core.records import Rating, ReminderAction
 from stretchtimer.core.reminders import ReminderKind
-from stretchtimer.core.routine import Library, Routine
+from stretchtimer.core.routine import DEFAULT_ROUTINE, Library, Routine
 from stretchtimer.logs import log
 from stretchtimer.routine_actions import RoutineActions
 from stretchtimer.settings_model import SettingsModel
@@ -28,9 +28,10 @@ from stretchtimer.storage.paths import Paths
 from stretchtimer.storage.settings import plan_context
 from stretchtimer.ui.application import application
 from stretchtimer.ui.i18n import tr
-from stretchtimer.ui.main_window import MainWindow
-from stretchtimer.ui.routine_picker import DEFAULT_ROUTINE
 from stretchtimer.ui.tray import TrayState
+
+if TYPE_CHECKING:
+    from stretchtimer.ui.main_window import MainWindow
 
 VOICE_WAIT_MS = 4000  # a routine asked for from outside waits this long for its voice
 REPLAN_MS = 250  # renders arrive in bursts: the lengths shown follow once per burst
@@ -111,6 +112,8 @@ class Controller(QObject):
             self._window.show_notice(text)
 
     def _make_window(self) -> MainWindow:
+        from stretchtimer.ui.main_window import MainWindow  # not loaded for --tray
+
         window = MainWindow(list(self.library.routines.values()), self._make_history_view)
         self._window = window
         window.keep_in_tray, window.quitting = self._keep_in_tray, self.quitting

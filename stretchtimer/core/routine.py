@@ -131,6 +131,9 @@ class Exercise:
                        switch_setup=level.switch_setup or self.switch_setup)
 
 
+DEFAULT_ROUTINE = "desk-micro"  # preselected in the picker, and what a reminder offers
+
+
 class Origin(StrEnum):
     """Where a routine comes from when it is not a file of the user's (Routine.origin is
     then that file's Path)."""

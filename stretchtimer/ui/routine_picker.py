@@ -40,13 +40,12 @@ from PySide6.QtWidgets import (
 
 from stretchtimer.core.plan import Plan, format_clock
 from stretchtimer.core.planner import PlanContext
-from stretchtimer.core.routine import POSITIONS, Routine, Sides
+from stretchtimer.core.routine import DEFAULT_ROUTINE, POSITIONS, Routine, Sides
 from stretchtimer.ui.guard import guarded
 from stretchtimer.ui.i18n import tr
 
 ROUTINE_ROLE = Qt.ItemDataRole.UserRole + 1
 PLAN_ROLE = Qt.ItemDataRole.UserRole + 2
-DEFAULT_ROUTINE = "desk-micro"  # preselected, and what a reminder offers
 ANY, NONE = "", "\x00none"  # equipment filter values besides a named item
 
 
