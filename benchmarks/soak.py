@@ -71,7 +71,8 @@ def main() -> int:
     window = controller.window
     window.show()
     _after_paint(controller, paths)
-    app.processEvents()
+    while controller.reminders is None:  # the rest comes on the next turns of the loop
+        app.processEvents()
     timers_before = active_timers(app, controller)
     reminders, popup = controller.reminders, controller.popup
     offered = started = 0

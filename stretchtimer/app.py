@@ -176,27 +176,33 @@ def _after_paint(controller: Controller, paths: Paths) -> None:
 
     logs.setup(paths.log)  # the records since launch are written now
     from stretchtimer.ui.guard import step
-    from stretchtimer.voice.cache import SpeechCache
-    from stretchtimer.voice.player import CuePlayer
-    from stretchtimer.voice.service import SpeechService
 
     app = application()
     app.setWindowIcon(app_icon())
 
     def speech() -> None:
+        from stretchtimer.voice.cache import SpeechCache
+        from stretchtimer.voice.player import CuePlayer
+        from stretchtimer.voice.service import SpeechService
+
         service = SpeechService(SpeechCache(paths.speech_cache), parent=controller)
         service.language = controller.language  # with no voice chosen, one that speaks it
         controller.set_voice(CuePlayer(service, controller.settings, parent=controller))
 
     # Each part on its own: one that fails is reported and the others still come up.
-    # The tray icon first (what a --tray launch waits for), speech before reminders (so
-    # that a reminder due at once can be spoken).
+    # The tray icon first, and the rest on the next turn of the event loop, so that the
+    # icon is on screen before history and speech load (what a --tray launch waits for);
+    # speech before reminders, so that a reminder due at once can be spoken.
     step("the tray icon", lambda: _show_tray(controller))
-    step("history and progression", controller.refresh_progression)
-    step("the routines folder watcher", controller.routines.watch)
-    step("speech", speech)
-    step("reminders", lambda: _set_up_reminders(controller))
-    drop_source_cache()
+
+    def the_rest() -> None:
+        step("history and progression", controller.refresh_progression)
+        step("the routines folder watcher", controller.routines.watch)
+        step("speech", speech)
+        step("reminders", lambda: _set_up_reminders(controller))
+        drop_source_cache()
+
+    QTimer.singleShot(0, the_rest)
 
 
 def _show_tray(controller: Controller) -> None:
