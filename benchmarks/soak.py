@@ -36,6 +36,10 @@ def children() -> list[str]:
     for pid in tree(os.getpid())[1:]:
         try:
             cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+            if not cmd.strip():  # a zombie has no command line: name it by its comm
+                stat = Path(f"/proc/{pid}/stat").read_text()
+                cmd = f"({stat[stat.index('(') + 1:stat.rindex(')')]}) state " \
+                      f"{stat[stat.rindex(')') + 2]}"
         except OSError:
             continue
         if "resource_tracker" not in cmd:
@@ -108,7 +112,7 @@ def main() -> int:
                    if '"type":"session"' in line.replace(" ", ""))
     window.close()
     app.quit()
-    controller.voice.service.shutdown()
+    controller.shutdown()  # what aboutToQuit runs
     app.processEvents()
     time.sleep(0.5)
     left_children = children()
@@ -124,7 +128,7 @@ def main() -> int:
     print(f"after closing: {len(left_children)} child processes {left_children}, "
           f"threads {left_threads}")
     ok = growth <= 5.0 and not left_children and not left_threads and sessions == started \
-        and timers_running == timers_before
+        and timers_running <= timers_before  # none more than at start (a leak would grow)
     print("OK" if ok else "GOAL MISSED")
     return 0 if ok else 1
 

@@ -677,6 +677,7 @@ class Controller(QObject):
         if self.tray is not None:
             step("hiding the tray icon", self.tray.icon.hide)
         if self.voice is not None:
+            step("silencing the voice", self.voice.interrupt)  # and reaping its player
             step("ending the speech worker", self.voice.service.shutdown)
         if self.instance is not None:
             step("releasing the single-instance lock", self.instance.release)
