@@ -7,21 +7,24 @@ cache folder's run/, made 0700 and checked), by absolute path: Qt would put a ba
 in /tmp, where another user could create it first and receive our command lines
 (RELIABILITY R15). A lock naming a live process that is not a stretchtimer of this user
 is forged or stale and is taken over; a message bigger or deeper than a command line is
-refused. On Windows the socket is a named pipe, private to the user by its access
-option."""
+refused. On POSIX the socket is a plain AF_UNIX socket watched by a QSocketNotifier
+(QtNetwork's QLocalServer would cost the app waiting in the tray 3 MB and 15 ms to load);
+on Windows it is QLocalServer's named pipe, private to the user by its access option."""
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import json
 import os
+import socket
 import stat
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QLockFile, QObject, QSocketNotifier, Signal
 
 from stretchtimer.core import strict_json
 from stretchtimer.core.digest import sha256_hex
@@ -99,23 +102,54 @@ class SingleInstance(QObject):
         self.name = name if sys.platform == "win32" else str(folder / f"{tag}.sock")
         self._lock = QLockFile(str(self.lock_path))
         self._lock.setStaleLockTime(0)  # only a dead owner makes it stale, never age
-        self._server: QLocalServer | None = None
-        self._clients: set[QLocalSocket] = set()
+        self._server: Any = None  # a listening socket (POSIX) or a QLocalServer (Windows)
+        self._notifier: QSocketNotifier | None = None
+        # per connection: its socket, its notifier, and what it sent (None: refused; what
+        # it still sends is read and dropped until it closes)
+        self._clients: dict[int, tuple[Any, QSocketNotifier | None, bytearray | None]] = {}
         self.listening = False
 
     def acquire(self) -> bool:
         """True: this is the first instance (and now listens). False: another runs."""
         if not self._lock.tryLock(100) and not self._take_over_forged_lock():
             return False
-        QLocalServer.removeServer(self.name)  # a socket a killed instance left behind
-        self._server = QLocalServer(self)
-        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        self._server.newConnection.connect(self._on_server_new_connection)
-        self.listening = self._server.listen(self.name)
+        if sys.platform == "win32":
+            self._listen_pipe()
+        else:
+            self._listen_unix()
+        return True
+
+    def _listen_unix(self) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.name)  # a socket a killed instance left behind
+        server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            server.bind(self.name)
+            os.chmod(self.name, 0o600)  # this user only (the folder is 0700 as well)
+            server.listen(8)
+            server.setblocking(False)
+        except OSError as exc:
+            server.close()
+            log.warning("cannot listen on %s (%s): later launches cannot reach this one",
+                        self.name, exc.strerror or exc)
+            return
+        self._server = server
+        self._notifier = QSocketNotifier(server.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._on_unix_connection)
+        self.listening = True
+
+    def _listen_pipe(self) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
+        QLocalServer.removeServer(self.name)
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        server.newConnection.connect(self._on_pipe_connection)
+        self._server = server
+        self.listening = server.listen(self.name)
         if not self.listening:
             log.warning("cannot listen on %s (%s): later launches cannot reach this one",
-                        self.name, self._server.errorString())
-        return True
+                        self.name, server.errorString())
 
     def _take_over_forged_lock(self) -> bool:
         """The lock names a live process: take it only if that is no stretchtimer of ours
@@ -129,60 +163,144 @@ class SingleInstance(QObject):
 
     def send(self, args: list[str]) -> bool:
         """Give the running instance our command line; False if none answered."""
+        message = json.dumps(args).encode() + b"\n"
         deadline = time.monotonic() + RETRY_FOR_S
         while time.monotonic() < deadline:
-            socket = QLocalSocket()
-            socket.connectToServer(self.name)
-            if socket.waitForConnected(CONNECT_TIMEOUT_MS):
-                socket.write(json.dumps(args).encode() + b"\n")
-                socket.flush()
-                # delivered only when the running instance says so
-                if socket.waitForReadyRead(ACK_TIMEOUT_MS) and \
-                        socket.readAll().data() == b"ok\n":
-                    socket.disconnectFromServer()
-                    return True
-                socket.abort()
+            sent = self._send_pipe(message) if sys.platform == "win32" else \
+                self._send_unix(message)
+            if sent:
+                return True
             time.sleep(0.05)
         return False
 
+    def _send_unix(self, message: bytes) -> bool:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+            try:
+                client.settimeout(CONNECT_TIMEOUT_MS / 1000)
+                client.connect(self.name)
+                client.sendall(message)
+                # delivered only when the running instance says so
+                client.settimeout(ACK_TIMEOUT_MS / 1000)
+                return client.recv(16) == b"ok\n"
+            except OSError:
+                return False
+
+    def _send_pipe(self, message: bytes) -> bool:
+        from PySide6.QtNetwork import QLocalSocket
+
+        client = QLocalSocket()
+        client.connectToServer(self.name)
+        if client.waitForConnected(CONNECT_TIMEOUT_MS):
+            client.write(message)
+            client.flush()
+            if client.waitForReadyRead(ACK_TIMEOUT_MS) and client.readAll().data() == b"ok\n":
+                client.disconnectFromServer()
+                return True
+            client.abort()
+        return False
+
     def release(self) -> None:
-        if self._server is not None:
+        for fd in list(self._clients):
+            self._drop(fd)
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+        if isinstance(self._server, socket.socket):
             self._server.close()
+            with contextlib.suppress(OSError):
+                os.unlink(self.name)
+        elif self._server is not None:
+            self._server.close()
+        self._server = None
         self._lock.unlock()
 
-    def _on_server_new_connection(self) -> None:
-        assert self._server is not None  # it is what emits this
+    # --- POSIX: a connection, then its bytes as they come ---
+
+    def _on_unix_connection(self, *_args: Any) -> None:
+        while self._server is not None:
+            try:
+                conn, _ = self._server.accept()
+            except (BlockingIOError, InterruptedError):
+                return
+            except OSError:
+                return
+            conn.setblocking(False)
+            fd = conn.fileno()
+            notifier = QSocketNotifier(fd, QSocketNotifier.Type.Read, self)
+            notifier.activated.connect(lambda *_a, fd=fd: self._on_unix_bytes(fd))
+            self._clients[fd] = (conn, notifier, bytearray())
+            self._on_unix_bytes(fd)  # what arrived before we were listening
+
+    def _on_unix_bytes(self, fd: int) -> None:
+        if fd not in self._clients:
+            return  # dropped already
+        conn, _, buffer = self._clients[fd]
+        while True:
+            try:
+                chunk = conn.recv(65536)
+            except (BlockingIOError, InterruptedError):
+                break
+            except OSError:
+                chunk = b""
+            if not chunk:
+                self._drop(fd)  # the sender is done (or gone)
+                return
+            if buffer is None:
+                continue  # refused: drained, not kept
+            buffer += chunk
+            if len(buffer) > MAX_MESSAGE:
+                break
+        if buffer is not None:
+            self._take_lines(buffer, lambda: conn.send(b"ok\n"), lambda: self._refuse(fd))
+
+    def _refuse(self, fd: int) -> None:
+        """End a sender of too much: it reads end-of-stream (no "ok"); what it still sends
+        is drained until it closes (closing with unread bytes would reset it instead)."""
+        conn, notifier, _ = self._clients[fd]
+        with contextlib.suppress(OSError):
+            conn.shutdown(socket.SHUT_WR)
+        self._clients[fd] = (conn, notifier, None)
+
+    def _drop(self, fd: int) -> None:
+        conn, notifier, _ = self._clients.pop(fd, (None, None, None))
+        if notifier is not None:
+            notifier.setEnabled(False)
+            notifier.deleteLater()
+        if conn is not None:
+            conn.close()
+
+    # --- Windows: QLocalServer ---
+
+    def _on_pipe_connection(self) -> None:
         while self._server.hasPendingConnections():
-            socket = self._server.nextPendingConnection()
-            self._clients.add(socket)
-            socket.readyRead.connect(self._on_client_ready_read)
-            socket.disconnected.connect(self._on_client_disconnected)
-            self._read(socket)  # what arrived before we were listening for it
+            client = self._server.nextPendingConnection()
+            client.readyRead.connect(lambda c=client: self._on_pipe_bytes(c))
+            client.disconnected.connect(client.deleteLater)
+            self._on_pipe_bytes(client)  # what arrived before we were listening for it
 
-    def _on_client_ready_read(self) -> None:
-        socket = self.sender()
-        assert isinstance(socket, QLocalSocket)
-        self._read(socket)
+    def _on_pipe_bytes(self, client: Any) -> None:
+        buffer = bytearray(client.readAll().data())
+        self._take_lines(buffer, lambda: (client.write(b"ok\n"), client.flush()), client.abort)
 
-    def _on_client_disconnected(self) -> None:
-        socket = self.sender()
-        self._clients.discard(socket)
-        socket.deleteLater()
+    # --- both ---
 
-    def _read(self, socket: QLocalSocket) -> None:
-        if socket.bytesAvailable() > MAX_MESSAGE and not socket.canReadLine():
+    def _take_lines(self, buffer: bytearray, ack: Any, refuse: Any) -> None:
+        """Each whole line that is a command line is acknowledged and passed on; a
+        message bigger than a command line is refused."""
+        if len(buffer) > MAX_MESSAGE and b"\n" not in buffer[:MAX_MESSAGE + 1]:
             log.warning("a message of over %s bytes on the instance socket; refused",
                         MAX_MESSAGE)
-            socket.abort()
+            refuse()
             return
-        while socket.canReadLine():
-            line = bytes(socket.readLine(MAX_MESSAGE + 1).data())
+        while b"\n" in buffer:
+            end = buffer.index(b"\n")
+            line = bytes(buffer[:end])
+            del buffer[:end + 1]
             try:
                 args = strict_json.loads(line, max_depth=1)
             except strict_json.JsonProblem:
                 continue
             if isinstance(args, list) and len(args) <= MAX_ARGS and \
                     all(isinstance(a, str) and len(a) <= 4096 for a in args):
-                socket.write(b"ok\n")  # the sender waits for this before it exits
-                socket.flush()
+                with contextlib.suppress(OSError):
+                    ack()  # the sender waits for this before it exits
                 self.message_received.emit(list(args))
