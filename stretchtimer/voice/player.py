@@ -189,7 +189,10 @@ class StreamOut:
             self._player = None
 
     def close(self) -> None:
-        """End the streams (the routine is over: nothing plays while idle)."""
+        """End the streams (the routine is over: nothing plays while idle), and reap an
+        external player that has finished (else it stays a zombie until the next cue)."""
+        if self._player is not None and self._player.poll() is not None:
+            self._player = None
         for sink, stream in self._streams.values():
             sink.stop()
             stream.close()
