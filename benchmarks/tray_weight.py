@@ -15,8 +15,6 @@ as a ratio to its floor, with the goal of issue 16:
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -26,6 +24,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+from desktop import Desktop  # noqa: E402
 from idle_cpu import tree, usage  # noqa: E402
 from startup import alternate  # noqa: E402
 
@@ -43,33 +42,6 @@ def rss_mb(pids: list[int]) -> float:
         except OSError:
             continue
     return total / 1024
-
-
-class Desktop:
-    """Xvfb with trayer, the tray host, for the run."""
-
-    def __init__(self) -> None:
-        for tool in ("Xvfb", "trayer"):
-            if not shutil.which(tool):
-                raise SystemExit(f"{tool} is needed (bash packaging/bootstrap.sh test installs it)")
-        read, write = os.pipe()
-        self.server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0",
-                                        "1280x800x24", "-nolisten", "tcp"],
-                                       stderr=subprocess.DEVNULL, pass_fds=(write,))
-        os.close(write)
-        with os.fdopen(read) as numbers:
-            self.display = f":{numbers.readline().strip()}"
-        self.env = dict(os.environ, DISPLAY=self.display)
-        self.env.pop("QT_QPA_PLATFORM", None)
-        self.env.pop("WAYLAND_DISPLAY", None)
-        self.tray = subprocess.Popen(["trayer", "--edge", "top"], env=self.env,
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(1.0)  # the tray host takes the selection
-
-    def close(self) -> None:
-        for proc in (self.tray, self.server):
-            proc.terminate()
-            proc.wait(timeout=10)
 
 
 def fresh_env(desk: Desktop) -> dict[str, str]:

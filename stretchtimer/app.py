@@ -44,7 +44,6 @@ def no_display_reason() -> str | None:
 
 def run(command: Command, argv: list[str]) -> int:
     """Open the app as `command` asks (`argv`, as given, goes to a running one instead)."""
-    drop_source_cache()  # of what this module's imports read
     reason = no_display_reason()
     if reason and QApplication.instance() is None:
         print(reason, file=sys.stderr)

@@ -37,6 +37,12 @@ VOICE_WAIT_MS = 4000  # a routine asked for from outside waits this long for its
 REPLAN_MS = 250  # renders arrive in bursts: the lengths shown follow once per burst
 
 
+def _what_is_said(voice: Any) -> tuple:
+    """The voice settings that change what a routine's phrases are or sound like (not
+    volume, mute or the chime)."""
+    return voice.voice, voice.rate_wpm, voice.breathing, voice.countdown
+
+
 class Controller(QObject):
     session_recorded = Signal(str)  # the journal id of a finished (or stopped) session
     tray_shown = Signal()  # the tray icon is up
@@ -56,13 +62,13 @@ class Controller(QObject):
         self.paths, self.language = paths, language
         self._phrases = phrases
         self._waker = waker
+        self.voice: Any = None  # the CuePlayer, after the first paint
         self.levels: dict[str, int] = {}  # exercise id -> progression level
         self._was: dict[str, int] = {}  # exercise id -> the level it was at before
         self.context = self._make_context()
         self._history: Any = None
         self._driver: Any = None
         self._checkin: Any = None
-        self.voice: Any = None  # the CuePlayer, after the first paint
         self.reminders: Any = None  # ReminderDriver, Tray, ReminderPopup: after the paint
         self.tray: Any = None
         self.popup: Any = None
@@ -242,7 +248,7 @@ class Controller(QObject):
     # --- one plan context for every length shown and every routine started ---
 
     def _make_context(self) -> PlanContext:
-        measured = dict(self.voice.lengths) if getattr(self, "voice", None) is not None else {}
+        measured = dict(self.voice.lengths) if self.voice is not None else {}
         return plan_context(self.settings.settings, levels=dict(self.levels),
                             measured=measured, phrases=self._phrases)
 
@@ -282,8 +288,7 @@ class Controller(QObject):
         player.service.rendered.connect(lambda *_: self._on_render_done())
         player.service.render_failed.connect(lambda *_: self._on_render_done())
         # after the player's own: it forgets the old voice's renders before these are made
-        v = self.settings.voice
-        self._said = (v.voice, v.rate_wpm, v.breathing, v.countdown)
+        self._said = _what_is_said(self.settings.voice)
         self.settings.voice_changed.connect(self._on_voice_changed)
         if self._pending_start is not None:  # --start at launch waited for the voice
             self.start_when_voiced(self._pending_start)
@@ -306,7 +311,7 @@ class Controller(QObject):
         self._start_pending()
 
     def _on_voice_changed(self, voice) -> None:
-        said = (voice.voice, voice.rate_wpm, voice.breathing, voice.countdown)
+        said = _what_is_said(voice)
         if said == self._said:
             return  # volume, mute, chime: the same phrases
         self._said = said

@@ -74,16 +74,14 @@ class SpeechService(QObject):
 
     def render(self, text: str, voice: str | None, rate: int) -> str:
         """Make sure `text` is cached; `rendered` fires when it is (at once if it was)."""
-        voice = voice_for(voice, self.language)
-        key = cache_key(text, voice, rate, self.engine_key)
-        path = self.cache.get(key)
+        key, path = self.cached(text, voice, rate)
         if path is not None:
             QTimer.singleShot(0, lambda: self.rendered.emit(key, str(path)))
         elif key not in self._rendering:
             temp = self.cache.temp_path()
             self._rendering[key] = temp
             self.client.request("render", RENDER_DEADLINE_S, text=text, path=str(temp),
-                                voice=voice, rate=rate, key=key)
+                                voice=voice_for(voice, self.language), rate=rate, key=key)
             self._watch()
         return key
 

@@ -16,35 +16,15 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
 from tests.helpers import alive, children, speech_workers
 
-
-class Desktop:
-    """Xvfb with a tray host (trayer) on it: a real xcb session, not offscreen."""
-
-    def __init__(self):
-        for tool in ("Xvfb", "trayer"):
-            assert shutil.which(tool), f"{tool} is installed by the README's test command"
-        read, write = os.pipe()
-        self.server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0",
-                                        "1280x800x24", "-nolisten", "tcp"],
-                                       stderr=subprocess.DEVNULL, pass_fds=(write,))
-        os.close(write)
-        with os.fdopen(read) as numbers:
-            self.display = f":{numbers.readline().strip()}"
-        self.tray = subprocess.Popen(["trayer", "--edge", "top"],
-                                     env=dict(os.environ, DISPLAY=self.display),
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(0.5)
-
-    def close(self):
-        for process in (self.tray, self.server):
-            if process.poll() is None:
-                process.terminate()
-            process.wait(timeout=10)
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from desktop import Desktop  # noqa: E402  (Xvfb + trayer, shared with the benchmark)
 
 
 @pytest.fixture(scope="module")
