@@ -21,6 +21,7 @@ every call brings the wall time (epoch seconds, for the calendar) and the monoto
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
@@ -157,11 +158,21 @@ class ReminderScheduler:
 
     # --- time passing ---
 
-    def tick(self, wall: float, mono: float, idle_s: float = 0.0, *, fullscreen: bool = False,
+    def tick(self, wall: float, mono: float, idle_s: float = 0.0, *,
+             fullscreen: Callable[[], bool] = lambda: False,
              locked: bool = False) -> list[ReminderDue]:
-        """Call at the due time and every half minute or so; returns a reminder (or a
-        nudge) when one is due now, at most one."""
-        if fullscreen:
+        """Call at the due time and every minute or so; returns a reminder (or a nudge)
+        when one is due now, at most one. `fullscreen` is asked only when its answer can
+        change something: each question is a round trip to the desktop, and those were
+        most of the tray's wake-ups (issue 16)."""
+        answer: list[bool] = []
+
+        def busy() -> bool:
+            if not answer:
+                answer.append(bool(fullscreen()))
+            return answer[0]
+
+        if idle_s >= min(SHORT_ABSENCE_S, self.schedule.break_s) and busy():
             idle_s = 0.0  # watching a talk or a call without touching anything is not away
         self._catch_up(wall, mono, idle_s)
         if self.due is None:
@@ -178,8 +189,8 @@ class ReminderScheduler:
                 self._new_cycle(wall, 0.0, self.snoozed)
             return []
         if wall < self.due:
-            return self._nudge(wall, fullscreen)
-        if fullscreen and wall - self.due < self.schedule.fullscreen_defer_s:
+            return self._nudge(wall, busy)
+        if wall - self.due < self.schedule.fullscreen_defer_s and busy():
             self.deferred = True  # given when the full-screen app ends, or at the limit
             return []
         event = ReminderDue(self.due, wall)
@@ -187,12 +198,12 @@ class ReminderScheduler:
         self._new_cycle(wall, self.schedule.interval_s)
         return [event]
 
-    def _nudge(self, wall: float, fullscreen: bool) -> list[ReminderDue]:
+    def _nudge(self, wall: float, busy: Callable[[], bool]) -> list[ReminderDue]:
         at = self.nudge_at()
         if at is None or wall < at:
             return []
         self.nudged = True  # given now, or dropped: a late nudge would crowd the reminder
-        if fullscreen or wall - at > NUDGE_LATE_S:
+        if wall - at > NUDGE_LATE_S or busy():
             return []
         event = ReminderDue(at, wall, ReminderKind.NUDGE)
         self.fired.append(event)

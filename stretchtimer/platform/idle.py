@@ -26,7 +26,21 @@ class _XScreenSaverInfo(ctypes.Structure):
                 ("eventMask", ctypes.c_ulong)]
 
 
-class X11Idle:
+class IdleProbe:
+    """seconds() since the last input (None: cannot tell) and locked(); sample() gives
+    both, in one question to the desktop where the source allows."""
+
+    def seconds(self) -> float | None:
+        raise NotImplementedError
+
+    def locked(self) -> bool:
+        raise NotImplementedError
+
+    def sample(self) -> tuple[float | None, bool]:
+        return self.seconds(), self.locked()
+
+
+class X11Idle(IdleProbe):
     name = "X11 screen saver extension"
     SCREEN_SAVER_ON = 1
 
@@ -36,7 +50,7 @@ class X11Idle:
         xss = ctypes.util.find_library("Xss")
         if not xss:
             raise OSError("needs libXss (Debian: libxss1)")
-        self._x = XDisplay()
+        self._x = XDisplay.shared()
         self._xss = ctypes.CDLL(xss)
         self._xss.XScreenSaverAllocInfo.restype = ctypes.POINTER(_XScreenSaverInfo)
         self._xss.XScreenSaverQueryInfo.argtypes = [ctypes.c_void_p, ctypes.c_ulong,
@@ -54,8 +68,14 @@ class X11Idle:
     def locked(self) -> bool:
         return self._query() and self._info.contents.state == self.SCREEN_SAVER_ON
 
+    def sample(self) -> tuple[float | None, bool]:
+        if not self._query():  # one round trip to the X server, not two
+            return None, False
+        info = self._info.contents
+        return info.idle / 1000.0, info.state == self.SCREEN_SAVER_ON
 
-class DBusIdle:
+
+class DBusIdle(IdleProbe):
     """GNOME's Mutter IdleMonitor (milliseconds) or KDE's org.freedesktop.ScreenSaver
     (GetSessionIdleTime, milliseconds in KDE's implementation), and the screen saver's
     GetActive for the lock screen."""
@@ -106,7 +126,7 @@ def _session_bus_exists() -> bool:
         runtime and os.path.exists(os.path.join(runtime, "bus")))
 
 
-class WindowsIdle:
+class WindowsIdle(IdleProbe):
     name = "Windows GetLastInputInfo"
     DESKTOP_SWITCHDESKTOP = 0x0100
 
@@ -139,7 +159,7 @@ class WindowsIdle:
             user32.CloseDesktop(desk)
 
 
-class MacIdle:
+class MacIdle(IdleProbe):
     name = "macOS input events (CoreGraphics)"
     COMBINED_SESSION, ANY_INPUT = 0, 0xFFFFFFFF
 
@@ -161,7 +181,7 @@ class MacIdle:
         return False  # not told; a locked Mac soon goes idle, which is noticed instead
 
 
-class NoIdle:
+class NoIdle(IdleProbe):
     name = None  # this system cannot tell
 
     def seconds(self) -> float | None:

@@ -59,10 +59,10 @@ class ReminderDriver(QObject):
         self.start()
 
     def check(self) -> None:
+        idle_s, locked = self.idle.sample()
         for event in self.scheduler.tick(self.clock.wall(), self.clock.monotonic(),
-                                         self.idle.seconds() or 0.0,
-                                         fullscreen=self.fullscreen.active(),
-                                         locked=self.idle.locked()):
+                                         idle_s or 0.0, fullscreen=self.fullscreen.active,
+                                         locked=locked):
             self.reminder_due.emit(event)
         self._arm()
 

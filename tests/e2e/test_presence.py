@@ -47,6 +47,8 @@ def test_x11_idle_time_grows_while_nobody_touches_anything(xvfb):
     second = probe.seconds()
     assert first is not None and second - first >= 1.0
     assert probe.locked() is False  # Xvfb's screen saver is not running
+    seconds, locked = probe.sample()  # both from one question to the X server
+    assert second <= seconds < second + 5 and locked is False
 
 
 def test_without_a_display_or_a_bus_the_probes_say_they_cannot_tell(monkeypatch,

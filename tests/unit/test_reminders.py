@@ -37,7 +37,7 @@ class Sim:
             self.wall += step
             self.mono += step
             t = self.wall - t0
-            self.tick(idle(t), fullscreen=fullscreen(t), locked=locked(t))
+            self.tick(idle(t), fullscreen=lambda t=t: fullscreen(t), locked=locked(t))
 
     def reminders(self):
         return [e for e in self.s.fired if e.kind is ReminderKind.REMINDER]
@@ -280,3 +280,17 @@ def test_a_short_absence_only_pauses_the_countdown_that_was_running_during_it():
     sim.run(13 * 60 + 60, idle=lambda t: t if t < 13 * 60 else 0.0)
     assert [local(e.wall) for e in sim.s.fired] == ["Mon 09:15"]
     assert at("2026-11-16T09:40:30") <= sim.s.due <= at("2026-11-16T09:42:00")
+
+
+def test_full_screen_is_asked_only_when_its_answer_can_change_something():
+    # each question is a round trip to the desktop, and the tray wakes up for it
+    asked = []
+    sim = Sim(ReminderScheduler(Schedule(nudge=True), BERLIN), at("2026-11-16T09:00:00"))
+    sim.run(29 * 60, fullscreen=lambda t: asked.append(t) or False)  # at the desk
+    assert asked == []
+    sim.run(3 * 60, fullscreen=lambda t: asked.append(t) or False)  # the 09:30 nudge
+    assert len(asked) == 1
+    sim.run(10 * 60, idle=lambda t: t, fullscreen=lambda t: asked.append(t) or True)
+    # watching a talk for ten minutes: asked from the first minute without input on
+    assert len(asked) == 1 + 10 * 60 // STEP - 1
+    assert local(sim.s.due) == "Mon 10:00"  # and the watching was not an absence

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from stretchtimer.controller import Controller
 from stretchtimer.core.clock import FakeClock
+from stretchtimer.platform.idle import IdleProbe
 from stretchtimer.storage.routines import load_routines
 from stretchtimer.ui.reminder_driver import ReminderDriver
 from stretchtimer.ui.reminder_popup import ReminderPopup
@@ -16,7 +17,7 @@ from stretchtimer.ui.tray import Tray, TrayState
 MONDAY_8 = datetime(2026, 11, 16, 8, 0).timestamp()  # local time
 
 
-class Desk:
+class Desk(IdleProbe):
     """Stands in for the platform probes (tested for real in test_presence.py)."""
 
     name = "test desk"
