@@ -9,6 +9,8 @@ pyttsx3 speech (what a cue falls back to when its render is not ready).
     python benchmarks/cue_timing.py --routine towel-hamstring-beginner --modes cached
                                                   (a whole built-in routine, in real time;
                                                   also says how many breath cues were heard)
+    python benchmarks/cue_timing.py --load 4      (the same with 4 busy processes beside it:
+                                                  on a 2-core machine both cores are busy)
 
 Each run first plays a chime at a known instant: its onset maps the monotonic clock onto
 the recording, so both runs are measured against the same audio path.
@@ -186,16 +188,25 @@ def main() -> int:
     parser.add_argument("--modes", default="cached,live")
     parser.add_argument("--routine", default="", metavar="ID",
                         help="play this built-in routine instead of the short test one")
+    parser.add_argument("--load", type=int, default=0, metavar="N",
+                        help="keep N busy processes running while the routine plays")
     args = parser.parse_args()
     if args.play:
         play(args.play, args.routine)
         return 0
     with tempfile.TemporaryDirectory(prefix="st-cues-") as tmp, PulseNullSink(Path(tmp)) as rig:
         env = dict(rig.env, QT_QPA_PLATFORM="offscreen", STRETCHTIMER_HOME=str(Path(tmp) / "home"))
-        results = [measure(rig, mode, Path(tmp),
-                           dict(env, STRETCHTIMER_HOME=str(Path(tmp) / "cold-home"))
-                           if mode == "cold" else env, args.routine)
-                   for mode in args.modes.split(",")]
+        busy = [subprocess.Popen([sys.executable, "-c", "while True: pass"])
+                for _ in range(args.load)]
+        try:
+            results = [measure(rig, mode, Path(tmp),
+                               dict(env, STRETCHTIMER_HOME=str(Path(tmp) / "cold-home"))
+                               if mode == "cold" else env, args.routine)
+                       for mode in args.modes.split(",")]
+        finally:
+            for process in busy:
+                process.kill()
+                process.wait()
     if args.json:
         print(json.dumps(results))
         return 0

@@ -8,13 +8,22 @@ as a ratio to its floor, with the goal of issue 16:
   memory (<= 1.15x) and the number of processes (1)
 - idle CPU (% of one core, <= 0.02 %) and wake-ups (<= 0.1/s) over --seconds after that
 - launch -> first paint of the window (benchmarks/startup.py, <= 1.3x)
+- Start -> the first cue heard, from a cold cache, no speech worker and the audio stream
+  closed (benchmarks/cue_timing.py --modes cold, <= 300 ms)
+- after a routine (the walk break, started from outside as a reminder's Start does, on a
+  private PulseAudio null sink) with the window then closed to the tray, --after s later:
+  the process tree against the bare tray app (<= 1.4x), and against the bare app that
+  has shown a window and played a sound (bare_tray.py --window-and-sound), closed at the
+  same moment
 
     xvfb-run is not needed: python benchmarks/tray_weight.py [--settle 60] [--seconds 60]
+        [--after 300]   (--after 0 skips the after-a-routine row, which takes 7 minutes)
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import subprocess
 import sys
@@ -24,6 +33,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+from audio_rig import PulseNullSink  # noqa: E402
+from cue_timing import measure, summary  # noqa: E402
 from desktop import Desktop  # noqa: E402
 from idle_cpu import tree, usage  # noqa: E402
 from startup import alternate  # noqa: E402
@@ -93,6 +104,46 @@ def waiting(cmd: list[str], desk: Desktop, settle: float, seconds: float) -> dic
         proc.wait(timeout=20)
 
 
+def recorded(journal: Path) -> bool:
+    lines = journal.read_text().splitlines() if journal.exists() else []
+    return any(json.loads(line).get("type") == "session" for line in lines if line.strip())
+
+
+def after_routine(desk: Desktop, after: float) -> dict[str, float]:
+    """The app and the bare app side by side: a routine in one, a window and a sound in
+    the other; both windows closed when the routine has been recorded; memory `after` s
+    later."""
+    with PulseNullSink(Path(tempfile.mkdtemp(prefix="st-pulse-"))) as pulse:
+        env = dict(fresh_env(desk), XDG_RUNTIME_DIR=str(pulse.runtime),
+                   PULSE_SERVER=pulse.env["PULSE_SERVER"])
+        journal = Path(env["STRETCHTIMER_HOME"]) / "data" / "history.jsonl"
+        procs = {name: subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE,
+                                        stderr=subprocess.DEVNULL, text=True)
+                 for name, cmd in (("bare", BARE + ["--window-and-sound"]), ("app", APP))}
+        try:
+            for proc in procs.values():
+                until_tray(proc)
+            subprocess.run(APP[:3] + ["--start", "walk-break"], env=env, timeout=30,
+                           stderr=subprocess.DEVNULL, check=True)
+            deadline = time.monotonic() + 300
+            while not recorded(journal):
+                if time.monotonic() > deadline:
+                    raise SystemExit("the walk break was not recorded within 5 minutes")
+                time.sleep(1)
+            time.sleep(10)  # the closing line and the check-in
+            for name, proc in procs.items():
+                if desk.close_windows_of(proc.pid) != 1:
+                    raise SystemExit(f"no window of the {name} app to close")
+            time.sleep(after)
+            found = {name: rss_mb(tree(proc.pid)) for name, proc in procs.items()}
+            found["processes"] = len(tree(procs["app"].pid))
+            return found
+        finally:
+            for proc in procs.values():
+                proc.terminate()
+                proc.wait(timeout=20)
+
+
 def verdict(ok: bool) -> str:
     return "met" if ok else "MISSED"
 
@@ -102,6 +153,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--settle", type=float, default=60)
     parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--after", type=float, default=300)
     args = parser.parse_args()
     import compileall
 
@@ -123,6 +175,11 @@ def main() -> int:
         paint, _ = alternate({"bare": [sys.executable, str(HERE / "bare_window.py")],
                               "app": [sys.executable, "-m", "stretchtimer",
                                       "--quit-after-first-paint"]}, paint_env, args.rounds)
+        later = after_routine(desk, args.after) if args.after else None
+        with tempfile.TemporaryDirectory(prefix="st-cues-") as tmp, \
+                PulseNullSink(Path(tmp)) as rig:  # Start -> first cue, from cold
+            cold = measure(rig, "cold", Path(tmp), dict(
+                rig.env, QT_QPA_PLATFORM="offscreen", STRETCHTIMER_HOME=f"{tmp}/home"))
     finally:
         desk.close()
     rows = []
@@ -144,6 +201,16 @@ def main() -> int:
           f"{'':14}(goal <= 0.02) {verdict(app_wait['cpu'] <= 0.02)}")
     print(f"{'wake-ups a second':28} {app_wait['wakeups']:.2f} vs {bare_wait['wakeups']:.2f}"
           f"{'':16}(goal <= 0.1) {verdict(app_wait['wakeups'] <= 0.1)}")
+    first = cold["first_ms"]
+    print(f"{'first cue, cold':28} {first:.0f} ms after Start{'':15}(goal <= 300 ms) "
+          f"{verdict(first is not None and first <= 300)}")
+    if later is not None:
+        ratio = later["app"] / bare_wait["rss"]
+        print(f"{'memory after a routine':28} {later['app']:.1f} MB vs {bare_wait['rss']:.1f} MB"
+              f"{'':7}{ratio:5.2f}x  (goal <= 1.4x) {verdict(ratio <= 1.4)}")
+        print(f"{'  vs a bare app after a window and a sound':44} {later['bare']:.1f} MB "
+              f"{later['app'] / later['bare']:5.2f}x; {later['processes']:.0f} process(es), "
+              f"{args.after:.0f} s after closing")
     return 0
 
 
