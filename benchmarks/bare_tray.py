@@ -13,8 +13,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import (QApplication, QLabel, QMenu, QPushButton, QSystemTrayIcon,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSystemTrayIcon,
+    QVBoxLayout,
+    QWidget,
+)
 
 ICON = Path(__file__).resolve().parents[1] / "assets" / "icons" / "stretchtimer.svg"
 

@@ -40,6 +40,7 @@ ROUTINE = {  # one short hold: name, setup, hold, breaths, form cue, 3-2-1, rele
                    "source": "benchmark"}],
 }
 REFERENCE_LEAD_S = 1.0  # the reference chime plays this long before the routine starts
+PLACED_S = 0.3  # and is placed in the stream this long before its instant
 
 
 def play(mode: str, routine_id: str = "") -> None:
@@ -100,13 +101,16 @@ def play(mode: str, routine_id: str = "") -> None:
         QTimer.singleShot(1500, reference)  # a stream needs ~0.5 s to start flowing
 
     def reference() -> None:
-        log["reference"] = time.monotonic()
-        player.out.play(CHIME, 1.0)
+        # placed ahead in the running stream, as the routine's cues are
+        log["reference"] = time.monotonic() + PLACED_S
+        if not player.out.play_at(CHIME, 1.0, log["reference"]):
+            raise SystemExit("no running audio stream for the reference chime")
+        lead = int((PLACED_S + REFERENCE_LEAD_S) * 1000)
         if mode == "cold":  # the stream ends before Start (an idle app has none open)
-            QTimer.singleShot(int(REFERENCE_LEAD_S * 1000), player.out.close)
-            QTimer.singleShot(int(REFERENCE_LEAD_S * 2000), start_routine)
+            QTimer.singleShot(lead, player.out.close)
+            QTimer.singleShot(lead + int(REFERENCE_LEAD_S * 1000), start_routine)
         else:
-            QTimer.singleShot(int(REFERENCE_LEAD_S * 1000), start_routine)
+            QTimer.singleShot(lead, start_routine)
 
     def start_routine() -> None:
         if mode == "cold":  # Start pressed: what the controller does (prepare, begin)

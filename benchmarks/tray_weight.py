@@ -34,7 +34,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from audio_rig import PulseNullSink  # noqa: E402
-from cue_timing import measure, summary  # noqa: E402
+from cue_timing import measure  # noqa: E402
 from desktop import Desktop  # noqa: E402
 from idle_cpu import tree, usage  # noqa: E402
 from startup import alternate  # noqa: E402

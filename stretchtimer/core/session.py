@@ -119,6 +119,13 @@ class SessionMachine:
         """Seconds held in each hold segment so far (the best pass, if it was redone)."""
         return dict(self._held)
 
+    def next_cue(self) -> tuple[Cue, float] | None:
+        """The next cue not yet due and the monotonic instant it falls on (while running)."""
+        if self.state != State.RUNNING or self._next_cue >= len(self.cues):
+            return None
+        cue = self.cues[self._next_cue]
+        return cue, self._origin + cue.offset
+
     def next_deadline(self) -> float | None:
         """Monotonic time of the next segment start or cue; None when nothing will come."""
         if self.state != State.RUNNING:

@@ -21,6 +21,8 @@ from stretchtimer.logs import log as app_log
 log = app_log.getChild("session")
 
 REFRESH_S = 0.1  # about 10 Hz: enough for tenths-free digits and a calm breathing pacer
+AHEAD_S = 0.3  # each cue is told this early, so the player can place it in the audio
+# stream at its instant: on a busy machine the due-time timer fires tens of ms late
 
 
 class Waker(Protocol):
@@ -70,6 +72,7 @@ class QtWaker:
 class SessionDriver(QObject):
     segment_changed = Signal(object)  # Segment
     cue_due = Signal(object, float)  # Cue, seconds late
+    cue_ahead = Signal(object, float)  # Cue, the monotonic instant it is due (AHEAD_S early)
     state_changed = Signal(object)  # State
     finished = Signal(object)  # SessionSummary
     ticked = Signal()  # display refresh
@@ -82,6 +85,8 @@ class SessionDriver(QObject):
         self.machine: SessionMachine | None = None
         self._deadline = waker(self, self.catch_up, False)
         self._refresh = waker(self, self.ticked.emit, True)
+        self._ahead = waker(self, self._tell_ahead, False)
+        self._told: object = None  # the cue last told ahead
         self._display_active = False
         self._last_state = State.IDLE
 
@@ -103,8 +108,8 @@ class SessionDriver(QObject):
 
     def timers_active(self) -> list[str]:
         """Which timers run now (tests and benchmarks check that none idle)."""
-        return [name for name, t in (("deadline", self._deadline), ("refresh", self._refresh))
-                if t.is_active()]
+        return [name for name, t in (("deadline", self._deadline), ("refresh", self._refresh),
+                                     ("ahead", self._ahead)) if t.is_active()]
 
     # --- commands ---
 
@@ -113,6 +118,7 @@ class SessionDriver(QObject):
         if self.machine and self.machine.state in (State.RUNNING, State.PAUSED):
             self._apply(self.machine.stop())
         self.machine = SessionMachine(plan, self.clock, cues)
+        self._told = None
         self._apply(self.machine.start())
 
     def toggle_pause(self) -> None:
@@ -152,6 +158,8 @@ class SessionDriver(QObject):
     # --- internals ---
 
     def _command(self, name: str) -> None:
+        if name != "advance":
+            self._told = None  # whatever was told ahead was cut (interrupted)
         if self.machine:
             self._apply(getattr(self.machine, name)())
 
@@ -175,12 +183,23 @@ class SessionDriver(QObject):
         if summary is not None:
             self.finished.emit(summary)
 
+    def _tell_ahead(self) -> None:
+        upcoming = self.machine.next_cue() if self.machine else None
+        if upcoming is not None and upcoming[0] is not self._told:
+            self._told = upcoming[0]
+            self.cue_ahead.emit(*upcoming)
+
     def _arm(self) -> None:
         deadline = self.machine.next_deadline() if self.machine else None
         if deadline is None:
             self._deadline.stop()
         else:
             self._deadline.start(max(0.0, deadline - self.clock.monotonic()))
+        upcoming = self.machine.next_cue() if self.machine else None
+        if upcoming is None:
+            self._ahead.stop()
+        elif upcoming[0] is not self._told:
+            self._ahead.start(max(0.0, upcoming[1] - AHEAD_S - self.clock.monotonic()))
         if self._display_active and self.state == State.RUNNING:
             if not self._refresh.is_active():  # a restart would shift its beat
                 self._refresh.start(REFRESH_S)

@@ -46,6 +46,8 @@ class AudioOut(Protocol):
 
     def play(self, key: str, volume: float) -> None: ...
 
+    def play_at(self, key: str, volume: float, at: float) -> bool: ...
+
     def stop(self) -> None: ...
 
     def close(self) -> None: ...
@@ -53,29 +55,62 @@ class AudioOut(Protocol):
 
 class _CueStream(QIODevice):
     """What the audio sink pulls: the current cue's samples, then silence. Switching cue
-    (or cutting one) only moves a pointer, so nothing waits for a stream to open."""
+    (or cutting one) only moves a pointer, so nothing waits for a stream to open.
 
-    def __init__(self, parent: QObject) -> None:
+    A cue can also be placed ahead of its instant (start_cue_at): the stream keeps a byte
+    clock (the instant each byte it hands out will play, from the clock at its first read,
+    moved on after an underrun) and switches to the cue at the byte of its instant, so it
+    starts on time even when the timers of a busy machine fire late."""
+
+    def __init__(self, parent: QObject, bytes_per_s: int = 44100, frame: int = 2,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
         self._data = b""
         self._pos = 0
+        self._next: tuple[bytes, float] | None = None  # a cue placed ahead, and its instant
+        self._rate, self._frame, self._clock = bytes_per_s, frame, clock
+        self._delivered = 0  # bytes handed out so far
+        self._t0: float | None = None  # the instant byte 0 played (the byte clock)
+        self.on_start: Callable[[], None] | None = None  # a placed cue begins
         # Unbuffered: QIODevice must not stock up silence ahead of a cue
         self.open(QIODevice.OpenModeFlag.ReadOnly | QIODevice.OpenModeFlag.Unbuffered)
 
     def start_cue(self, data: bytes) -> None:
+        """Play `data` from the next byte handed out (a cue placed ahead stays placed)."""
         self._data, self._pos = data, 0
 
+    def start_cue_at(self, data: bytes, at: float) -> None:
+        self._next = (data, at)
+
     def silence(self) -> None:
-        self._data, self._pos = b"", 0
+        self._data, self._pos, self._next = b"", 0, None
 
     @property
     def playing(self) -> bool:
         return self._pos < len(self._data)
 
-    def readData(self, maxlen: int) -> bytes:
-        chunk = self._data[self._pos:self._pos + maxlen]
+    def _take(self, n: int) -> bytes:
+        chunk = self._data[self._pos:self._pos + n]
         self._pos += len(chunk)
-        return chunk + bytes(maxlen - len(chunk))
+        return chunk + bytes(n - len(chunk))
+
+    def readData(self, maxlen: int) -> bytes:
+        now = self._clock()
+        if self._t0 is None or self._t0 + self._delivered / self._rate < now:
+            self._t0 = now - self._delivered / self._rate  # first read, or it ran dry
+        head = maxlen
+        if self._next is not None:
+            data, at = self._next
+            start = round((at - self._t0) * self._rate) - self._delivered
+            head = max(0, min(maxlen, start - start % self._frame))
+        chunk = self._take(head)
+        if head < maxlen and self._next is not None:  # the placed cue begins in this read
+            self._data, self._pos, self._next = self._next[0], 0, None
+            if self.on_start is not None:
+                self.on_start()
+            chunk += self._take(maxlen - head)
+        self._delivered += maxlen
+        return chunk
 
     def writeData(self, data: Any, size: int = -1) -> int:  # read only
         return -1
@@ -167,7 +202,7 @@ class StreamOut:
 
     def play(self, key: str, volume: float) -> None:
         fmt, data = self._clips[key]
-        self.stop()
+        self._cut(keep_placed=True)
         opened = self._stream(fmt)
         if opened is not None and not self._healthy(fmt):
             self._on_stalled()
@@ -179,9 +214,30 @@ class StreamOut:
         sink.setVolume(volume)
         stream.start_cue(data)
 
+    def play_at(self, key: str, volume: float, at: float) -> bool:
+        """Place a cue in its running stream to start at monotonic `at`; False when
+        there is none to place it in (it is played when due instead)."""
+        fmt, data = self._clips[key]
+        if self.external or fmt not in self._streams or not self._healthy(fmt):
+            return False
+        sink, stream = self._streams[fmt]
+        sink.setVolume(volume)
+        stream.start_cue_at(data, at)
+        return True
+
     def stop(self) -> None:
+        self._cut(keep_placed=False)
+
+    def _cut(self, keep_placed: bool, but: _CueStream | None = None) -> None:
+        """End what plays now (a new cue cuts the one before); placed cues too unless
+        `keep_placed`."""
         for _, stream in self._streams.values():
-            stream.silence()
+            if stream is but:
+                continue
+            if keep_placed:
+                stream.start_cue(b"")
+            else:
+                stream.silence()
         if self._player is not None and self._player.poll() is None:
             self._player.kill()  # a new cue cuts the one before
         if self._player is not None:
@@ -275,7 +331,9 @@ class StreamOut:
                                   else QAudioFormat.SampleFormat.UInt8)
             sink = QAudioSink(audio, self._parent)
             sink.setBufferSize(int(rate * channels * width * self.BUFFER_S))
-            stream = _CueStream(self._parent)
+            stream = _CueStream(self._parent, rate * channels * width, channels * width,
+                                self._clock)
+            stream.on_start = lambda s=stream: self._cut(keep_placed=True, but=s)
             sink.start(stream)
             self._streams[fmt] = (sink, stream)
             now = self._clock()
@@ -307,6 +365,7 @@ class CuePlayer(QObject):
         self._told = False
         self._state = State.IDLE
         self._failed: set[str] = set()  # keys whose render failed (they will be live speech)
+        self._placed: Cue | None = None  # the cue placed in the stream ahead of its instant
         service.rendered.connect(self._on_service_rendered)
         service.render_failed.connect(lambda key, _why: self._failed.add(key))
         service.engine_unavailable.connect(self._on_service_engine_unavailable)
@@ -316,6 +375,7 @@ class CuePlayer(QObject):
         return self.service.unavailable is None
 
     def attach(self, driver) -> None:
+        driver.cue_ahead.connect(self.place)
         driver.cue_due.connect(self.speak)
         driver.segment_changed.connect(self._on_driver_segment_changed)
         driver.interrupted.connect(self.interrupt)
@@ -346,10 +406,24 @@ class CuePlayer(QObject):
         return all(k is not None and (self.out.is_loaded(k) or k in self._failed)
                    for k in keys)
 
+    def place(self, cue: Cue, at: float) -> None:
+        """A cue due at monotonic `at`, told ahead: rendered and with its stream running,
+        it goes into the stream now, to start at that instant."""
+        s = self.settings
+        if s.muted or not self.speech_available:
+            return
+        key = self._keys.get(cue.text)
+        if key is not None and self.out.is_loaded(key) and self.out.play_at(key, s.volume, at):
+            self._placed = cue
+
     def speak(self, cue: Cue, late: float) -> None:
         s = self.settings
         if s.muted:
             self.cue_spoken.emit(cue.text, "muted")
+            return
+        if cue is self._placed:  # already in the stream, starting on time
+            self._placed = None
+            self.cue_spoken.emit(cue.text, "cached")
             return
         if late > LATE_DROP_S and cue.kind != CueKind.SWITCH:
             self.cue_spoken.emit(cue.text, "dropped")
@@ -367,6 +441,7 @@ class CuePlayer(QObject):
         self.cue_spoken.emit(cue.text, "live")
 
     def interrupt(self) -> None:
+        self._placed = None
         self.out.stop()
         self.service.interrupt()
 

@@ -9,7 +9,7 @@ from stretchtimer.core.cues import plan_cues
 from stretchtimer.core.plan import build_plan
 from stretchtimer.core.session import State
 from stretchtimer.platform.system_clock import SystemClock
-from stretchtimer.ui.session_driver import REFRESH_S, QtWaker, SessionDriver
+from stretchtimer.ui.session_driver import AHEAD_S, REFRESH_S, QtWaker, SessionDriver
 from tests.fake_timers import FakeTimers
 from tests.helpers import make_routine
 
@@ -63,7 +63,7 @@ def test_on_fake_timers_each_cue_is_due_on_its_instant_as_the_clock_moves(fake):
     driver.cue_due.connect(lambda cue, late: heard.append((cue.offset, late,
                                                            driver.position())))
     driver.begin(plan, cues)
-    assert driver.timers_active() == ["deadline"]  # no display: no refresh
+    assert driver.timers_active() == ["deadline", "ahead"]  # no display: no refresh
     second = driver.machine.monotonic_at(cues[1].offset)
     timers.advance_to(second - 0.001)
     assert len(heard) == 1  # only the cue at 0 so far
@@ -75,13 +75,37 @@ def test_on_fake_timers_each_cue_is_due_on_its_instant_as_the_clock_moves(fake):
     assert driver.state == State.FINISHED and driver.timers_active() == []
 
 
+def test_each_cue_is_told_ahead_once_and_again_after_a_pause(fake):
+    clock, timers, driver, plan, cues = fake
+    told = []
+    driver.cue_ahead.connect(lambda cue, at: told.append((cue, at, clock.monotonic())))
+    driver.begin(plan, cues)
+    timers.advance_to(driver.machine.monotonic_at(cues[2].offset))
+    # each AHEAD_S before its instant (the cue at 0 is due at once: nothing to tell)
+    assert [c for c, _, _ in told] == [c for c in cues[1:] if c.offset - AHEAD_S <= cues[2].offset]
+    for cue, at, when in told:
+        assert at == driver.machine.monotonic_at(cue.offset)
+        assert when == pytest.approx(at - AHEAD_S)
+    upcoming, at = driver.machine.next_cue()
+    timers.advance_to(at - AHEAD_S / 2)  # told, not due yet
+    count = len(told)
+    assert told[-1][0] is upcoming
+    driver.pause()  # what was placed is cut: told again after the pause
+    driver.resume()
+    timers.advance(0)
+    assert len(told) == count + 1 and told[-1][0] is upcoming
+    driver.stop()
+    timers.advance(60)
+    assert len(told) == count + 1 and driver.timers_active() == []
+
+
 def test_on_fake_timers_the_refresh_beats_only_while_shown_and_running(fake):
     clock, timers, driver, plan, cues = fake
     ticks = []
     driver.ticked.connect(lambda: ticks.append(clock.monotonic()))
     driver.begin(plan, cues)
     driver.set_display_active(True)
-    assert driver.timers_active() == ["deadline", "refresh"]
+    assert driver.timers_active() == ["deadline", "refresh", "ahead"]
     timers.advance(1.0)
     assert len(ticks) == round(1.0 / REFRESH_S)
     driver.pause()
@@ -90,7 +114,7 @@ def test_on_fake_timers_the_refresh_beats_only_while_shown_and_running(fake):
     assert len(ticks) == round(1.0 / REFRESH_S)
     driver.resume()
     driver.set_display_active(False)
-    assert driver.timers_active() == ["deadline"]
+    assert driver.timers_active()[0] == "deadline" and "refresh" not in driver.timers_active()
     timers.advance(1.0)
     assert len(ticks) == round(1.0 / REFRESH_S)
     driver.stop()

@@ -13,7 +13,7 @@ from stretchtimer.settings_model import SettingsModel
 from stretchtimer.storage.settings import Settings, VoiceSettings
 from stretchtimer.ui.session_driver import SessionDriver
 from stretchtimer.voice.cache import SpeechCache, cache_key
-from stretchtimer.voice.player import CHIME, CuePlayer
+from stretchtimer.voice.player import CHIME, CuePlayer, _CueStream
 from stretchtimer.voice.service import SpeechService
 from tests.fake_engines import write_tone
 from tests.helpers import make_routine
@@ -38,6 +38,10 @@ class RecordingOut:
 
     def play(self, key, volume):
         self.played.append((key, time.monotonic()))
+
+    def play_at(self, key, volume, at):  # placed ahead: it plays at its instant
+        self.played.append((key, at))
+        return True
 
     def stop(self):
         self.stops += 1
@@ -246,3 +250,31 @@ class _Done:
 
     def wait(self):
         return 0
+
+
+def test_a_cue_placed_ahead_starts_at_the_byte_of_its_instant_however_late_the_reads():
+    now = [0.0]
+    stream = _CueStream(None, bytes_per_s=1000, frame=2, clock=lambda: now[0])
+    stream.start_cue_at(b"\x01\x01" * 50, at=0.35)
+    out = stream.readData(100)  # the sink fills its 0.1 s buffer at once
+    for k, late in enumerate([0.09, 0.0, 0.07, 0.03, 0.099, 0.05], start=1):
+        now[0] = 0.1 * (k - 1) + late  # each pull late, but before the buffer runs dry
+        out += stream.readData(100)
+    assert out.index(b"\x01") == 350 and out.count(b"\x01") == 100
+    stream.start_cue(b"\x02\x02")  # something played now (a chime) keeps the placed cue
+    stream.start_cue_at(b"\x03\x03", at=1.0)
+    stream.start_cue(b"\x02\x02")
+    now[0] = 0.7
+    assert b"\x03" in stream.readData(400)
+    stream.start_cue_at(b"\x03\x03", at=1.2)
+    stream.silence()  # paused: the placed cue is cut too
+    assert stream.readData(1000) == bytes(1000)
+
+
+def test_after_an_underrun_the_byte_clock_starts_again_from_now():
+    now = [0.0]
+    stream = _CueStream(None, bytes_per_s=1000, frame=2, clock=lambda: now[0])
+    stream.readData(100)
+    now[0] = 5.0  # the machine stalled: the sink played silence meanwhile
+    stream.start_cue_at(b"\x01\x01", at=5.25)
+    assert stream.readData(400).index(b"\x01") == 250
