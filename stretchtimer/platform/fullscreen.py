@@ -16,7 +16,7 @@ class X11Fullscreen:
     def __init__(self, own_windows=lambda: ()) -> None:
         from stretchtimer.platform.x11 import XDisplay
 
-        self._x = XDisplay.shared()
+        self._x = XDisplay()
         self._own = own_windows  # our own window in full screen (F11) is not "busy"
 
     def active(self) -> bool:

@@ -50,7 +50,7 @@ class X11Idle(IdleProbe):
         xss = ctypes.util.find_library("Xss")
         if not xss:
             raise OSError("needs libXss (Debian: libxss1)")
-        self._x = XDisplay.shared()
+        self._x = XDisplay()
         self._xss = ctypes.CDLL(xss)
         self._xss.XScreenSaverAllocInfo.restype = ctypes.POINTER(_XScreenSaverInfo)
         self._xss.XScreenSaverQueryInfo.argtypes = [ctypes.c_void_p, ctypes.c_ulong,

@@ -14,16 +14,6 @@ _ulong, _long, _int = ctypes.c_ulong, ctypes.c_long, ctypes.c_int
 class XDisplay:
     """One connection to the X server named by $DISPLAY."""
 
-    _shared: dict[str, XDisplay] = {}
-
-    @classmethod
-    def shared(cls) -> XDisplay:
-        """The connection the probes share (per display), opened on first use."""
-        name = os.environ.get("DISPLAY", "")
-        if name not in cls._shared:
-            cls._shared[name] = cls()
-        return cls._shared[name]
-
     def __init__(self) -> None:
         path = ctypes.util.find_library("X11")
         if not (path and os.environ.get("DISPLAY")):
