@@ -5,8 +5,6 @@ the setting only shows it."""
 from __future__ import annotations
 
 import os
-import plistlib
-import shlex
 import shutil
 import sys
 from pathlib import Path
@@ -29,6 +27,8 @@ def launch_command() -> list[str]:
 
 
 def desktop_entry(command: list[str]) -> str:
+    import shlex  # here, as plistlib below: written when autostart is switched, not at start
+
     return ("[Desktop Entry]\nType=Application\nName=stretchtimer\n"
             "Comment=Hourly stretch breaks, talked through\n"
             f"Exec={shlex.join(command)}\nIcon=org.stretchtimer.StretchTimer\nTerminal=false\n"
@@ -36,6 +36,8 @@ def desktop_entry(command: list[str]) -> str:
 
 
 def launch_agent(command: list[str]) -> bytes:
+    import plistlib
+
     return plistlib.dumps({"Label": LABEL, "ProgramArguments": command, "RunAtLoad": True,
                            "ProcessType": "Interactive"})
 

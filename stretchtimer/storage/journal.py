@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,6 +38,8 @@ class Journal:
     def append(self, record: dict[str, Any]) -> str:
         """Add one record; when this returns, it is on disk. Returns its id. OSError
         (e.g. a full disk) means it was not saved; everything before it still is."""
+        import uuid  # (and platform under it): not needed until the first record
+
         rec = {"id": uuid.uuid4().hex, "schema_version": SCHEMA_VERSION, **record}
         line = (json.dumps(rec, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
         self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import sys
-import uuid
 import wave
 from collections.abc import Iterable
 from pathlib import Path
@@ -81,6 +80,8 @@ class SpeechCache:
 
     def temp_path(self) -> Path:
         self.folder.mkdir(parents=True, exist_ok=True)
+        import uuid  # (and platform under it): not loaded while waiting in the tray
+
         return self.folder / f".render-{uuid.uuid4().hex}.wav"
 
     def commit(self, temp: Path, key: str) -> Path:
