@@ -6,24 +6,18 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, qVersion
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from stretchtimer.command import Command
-from stretchtimer.controller import Controller
-from stretchtimer.logs import log
-from stretchtimer.platform.system_clock import SystemClock
 from stretchtimer.resources import assets
-from stretchtimer.settings_model import SettingsModel
-from stretchtimer.storage.atomic import sweep_temps
-from stretchtimer.storage.journal import Journal
-from stretchtimer.storage.paths import Paths
-from stretchtimer.storage.routines import load_routines
-from stretchtimer.storage.settings import SettingsStore
-from stretchtimer.ui.application import application, drop_source_cache
-from stretchtimer.ui.session_end import install as on_session_end
+
+if TYPE_CHECKING:  # the rest of the app loads once a --tray launch's icon is up
+    from stretchtimer.controller import Controller
+    from stretchtimer.storage.paths import Paths
 
 
 def app_icon() -> QIcon:
@@ -54,16 +48,51 @@ def run(command: Command, argv: list[str]) -> int:
         return 0
     app.setApplicationName("stretchtimer")
     app.setDesktopFileName("org.stretchtimer.StretchTimer")  # packaging/linux
-    paths = Paths.default()
+    if command.tray and QSystemTrayIcon.isSystemTrayAvailable():
+        # The icon first (what a login autostart waits for), the rest of the app on the
+        # next turn of the event loop: the Tray adopts this icon and sets its menu.
+        early = QSystemTrayIcon(app_icon())
+        early.setToolTip("stretchtimer")
+        early.show()
+        if command.report_tray:
+            QTimer.singleShot(0, lambda: _report(
+                "TRAY", f"app={'loaded' if 'stretchtimer.controller' in sys.modules else 'not'}"))
+        QTimer.singleShot(0, lambda: _start(command, app, early))
+    else:
+        _start(command, app, None)
+    return app.exec()
+
+
+def _start(command: Command, app: QApplication, early: QSystemTrayIcon | None) -> None:
+    """Everything after the single-instance check: logs, the controller (and its window,
+    unless in the tray), signals, and the after-paint steps. A failure here ends the
+    process with a message rather than leaving an icon that does nothing."""
+    try:
+        _build(command, app, early)
+    except Exception:
+        import traceback
+
+        traceback.print_exc()
+        print("stretchtimer could not start (the message above says why).", file=sys.stderr)
+        app.exit(1)
+
+
+def _build(command: Command, app: QApplication, early: QSystemTrayIcon | None) -> None:
     from stretchtimer import __version__, logs
+    from stretchtimer.logs import log
+    from stretchtimer.platform.system_clock import SystemClock
+    from stretchtimer.storage.paths import Paths
+    from stretchtimer.ui.application import drop_source_cache
+    from stretchtimer.ui.session_end import install as on_session_end
+
+    paths = Paths.default()
 
     logs.start(command.debug)
     logs.route_qt_messages()
     log.info("stretchtimer %s starting (Qt %s, %s)", __version__, qVersion(),
              app.platformName())
     controller = build_app(paths, SystemClock())
-    in_tray = command.tray and QSystemTrayIcon.isSystemTrayAvailable()
-    window = None if in_tray else controller.window  # in the tray: made when opened
+    window = None if early is not None else controller.window  # in the tray: when opened
     drop_source_cache()  # early, so that what loads next reuses its memory
     from stretchtimer.ui import guard
 
@@ -75,17 +104,16 @@ def run(command: Command, argv: list[str]) -> int:
         controller.set_single_instance(_instance)
     if command.start:
         QTimer.singleShot(0, lambda: controller.handle_command(command))
-    if command.report_tray:  # benchmarks/tray_weight.py
-        controller.tray_shown.connect(lambda: QTimer.singleShot(0, _report_tray))
+    if command.report_tray:  # benchmarks/tray_weight.py: when the tray menu works
+        controller.reminders_ready.connect(lambda: QTimer.singleShot(0, lambda: _report("MENU")))
     if window is None:
-        QTimer.singleShot(0, lambda: _after_paint(controller, paths))  # no paint is coming
+        QTimer.singleShot(0, lambda: _after_paint(controller, paths, early))  # no paint comes
     else:
         if command.quit_after_first_paint:  # benchmarks/startup.py; connected first
             window.first_painted.connect(_report_and_quit)
         window.first_painted.connect(
             lambda: QTimer.singleShot(0, lambda: _after_paint(controller, paths)))
         window.show()
-    return app.exec()
 
 
 _instance = None  # the SingleInstance of this process, once it is the first
@@ -146,6 +174,15 @@ def _is_first_instance_or_forward(argv: list[str]) -> bool:
 def build_app(paths: Paths, clock) -> Controller:
     """The controller and its window, with the user's routines and settings (and word of
     any problem)."""
+    from stretchtimer.controller import Controller
+    from stretchtimer.logs import log
+    from stretchtimer.settings_model import SettingsModel
+    from stretchtimer.storage.atomic import sweep_temps
+    from stretchtimer.storage.journal import Journal
+    from stretchtimer.storage.routines import load_routines
+    from stretchtimer.storage.settings import SettingsStore
+    from stretchtimer.ui.application import application
+
     for folder in (paths.config, paths.data, paths.cache):
         sweep_temps(folder)  # what a crash mid-write left behind
     store = SettingsStore(paths.settings_file)
@@ -165,7 +202,8 @@ def build_app(paths: Paths, clock) -> Controller:
     return controller
 
 
-def _after_paint(controller: Controller, paths: Paths) -> None:
+def _after_paint(controller: Controller, paths: Paths,
+                 early: QSystemTrayIcon | None = None) -> None:
     """What can wait until the window is on screen: the window icon, speech, reminders
     and the tray. Runs once (with --tray it runs at start, before any paint)."""
     if controller.after_paint_done:
@@ -174,6 +212,7 @@ def _after_paint(controller: Controller, paths: Paths) -> None:
     from stretchtimer import logs
 
     logs.setup(paths.log)  # the records since launch are written now
+    from stretchtimer.ui.application import application, drop_source_cache
     from stretchtimer.ui.guard import step
 
     app = application()
@@ -192,7 +231,7 @@ def _after_paint(controller: Controller, paths: Paths) -> None:
     # The tray icon first, and the rest on the next turn of the event loop, so that the
     # icon is on screen before history and speech load (what a --tray launch waits for);
     # speech before reminders, so that a reminder due at once can be spoken.
-    step("the tray icon", lambda: _show_tray(controller))
+    step("the tray icon", lambda: _show_tray(controller, early))
 
     def the_rest() -> None:
         step("history and progression", controller.refresh_progression)
@@ -204,15 +243,16 @@ def _after_paint(controller: Controller, paths: Paths) -> None:
     QTimer.singleShot(0, the_rest)
 
 
-def _show_tray(controller: Controller) -> None:
+def _show_tray(controller: Controller, early: QSystemTrayIcon | None = None) -> None:
     if QSystemTrayIcon.isSystemTrayAvailable():
         from stretchtimer.ui.tray import Tray
 
         controller.show_tray(Tray(app_icon(), list(controller.library.routines.values()),
-                                  parent=controller))
+                                  parent=controller, shown=early))
 
 
 def _set_up_reminders(controller: Controller) -> None:
+    from stretchtimer.logs import log
     from stretchtimer.ui.reminder_driver import ReminderDriver
     from stretchtimer.ui.reminder_popup import ReminderPopup
 
@@ -245,10 +285,10 @@ def _heavy_modules() -> list[str]:
     return sorted(m for m in sys.modules if m.startswith(HEAVY))
 
 
-def _report_tray() -> None:
+def _report(what: str, extra: str = "") -> None:
     import time
 
-    print(f"TRAY {time.monotonic():.6f}", flush=True)
+    print(f"{what} {time.monotonic():.6f} {extra}".rstrip(), flush=True)
 
 
 def _report_and_quit() -> None:

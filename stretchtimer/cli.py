@@ -7,13 +7,13 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from stretchtimer.command import parse
-from stretchtimer.core.plan import format_clock
-from stretchtimer.core.plan_text import plan_text
-from stretchtimer.core.planner import PlanContext
-from stretchtimer.core.routine import Library, RoutineError, load_file
+
+if TYPE_CHECKING:  # the text commands load these; the app goes straight to Qt
+    from stretchtimer.core.planner import PlanContext
+    from stretchtimer.core.routine import Library
 
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
@@ -25,6 +25,8 @@ def _print(text: str, file: TextIO) -> None:
 
 
 def list_routines(library: Library, context: PlanContext, out: TextIO) -> None:
+    from stretchtimer.core.plan import format_clock
+
     rows = []
     for r in library.routines.values():
         plan = context.plan(r)
@@ -61,6 +63,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
     args = parse(argv)
 
     if args.validate:
+        from stretchtimer.core.routine import RoutineError, load_file
+
         try:
             routine = load_file(Path(args.validate))
         except RoutineError as exc:
@@ -78,6 +82,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         return 0
 
     if args.import_file:
+        from stretchtimer.core.routine import RoutineError
         from stretchtimer.storage.paths import Paths
         from stretchtimer.storage.routines import load_routines
         from stretchtimer.storage.user_routines import import_message, import_routine
@@ -154,6 +159,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         if measured:
             context = replace(context, measured=measured)
             plan = context.plan(planned)
+        from stretchtimer.core.plan_text import plan_text
+
         _print(plan_text(plan, options).rstrip("\n"), out)
         return 0
 

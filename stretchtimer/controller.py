@@ -46,6 +46,7 @@ def _what_is_said(voice: Any) -> tuple:
 class Controller(QObject):
     session_recorded = Signal(str)  # the journal id of a finished (or stopped) session
     tray_shown = Signal()  # the tray icon is up
+    reminders_ready = Signal()  # reminders run, and the tray menu works
 
     def __init__(self, library: Library, clock: Clock, settings: SettingsModel | None = None,
                  journal: Journal | None = None, snapshot: Path | None = None,
@@ -365,6 +366,7 @@ class Controller(QObject):
                 "reminders still pop up while this window is open (minimise it), and closing "
                 "it quits."))
         reminders.start()
+        self.reminders_ready.emit()
 
     # --- commands: the first launch's, and those a later launch passes on ---
 

@@ -63,12 +63,15 @@ class Tray(QObject):
     pause_requested = Signal(float)  # seconds; 0 = resume
     pause_until_tomorrow_requested = Signal()
 
-    def __init__(self, icon: QIcon, routines, parent: QObject | None = None) -> None:
+    def __init__(self, icon: QIcon, routines, parent: QObject | None = None,
+                 shown: QSystemTrayIcon | None = None) -> None:
+        """`shown`: an icon already on screen (a --tray launch shows it first) to adopt."""
         super().__init__(parent)
         self.base_icon = icon
         self.state = TrayState.ACTIVE
         self._next_text = ""  # set by show_next() below
-        self.icon = QSystemTrayIcon(icon, self)
+        self.icon = shown or QSystemTrayIcon(icon, self)
+        self.icon.setParent(self)
         self.menu = QMenu()
         self.routines = {r.id: r for r in routines}
         self.act_start = self.menu.addAction("")  # the routine a reminder offers

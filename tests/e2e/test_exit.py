@@ -273,3 +273,19 @@ callbacks, client_id, error = (ctypes.c_void_p * 8)(), ctypes.c_char_p(), ctypes
 sm.SmcOpenConnection(None, None, 1, 0, 0, ctypes.byref(callbacks), None,
                      ctypes.byref(client_id), 256, error)
 """
+
+
+def test_a_tray_launch_shows_its_icon_before_the_app_loads_and_its_menu_after(desktop, tmp_path):
+    with subprocess.Popen([sys.executable, "-m", "stretchtimer", "--tray", "--report-tray"],
+                          env=app_env(desktop, tmp_path), stdout=subprocess.PIPE,
+                          stderr=subprocess.DEVNULL, text=True) as proc:
+        try:
+            icon = proc.stdout.readline().split()
+            menu = proc.stdout.readline().split()
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            code = proc.wait(timeout=10)
+    # the icon is up while the controller (and all it loads) is not imported yet
+    assert icon[0] == "TRAY" and icon[2] == "app=not", icon
+    assert menu[0] == "MENU" and float(menu[1]) > float(icon[1]), menu
+    assert code == 0
