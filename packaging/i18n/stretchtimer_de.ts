@@ -12,6 +12,10 @@
         <translation>Stündliche Dehnpausen, durch die dich eine Stimme führt. Dehne nur bis zu einer leichten Spannung und hör auf, wenn du Kribbeln, Taubheit oder stechenden Schmerz spürst.</translation>
     </message>
     <message>
+        <source>stretchtimer is free software: you may share and change it under the GNU General Public License, version 3 or later. It uses Qt for Python (PySide6, LGPL-3.0) and speaks through espeak-ng (GPL-3.0) or your system&apos;s voices.</source>
+        <translation>stretchtimer ist freie Software: Du darfst es unter der GNU General Public License, Version 3 oder später, weitergeben und verändern. Es nutzt Qt for Python (PySide6, LGPL-3.0) und spricht mit espeak-ng (GPL-3.0) oder den Stimmen deines Systems.</translation>
+    </message>
+    <message>
         <source>Diagnostics</source>
         <translation>Diagnose</translation>
     </message>

@@ -60,7 +60,11 @@ class AboutDialog(QDialog):
         self.setWindowTitle(tr("About stretchtimer"))
         intro = QLabel(f"<b>stretchtimer {__version__}</b><br>" + tr(
             "Hourly stretch breaks that talk you through a short routine. Stretch to mild "
-            "tension only, and stop if you feel tingling, numbness or sharp pain."))
+            "tension only, and stop if you feel tingling, numbness or sharp pain.") +
+            "<br><br>" + tr(
+            "stretchtimer is free software: you may share and change it under the GNU "
+            "General Public License, version 3 or later. It uses Qt for Python (PySide6, "
+            "LGPL-3.0) and speaks through espeak-ng (GPL-3.0) or your system's voices."))
         intro.setWordWrap(True)
         self.text = QPlainTextEdit(text)
         self.text.setReadOnly(True)

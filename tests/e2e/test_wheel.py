@@ -32,6 +32,17 @@ def test_wheel_ships_every_builtin_routine(wheel):
     assert shipped == sorted(p.name for p in (ROOT / "assets" / "routines").glob("*.json"))
 
 
+def test_wheel_declares_its_licence_and_carries_the_text(wheel):
+    with zipfile.ZipFile(wheel) as zf:
+        names = zf.namelist()
+        (metadata,) = [n for n in names if n.endswith(".dist-info/METADATA")]
+        lines = zf.read(metadata).decode().splitlines()
+        (licence,) = [n for n in names if n.endswith(".dist-info/licenses/LICENSE")]
+        text = zf.read(licence).decode()
+    assert "License-Expression: GPL-3.0-or-later" in lines
+    assert "GNU GENERAL PUBLIC LICENSE" in text and "Version 3, 29 June 2007" in text
+
+
 def test_installed_wheel_lists_routines_from_its_own_assets(wheel, tmp_path):
     target = tmp_path / "site"
     with zipfile.ZipFile(wheel) as zf:

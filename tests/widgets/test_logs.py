@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from stretchtimer import logs
 
@@ -50,3 +50,5 @@ def test_about_copies_the_diagnostics(qtbot, rig):
     assert "Full screen noticed by: nothing (cannot tell)" in text and "Log: /x/log" in text
     dialog.copy.click()
     assert QApplication.clipboard().text() == text
+    intro = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "GNU General Public License, version 3 or later" in intro  # as pyproject says
