@@ -152,10 +152,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         # what the app will say: the real lengths of phrases it has rendered already
         from stretchtimer.voice.cache import SpeechCache, engine_key, voice_for
         from stretchtimer.voice.engine import DEFAULT_BACKEND
+        from stretchtimer.voice.piper_voices import usable_voices
 
-        measured = SpeechCache(Paths.default().speech_cache).lengths(
-            (c.text for c in cues), voice_for(voice.voice, "en"), context.rate_wpm,
-            engine_key(DEFAULT_BACKEND))
+        paths = Paths.default()
+        measured = SpeechCache(paths.speech_cache).lengths(
+            (c.text for c in cues), voice_for(voice.voice, "en", usable_voices(paths.voices)),
+            context.rate_wpm, engine_key(DEFAULT_BACKEND))
         if measured:
             context = replace(context, measured=measured)
             plan = context.plan(planned)

@@ -38,6 +38,11 @@ class Paths:
     def speech_cache(self) -> Path:
         return self.cache / "speech"
 
+    @property
+    def voices(self) -> Path:
+        """Piper voice files the user added (.onnx with its .onnx.json)."""
+        return self.data / "voices"
+
     @classmethod
     def under(cls, root: Path) -> Paths:
         return cls(root / "config", root / "data", root / "cache", root / "log")

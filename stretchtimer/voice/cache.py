@@ -12,8 +12,9 @@ from __future__ import annotations
 import os
 import sys
 import wave
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from stretchtimer.core.digest import sha256_hex
 from stretchtimer.storage.atomic import fsync_dir, quarantine
@@ -34,17 +35,26 @@ def playable(path: Path) -> bool:
 
 
 def engine_key(backend: str) -> str:
-    """The engine part of every cache key, known before any worker starts: the backend
-    and the platform (which is what picks pyttsx3's driver)."""
-    return f"{backend}@{sys.platform}"
+    """The engine part of every cache key, known before any worker starts: the backend,
+    the platform (which is what picks pyttsx3's driver) and the worker's processing of
+    each render (trim, loudness)."""
+    from stretchtimer.voice.engine import PROCESSING
+
+    return f"{backend}@{sys.platform}/{PROCESSING}"
 
 
-def voice_for(voice: str | None, language: str) -> str | None:
-    """The voice asked of the engine: the chosen one or, with none chosen, one that
-    speaks the UI's language (None: the engine's default, English)."""
+def voice_for(voice: str | None, language: str, natural: Sequence[Any] = ()) -> str | None:
+    """The voice asked of the engine: the chosen one or, with none chosen, a natural
+    (Piper) voice that speaks the UI's language, else one of the system's that does
+    (None: the engine's default, English). `natural`: piper_voices.PiperVoice items."""
     from stretchtimer.voice.engine import LANGUAGE_VOICE
 
-    return voice or (None if language == "en" else f"{LANGUAGE_VOICE}{language}")
+    if voice:
+        return voice
+    for candidate in natural:
+        if candidate.lang == language:
+            return str(candidate.id)
+    return None if language == "en" else f"{LANGUAGE_VOICE}{language}"
 
 
 def cache_key(text: str, voice: str | None, rate: int, engine: str) -> str:

@@ -29,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-DEFAULT_BACKEND = "stretchtimer.voice.engine:Pyttsx3Backend"
+DEFAULT_BACKEND = "stretchtimer.voice.engine:SystemAndPiper"
 LANGUAGE_VOICE = "lang:"  # "lang:de": the engine's first voice for that language
 STARTUP_DEADLINE_S = 4.5  # importing and starting an engine (SAPI5 can be slow)
 MAX_FAILED_STARTS = 3  # in a row: then the engine is unavailable (notice, chimes) ...
@@ -109,6 +109,64 @@ class Pyttsx3Backend:
         self._engine.runAndWait()
 
 
+class SystemAndPiper:
+    """The system's voices through pyttsx3, and Piper's natural voices when piper-tts and
+    a voice are installed ("piper:..." ids). Either alone is enough to speak."""
+
+    def __init__(self) -> None:
+        from stretchtimer.storage.paths import Paths
+
+        self.system: Pyttsx3Backend | None = None
+        self.piper: Any = None
+        problems = []
+        try:
+            self.system = Pyttsx3Backend()
+        except Exception as exc:  # noqa: BLE001 - Piper may still speak
+            problems.append(f"system voices: {type(exc).__name__}: {exc}")
+        try:
+            from stretchtimer.voice.piper_backend import PiperBackend
+
+            self.piper = PiperBackend(Paths.default().voices)
+        except ImportError:
+            pass  # piper-tts not installed: the system voices only
+        except Exception as exc:  # noqa: BLE001 - a broken voice must not silence the rest
+            problems.append(f"Piper: {type(exc).__name__}: {exc}")
+        if self.system is None and self.piper is None:
+            raise RuntimeError("; ".join(problems) or "no speech engine")
+        self.name = " + ".join(b.name for b in (self.system, self.piper) if b is not None)
+
+    def _route(self, voice: str | None) -> tuple[Any, str | None]:
+        from stretchtimer.voice.piper_voices import PREFIX
+
+        if voice and voice.startswith(PREFIX):
+            if self.piper is None:
+                raise OSError(f"the Piper voice {voice[len(PREFIX):]} cannot be used here "
+                              "(piper-tts or the voice file is missing)")
+            return self.piper, voice
+        if self.system is None:
+            raise OSError("the system voices are unavailable")
+        return self.system, voice
+
+    def voices(self) -> list[dict[str, Any]]:
+        system = [dict(v, engine="system") for v in self.system.voices()] if self.system else []
+        return system + (self.piper.voices() if self.piper is not None else [])
+
+    def render(self, text: str, path: str, voice: str | None, rate: int) -> None:
+        backend, voice = self._route(voice)
+        backend.render(text, path, voice, rate)
+
+    def say(self, text: str, voice: str | None, rate: int, volume: float) -> None:
+        """Live speech is for a cue whose render is not ready: the system voice of the same
+        language says it, as it starts in ~30 ms where Piper takes ~0.3 s (0.8 s while its
+        voice loads); Piper says it only where there is no system voice."""
+        backend, voice = self._route(voice)
+        if backend is self.piper and self.system is not None:
+            found = self.piper.found.get(voice)
+            lang = found.lang if found is not None else "en"
+            backend, voice = self.system, None if lang == "en" else f"{LANGUAGE_VOICE}{lang}"
+        backend.say(text, voice, rate, volume)
+
+
 def trim_leading_silence(path: str, threshold: float = 0.02, keep_s: float = 0.002) -> None:
     """Cut the engine's silence before the first sound (1-18 ms with espeak-ng, different
     for every phrase), so a cue is heard the moment it is played."""
@@ -125,6 +183,48 @@ def trim_leading_silence(path: str, threshold: float = 0.02, keep_s: float = 0.0
         with wave.open(path, "wb") as f:
             f.setparams(params)
             f.writeframes(frames[start * 2:])
+
+
+LOUDNESS_DBFS = -20.0  # every phrase, from any engine or voice, speaks this loud (RMS)
+PEAK_DBFS = -1.0  # and no sample above this
+GATE_DB = 20.0  # 10 ms frames this far below the loudest are pauses, not speech
+PROCESSING = "trim1+loud1"  # in every cache key: a change here renders phrases again
+
+
+def normalize_loudness(path: str) -> float:
+    """Scale a rendered phrase to LOUDNESS_DBFS, measured over its speech (frames within
+    GATE_DB of the loudest, so pauses do not count), with its peak kept at PEAK_DBFS.
+    Returns the gain applied (1.0: silence, left alone)."""
+    import math
+    import operator
+    from array import array
+
+    with wave.open(path, "rb") as f:
+        params = f.getparams()
+        frames = f.readframes(params.nframes)
+    if params.sampwidth != 2 or not frames:
+        return 1.0
+    samples = array("h")
+    samples.frombytes(frames[: len(frames) // 2 * 2])
+    if sys.byteorder == "big":
+        samples.byteswap()  # WAV is little-endian
+    step = max(1, params.framerate * params.nchannels // 100)
+    powers = [sum(map(operator.mul, chunk, chunk)) / len(chunk)
+              for chunk in (samples[i:i + step] for i in range(0, len(samples), step))]
+    loudest = max(powers)
+    peak = max(max(samples), -min(samples))
+    if loudest <= 0 or peak <= 0:
+        return 1.0
+    speech = [pw for pw in powers if pw >= loudest * 10 ** (-GATE_DB / 10)]
+    rms = math.sqrt(sum(speech) / len(speech)) / 32768
+    gain = min(10 ** (LOUDNESS_DBFS / 20) / rms, 10 ** (PEAK_DBFS / 20) * 32767 / peak)
+    scaled = array("h", (max(-32768, min(32767, round(v * gain))) for v in samples))
+    if sys.byteorder == "big":
+        scaled.byteswap()
+    with wave.open(path, "wb") as f:
+        f.setparams(params)
+        f.writeframes(scaled.tobytes())
+    return gain
 
 
 def speech_seconds(path: str, threshold: float = 0.02) -> float:
@@ -168,6 +268,7 @@ def worker_main(conn, spec: str) -> None:
             elif kind == "render":
                 backend.render(args["text"], args["path"], args.get("voice"), args["rate"])
                 trim_leading_silence(args["path"])
+                normalize_loudness(args["path"])  # (PROCESSING names these two steps)
                 result = args["path"]
             elif kind == "say":
                 backend.say(args["text"], args.get("voice"), args["rate"], args["volume"])

@@ -51,6 +51,20 @@ class SpeechService(QObject):
         self._idle.timeout.connect(self._on_idle_timeout)
         cache.sweep_temps()
         self.language = "en"  # the UI's language: speak it when no voice is chosen
+        self._natural: list | None = None  # Piper voices here (found when first needed)
+
+    @property
+    def natural(self) -> list:
+        """The Piper voices the default engine can use (none for a test's fake engine):
+        with no voice chosen, one for the UI's language is the default."""
+        if self._natural is None:
+            self._natural = []
+            if self.client.backend == DEFAULT_BACKEND:
+                from stretchtimer.storage.paths import Paths
+                from stretchtimer.voice.piper_voices import usable_voices
+
+                self._natural = usable_voices(Paths.default().voices)
+        return self._natural
 
     @property
     def engine_key(self) -> str:
@@ -69,7 +83,7 @@ class SpeechService(QObject):
 
     def cached(self, text: str, voice: str | None, rate: int) -> tuple[str, Path | None]:
         """The cache key of `text` in this voice, and its render if there is one."""
-        key = cache_key(text, voice_for(voice, self.language), rate, self.engine_key)
+        key = cache_key(text, voice_for(voice, self.language, self.natural), rate, self.engine_key)
         return key, self.cache.get(key)
 
     def render(self, text: str, voice: str | None, rate: int) -> str:
@@ -81,13 +95,14 @@ class SpeechService(QObject):
             temp = self.cache.temp_path()
             self._rendering[key] = temp
             self.client.request("render", RENDER_DEADLINE_S, text=text, path=str(temp),
-                                voice=voice_for(voice, self.language), rate=rate, key=key)
+                                voice=voice_for(voice, self.language, self.natural),
+                                rate=rate, key=key)
             self._watch()
         return key
 
     def say(self, text: str, voice: str | None, rate: int, volume: float) -> None:
         """Live speech, for a cue whose render is not ready."""
-        voice = voice_for(voice, self.language)
+        voice = voice_for(voice, self.language, self.natural)
         deadline = math.ceil(spoken_length(text, rate)) + 5.0
         self.client.request("say", deadline, text=text, voice=voice, rate=rate, volume=volume)
         self._watch()

@@ -103,7 +103,7 @@ def test_real_espeak_renders_switch_to_your_left_side(tmp_path):
                        voice=None, rate=170)
         got = wait_for(client, lambda r: r.request == "render" or r.kind == "unavailable")
         assert got[-1].kind == "ok", got
-        assert client.engine_name == "pyttsx3-espeak"
+        assert client.engine_name.startswith("pyttsx3-espeak")  # (+ piper when installed)
         with wave.open(str(path)) as f:
             frames = f.readframes(f.getnframes())
             seconds = f.getnframes() / f.getframerate()

@@ -1,0 +1,113 @@
+"""Which Piper voices this computer has, without loading Piper: voice files (a `.onnx`
+model with its `.onnx.json` config beside it) in the voices folder of the data dir, and
+voices shipped as installed Python packages (a distribution named like "*piper*voice*"
+that carries such a pair). The app asks this to pick its default voice and to key its
+cache; the speech worker asks it to load a voice."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+PREFIX = "piper:"  # voice ids of Piper voices: "piper:en_US-joe-medium"
+MAX_CONFIG_BYTES = 1 << 20  # a voice config is a few kB; anything bigger is not one
+
+
+@dataclass(frozen=True)
+class PiperVoice:
+    id: str  # PREFIX + the model's file stem
+    name: str  # for people: "Joe (en_US, medium)"
+    language: str  # "en_US"
+    model: Path
+    config: Path
+
+    @property
+    def lang(self) -> str:
+        """The language alone: "en"."""
+        return self.language.split("_")[0].split("-")[0].lower()
+
+
+def read_voice(model: Path) -> PiperVoice:
+    """The voice of a `.onnx` file, from the `.onnx.json` beside it; OSError (naming the
+    file and the problem) when it is not a Piper voice."""
+    config = model.with_name(model.name + ".json")
+    try:
+        if config.stat().st_size > MAX_CONFIG_BYTES:
+            raise OSError(f"{config.name} is too big to be a Piper voice config")
+        data = json.loads(config.read_bytes())
+    except FileNotFoundError:
+        raise OSError(f"{model.name} has no {config.name} beside it") from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise OSError(f"{config.name} is not valid JSON ({exc})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("audio"), dict):
+        raise OSError(f"{config.name} is not a Piper voice config (no audio settings)")
+    language = data.get("language")
+    code = language.get("code") if isinstance(language, dict) else None
+    if not isinstance(code, str) or not code:
+        espeak = data.get("espeak")
+        code = espeak.get("voice") if isinstance(espeak, dict) else None
+    if not isinstance(code, str) or not code:
+        raise OSError(f"{config.name} does not say which language the voice speaks")
+    stem = model.name[: -len(".onnx")]
+    speaker, _, quality = stem.partition("-")[2].partition("-")
+    detail = f"{code}, {quality}" if quality else code
+    name = f"{(speaker or stem).replace('_', ' ').title()} ({detail})"
+    return PiperVoice(PREFIX + stem, name, code, model, config)
+
+
+def folder_voices(folder: Path) -> list[PiperVoice]:
+    """The readable voices in a folder (a broken pair is skipped, not fatal)."""
+    found = []
+    try:
+        models = sorted(folder.glob("*.onnx"))
+    except OSError:
+        return []
+    for model in models:
+        try:
+            found.append(read_voice(model))
+        except OSError:
+            continue
+    return found
+
+
+def package_voices() -> list[PiperVoice]:
+    """Voices carried by installed packages whose name says they are Piper voices (found
+    by their .dist-info folder name: reading every package's metadata takes 0.1 s)."""
+    import csv
+    import sys
+
+    found = []
+    for entry in sys.path:
+        try:
+            infos = sorted(Path(entry or ".").glob("*piper*voice*.dist-info"))
+        except OSError:
+            continue
+        for info in infos:  # its RECORD lists the package's files, relative to `entry`
+            try:
+                with open(info / "RECORD", newline="", encoding="utf-8") as record:
+                    files = [row[0] for row in csv.reader(record) if row]
+            except (OSError, UnicodeDecodeError, csv.Error):
+                continue
+            for name in files:
+                if name.endswith(".onnx"):
+                    try:
+                        found.append(read_voice(info.parent / name))
+                    except OSError:
+                        continue
+    return found
+
+
+def find_voices(folder: Path | None) -> list[PiperVoice]:
+    """Every Piper voice here, the user's folder first; one per id."""
+    voices: dict[str, PiperVoice] = {}
+    for voice in (folder_voices(folder) if folder is not None else []) + package_voices():
+        voices.setdefault(voice.id, voice)
+    return list(voices.values())
+
+
+def usable_voices(folder: Path | None) -> list[PiperVoice]:
+    """The Piper voices the speech worker can load: none when piper-tts is missing."""
+    from importlib.util import find_spec
+
+    return find_voices(folder) if find_spec("piper") is not None else []

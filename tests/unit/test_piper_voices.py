@@ -1,0 +1,86 @@
+"""Finding Piper voices without loading Piper: voice file pairs in a folder, voices in
+installed packages, and which voice speaks when none is chosen. Every reader survives a
+broken pair (tests/e2e/test_piper.py loads and speaks a real one)."""
+
+import json
+import sys
+
+import pytest
+
+from stretchtimer.voice import piper_voices
+from stretchtimer.voice.cache import voice_for
+from stretchtimer.voice.piper_voices import find_voices, folder_voices, read_voice
+
+
+def pair(folder, stem, config):
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{stem}.onnx").write_bytes(b"model")
+    (folder / f"{stem}.onnx.json").write_text(config if isinstance(config, str)
+                                              else json.dumps(config))
+    return folder / f"{stem}.onnx"
+
+
+GOOD = {"audio": {"sample_rate": 22050}, "language": {"code": "de_DE"}}
+
+
+def test_a_voice_is_named_by_its_file_and_speaks_its_configs_language(tmp_path):
+    voice = read_voice(pair(tmp_path, "de_DE-thorsten-low", GOOD))
+    assert voice.id == "piper:de_DE-thorsten-low" and voice.lang == "de"
+    assert voice.name == "Thorsten (de_DE, low)"
+    older = read_voice(pair(tmp_path, "x", {"audio": {}, "espeak": {"voice": "en-us"}}))
+    assert older.language == "en-us" and older.lang == "en"  # configs without "language"
+
+
+@pytest.mark.parametrize("config, problem", [
+    (None, "has no x.onnx.json beside it"),
+    ("{not json", "is not valid JSON"),
+    ([1, 2], "not a Piper voice config"),
+    ({"audio": {}}, "does not say which language"),
+    ("\xff\xfe", "is not valid JSON"),
+])
+def test_a_broken_pair_is_named_with_its_problem(tmp_path, config, problem):
+    model = tmp_path / "x.onnx"
+    model.write_bytes(b"model")
+    if config is not None:
+        (tmp_path / "x.onnx.json").write_bytes(
+            config.encode("latin-1") if isinstance(config, str) else json.dumps(config).encode())
+    with pytest.raises(OSError, match=problem):
+        read_voice(model)
+
+
+def test_a_folder_lists_its_good_voices_and_skips_the_rest(tmp_path):
+    pair(tmp_path, "de_DE-a-low", GOOD)
+    pair(tmp_path, "en_US-b-low", "{")
+    (tmp_path / "c.onnx").write_bytes(b"model without config")
+    assert [v.id for v in folder_voices(tmp_path)] == ["piper:de_DE-a-low"]
+    assert folder_voices(tmp_path / "missing") == []
+
+
+def test_a_voice_package_is_found_by_its_record(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    info = site / "my_piper_voice-1.0.dist-info"
+    info.mkdir(parents=True)
+    pair(site / "my_piper_voice" / "data", "en_GB-alba-medium",
+         {"audio": {}, "language": {"code": "en_GB"}})
+    (info / "RECORD").write_text("my_piper_voice/__init__.py,,\n"
+                                 "my_piper_voice/data/en_GB-alba-medium.onnx,sha256=x,5\n")
+    other = site / "unrelated-2.0.dist-info"  # not named as a voice: not looked into
+    other.mkdir()
+    (other / "RECORD").write_text("my_piper_voice/data/en_GB-alba-medium.onnx,,\n")
+    monkeypatch.setattr(sys, "path", [str(site)])
+    mine = tmp_path / "voices"
+    pair(mine, "en_GB-alba-medium", {"audio": {}, "language": {"code": "en_GB"}})
+    found = find_voices(mine)
+    assert [v.id for v in found] == ["piper:en_GB-alba-medium"]  # one per id: the user's
+    assert found[0].model.parent == mine
+    assert [v.model.parent.name for v in find_voices(None)] == ["data"]
+
+
+def test_with_no_voice_chosen_a_natural_voice_for_the_language_speaks(tmp_path, monkeypatch):
+    german = read_voice(pair(tmp_path, "de_DE-a-low", GOOD))
+    assert voice_for(None, "de", [german]) == "piper:de_DE-a-low"
+    assert voice_for("system/voice", "de", [german]) == "system/voice"  # a choice wins
+    assert voice_for(None, "en", [german]) is None  # none for English: the system's
+    assert voice_for(None, "de", []) == "lang:de"
+    monkeypatch.setattr("importlib.util.find_spec", lambda name: None)  # no piper-tts
+    assert piper_voices.usable_voices(tmp_path) == []
