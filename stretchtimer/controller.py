@@ -432,6 +432,7 @@ class Controller(QObject):
         if self.voice is not None:
             self.voice.prepare(cues)
         self.driver.begin(plan, cues)
+        log.info("routine %s started", routine.id)
 
     def routine_in_progress(self) -> bool:
         from stretchtimer.core.session import State

@@ -86,3 +86,16 @@ class HangsAtStart:
 
     def __init__(self):
         time.sleep(3600)
+
+
+class Steady(Instant):
+    """Renders take 0.4 s each (a Piper voice on a slow machine); speech returns at once."""
+
+    name = "fake-steady"
+
+    def render(self, text, path, voice, rate):
+        time.sleep(0.4)
+        write_tone(path)
+
+    def say(self, text, voice, rate, volume):
+        pass

@@ -257,11 +257,14 @@ def worker_main(conn, spec: str) -> None:
         conn.send(("unavailable", 0, f"{type(exc).__name__}: {exc}"))
         return
     conn.send(("ready", 0, backend.name))
+    queue: list[tuple[str, int, Any]] = []
     while True:
         try:
-            kind, rid, args = conn.recv()
+            while not queue or conn.poll(0):  # everything sent so far, then the next one
+                queue.append(conn.recv())
         except (EOFError, OSError):
             return  # the app is gone
+        kind, rid, args = queue.pop(_next_up([k for k, _, _ in queue]))
         try:
             if kind == "voices":
                 result: Any = backend.voices()
@@ -339,7 +342,14 @@ class Reply:
 class _Pending:
     kind: str
     args: dict[str, Any]
-    deadline: float
+    seconds: float  # its allowance, counted from when the worker can start on it
+
+
+def _next_up(kinds: list[str]) -> int:
+    """Which queued request the worker takes next: live speech first (a cue is due now;
+    renders for later can wait), else the oldest. The client mirrors this to know whose
+    deadline runs."""
+    return next((i for i, kind in enumerate(kinds) if kind == "say"), 0)
 
 
 class EngineClient:
@@ -361,6 +371,7 @@ class EngineClient:
         self.restarts = 0
         self.failed_starts = 0  # in a row; a worker that says "ready" resets it
         self._retry_at: float | None = None  # when an engine that would not start is tried again
+        self._since = clock()  # when the request the worker works on now could start
 
     # --- life cycle ---
 
@@ -396,10 +407,16 @@ class EngineClient:
         return bool(self._answered)
 
     def next_deadline(self) -> float | None:
-        deadlines = [p.deadline for p in self._pending.values()]
+        """The worker answers one request at a time, so only the one it works on now has
+        a deadline running (a queue of Piper renders at ~0.3 s each would otherwise miss
+        theirs while waiting), counted from the previous answer; while it starts, only
+        its start deadline runs."""
         if self._starting_deadline is not None:
-            deadlines.append(self._starting_deadline)
-        return min(deadlines) if deadlines else None
+            return self._starting_deadline
+        if not self._pending:
+            return None
+        pending = list(self._pending.values())
+        return self._since + pending[_next_up([p.kind for p in pending])].seconds
 
     def close(self) -> None:
         self._kill()
@@ -418,7 +435,9 @@ class EngineClient:
             return rid
         if self._proc is None:
             self.start()
-        self._pending[rid] = _Pending(kind, args, self.clock() + deadline_s)
+        if not self._pending:
+            self._since = self.clock()  # the worker is free: this one starts now
+        self._pending[rid] = _Pending(kind, args, deadline_s)
         try:
             self._conn.send((kind, rid, args))
         except (BrokenPipeError, OSError):
@@ -435,6 +454,7 @@ class EngineClient:
             except (EOFError, OSError):
                 out += self._lose_worker("the speech worker crashed", restart=True)
                 break
+            self._since = self.clock()  # an answer: the next request starts now
             if kind in ("ready", "unavailable"):
                 self._starting_deadline = None
                 out.append(Reply(kind, "start", 0, value))

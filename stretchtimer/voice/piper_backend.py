@@ -21,8 +21,10 @@ class PiperBackend:
     name = "piper"
 
     def __init__(self, folder: Path | None) -> None:
-        import piper  # noqa: F401  ImportError: piper-tts is not installed
+        from importlib.util import find_spec
 
+        if find_spec("piper") is None:  # loaded at the first render: the worker's start
+            raise ImportError("piper-tts is not installed")  # (and live speech) stay fast
         self.found: dict[str, PiperVoice] = {v.id: v for v in find_voices(folder)}
         if not self.found:
             raise OSError("no Piper voice is installed")

@@ -224,15 +224,18 @@ def test_hostile_files_get_a_message_not_a_traceback_and_nothing_raw_reaches_the
 
 
 def test_plan_uses_the_real_lengths_of_phrases_already_rendered(home):
-    from stretchtimer.voice.cache import cache_key, engine_key
+    from stretchtimer.storage.paths import Paths
+    from stretchtimer.voice.cache import cache_key, engine_key, voice_for
     from stretchtimer.voice.engine import DEFAULT_BACKEND
+    from stretchtimer.voice.piper_voices import usable_voices
     from tests.fake_engines import write_tone
 
     before = run(home, "--plan", "walk-break").stdout
     line = "Stand up and step away from your desk."
     speech = home / "cache" / "speech"
     speech.mkdir(parents=True)
-    key = cache_key(line, None, 170, engine_key(DEFAULT_BACKEND))
+    voice = voice_for(None, "en", usable_voices(Paths.under(home).voices))  # as the app would
+    key = cache_key(line, voice, 170, engine_key(DEFAULT_BACKEND))
     write_tone(str(speech / f"{key}.wav"), seconds=9.0)  # a very slow voice said it
     after = run(home, "--plan", "walk-break").stdout
     assert f'"{line}"  [setup, 9.0 s]' in after and f'"{line}"  [setup, 9.0 s]' not in before

@@ -197,3 +197,19 @@ def test_an_engine_whose_start_hangs_becomes_unavailable_not_a_respawn_loop(make
     client.clock = lambda: time.monotonic() + 3600
     client.request("render", 5, text="z", path=str(tmp_path / "z.wav"), voice=None, rate=170)
     assert client.running and client.unavailable is None
+
+
+def test_a_queue_of_slow_renders_keeps_its_deadlines_and_live_speech_goes_first(make_client,
+                                                                               tmp_path):
+    # each render has 1 s from when the worker can start on it, not from when it was sent:
+    # six renders at 0.4 s each take 2.4 s, and none is "late"
+    client = make_client("Steady")
+    for i in range(6):
+        client.request("render", 1.0, text=f"phrase {i}", path=str(tmp_path / f"{i}.wav"),
+                       voice=None, rate=170)
+    client.request("say", 5.0, text="Hold", voice=None, rate=170, volume=1.0)
+    got = wait_for(client, lambda r: r.request == "render" and r.args["text"] == "phrase 5")
+    answers = [r for r in got if r.request in ("render", "say")]
+    assert [r.kind for r in answers] == ["ok"] * 7 and client.restarts == 0
+    # the live line waited only for the render under way when it came, not for the queue
+    assert [r.request for r in answers].index("say") <= 2

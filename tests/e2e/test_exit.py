@@ -76,6 +76,11 @@ def test_a_signal_ends_the_app_cleanly_within_2_s(desktop, tmp_path, sig, where,
                                                log.read_text()):
         time.sleep(0.1)
     assert "tray: yes" in log.read_text(), "the tray did not come up"
+    if routine:  # it starts once its phrases are rendered (Piper: a few seconds), or at 4 s
+        while time.monotonic() < deadline and "routine walk-break started" not in \
+                log.read_text():
+            time.sleep(0.1)
+        assert "routine walk-break started" in log.read_text()
     time.sleep(2.0)  # the speech worker is up, the routine under way
     if where == "tray" and not routine:  # waiting in the tray: one process (issue 16)
         assert not speech_workers(app.pid), "idle in the tray no speech worker runs"
