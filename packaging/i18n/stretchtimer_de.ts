@@ -1142,6 +1142,10 @@
         <source>Looking up the voices…</source>
         <translation>Stimmen werden gesucht…</translation>
     </message>
+    <message>
+        <source>{voice}, natural (Piper)</source>
+        <translation>{voice}, natürlich (Piper)</translation>
+    </message>
     <message numerus="yes">
         <source>%n voices from {engine}.</source>
         <translation>

@@ -110,9 +110,13 @@ class VoicePage(QWidget):
     def _on_service_voices_listed(self, voices: list) -> None:
         current = self.model.voice.voice
         self.voice.blockSignals(True)
-        for v in sorted(voices, key=lambda v: v["name"].lower()):
+        # natural (Piper) voices first, then the system's, each group by name
+        for v in sorted(voices, key=lambda v: (v.get("engine") != "piper", v["name"].lower())):
             langs = ", ".join(v.get("languages") or [])
-            self.voice.addItem(f"{v['name']} ({langs})" if langs else v["name"], v["id"])
+            label = f"{v['name']} ({langs})" if langs else v["name"]
+            if v.get("engine") == "piper":
+                label = tr("{voice}, natural (Piper)").format(voice=v["name"])
+            self.voice.addItem(label, v["id"])
         if current is not None and self.voice.findData(current) >= 0:
             self.voice.setCurrentIndex(self.voice.findData(current))
         self.voice.blockSignals(False)

@@ -134,3 +134,21 @@ def test_a_routine_started_at_launch_waits_for_its_voice_and_its_first_cue_is_he
             assert b.offset >= a.offset + plan.measured.get(a.text, a.duration)
     finally:
         service.shutdown()
+
+
+def test_natural_voices_are_listed_first_and_marked(rig, qtbot, tmp_path):
+    service, out = give_voice(rig, tmp_path)
+    try:
+        qtbot.waitUntil(lambda: service.client.engine_name is not None, timeout=8000)
+        dialog = rig.app.show_settings().voice
+        qtbot.waitUntil(lambda: dialog.voice.count() == 3, timeout=5000)
+        while dialog.voice.count() > 1:  # as the worker's list would come with Piper in it
+            dialog.voice.removeItem(1)
+        service.voices_listed.emit([
+            {"id": "fake/en", "name": "English", "languages": ["en"], "engine": "system"},
+            {"id": "piper:en_US-joe-medium", "name": "Joe (en_US, medium)",
+             "languages": ["en_US"], "engine": "piper"}])
+        assert [dialog.voice.itemText(i) for i in (1, 2)] == [
+            "Joe (en_US, medium), natural (Piper)", "English (en)"]
+    finally:
+        service.shutdown()
