@@ -346,10 +346,13 @@ class _Pending:
 
 
 def _next_up(kinds: list[str]) -> int:
-    """Which queued request the worker takes next: live speech first (a cue is due now;
-    renders for later can wait), else the oldest. The client mirrors this to know whose
-    deadline runs."""
-    return next((i for i, kind in enumerate(kinds) if kind == "say"), 0)
+    """Which queued request the worker takes next: live speech first (a cue is due now),
+    then the voice list (Settings is open), else the oldest (renders for later can wait).
+    The client mirrors this to know whose deadline runs."""
+    for urgent in ("say", "voices"):
+        if urgent in kinds:
+            return kinds.index(urgent)
+    return 0
 
 
 class EngineClient:
