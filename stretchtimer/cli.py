@@ -44,6 +44,49 @@ def list_routines(library: Library, context: PlanContext, out: TextIO) -> None:
               f"{summary}{mine}", file=out)
 
 
+def list_voices(out: TextIO, err: TextIO) -> int:
+    """Ask the speech worker, as the app does, for its voices; mark the one in use (the
+    chosen voice, or the default for English with no voice chosen, as --plan assumes)."""
+    import time
+
+    from stretchtimer.storage.paths import Paths
+    from stretchtimer.storage.settings import peek
+    from stretchtimer.voice.cache import voice_for
+    from stretchtimer.voice.engine import EngineClient
+    from stretchtimer.voice.piper_voices import usable_voices
+
+    paths = Paths.default()
+    current = voice_for(peek(paths.settings_file).voice.voice, "en", usable_voices(paths.voices))
+    client = EngineClient()
+    try:
+        client.request("voices", 20)
+        end = time.monotonic() + 30
+        while time.monotonic() < end:
+            replies = [r for r in client.read() + client.check() if r.request == "voices"]
+            if replies:
+                break
+            time.sleep(0.02)
+        else:
+            replies = []
+    finally:
+        client.close()
+    if not replies or replies[0].kind != "ok":
+        why = client.unavailable or (replies[0].value if replies else "no answer in 30 s")
+        _print(f"stretchtimer: no speech engine: {why}", file=err)
+        return 1
+    voices = sorted(replies[0].value, key=lambda v: (v.get("engine") != "piper",
+                                                     v["name"].lower()))
+    marked = current if any(v["id"] == current for v in voices) else None
+    for v in voices:
+        mark = "*" if v["id"] == marked else " "
+        langs = ",".join(v.get("languages") or []) or "-"
+        _print(f"{mark} {v.get('engine', 'system'):<6}  {v['id']}  {langs}  {v['name']}",
+               file=out)
+    if marked is None:
+        _print("* the engine's default voice (English) speaks: none is chosen", file=out)
+    return 0
+
+
 def _library() -> Library:
     from stretchtimer.storage.paths import Paths
     from stretchtimer.storage.routines import load_routines
@@ -58,6 +101,16 @@ def _report_errors(library: Library, err: TextIO) -> None:
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
          err: TextIO | None = None) -> int:
+    try:
+        return _main(argv, out, err)
+    except BrokenPipeError:  # `stretchtimer --list-voices | head`: the reader is done
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit
+        return 141  # as a shell reports a command ended by SIGPIPE
+
+
+def _main(argv: Sequence[str] | None, out: TextIO | None, err: TextIO | None) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
     args = parse(argv)
@@ -116,6 +169,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
             return 1
         _print(f"exported {count} session(s) to {args.export}", file=out)
         return 0
+
+    if args.list_voices:
+        return list_voices(out, err)
 
     if args.list_routines:
         from stretchtimer.storage.paths import Paths

@@ -24,6 +24,7 @@ class Command:
     quit_after_first_paint: bool = False  # benchmarks/startup.py
     report_tray: bool = False  # benchmarks/tray_weight.py: say when the tray icon shows
     list_routines: bool = False
+    list_voices: bool = False
     plan: str | None = None
     validate: str | None = None
     import_file: str | None = None
@@ -35,8 +36,8 @@ class Command:
 
     @property
     def opens_app(self) -> bool:
-        return not (self.list_routines or self.plan or self.validate or self.import_file
-                    or self.export)
+        return not (self.list_routines or self.list_voices or self.plan or self.validate
+                    or self.import_file or self.export)
 
 
 class CommandLineError(ValueError):
@@ -77,6 +78,9 @@ def build_parser(raise_errors: bool = False) -> argparse.ArgumentParser:
     group = p.add_mutually_exclusive_group()
     group.add_argument("--list-routines", action="store_true",
                        help="list every built-in and user routine")
+    group.add_argument("--list-voices", action="store_true",
+                       help="list the voices of every speech engine here (engine, id, "
+                            "language, name); * marks the one that speaks now")
     group.add_argument("--plan", metavar="ROUTINE_ID",
                        help="print the timeline of a routine and every spoken cue with its offset")
     group.add_argument("--validate", metavar="FILE",

@@ -242,3 +242,24 @@ def test_plan_uses_the_real_lengths_of_phrases_already_rendered(home):
     total = re.compile(r"^total (\d+):(\d\d)", re.M)
     (m1, s1), (m2, s2) = total.search(before).groups(), total.search(after).groups()
     assert int(m2) * 60 + int(s2) > int(m1) * 60 + int(s1)  # get ready grew to fit it
+
+
+def test_list_voices_asks_the_worker_and_marks_the_voice_that_speaks(home):
+    result = run(home, "--list-voices", script=True)
+    assert result.returncode == 0, result.stderr
+    rows = [line.split(None, 3) if not line.startswith(" ") else ["", *line.split(None, 2)]
+            for line in result.stdout.splitlines() if not line.startswith("* the engine")]
+    marked = [r for r in rows if r[0] == "*"]
+    # the Piper voice of the test extra speaks English when no voice is chosen
+    assert [r[1:3] for r in marked] == [["piper", "piper:en_US-joe-medium"]]
+    assert any(r[1] == "system" and r[2] == "gmw/en" for r in rows)  # espeak-ng's English
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(home):
+    env = dict(os.environ, STRETCHTIMER_HOME=str(home))
+    with subprocess.Popen([sys.executable, "-m", "stretchtimer", "--list-routines"], env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
+        proc.stdout.close()  # as `| head -0` would
+        err = proc.stderr.read().decode()
+        code = proc.wait(timeout=30)
+    assert "Traceback" not in err and code in (0, 141), err
