@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from stretchtimer.command import parse
 
@@ -44,38 +44,48 @@ def list_routines(library: Library, context: PlanContext, out: TextIO) -> None:
               f"{summary}{mine}", file=out)
 
 
-def list_voices(out: TextIO, err: TextIO) -> int:
-    """Ask the speech worker, as the app does, for its voices; mark the one in use (the
-    chosen voice, or the default for English with no voice chosen, as --plan assumes)."""
+def _ask(kind: str, deadline_s: float, **args: Any) -> tuple[str, Any]:
+    """One request to a speech worker of its own, as the app's (blocking here: a
+    terminal has nothing else to do); ("ok", value), or ("error", why)."""
     import time
 
+    from stretchtimer.voice.engine import EngineClient
+
+    client = EngineClient()
+    try:
+        client.request(kind, deadline_s, **args)
+        end = time.monotonic() + deadline_s + 10  # its start, and the deadline itself
+        while time.monotonic() < end:
+            replies = [r for r in client.read() + client.check() if r.request == kind]
+            if replies:
+                return replies[0].kind, replies[0].value
+            time.sleep(0.02)
+        return "error", f"no answer in {deadline_s + 10:.0f} s"
+    finally:
+        client.close()
+
+
+def _speaking_voice(chosen: str | None) -> tuple[str | None, Any]:
+    """The voice that speaks (the chosen one, else the app's default for English, as
+    --plan assumes) and the voice settings."""
     from stretchtimer.storage.paths import Paths
     from stretchtimer.storage.settings import peek
     from stretchtimer.voice.cache import voice_for
-    from stretchtimer.voice.engine import EngineClient
     from stretchtimer.voice.piper_voices import usable_voices
 
     paths = Paths.default()
-    current = voice_for(peek(paths.settings_file).voice.voice, "en", usable_voices(paths.voices))
-    client = EngineClient()
-    try:
-        client.request("voices", 20)
-        end = time.monotonic() + 30
-        while time.monotonic() < end:
-            replies = [r for r in client.read() + client.check() if r.request == "voices"]
-            if replies:
-                break
-            time.sleep(0.02)
-        else:
-            replies = []
-    finally:
-        client.close()
-    if not replies or replies[0].kind != "ok":
-        why = client.unavailable or (replies[0].value if replies else "no answer in 30 s")
-        _print(f"stretchtimer: no speech engine: {why}", file=err)
+    settings = peek(paths.settings_file).voice
+    return voice_for(chosen or settings.voice, "en", usable_voices(paths.voices)), settings
+
+
+def list_voices(out: TextIO, err: TextIO) -> int:
+    """Ask the speech worker, as the app does, for its voices; mark the one in use."""
+    current, _ = _speaking_voice(None)
+    kind, value = _ask("voices", 20)
+    if kind != "ok":
+        _print(f"stretchtimer: no speech engine: {value}", file=err)
         return 1
-    voices = sorted(replies[0].value, key=lambda v: (v.get("engine") != "piper",
-                                                     v["name"].lower()))
+    voices = sorted(value, key=lambda v: (v.get("engine") != "piper", v["name"].lower()))
     marked = current if any(v["id"] == current for v in voices) else None
     for v in voices:
         mark = "*" if v["id"] == marked else " "
@@ -84,6 +94,53 @@ def list_voices(out: TextIO, err: TextIO) -> int:
                file=out)
     if marked is None:
         _print("* the engine's default voice (English) speaks: none is chosen", file=out)
+    return 0
+
+
+def say(text: str, voice: str | None, to: str | None, force: bool, out: TextIO,
+        err: TextIO) -> int:
+    """Say `text` now, or write it into `to` as the app renders it (from the speech
+    cache when it was said before, else rendered into the cache first)."""
+    import math
+
+    from stretchtimer.core.speech_time import spoken_length
+
+    chosen, settings = _speaking_voice(voice)
+    if to is None:
+        kind, value = _ask("say", math.ceil(spoken_length(text, settings.rate_wpm)) + 10.0,
+                           text=text, voice=chosen, rate=settings.rate_wpm,
+                           volume=settings.volume)
+        if kind != "ok":
+            _print(f"stretchtimer: --say: {value}", file=err)
+            return 1
+        return 0
+    from stretchtimer.storage.atomic import write_atomic
+    from stretchtimer.storage.paths import Paths
+    from stretchtimer.voice.cache import SpeechCache, cache_key, engine_key
+    from stretchtimer.voice.engine import DEFAULT_BACKEND, RENDER_DEADLINE_S
+
+    target = Path(to)
+    if target.exists() and not force:
+        _print(f"stretchtimer: --to: {to} exists (--force replaces it)", file=err)
+        return 1
+    cache = SpeechCache(Paths.default().speech_cache)
+    key = cache_key(text, chosen, settings.rate_wpm, engine_key(DEFAULT_BACKEND))
+    rendered = cache.get(key)
+    if rendered is None:
+        temp = cache.temp_path()
+        kind, value = _ask("render", RENDER_DEADLINE_S * 4, text=text, path=str(temp),
+                           voice=chosen, rate=settings.rate_wpm)
+        if kind != "ok":
+            temp.unlink(missing_ok=True)
+            _print(f"stretchtimer: --say: {value}", file=err)
+            return 1
+        rendered = cache.commit(temp, key)
+    try:
+        write_atomic(target, rendered.read_bytes())
+    except OSError as exc:
+        _print(f"stretchtimer: --to: {exc}", file=err)
+        return 1
+    _print(f"wrote {to} ({chosen or 'the default voice'})", file=out)
     return 0
 
 
@@ -172,6 +229,9 @@ def _main(argv: Sequence[str] | None, out: TextIO | None, err: TextIO | None) ->
 
     if args.list_voices:
         return list_voices(out, err)
+
+    if args.say is not None:
+        return say(args.say, args.voice, args.to, args.force, out, err)
 
     if args.list_routines:
         from stretchtimer.storage.paths import Paths

@@ -25,6 +25,9 @@ class Command:
     report_tray: bool = False  # benchmarks/tray_weight.py: say when the tray icon shows
     list_routines: bool = False
     list_voices: bool = False
+    say: str | None = None  # text to speak now, or to render into `to`
+    voice: str | None = None  # for --say; None: the voice that speaks in the app
+    to: str | None = None  # --say writes the rendered WAV here
     plan: str | None = None
     validate: str | None = None
     import_file: str | None = None
@@ -36,8 +39,8 @@ class Command:
 
     @property
     def opens_app(self) -> bool:
-        return not (self.list_routines or self.list_voices or self.plan or self.validate
-                    or self.import_file or self.export)
+        return not (self.list_routines or self.list_voices or self.say or self.plan
+                    or self.validate or self.import_file or self.export)
 
 
 class CommandLineError(ValueError):
@@ -81,6 +84,9 @@ def build_parser(raise_errors: bool = False) -> argparse.ArgumentParser:
     group.add_argument("--list-voices", action="store_true",
                        help="list the voices of every speech engine here (engine, id, "
                             "language, name); * marks the one that speaks now")
+    group.add_argument("--say", metavar="TEXT",
+                       help="say TEXT now with your voice settings (or --voice ID), or with "
+                            "--to FILE.wav write it as the app renders it")
     group.add_argument("--plan", metavar="ROUTINE_ID",
                        help="print the timeline of a routine and every spoken cue with its offset")
     group.add_argument("--validate", metavar="FILE",
@@ -93,8 +99,11 @@ def build_parser(raise_errors: bool = False) -> argparse.ArgumentParser:
                             "nothing is overwritten)")
     group.add_argument("--export", metavar="FILE",
                        help="write your history to FILE (.csv for spreadsheets, or .json)")
+    p.add_argument("--voice", metavar="ID", help="for --say: a voice id from --list-voices")
+    p.add_argument("--to", metavar="FILE.wav",
+                   help="for --say: write the rendered, trimmed, loudness-matched WAV here")
     p.add_argument("--force", action="store_true",
-                   help="for --export: replace FILE if it exists")
+                   help="for --export and --say --to: replace FILE if it exists")
     p.add_argument("--breathing", choices=["every", "first", "off"],
                    help="breathing cues for --plan: every breath, the first breath, or off "
                         "(default: your setting)")

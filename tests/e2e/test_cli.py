@@ -263,3 +263,26 @@ def test_a_reader_that_stops_early_gets_no_traceback(home):
         err = proc.stderr.read().decode()
         code = proc.wait(timeout=30)
     assert "Traceback" not in err and code in (0, 141), err
+
+
+def test_say_to_a_file_writes_the_apps_render_and_never_overwrites(home, tmp_path):
+    import wave
+
+    out = tmp_path / "line.wav"
+    first = run(home, "--say", "Now the left leg. Breathe in.", "--to", str(out))
+    assert first.returncode == 0, first.stderr
+    assert "piper:en_US-joe-medium" in first.stdout  # the voice that speaks in the app
+    with wave.open(str(out)) as f:
+        assert 1.0 < f.getnframes() / f.getframerate() < 4.0
+    assert list((home / "cache" / "speech").glob("*.wav"))  # through the app's cache
+    before = out.read_bytes()
+    again = run(home, "--say", "Something else.", "--to", str(out))
+    assert again.returncode == 1 and "exists (--force replaces it)" in again.stderr
+    assert out.read_bytes() == before
+    espeak = run(home, "--say", "Something else.", "--voice", "gmw/en", "--to", str(out),
+                 "--force")
+    assert espeak.returncode == 0 and out.read_bytes() != before
+    wrong = run(home, "--say", "Hold.", "--voice", "piper:xx_XX-nobody-low", "--to",
+                str(tmp_path / "no.wav"))
+    assert wrong.returncode == 1 and "no Piper voice" in wrong.stderr
+    assert not (tmp_path / "no.wav").exists()
