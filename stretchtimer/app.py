@@ -58,23 +58,25 @@ def run(command: Command, argv: list[str]) -> int:
             QTimer.singleShot(0, lambda: _report(
                 "TRAY", f"app={'loaded' if 'stretchtimer.controller' in sys.modules else 'not'}"))
         QTimer.singleShot(0, lambda: _start(command, app, early))
-    else:
-        _start(command, app, None)
+    elif not _start(command, app, None):
+        return 1
     return app.exec()
 
 
-def _start(command: Command, app: QApplication, early: QSystemTrayIcon | None) -> None:
+def _start(command: Command, app: QApplication, early: QSystemTrayIcon | None) -> bool:
     """Everything after the single-instance check: logs, the controller (and its window,
     unless in the tray), signals, and the after-paint steps. A failure here ends the
     process with a message rather than leaving an icon that does nothing."""
     try:
         _build(command, app, early)
+        return True
     except Exception:
         import traceback
 
         traceback.print_exc()
         print("stretchtimer could not start (the message above says why).", file=sys.stderr)
-        app.exit(1)
+        app.exit(1)  # (from the event loop: a --tray launch's icon goes with it)
+        return False
 
 
 def _build(command: Command, app: QApplication, early: QSystemTrayIcon | None) -> None:

@@ -159,7 +159,9 @@ def _report_errors(library: Library, err: TextIO) -> None:
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
          err: TextIO | None = None) -> int:
     try:
-        return _main(argv, out, err)
+        code = _main(argv, out, err)
+        sys.stdout.flush()  # a pipe is written at exit otherwise, outside this try
+        return code
     except BrokenPipeError:  # `stretchtimer --list-voices | head`: the reader is done
         import os
 

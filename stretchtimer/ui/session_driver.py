@@ -116,6 +116,7 @@ class SessionDriver(QObject):
     def begin(self, plan: Plan, cues: list) -> None:
         """Start a routine from its beginning (replacing any that was running)."""
         if self.machine and self.machine.state in (State.RUNNING, State.PAUSED):
+            self.interrupted.emit()  # what it says, or has placed ahead, ends with it
             self._apply(self.machine.stop())
         self.machine = SessionMachine(plan, self.clock, cues)
         self._told = None

@@ -34,7 +34,8 @@ LANGUAGE_VOICE = "lang:"  # "lang:de": the engine's first voice for that languag
 STARTUP_DEADLINE_S = 4.5  # importing and starting an engine (SAPI5 can be slow)
 MAX_FAILED_STARTS = 3  # in a row: then the engine is unavailable (notice, chimes) ...
 RETRY_AFTER_S = 600.0  # ... until a request this much later tries it again
-RENDER_DEADLINE_S = 4.0  # a phrase renders in ~10 ms with espeak-ng
+RENDER_DEADLINE_S = 4.0  # a phrase renders in ~10 ms with espeak-ng, ~0.3 s with Piper
+SPEECH_STOPPED = "speech was stopped"  # why requests were lost to interrupt()
 
 
 class Backend(Protocol):
@@ -487,7 +488,7 @@ class EngineClient:
     def interrupt(self) -> list[Reply]:
         """Cut live speech at once: the only way to stop a blocking say() is to end it."""
         if any(p.kind == "say" for p in self._pending.values()):
-            return self._lose_worker("speech was stopped", restart=True)
+            return self._lose_worker(SPEECH_STOPPED, restart=True)
         return []
 
     # --- internals ---

@@ -31,11 +31,17 @@ class PiperVoice:
 def read_voice(model: Path) -> PiperVoice:
     """The voice of a `.onnx` file, from the `.onnx.json` beside it; OSError (naming the
     file and the problem) when it is not a Piper voice."""
+    import stat
+
     config = model.with_name(model.name + ".json")
     try:
-        if config.stat().st_size > MAX_CONFIG_BYTES:
+        if not stat.S_ISREG(model.stat().st_mode) or not stat.S_ISREG(config.stat().st_mode):
+            raise OSError(f"{model.name} and {config.name} must be plain files")  # not a FIFO
+        with open(config, "rb") as f:
+            raw = f.read(MAX_CONFIG_BYTES + 1)
+        if len(raw) > MAX_CONFIG_BYTES:
             raise OSError(f"{config.name} is too big to be a Piper voice config")
-        data = json.loads(config.read_bytes())
+        data = json.loads(raw)
     except FileNotFoundError:
         raise OSError(f"{model.name} has no {config.name} beside it") from None
     except (ValueError, UnicodeDecodeError) as exc:

@@ -35,6 +35,7 @@ LATE_DROP_S = 1.0  # a cue this late is stale; only a side switch is still worth
 CLOSE_AFTER_MS = 8000  # the audio stream outlives the routine by its closing line
 WARM_FOR_MS = 60_000  # a stream opened for a selected routine waits this long for Start
 CHIME = "chime"
+CHIME_GAP_S = 0.05  # a step's chime gives way to a cue placed for its instant (as it did)
 
 
 class AudioOut(Protocol):
@@ -101,8 +102,8 @@ class _CueStream(QIODevice):
         head = maxlen
         if self._next is not None:
             data, at = self._next
-            start = round((at - self._t0) * self._rate) - self._delivered
-            head = max(0, min(maxlen, start - start % self._frame))
+            byte = round((at - self._t0) * self._rate)
+            head = max(0, min(maxlen, byte - byte % self._frame - self._delivered))
         chunk = self._take(head)
         if head < maxlen and self._next is not None:  # the placed cue begins in this read
             self._data, self._pos, self._next = self._next[0], 0, None
@@ -218,7 +219,10 @@ class StreamOut:
         """Place a cue in its running stream to start at monotonic `at`; False when
         there is none to place it in (it is played when due instead)."""
         fmt, data = self._clips[key]
-        if self.external or fmt not in self._streams or not self._healthy(fmt):
+        if self.external or fmt not in self._streams:
+            return False
+        if not self._healthy(fmt):
+            self._on_stalled()  # as play() does: the cue is played when due, elsewhere
             return False
         sink, stream = self._streams[fmt]
         sink.setVolume(volume)
@@ -366,6 +370,7 @@ class CuePlayer(QObject):
         self._state = State.IDLE
         self._failed: set[str] = set()  # keys whose render failed (they will be live speech)
         self._placed: Cue | None = None  # the cue placed in the stream ahead of its instant
+        self._placed_at = 0.0  # and that instant (monotonic)
         service.rendered.connect(self._on_service_rendered)
         service.render_failed.connect(lambda key, _why: self._failed.add(key))
         service.engine_unavailable.connect(self._on_service_engine_unavailable)
@@ -414,7 +419,7 @@ class CuePlayer(QObject):
             return
         key = self._keys.get(cue.text)
         if key is not None and self.out.is_loaded(key) and self.out.play_at(key, s.volume, at):
-            self._placed = cue
+            self._placed, self._placed_at = cue, at
 
     def speak(self, cue: Cue, late: float) -> None:
         s = self.settings
@@ -501,6 +506,8 @@ class CuePlayer(QObject):
 
     def _on_driver_segment_changed(self, _segment) -> None:
         s = self.settings
+        if self._placed is not None and self._placed_at <= time.monotonic() + CHIME_GAP_S:
+            return  # a cue placed for this instant may be playing already: it goes first
         if not s.muted and (s.chime or not self.speech_available):
             self.out.play(CHIME, s.volume)
 

@@ -15,7 +15,13 @@ from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer, Signal
 from stretchtimer.core.speech_time import spoken_length
 from stretchtimer.logs import log as app_log
 from stretchtimer.voice.cache import SpeechCache, cache_key, engine_key, playable, voice_for
-from stretchtimer.voice.engine import DEFAULT_BACKEND, RENDER_DEADLINE_S, EngineClient, Reply
+from stretchtimer.voice.engine import (
+    DEFAULT_BACKEND,
+    RENDER_DEADLINE_S,
+    SPEECH_STOPPED,
+    EngineClient,
+    Reply,
+)
 
 log = app_log.getChild("speech")
 IDLE_STOP_MS = 180_000  # a worker unused this long ends
@@ -148,6 +154,10 @@ class SpeechService(QObject):
                 self.engine_unavailable.emit(r.value)
             elif r.request == "voices" and r.kind == "ok":
                 self.voices_listed.emit(r.value)
+            elif r.request == "render" and r.kind == "lost" and r.value == SPEECH_STOPPED:
+                # live speech was cut (pause, skip, the next cue): the renders queued behind
+                # it were lost with the worker, not failed; the new worker makes them
+                self.client.request("render", RENDER_DEADLINE_S, **r.args)
             elif r.request == "render":
                 key = r.args["key"]
                 temp = self._rendering.pop(key, None)

@@ -84,3 +84,16 @@ def test_with_no_voice_chosen_a_natural_voice_for_the_language_speaks(tmp_path, 
     assert voice_for(None, "de", []) == "lang:de"
     monkeypatch.setattr("importlib.util.find_spec", lambda name: None)  # no piper-tts
     assert piper_voices.usable_voices(tmp_path) == []
+
+
+def test_a_fifo_or_a_directory_is_no_voice_and_never_blocks(tmp_path):
+    import os
+
+    model = tmp_path / "fifo.onnx"
+    model.write_bytes(b"model")
+    os.mkfifo(tmp_path / "fifo.onnx.json")  # reading it would wait for a writer forever
+    with pytest.raises(OSError, match="must be plain files"):
+        read_voice(model)
+    (tmp_path / "dir.onnx").mkdir()
+    (tmp_path / "dir.onnx.json").write_text(json.dumps(GOOD))
+    assert folder_voices(tmp_path) == []

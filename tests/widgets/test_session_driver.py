@@ -134,3 +134,14 @@ def test_state_changes_are_sent_as_the_state_itself(qtbot):
     driver.stop()
     assert seen == [State.RUNNING, State.PAUSED, State.RUNNING, State.FINISHED]
     assert all(type(s) is State for s in seen)  # the member, not its word
+
+
+def test_beginning_again_cuts_what_the_running_routine_said_or_placed(fake):
+    clock, timers, driver, plan, cues = fake
+    cut = []
+    driver.interrupted.connect(lambda: cut.append(clock.monotonic()))
+    driver.begin(plan, cues)
+    assert cut == []  # nothing ran before
+    timers.advance(1.0)
+    driver.begin(plan, cues)  # Restart
+    assert len(cut) == 1

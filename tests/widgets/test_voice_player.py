@@ -278,3 +278,30 @@ def test_after_an_underrun_the_byte_clock_starts_again_from_now():
     now[0] = 5.0  # the machine stalled: the sink played silence meanwhile
     stream.start_cue_at(b"\x01\x01", at=5.25)
     assert stream.readData(400).index(b"\x01") == 250
+
+
+def test_renders_queued_behind_cut_live_speech_are_made_not_failed(voice, qtbot):
+    player, service, out = voice("Slow")  # renders take 1 s, live speech 30 s
+    failed, made = [], []
+    service.render_failed.connect(lambda key, why: failed.append(why))
+    service.rendered.connect(lambda key, path: made.append(key))
+    player.speak(cue("Release"), 0)  # live: the worker is busy saying it
+    key = service.render("Hold", None, 170)
+    player.interrupt()  # Pause: the worker is ended, and the render with it
+    qtbot.waitUntil(lambda: bool(made or failed), timeout=8000)
+    assert made == [key] and failed == []
+
+
+def test_a_steps_chime_gives_way_to_a_cue_placed_for_that_instant(voice, qtbot):
+    player, service, out = voice(settings=VoiceSettings(chime=True))
+    hold = cue("Hold")
+    player.prepare([hold])
+    qtbot.waitUntil(lambda: len(out.loaded) == 2, timeout=5000)
+    at = time.monotonic() + 0.02
+    player.place(hold, at)  # placed ahead, starting about now
+    player._on_driver_segment_changed(None)  # the hold begins: no chime over its cue
+    player.speak(hold, 0.0)
+    assert [k for k, _ in out.played] == [service.cached("Hold", None, 170)[0]]
+    player.interrupt()
+    player._on_driver_segment_changed(None)  # nothing placed: the chime plays
+    assert out.played[-1][0] == CHIME
