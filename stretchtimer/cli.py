@@ -105,6 +105,9 @@ def say(text: str, voice: str | None, to: str | None, force: bool, out: TextIO,
 
     from stretchtimer.core.speech_time import spoken_length
 
+    if not text.strip():
+        _print("stretchtimer: --say: nothing to say (the text is empty)", file=err)
+        return 2
     chosen, settings = _speaking_voice(voice)
     if to is None:
         kind, value = _ask("say", math.ceil(spoken_length(text, settings.rate_wpm)) + 10.0,

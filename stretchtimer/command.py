@@ -39,7 +39,7 @@ class Command:
 
     @property
     def opens_app(self) -> bool:
-        return not (self.list_routines or self.list_voices or self.say or self.plan
+        return not (self.list_routines or self.list_voices or self.say is not None or self.plan
                     or self.validate or self.import_file or self.export)
 
 

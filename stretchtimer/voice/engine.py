@@ -160,11 +160,15 @@ class SystemAndPiper:
         """Live speech is for a cue whose render is not ready: the system voice of the same
         language says it, as it starts in ~30 ms where Piper takes ~0.3 s (0.8 s while its
         voice loads); Piper says it only where there is no system voice."""
+        from stretchtimer.voice.piper_voices import PREFIX
+
+        if voice and voice.startswith(PREFIX) and self.system is not None:
+            # (also when Piper is gone: its voice's language is the start of its name)
+            lang = voice[len(PREFIX):].split("-")[0].split("_")[0].lower() or "en"
+            self.system.say(text, None if lang == "en" else f"{LANGUAGE_VOICE}{lang}", rate,
+                            volume)
+            return
         backend, voice = self._route(voice)
-        if backend is self.piper and self.system is not None:
-            found = self.piper.found.get(voice)
-            lang = found.lang if found is not None else "en"
-            backend, voice = self.system, None if lang == "en" else f"{LANGUAGE_VOICE}{lang}"
         backend.say(text, voice, rate, volume)
 
 

@@ -288,3 +288,8 @@ def test_say_to_a_file_writes_the_apps_render_and_never_overwrites(home, tmp_pat
                 str(tmp_path / "no.wav"))
     assert wrong.returncode == 1 and "no Piper voice" in wrong.stderr
     assert not (tmp_path / "no.wav").exists()
+
+
+def test_say_with_nothing_to_say_is_an_error_not_the_app(home):
+    result = run(home, "--say", "  ")
+    assert result.returncode == 2 and "nothing to say" in result.stderr

@@ -80,6 +80,8 @@ def test_live_speech_for_a_piper_voice_starts_with_the_system_voice(client):
     engine.piper.say = lambda text, voice, rate, volume: said.append(("piper", voice))
     engine.say("Hold", JOE, 170, 1.0)
     assert said == [("system", None)]  # English: the system's default voice
+    engine.say("Halt", "piper:de_DE-thorsten-low", 170, 1.0)  # not here: its language
+    assert said[-1] == ("system", "lang:de")
     engine.system = None  # no system voice at all: Piper says it
     engine.say("Hold", JOE, 170, 1.0)
     assert said[-1] == ("piper", JOE)
