@@ -246,10 +246,13 @@ def _after_paint(controller: Controller, paths: Paths,
 
 
 def _show_tray(controller: Controller, early: QSystemTrayIcon | None = None) -> None:
-    if QSystemTrayIcon.isSystemTrayAvailable():
+    """The tray view, adopting the icon a --tray launch showed first (its icon and the
+    tray host's presence known already: neither is asked for again)."""
+    if early is not None or QSystemTrayIcon.isSystemTrayAvailable():
         from stretchtimer.ui.tray import Tray
 
-        controller.show_tray(Tray(app_icon(), list(controller.library.routines.values()),
+        icon = early.icon() if early is not None else app_icon()
+        controller.show_tray(Tray(icon, list(controller.library.routines.values()),
                                   parent=controller, shown=early))
 
 

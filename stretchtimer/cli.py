@@ -85,7 +85,9 @@ def list_voices(out: TextIO, err: TextIO) -> int:
     if kind != "ok":
         _print(f"stretchtimer: no speech engine: {value}", file=err)
         return 1
-    voices = sorted(value, key=lambda v: (v.get("engine") != "piper", v["name"].lower()))
+    from stretchtimer.voice.piper_voices import natural_first
+
+    voices = sorted(value, key=natural_first)
     marked = current if any(v["id"] == current for v in voices) else None
     for v in voices:
         mark = "*" if v["id"] == marked else " "

@@ -110,8 +110,9 @@ class VoicePage(QWidget):
     def _on_service_voices_listed(self, voices: list) -> None:
         current = self.model.voice.voice
         self.voice.blockSignals(True)
-        # natural (Piper) voices first, then the system's, each group by name
-        for v in sorted(voices, key=lambda v: (v.get("engine") != "piper", v["name"].lower())):
+        from stretchtimer.voice.piper_voices import natural_first
+
+        for v in sorted(voices, key=natural_first):
             langs = ", ".join(v.get("languages") or [])
             label = f"{v['name']} ({langs})" if langs else v["name"]
             if v.get("engine") == "piper":

@@ -47,14 +47,14 @@ def voice_for(voice: str | None, language: str, natural: Sequence[Any] = ()) -> 
     """The voice asked of the engine: the chosen one or, with none chosen, a natural
     (Piper) voice that speaks the UI's language, else one of the system's that does
     (None: the engine's default, English). `natural`: piper_voices.PiperVoice items."""
-    from stretchtimer.voice.engine import LANGUAGE_VOICE
+    from stretchtimer.voice.engine import system_voice
 
     if voice:
         return voice
     for candidate in natural:
         if candidate.lang == language:
             return str(candidate.id)
-    return None if language == "en" else f"{LANGUAGE_VOICE}{language}"
+    return system_voice(language)
 
 
 def cache_key(text: str, voice: str | None, rate: int, engine: str) -> str:

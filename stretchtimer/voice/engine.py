@@ -38,6 +38,11 @@ RENDER_DEADLINE_S = 4.0  # a phrase renders in ~10 ms with espeak-ng, ~0.3 s wit
 SPEECH_STOPPED = "speech was stopped"  # why requests were lost to interrupt()
 
 
+def system_voice(language: str) -> str | None:
+    """The system voice asked for a language: the engine's default for English."""
+    return None if language == "en" else f"{LANGUAGE_VOICE}{language}"
+
+
 class Backend(Protocol):
     """What the worker drives. The real one wraps pyttsx3; tests inject fakes."""
 
@@ -160,13 +165,12 @@ class SystemAndPiper:
         """Live speech is for a cue whose render is not ready: the system voice of the same
         language says it, as it starts in ~30 ms where Piper takes ~0.3 s (0.8 s while its
         voice loads); Piper says it only where there is no system voice."""
-        from stretchtimer.voice.piper_voices import PREFIX
+        from stretchtimer.voice.piper_voices import PREFIX, language_of
 
         if voice and voice.startswith(PREFIX) and self.system is not None:
             # (also when Piper is gone: its voice's language is the start of its name)
-            lang = voice[len(PREFIX):].split("-")[0].split("_")[0].lower() or "en"
-            self.system.say(text, None if lang == "en" else f"{LANGUAGE_VOICE}{lang}", rate,
-                            volume)
+            lang = language_of(voice[len(PREFIX):]) or "en"
+            self.system.say(text, system_voice(lang), rate, volume)
             return
         backend, voice = self._route(voice)
         backend.say(text, voice, rate, volume)
@@ -196,6 +200,32 @@ GATE_DB = 20.0  # 10 ms frames this far below the loudest are pauses, not speech
 PROCESSING = "trim1+loud1"  # in every cache key: a change here renders phrases again
 
 
+def read_samples(path: str) -> tuple[Any, Any]:
+    """A WAV's parameters and its 16-bit samples (an array of "h"; None for another
+    sample width)."""
+    from array import array
+
+    with wave.open(path, "rb") as f:
+        params = f.getparams()
+        frames = f.readframes(params.nframes)
+    if params.sampwidth != 2:
+        return params, None
+    samples = array("h")
+    samples.frombytes(frames[: len(frames) // 2 * 2])
+    if sys.byteorder == "big":
+        samples.byteswap()  # WAV is little-endian
+    return params, samples
+
+
+def write_samples(path: str, params: Any, samples: Any) -> None:
+    if sys.byteorder == "big":
+        samples = samples[:]
+        samples.byteswap()
+    with wave.open(path, "wb") as f:
+        f.setparams(params)
+        f.writeframes(samples.tobytes())
+
+
 def normalize_loudness(path: str) -> float:
     """Scale a rendered phrase to LOUDNESS_DBFS, measured over its speech (frames within
     GATE_DB of the loudest, so pauses do not count), with its peak kept at PEAK_DBFS.
@@ -204,15 +234,9 @@ def normalize_loudness(path: str) -> float:
     import operator
     from array import array
 
-    with wave.open(path, "rb") as f:
-        params = f.getparams()
-        frames = f.readframes(params.nframes)
-    if params.sampwidth != 2 or not frames:
+    params, samples = read_samples(path)
+    if not samples:
         return 1.0
-    samples = array("h")
-    samples.frombytes(frames[: len(frames) // 2 * 2])
-    if sys.byteorder == "big":
-        samples.byteswap()  # WAV is little-endian
     step = max(1, params.framerate * params.nchannels // 100)
     powers = [sum(map(operator.mul, chunk, chunk)) / len(chunk)
               for chunk in (samples[i:i + step] for i in range(0, len(samples), step))]
@@ -223,12 +247,8 @@ def normalize_loudness(path: str) -> float:
     speech = [pw for pw in powers if pw >= loudest * 10 ** (-GATE_DB / 10)]
     rms = math.sqrt(sum(speech) / len(speech)) / 32768
     gain = min(10 ** (LOUDNESS_DBFS / 20) / rms, 10 ** (PEAK_DBFS / 20) * 32767 / peak)
-    scaled = array("h", (max(-32768, min(32767, round(v * gain))) for v in samples))
-    if sys.byteorder == "big":
-        scaled.byteswap()
-    with wave.open(path, "wb") as f:
-        f.setparams(params)
-        f.writeframes(scaled.tobytes())
+    write_samples(path, params, array("h", (max(-32768, min(32767, round(v * gain)))
+                                            for v in samples)))
     return gain
 
 

@@ -34,9 +34,6 @@ class PiperBackend:
         return [{"id": v.id, "name": v.name, "languages": [v.language], "engine": "piper"}
                 for v in self.found.values()]
 
-    def for_language(self, language: str) -> str | None:
-        return next((v.id for v in self.found.values() if v.lang == language), None)
-
     def _voice(self, voice_id: str) -> Any:
         if voice_id not in self._loaded:
             from piper import PiperVoice as Loaded
@@ -68,13 +65,8 @@ class PiperBackend:
 
 
 def _scale(path: str, volume: float) -> None:
-    if volume >= 0.999:
-        return
-    with wave.open(path, "rb") as f:
-        params, frames = f.getparams(), f.readframes(f.getnframes())
-    samples = array("h")
-    samples.frombytes(frames[: len(frames) // 2 * 2])
-    scaled = array("h", (round(v * volume) for v in samples))
-    with wave.open(path, "wb") as f:
-        f.setparams(params)
-        f.writeframes(scaled.tobytes())
+    from stretchtimer.voice.engine import read_samples, write_samples
+
+    params, samples = read_samples(path)
+    if volume < 0.999 and samples:
+        write_samples(path, params, array("h", (round(v * volume) for v in samples)))

@@ -25,7 +25,18 @@ class PiperVoice:
     @property
     def lang(self) -> str:
         """The language alone: "en"."""
-        return self.language.split("_")[0].split("-")[0].lower()
+        return language_of(self.language)
+
+
+def language_of(code: str) -> str:
+    """ "en" of "en_US", "en-us" or a voice name such as "en_US-joe-medium"."""
+    return code.split("-")[0].split("_")[0].lower()
+
+
+def natural_first(voice: dict) -> tuple[bool, str]:
+    """How voice lists are ordered (Settings, --list-voices): Piper's, then the system's,
+    each by name."""
+    return voice.get("engine") != "piper", voice["name"].lower()
 
 
 def read_voice(model: Path) -> PiperVoice:

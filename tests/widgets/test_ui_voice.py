@@ -54,12 +54,18 @@ def test_missing_engine_shows_one_notice_and_chimes_at_each_step(rig, qtbot, tmp
         service.shutdown()
 
 
+def voice_page(rig, qtbot, service):
+    """Settings > Voice, once the fake engine has listed its two voices."""
+    qtbot.waitUntil(lambda: service.client.engine_name is not None, timeout=8000)
+    dialog = rig.app.show_settings().voice
+    qtbot.waitUntil(lambda: dialog.voice.count() == 3, timeout=5000)
+    return dialog
+
+
 def test_voice_settings_list_the_engines_voices_and_apply_at_once(rig, qtbot, tmp_path):
     service, out = give_voice(rig, tmp_path)
     try:
-        qtbot.waitUntil(lambda: service.client.engine_name is not None, timeout=8000)
-        dialog = rig.app.show_settings().voice
-        qtbot.waitUntil(lambda: dialog.voice.count() == 3, timeout=5000)
+        dialog = voice_page(rig, qtbot, service)
         assert dialog.voice.itemText(1) == "Fake English (en)"
         dialog.voice.setCurrentIndex(dialog.voice.findData("fake/de"))
         assert rig.app.settings.voice.voice == "fake/de"
@@ -139,9 +145,7 @@ def test_a_routine_started_at_launch_waits_for_its_voice_and_its_first_cue_is_he
 def test_natural_voices_are_listed_first_and_marked(rig, qtbot, tmp_path):
     service, out = give_voice(rig, tmp_path)
     try:
-        qtbot.waitUntil(lambda: service.client.engine_name is not None, timeout=8000)
-        dialog = rig.app.show_settings().voice
-        qtbot.waitUntil(lambda: dialog.voice.count() == 3, timeout=5000)
+        dialog = voice_page(rig, qtbot, service)
         while dialog.voice.count() > 1:  # as the worker's list would come with Piper in it
             dialog.voice.removeItem(1)
         service.voices_listed.emit([
