@@ -85,7 +85,7 @@ def list_voices(out: TextIO, err: TextIO) -> int:
     if kind != "ok":
         _print(f"stretchtimer: no speech engine: {value}", file=err)
         return 1
-    from stretchtimer.voice.piper_voices import natural_first
+    from stretchtimer.voice.voice_list import natural_first
 
     voices = sorted(value, key=natural_first)
     marked = current if any(v["id"] == current for v in voices) else None

@@ -99,3 +99,14 @@ class Steady(Instant):
 
     def say(self, text, voice, rate, volume):
         pass
+
+
+class RefusesPiper(Instant):
+    """Speaks every voice but Piper's, as a worker without piper-tts would."""
+
+    name = "fake-refuses-piper"
+
+    def render(self, text, path, voice, rate):
+        if voice and voice.startswith("piper:"):
+            raise OSError(f"the Piper voice {voice[6:]} cannot be used here")
+        write_tone(path)

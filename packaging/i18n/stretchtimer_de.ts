@@ -1087,10 +1087,6 @@
         <translation>Stimme</translation>
     </message>
     <message>
-        <source>The engine&apos;s default voice</source>
-        <translation>Standardstimme der Sprachausgabe</translation>
-    </message>
-    <message>
         <source>Test</source>
         <translation>Testen</translation>
     </message>
@@ -1101,6 +1097,14 @@
     <message>
         <source>Say “{phrase}” with these settings</source>
         <translation>„{phrase}“ mit diesen Einstellungen sprechen</translation>
+    </message>
+    <message>
+        <source>Add voice file…</source>
+        <translation>Stimmdatei hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add a natural voice: a Piper voice file (.onnx) with its .onnx.json beside it</source>
+        <translation>Eine natürliche Stimme hinzufügen: eine Piper-Stimmdatei (.onnx) mit ihrer .onnx.json daneben</translation>
     </message>
     <message>
         <source> words a minute</source>
@@ -1142,16 +1146,52 @@
         <source>Looking up the voices…</source>
         <translation>Stimmen werden gesucht…</translation>
     </message>
-    <message>
-        <source>{voice}, natural (Piper)</source>
-        <translation>{voice}, natürlich (Piper)</translation>
-    </message>
     <message numerus="yes">
         <source>%n voices from {engine}.</source>
         <translation>
             <numerusform>%n Stimme von {engine}.</numerusform>
             <numerusform>%n Stimmen von {engine}.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Automatic: the system&apos;s default voice</source>
+        <translation>Automatisch: die Standardstimme des Systems</translation>
+    </message>
+    <message>
+        <source>Automatic: {voice}</source>
+        <translation>Automatisch: {voice}</translation>
+    </message>
+    <message>
+        <source>Natural voices (Piper)</source>
+        <translation>Natürliche Stimmen (Piper)</translation>
+    </message>
+    <message>
+        <source>System voices</source>
+        <translation>Systemstimmen</translation>
+    </message>
+    <message>
+        <source>Add a Piper voice</source>
+        <translation>Eine Piper-Stimme hinzufügen</translation>
+    </message>
+    <message>
+        <source>Piper voices (*.onnx)</source>
+        <translation>Piper-Stimmen (*.onnx)</translation>
+    </message>
+    <message>
+        <source>{file} was not added: {why}</source>
+        <translation>{file} wurde nicht hinzugefügt: {why}</translation>
+    </message>
+    <message>
+        <source>Checking that {file} speaks…</source>
+        <translation>Prüfe, ob {file} spricht…</translation>
+    </message>
+    <message>
+        <source>{file} was not added: it does not speak here ({why}).</source>
+        <translation>{file} wurde nicht hinzugefügt: Sie spricht hier nicht ({why}).</translation>
+    </message>
+    <message>
+        <source>{file} was added and is your voice now.</source>
+        <translation>{file} wurde hinzugefügt und ist jetzt deine Stimme.</translation>
     </message>
     <message>
         <source>Remind me to stand and stretch</source>
@@ -1304,6 +1344,18 @@
     <message>
         <source>Language</source>
         <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Language of the voice</source>
+        <translation>Sprache der Stimme</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Andere</translation>
     </message>
     <message>
         <source>The system&apos;s language</source>

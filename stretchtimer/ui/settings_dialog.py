@@ -36,19 +36,42 @@ def breathing_choices() -> list[tuple[str, str]]:
             ("off", tr("Off"))]
 
 
+def language_name(code: str, fallback: str) -> str:
+    """A language in its own words ("Deutsch"), or `fallback` where Qt does not know it."""
+    from PySide6.QtCore import QLocale
+
+    language = QLocale(code).language()
+    if not code or language == QLocale.Language.C:
+        return fallback
+    # the world's variant where there is one: "English", not "American English"
+    name = QLocale(language, QLocale.Country.World).nativeLanguageName()
+    return name[:1].upper() + name[1:] if name else fallback
+
+
 class VoicePage(QWidget):
+    """The voice: a language, then one of its voices (natural ones first, under a heading
+    per engine), with Test; a Piper voice file can be added."""
+
     def __init__(self, model: SettingsModel, player=None, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = model
         settings = model.voice
         self.player = player  # a CuePlayer, or None when speech is not set up yet
+        self.groups: dict[str, list[dict]] = {}  # language -> its voices, as listed
+        self._adding = ""  # the file of a voice being checked
+        self._added = ""  # said under the voices once it is in
 
+        self.language = QComboBox()
+        self.language.setAccessibleName(tr("Language of the voice"))
         self.voice = QComboBox()
         self.voice.setAccessibleName(tr("Voice"))
-        self.voice.addItem(tr("The engine's default voice"), None)
+        self.voice.addItem(tr("Automatic"), None)
         self.test = QPushButton(tr("Test"))
         self.test.setAccessibleName(tr("Test the voice"))
         self.test.setToolTip(tr("Say “{phrase}” with these settings").format(phrase=test_phrase()))
+        self.add = QPushButton(tr("Add voice file…"))
+        self.add.setToolTip(tr("Add a natural voice: a Piper voice file (.onnx) with its "
+                               ".onnx.json beside it"))
         self.rate = QSpinBox()
         self.rate.setRange(*BOUNDS["voice", "rate_wpm"])
         self.rate.setSuffix(tr(" words a minute"))
@@ -76,7 +99,12 @@ class VoicePage(QWidget):
         voice_row.addWidget(self.voice, 1)
         voice_row.addWidget(self.test)
         form = QFormLayout(self)
+        form.addRow(tr("Language"), self.language)
         form.addRow(tr("Voice"), voice_row)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.add)
+        add_row.addStretch(1)
+        form.addRow("", add_row)
         form.addRow(tr("Rate"), self.rate)
         form.addRow(tr("Volume"), self.volume)
         form.addRow("", self.mute)
@@ -85,6 +113,7 @@ class VoicePage(QWidget):
         form.addRow("", self.chime)
         form.addRow(self.status)
 
+        self.language.currentIndexChanged.connect(self._on_language_changed)
         self.voice.currentIndexChanged.connect(self._on_voice_changed)
         self.rate.valueChanged.connect(self._on_rate_changed)
         self.volume.valueChanged.connect(self._on_volume_changed)
@@ -94,35 +123,99 @@ class VoicePage(QWidget):
         self.countdown.toggled.connect(lambda on: self._set("countdown", on))
         self.chime.toggled.connect(lambda on: self._set("chime", on))
         self.test.clicked.connect(self._on_test_clicked)
+        self.add.clicked.connect(self._on_add_clicked)
 
         if player is None or not player.speech_available:
             why = player.service.unavailable if player is not None else "speech is starting"
             self.status.setText(tr("No speech engine: {why}").format(why=why))
             self.test.setEnabled(False)
+            self.add.setEnabled(False)
         else:
             player.service.voices_listed.connect(self._on_service_voices_listed)
+            player.service.voice_added.connect(self._on_voice_added)
             player.service.list_voices()
             self.status.setText(tr("Looking up the voices…"))
 
     def _set(self, name: str, value) -> None:
         self.model.set_voice(**{name: value})
 
-    def _on_service_voices_listed(self, voices: list) -> None:
-        current = self.model.voice.voice
-        self.voice.blockSignals(True)
-        from stretchtimer.voice.piper_voices import natural_first
+    @property
+    def _ui_language(self) -> str:
+        return self.player.service.language
 
-        for v in sorted(voices, key=natural_first):
-            langs = ", ".join(v.get("languages") or [])
-            label = f"{v['name']} ({langs})" if langs else v["name"]
-            if v.get("engine") == "piper":
-                label = tr("{voice}, natural (Piper)").format(voice=v["name"])
-            self.voice.addItem(label, v["id"])
-        if current is not None and self.voice.findData(current) >= 0:
-            self.voice.setCurrentIndex(self.voice.findData(current))
+    def _on_service_voices_listed(self, voices: list) -> None:
+        from stretchtimer.voice.voice_list import by_language, voice_language
+
+        self.groups = by_language(voices)
+        current = self.model.voice.voice
+        chosen = next((v for v in voices if v["id"] == current), None)
+        shown = voice_language(chosen) if chosen else self._ui_language
+        names = {code: language_name(code, group[0]["name"] if code else tr("Other"))
+                 for code, group in self.groups.items()}
+        order = sorted(self.groups, key=lambda c: (c != self._ui_language, names[c].lower()))
+        self.language.blockSignals(True)
+        self.language.clear()
+        for code in order:
+            self.language.addItem(names[code], code)
+        self.language.setCurrentIndex(max(0, self.language.findData(shown)))
+        self.language.blockSignals(False)
+        self._fill_voices(self.language.currentData())
+        self.status.setText(" ".join(filter(None, [self._added, tr(
+            "%n voices from {engine}.", "", len(voices)).format(
+            engine=self.player.service.client.engine_name)])))
+
+    def _automatic(self) -> str:
+        """What "no voice chosen" speaks with, for people."""
+        from stretchtimer.voice.cache import voice_for
+        from stretchtimer.voice.voice_list import voice_language
+
+        service = self.player.service
+        voice = voice_for(None, self._ui_language, service.natural)
+        mine = self.groups.get(self._ui_language, [])
+        named = next((v for v in mine if v["id"] == voice), None)
+        if named is None and voice is not None:  # "lang:de": the system's first for it
+            named = next((v for v in mine if v.get("engine") != "piper"
+                          and voice_language(v) == self._ui_language), None)
+        if named is None:
+            return tr("Automatic: the system's default voice")
+        return tr("Automatic: {voice}").format(voice=named["name"])
+
+    def _fill_voices(self, language: str | None) -> None:
+        from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+        self.voice.blockSignals(True)
+        self.voice.clear()
+        if language == self._ui_language:
+            self.voice.addItem(self._automatic(), None)
+        items = self.voice.model()
+        assert isinstance(items, QStandardItemModel)
+        heading = None
+        for v in self.groups.get(language or "", []):
+            engine = "piper" if v.get("engine") == "piper" else "system"
+            if engine != heading:  # a heading per engine, not a choice
+                heading = engine
+                title = QStandardItem(tr("Natural voices (Piper)") if engine == "piper"
+                                      else tr("System voices"))
+                title.setFlags(Qt.ItemFlag.NoItemFlags)
+                font = title.font()
+                font.setBold(True)
+                title.setFont(font)
+                items.appendRow(title)
+            self.voice.addItem(v["name"], v["id"])
+        index = self.voice.findData(self.model.voice.voice)
+        if not self._choosable(index):  # another language: its first voice (natural first)
+            index = next((i for i in range(self.voice.count()) if self._choosable(i)), 0)
+        self.voice.setCurrentIndex(index)
         self.voice.blockSignals(False)
-        self.status.setText(tr("%n voices from {engine}.", "", len(voices)).format(
-            engine=self.player.service.client.engine_name))
+
+    def _choosable(self, index: int) -> bool:
+        """A voice, not a heading (nor no item)."""
+        items = self.voice.model()
+        return index >= 0 and bool(items.flags(items.index(index, 0)) & Qt.ItemFlag.ItemIsEnabled)
+
+    def _on_language_changed(self, _index: int) -> None:
+        self._fill_voices(self.language.currentData())
+        self._on_voice_changed(self.voice.currentIndex())
 
     def _on_voice_changed(self, _index: int) -> None:
         self._set("voice", self.voice.currentData())
@@ -137,6 +230,40 @@ class VoicePage(QWidget):
         s = self.model.voice
         self.player.interrupt()
         self.player.service.say(test_phrase(), s.voice, s.rate_wpm, s.volume)
+
+    def _on_add_clicked(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(self, tr("Add a Piper voice"), "",
+                                              tr("Piper voices (*.onnx)"))
+        if path:
+            self.add_voice_file(path)
+
+    def add_voice_file(self, path: str) -> None:
+        """Copy the voice in and have it say the test phrase; it is chosen if it speaks."""
+        from pathlib import Path
+
+        name = Path(path).name
+        try:
+            self.player.service.add_voice(Path(path), test_phrase(), self.model.voice.rate_wpm)
+        except OSError as exc:
+            self.status.setText(tr("{file} was not added: {why}").format(file=name, why=exc))
+            return
+        self._adding = name
+        self.add.setEnabled(False)
+        self.status.setText(tr("Checking that {file} speaks…").format(file=name))
+
+    def _on_voice_added(self, voice_id: str, why: str) -> None:
+        name, self._adding = self._adding, ""
+        self.add.setEnabled(True)
+        if why:
+            self.status.setText(tr("{file} was not added: it does not speak here ({why}).")
+                                .format(file=name, why=why))
+            return
+        self._set("voice", voice_id)
+        self._added = tr("{file} was added and is your voice now.").format(file=name)
+        self.status.setText(self._added)
+        self.player.service.list_voices()  # with it, chosen
 
 
 def _sensing_note(source: str | None, known: str, unknown: str) -> QLabel:

@@ -36,6 +36,7 @@ MAX_FAILED_STARTS = 3  # in a row: then the engine is unavailable (notice, chime
 RETRY_AFTER_S = 600.0  # ... until a request this much later tries it again
 RENDER_DEADLINE_S = 4.0  # a phrase renders in ~10 ms with espeak-ng, ~0.3 s with Piper
 SPEECH_STOPPED = "speech was stopped"  # why requests were lost to interrupt()
+RESTARTED = "the speech worker restarted"  # ... and to restart()
 
 
 def system_voice(language: str) -> str | None:
@@ -514,6 +515,11 @@ class EngineClient:
         if any(p.kind == "say" for p in self._pending.values()):
             return self._lose_worker(SPEECH_STOPPED, restart=True)
         return []
+
+    def restart(self) -> list[Reply]:
+        """End the worker so that the next request starts a new one, which finds what
+        changed (an added voice); what was pending is reported lost (RESTARTED)."""
+        return self._lose_worker(RESTARTED)
 
     # --- internals ---
 

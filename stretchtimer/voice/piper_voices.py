@@ -33,12 +33,6 @@ def language_of(code: str) -> str:
     return code.split("-")[0].split("_")[0].lower()
 
 
-def natural_first(voice: dict) -> tuple[bool, str]:
-    """How voice lists are ordered (Settings, --list-voices): Piper's, then the system's,
-    each by name."""
-    return voice.get("engine") != "piper", voice["name"].lower()
-
-
 def read_voice(model: Path) -> PiperVoice:
     """The voice of a `.onnx` file, from the `.onnx.json` beside it; OSError (naming the
     file and the problem) when it is not a Piper voice."""
@@ -81,6 +75,8 @@ def folder_voices(folder: Path) -> list[PiperVoice]:
     except OSError:
         return []
     for model in models:
+        if model.name.startswith("."):  # a copy under way (add_voice_file) or hidden
+            continue
         try:
             found.append(read_voice(model))
         except OSError:
@@ -128,3 +124,46 @@ def usable_voices(folder: Path | None) -> list[PiperVoice]:
     from importlib.util import find_spec
 
     return find_voices(folder) if find_spec("piper") is not None else []
+
+
+def add_voice_file(model: Path, folder: Path) -> PiperVoice:
+    """Copy a voice (the `.onnx` and the `.onnx.json` beside it) into `folder`, each in
+    one rename so a power cut leaves no half file under a voice's name; OSError naming the
+    problem when it is not a voice or a voice of that name is there already (it is never
+    replaced). Whether the model loads is for the speech worker to find out."""
+    import shutil
+
+    from stretchtimer.storage.atomic import TEMP_PREFIX, fsync_dir, replace_with_retry
+
+    voice = read_voice(model)
+    if model.stat().st_size == 0:
+        raise OSError(f"{model.name} is empty")
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / model.name
+    if target.exists() and target.resolve() == model.resolve():
+        return voice  # it is one of the folder's own
+    for name in (model.name, voice.config.name):
+        if (folder / name).exists():
+            raise OSError(f"a voice file named {name} is in the voices folder already")
+    placed: list[Path] = []
+    try:  # the config first: a model is only found once its config is beside it
+        for src in (voice.config, model):
+            temp = folder / f"{TEMP_PREFIX}{src.name}"
+            try:
+                shutil.copyfile(src, temp)
+                replace_with_retry(temp, folder / src.name)
+            finally:
+                temp.unlink(missing_ok=True)
+            placed.append(folder / src.name)
+        fsync_dir(folder)
+    except BaseException:
+        for path in placed:
+            path.unlink(missing_ok=True)
+        raise
+    return read_voice(target)
+
+
+def remove_voice_file(voice: PiperVoice) -> None:
+    """Take back an added voice that did not load (its model, then its config)."""
+    for path in (voice.model, voice.config):
+        path.unlink(missing_ok=True)

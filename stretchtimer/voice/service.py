@@ -18,6 +18,7 @@ from stretchtimer.voice.cache import SpeechCache, cache_key, engine_key, playabl
 from stretchtimer.voice.engine import (
     DEFAULT_BACKEND,
     RENDER_DEADLINE_S,
+    RESTARTED,
     SPEECH_STOPPED,
     EngineClient,
     Reply,
@@ -25,6 +26,7 @@ from stretchtimer.voice.engine import (
 
 log = app_log.getChild("speech")
 IDLE_STOP_MS = 180_000  # a worker unused this long ends
+CHECK_DEADLINE_S = 30.0  # the first render of an added voice loads Piper and the model
 
 
 class SpeechService(QObject):
@@ -32,6 +34,7 @@ class SpeechService(QObject):
     voices_listed = Signal(list)  # [{"id", "name", "languages"}]
     rendered = Signal(str, str)  # key, path
     render_failed = Signal(str, str)  # key, why
+    voice_added = Signal(str, str)  # voice id; "" when it spoke, else why it was taken out
 
     def __init__(self, cache: SpeechCache, backend: str = DEFAULT_BACKEND,
                  parent: QObject | None = None) -> None:
@@ -58,6 +61,7 @@ class SpeechService(QObject):
         cache.sweep_temps()
         self.language = "en"  # the UI's language: speak it when no voice is chosen
         self._natural: list | None = None  # Piper voices here (found when first needed)
+        self._checking: dict[str, tuple] = {}  # key -> (added PiperVoice, temp file)
 
     @property
     def natural(self) -> list:
@@ -66,11 +70,17 @@ class SpeechService(QObject):
         if self._natural is None:
             self._natural = []
             if self.client.backend == DEFAULT_BACKEND:
-                from stretchtimer.storage.paths import Paths
                 from stretchtimer.voice.piper_voices import usable_voices
 
-                self._natural = usable_voices(Paths.default().voices)
+                self._natural = usable_voices(self.voices_folder)
         return self._natural
+
+    @property
+    def voices_folder(self) -> Path:
+        """Where voice files the user adds go (the worker's backend reads it too)."""
+        from stretchtimer.storage.paths import Paths
+
+        return Paths.default().voices
 
     @property
     def engine_key(self) -> str:
@@ -117,6 +127,24 @@ class SpeechService(QObject):
         self.client.request("voices", RENDER_DEADLINE_S)
         self._watch()
 
+    def add_voice(self, model: Path, text: str, rate: int) -> str:
+        """Copy a Piper voice file (and its config) into the voices folder and check that
+        it speaks `text` through a new worker (which finds it); `voice_added` says how
+        that went, and a voice that does not speak is taken out again. OSError, naming
+        the problem, when the files are no voice; returns the new voice's id."""
+        from stretchtimer.voice.piper_voices import add_voice_file
+
+        voice = add_voice_file(model, self.voices_folder)
+        self._natural = None  # found again, with it
+        self._handle(self.client.restart())
+        key = f"check:{voice.id}"
+        temp = self.cache.temp_path()
+        self._checking[key] = (voice, temp)
+        self.client.request("render", CHECK_DEADLINE_S, text=text, path=str(temp),
+                            voice=voice.id, rate=rate, key=key)
+        self._watch()
+        return voice.id
+
     def interrupt(self) -> None:
         self._handle(self.client.interrupt())
         self._watch()
@@ -154,10 +182,15 @@ class SpeechService(QObject):
                 self.engine_unavailable.emit(r.value)
             elif r.request == "voices" and r.kind == "ok":
                 self.voices_listed.emit(r.value)
-            elif r.request == "render" and r.kind == "lost" and r.value == SPEECH_STOPPED:
-                # live speech was cut (pause, skip, the next cue): the renders queued behind
-                # it were lost with the worker, not failed; the new worker makes them
-                self.client.request("render", RENDER_DEADLINE_S, **r.args)
+            elif r.request == "render" and r.kind == "lost" and r.value in (SPEECH_STOPPED,
+                                                                             RESTARTED):
+                # live speech was cut (pause, skip, the next cue) or the worker restarted
+                # for a new voice: the renders queued were lost with the worker, not failed
+                deadline = CHECK_DEADLINE_S if r.args["key"] in self._checking else \
+                    RENDER_DEADLINE_S
+                self.client.request("render", deadline, **r.args)
+            elif r.request == "render" and r.args["key"] in self._checking:
+                self._checked(r)
             elif r.request == "render":
                 key = r.args["key"]
                 temp = self._rendering.pop(key, None)
@@ -168,6 +201,21 @@ class SpeechService(QObject):
                         temp.unlink(missing_ok=True)
                     self.render_failed.emit(key, str(r.value) if r.kind != "ok"
                                             else "the speech engine wrote no sound")
+
+    def _checked(self, r: Reply) -> None:
+        from stretchtimer.voice.piper_voices import remove_voice_file
+
+        voice, temp = self._checking.pop(r.args["key"])
+        spoke = r.kind == "ok" and playable(temp)
+        temp.unlink(missing_ok=True)
+        why = "" if spoke else str(r.value) if r.kind != "ok" else "it made no sound"
+        if not spoke:
+            remove_voice_file(voice)
+            self._natural = None
+            self._handle(self.client.restart())  # a worker that knows it no more
+        log.log(logging.INFO if spoke else logging.WARNING, "voice %s added%s", voice.id,
+                f", then taken out: {why}" if why else "")
+        self.voice_added.emit(voice.id, why)
 
     def _watch(self) -> None:
         """Follow the worker's pipe (it changes on restart) and arm the watchdog."""

@@ -85,3 +85,52 @@ def test_live_speech_for_a_piper_voice_starts_with_the_system_voice(client):
     engine.system = None  # no system voice at all: Piper says it
     engine.say("Hold", JOE, 170, 1.0)
     assert said[-1] == ("piper", JOE)
+
+
+def test_a_voice_file_added_in_settings_loads_in_the_real_worker_and_is_chosen(
+        qtbot, tmp_path, monkeypatch):
+    import shutil
+
+    from stretchtimer.settings_model import SettingsModel
+    from stretchtimer.ui.settings_dialog import VoicePage
+    from stretchtimer.voice.cache import SpeechCache
+    from stretchtimer.voice.piper_voices import package_voices
+    from stretchtimer.voice.player import CuePlayer
+    from stretchtimer.voice.service import SpeechService
+    from tests.widgets.test_voice_player import RecordingOut
+
+    monkeypatch.setenv("STRETCHTIMER_HOME", str(tmp_path / "home"))
+    joe = next(v for v in package_voices() if v.id == JOE)
+    downloads = tmp_path / "Downloads"
+    downloads.mkdir()
+    new = downloads / "en_US-joetoo-medium.onnx"  # as a user downloads one
+    shutil.copyfile(joe.model, new)
+    shutil.copyfile(joe.config, downloads / "en_US-joetoo-medium.onnx.json")
+    broken = downloads / "en_US-broken-low.onnx"
+    broken.write_bytes(b"\x08\x07 not a model")
+    shutil.copyfile(joe.config, downloads / "en_US-broken-low.onnx.json")
+    model = SettingsModel()
+    service = SpeechService(SpeechCache(tmp_path / "speech"))
+    page = VoicePage(model, CuePlayer(service, model, RecordingOut()))
+    try:
+        qtbot.waitUntil(lambda: page.voice.findData(JOE) >= 0, timeout=30000)
+        with qtbot.waitSignal(service.voice_added, timeout=60000) as added:
+            page.add_voice_file(str(new))
+        assert added.args == ["piper:en_US-joetoo-medium", ""]
+        assert model.voice.voice == "piper:en_US-joetoo-medium"
+        qtbot.waitUntil(lambda: page.voice.findData(model.voice.voice) >= 0, timeout=30000)
+        assert page.voice.currentData() == model.voice.voice  # listed, under Piper, chosen
+        with qtbot.waitSignal(service.rendered, timeout=30000) as done:
+            service.render(LINE, model.voice.voice, 170)  # a cue in the new voice
+        with wave.open(done.args[1]) as f:
+            assert 3.0 < f.getnframes() / f.getframerate() < 8.0
+        with qtbot.waitSignal(service.voice_added, timeout=60000) as added:
+            page.add_voice_file(str(broken))
+        assert added.args[0] == "piper:en_US-broken-low" and added.args[1]
+        voices = tmp_path / "home" / "data" / "voices"
+        assert sorted(p.name for p in voices.iterdir()) == [
+            "en_US-joetoo-medium.onnx", "en_US-joetoo-medium.onnx.json"]
+        assert model.voice.voice == "piper:en_US-joetoo-medium"  # still the good one
+        assert "en_US-broken-low.onnx was not added" in page.status.text()
+    finally:
+        service.shutdown()

@@ -97,3 +97,67 @@ def test_a_fifo_or_a_directory_is_no_voice_and_never_blocks(tmp_path):
     (tmp_path / "dir.onnx").mkdir()
     (tmp_path / "dir.onnx.json").write_text(json.dumps(GOOD))
     assert folder_voices(tmp_path) == []
+
+
+def test_an_added_voice_is_copied_in_whole_and_the_original_kept(tmp_path):
+    model = pair(tmp_path / "downloads", "de_DE-thorsten-low", GOOD)
+    folder = tmp_path / "voices"
+    voice = piper_voices.add_voice_file(model, folder)
+    assert voice.model == folder / model.name and voice.model.read_bytes() == b"model"
+    assert [v.id for v in folder_voices(folder)] == ["piper:de_DE-thorsten-low"]
+    assert model.exists() and model.with_name(model.name + ".json").exists()
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "de_DE-thorsten-low.onnx", "de_DE-thorsten-low.onnx.json"]  # no temp left
+    assert piper_voices.add_voice_file(voice.model, folder) == voice  # one of its own
+    piper_voices.remove_voice_file(voice)
+    assert list(folder.iterdir()) == [] and model.exists()
+
+
+def test_an_added_voice_never_replaces_one_of_the_same_name(tmp_path):
+    folder = tmp_path / "voices"
+    pair(folder, "de_DE-thorsten-low", GOOD)
+    (folder / "de_DE-thorsten-low.onnx").write_bytes(b"the one the user had")
+    other = pair(tmp_path / "elsewhere", "de_DE-thorsten-low", GOOD)
+    with pytest.raises(OSError, match="de_DE-thorsten-low.onnx is in the voices folder"):
+        piper_voices.add_voice_file(other, folder)
+    assert (folder / "de_DE-thorsten-low.onnx").read_bytes() == b"the one the user had"
+    (folder / "de_DE-thorsten-low.onnx").unlink()  # a config left alone counts too
+    with pytest.raises(OSError, match="onnx.json is in the voices folder"):
+        piper_voices.add_voice_file(other, folder)
+
+
+@pytest.mark.parametrize("make, problem", [
+    (lambda d: (d / "x.onnx").write_bytes(b"model"), "has no x.onnx.json"),
+    (lambda d: pair(d, "x", GOOD).write_bytes(b""), "x.onnx is empty"),
+])
+def test_what_is_no_voice_is_not_added_and_says_why(tmp_path, make, problem):
+    source = tmp_path / "src"
+    source.mkdir()
+    make(source)
+    with pytest.raises(OSError, match=problem):
+        piper_voices.add_voice_file(source / "x.onnx", tmp_path / "voices")
+    assert not (tmp_path / "voices").exists()  # nothing made
+
+
+def test_a_copy_that_fails_half_way_leaves_nothing_behind(tmp_path, monkeypatch):
+    import shutil
+
+    model = pair(tmp_path / "src", "en_US-amy-low", GOOD)
+    real, calls = shutil.copyfile, []
+
+    def copy_then_fail(src, dst):
+        calls.append(src)
+        if len(calls) == 2:  # the model: a full disk
+            raise OSError(28, "No space left on device")
+        return real(src, dst)
+
+    monkeypatch.setattr(shutil, "copyfile", copy_then_fail)
+    with pytest.raises(OSError, match="No space left"):
+        piper_voices.add_voice_file(model, tmp_path / "voices")
+    assert list((tmp_path / "voices").iterdir()) == []  # the config taken back, no temp
+
+
+def test_a_copy_under_way_is_no_voice(tmp_path):
+    pair(tmp_path, ".tmp-en_US-amy-low", GOOD)  # a copy a power cut stopped
+    pair(tmp_path, "en_US-amy-low", GOOD)
+    assert [v.id for v in folder_voices(tmp_path)] == ["piper:en_US-amy-low"]

@@ -1,6 +1,7 @@
 """The window and the voice together: a started routine is voiced, M mutes it, and a
 missing engine shows one notice."""
 
+import pytest
 from PySide6.QtCore import Qt
 
 from stretchtimer.core.plan import Kind
@@ -66,9 +67,13 @@ def test_voice_settings_list_the_engines_voices_and_apply_at_once(rig, qtbot, tm
     service, out = give_voice(rig, tmp_path)
     try:
         dialog = voice_page(rig, qtbot, service)
-        assert dialog.voice.itemText(1) == "Fake English (en)"
-        dialog.voice.setCurrentIndex(dialog.voice.findData("fake/de"))
+        assert [dialog.voice.itemText(i) for i in range(3)] == [
+            "Automatic: the system's default voice", "System voices", "Fake English"]
+        assert [dialog.language.itemText(i) for i in range(2)] == ["English", "Deutsch"]
+        dialog.language.setCurrentIndex(1)  # German: its first voice is chosen
         assert rig.app.settings.voice.voice == "fake/de"
+        assert [dialog.voice.itemText(i) for i in range(dialog.voice.count())] == [
+            "System voices", "Fake German"]
         dialog.rate.setValue(120)
         dialog.breathing.setCurrentIndex(dialog.breathing.findData("off"))
         dialog.countdown.setChecked(False)
@@ -142,17 +147,86 @@ def test_a_routine_started_at_launch_waits_for_its_voice_and_its_first_cue_is_he
         service.shutdown()
 
 
-def test_natural_voices_are_listed_first_and_marked(rig, qtbot, tmp_path):
+def test_voices_are_grouped_by_language_then_engine_natural_first(rig, qtbot, tmp_path):
     service, out = give_voice(rig, tmp_path)
     try:
         dialog = voice_page(rig, qtbot, service)
-        while dialog.voice.count() > 1:  # as the worker's list would come with Piper in it
-            dialog.voice.removeItem(1)
-        service.voices_listed.emit([
-            {"id": "fake/en", "name": "English", "languages": ["en"], "engine": "system"},
+        service.voices_listed.emit([  # as the worker lists them with Piper and espeak-ng
+            {"id": "gmw/en", "name": "English (Great Britain)", "languages": ["\x05en-gb"],
+             "engine": "system"},
+            {"id": "gmw/de", "name": "German", "languages": ["de"], "engine": "system"},
             {"id": "piper:en_US-joe-medium", "name": "Joe (en_US, medium)",
-             "languages": ["en_US"], "engine": "piper"}])
-        assert [dialog.voice.itemText(i) for i in (1, 2)] == [
-            "Joe (en_US, medium), natural (Piper)", "English (en)"]
+             "languages": ["en_US"], "engine": "piper"},
+            {"id": "xx/qq", "name": "Klingon", "languages": ["qq"], "engine": "system"}])
+        shown = [dialog.voice.itemText(i) for i in range(dialog.voice.count())]
+        assert shown[1:] == ["Natural voices (Piper)", "Joe (en_US, medium)",
+                             "System voices", "English (Great Britain)"]
+        assert [dialog._choosable(i) for i in range(len(shown))] == [
+            True, False, True, False, True]  # headings cannot be chosen
+        # the UI's language first, then by name; one Qt does not know goes by its voice
+        assert [dialog.language.itemText(i) for i in range(3)] == [
+            "English", "Deutsch", "Klingon"]
+        dialog.voice.setCurrentIndex(2)
+        assert rig.app.settings.voice.voice == "piper:en_US-joe-medium"
+        dialog.language.setCurrentIndex(2)
+        assert rig.app.settings.voice.voice == "xx/qq"
+        dialog.language.setCurrentIndex(0)  # back: the automatic choice, at the top
+        assert rig.app.settings.voice.voice is None
+    finally:
+        service.shutdown()
+
+
+def downloaded_voice(folder, stem="en_GB-alba-medium"):
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{stem}.onnx").write_bytes(b"model bytes")
+    (folder / f"{stem}.onnx.json").write_text(
+        '{"audio": {"sample_rate": 22050}, "language": {"code": "en_GB"}}')
+    return folder / f"{stem}.onnx"
+
+
+@pytest.mark.parametrize("backend, speaks", [("Instant", True), ("RefusesPiper", False)])
+def test_an_added_voice_file_is_checked_by_the_worker_then_chosen_or_taken_out(
+        rig, qtbot, tmp_path, monkeypatch, backend, speaks):
+    monkeypatch.setenv("STRETCHTIMER_HOME", str(tmp_path / "home"))
+    service, out = give_voice(rig, tmp_path, backend)
+    try:
+        dialog = voice_page(rig, qtbot, service)
+        source = downloaded_voice(tmp_path / "Downloads")
+        folder = tmp_path / "home" / "data" / "voices"
+        restarts = service.client.restarts
+        with qtbot.waitSignal(service.voice_added, timeout=10000) as added:
+            dialog.add_voice_file(str(source))
+            assert not dialog.add.isEnabled() and "Checking" in dialog.status.text()
+        assert added.args[0] == "piper:en_GB-alba-medium"
+        assert dialog.add.isEnabled() and source.exists()  # the original is kept
+        if speaks:
+            assert added.args[1] == ""
+            assert rig.app.settings.voice.voice == "piper:en_GB-alba-medium"
+            assert sorted(p.name for p in folder.iterdir()) == [
+                "en_GB-alba-medium.onnx", "en_GB-alba-medium.onnx.json"]
+            assert "en_GB-alba-medium.onnx was added" in dialog.status.text()
+        else:
+            assert "cannot be used here" in added.args[1]
+            assert list(folder.iterdir()) == []  # taken out again
+            assert rig.app.settings.voice.voice is None
+            assert "was not added: it does not speak here" in dialog.status.text()
+        assert service.client.restarts == restarts  # ended on purpose, not lost
+    finally:
+        service.shutdown()
+
+
+def test_a_file_that_is_no_voice_is_named_and_nothing_is_copied(rig, qtbot, tmp_path,
+                                                                monkeypatch):
+    monkeypatch.setenv("STRETCHTIMER_HOME", str(tmp_path / "home"))
+    service, out = give_voice(rig, tmp_path)
+    try:
+        dialog = voice_page(rig, qtbot, service)
+        lone = tmp_path / "voice.onnx"
+        lone.write_bytes(b"a model with no config")
+        dialog.add_voice_file(str(lone))
+        assert dialog.status.text() == (
+            "voice.onnx was not added: voice.onnx has no voice.onnx.json beside it")
+        assert dialog.add.isEnabled()
+        assert not (tmp_path / "home" / "data" / "voices").exists()
     finally:
         service.shutdown()
