@@ -43,7 +43,7 @@ REFERENCE_LEAD_S = 1.0  # the reference chime plays this long before the routine
 PLACED_S = 0.3  # and is placed in the stream this long before its instant
 
 
-def play(mode: str, routine_id: str = "") -> None:
+def play(mode: str, routine_id: str = "", voice: str | None = None) -> None:
     """Child process: run the routine with the real voice; print when things happened."""
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QGuiApplication
@@ -72,7 +72,8 @@ def play(mode: str, routine_id: str = "") -> None:
     plan = build_plan(routine)
     cues = plan_cues(plan)
     service = SpeechService(SpeechCache(Paths.default().speech_cache))
-    player = CuePlayer(service, SettingsModel(Settings(voice=VoiceSettings(volume=1.0))))
+    player = CuePlayer(service, SettingsModel(Settings(voice=VoiceSettings(volume=1.0,
+                                                                           voice=voice))))
     driver = SessionDriver(SystemClock())
     player.attach(driver)
     log: dict = {"mode": mode, "cues": [], "render_failures": []}
@@ -131,12 +132,13 @@ def play(mode: str, routine_id: str = "") -> None:
 
 
 def measure(rig: PulseNullSink, mode: str, folder: Path, env: dict,
-            routine_id: str = "") -> dict:
+            routine_id: str = "", voice: str = "") -> dict:
     raw_path = folder / f"{mode}.raw"
     recorder = rig.record(raw_path)
     time.sleep(0.3)
     child = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--play", mode,
-                            *(["--routine", routine_id] if routine_id else [])],
+                            *(["--routine", routine_id] if routine_id else []),
+                            *(["--voice", voice] if voice else [])],
                            env=env, capture_output=True, text=True, timeout=1200)
     time.sleep(0.3)
     recorder.terminate()
@@ -192,11 +194,13 @@ def main() -> int:
     parser.add_argument("--modes", default="cached,live")
     parser.add_argument("--routine", default="", metavar="ID",
                         help="play this built-in routine instead of the short test one")
+    parser.add_argument("--voice", default="", metavar="ID",
+                        help="speak with this voice (--list-voices); default: the app's")
     parser.add_argument("--load", type=int, default=0, metavar="N",
                         help="keep N busy processes running while the routine plays")
     args = parser.parse_args()
     if args.play:
-        play(args.play, args.routine)
+        play(args.play, args.routine, args.voice or None)
         return 0
     with tempfile.TemporaryDirectory(prefix="st-cues-") as tmp, PulseNullSink(Path(tmp)) as rig:
         env = dict(rig.env, QT_QPA_PLATFORM="offscreen", STRETCHTIMER_HOME=str(Path(tmp) / "home"))
@@ -205,7 +209,7 @@ def main() -> int:
         try:
             results = [measure(rig, mode, Path(tmp),
                                dict(env, STRETCHTIMER_HOME=str(Path(tmp) / "cold-home"))
-                               if mode == "cold" else env, args.routine)
+                               if mode == "cold" else env, args.routine, args.voice)
                        for mode in args.modes.split(",")]
         finally:
             for process in busy:

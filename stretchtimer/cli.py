@@ -101,45 +101,29 @@ def list_voices(out: TextIO, err: TextIO) -> int:
 
 def say(text: str, voice: str | None, to: str | None, force: bool, out: TextIO,
         err: TextIO) -> int:
-    """Say `text` now, or write it into `to` as the app renders it (from the speech
-    cache when it was said before, else rendered into the cache first)."""
-    import math
-
-    from stretchtimer.core.speech_time import spoken_length
-
+    """Say `text` now, or write it into `to`, as the app renders it (from the speech cache
+    when it was said before, else rendered into the cache first): trimmed and
+    loudness-matched, in any voice, a Piper one too."""
     if not text.strip():
         _print("stretchtimer: --say: nothing to say (the text is empty)", file=err)
         return 2
+    target = Path(to) if to is not None else None
+    if target is not None and target.exists() and not force:
+        _print(f"stretchtimer: --to: {to} exists (--force replaces it)", file=err)
+        return 1
     chosen, settings = _speaking_voice(voice)
-    if to is None:
-        kind, value = _ask("say", math.ceil(spoken_length(text, settings.rate_wpm)) + 10.0,
-                           text=text, voice=chosen, rate=settings.rate_wpm,
-                           volume=settings.volume)
-        if kind != "ok":
-            _print(f"stretchtimer: --say: {value}", file=err)
+    rendered, why = _rendered(text, chosen, settings.rate_wpm)
+    if rendered is None:
+        _print(f"stretchtimer: --say: {why}", file=err)
+        return 1
+    if target is None:
+        why = _play(rendered, settings.volume)
+        if why:
+            _print(f"stretchtimer: --say: {why}", file=err)
             return 1
         return 0
     from stretchtimer.storage.atomic import write_atomic
-    from stretchtimer.storage.paths import Paths
-    from stretchtimer.voice.cache import SpeechCache, cache_key, engine_key
-    from stretchtimer.voice.engine import DEFAULT_BACKEND, RENDER_DEADLINE_S
 
-    target = Path(to)
-    if target.exists() and not force:
-        _print(f"stretchtimer: --to: {to} exists (--force replaces it)", file=err)
-        return 1
-    cache = SpeechCache(Paths.default().speech_cache)
-    key = cache_key(text, chosen, settings.rate_wpm, engine_key(DEFAULT_BACKEND))
-    rendered = cache.get(key)
-    if rendered is None:
-        temp = cache.temp_path()
-        kind, value = _ask("render", RENDER_DEADLINE_S * 4, text=text, path=str(temp),
-                           voice=chosen, rate=settings.rate_wpm)
-        if kind != "ok":
-            temp.unlink(missing_ok=True)
-            _print(f"stretchtimer: --say: {value}", file=err)
-            return 1
-        rendered = cache.commit(temp, key)
     try:
         write_atomic(target, rendered.read_bytes())
     except OSError as exc:
@@ -147,6 +131,59 @@ def say(text: str, voice: str | None, to: str | None, force: bool, out: TextIO,
         return 1
     _print(f"wrote {to} ({chosen or 'the default voice'})", file=out)
     return 0
+
+
+def _rendered(text: str, voice: str | None, rate: int) -> tuple[Path | None, str]:
+    """The cached render of `text`, made first when it is new; or None and why not."""
+    from stretchtimer.storage.paths import Paths
+    from stretchtimer.voice.cache import SpeechCache, cache_key, engine_key
+    from stretchtimer.voice.engine import DEFAULT_BACKEND, RENDER_DEADLINE_S
+
+    cache = SpeechCache(Paths.default().speech_cache)
+    key = cache_key(text, voice, rate, engine_key(DEFAULT_BACKEND))
+    rendered = cache.get(key)
+    if rendered is None:
+        temp = cache.temp_path()
+        kind, value = _ask("render", RENDER_DEADLINE_S * 4, text=text, path=str(temp),
+                           voice=voice, rate=rate)
+        if kind != "ok":
+            temp.unlink(missing_ok=True)
+            return None, str(value)
+        rendered = cache.commit(temp, key)
+    return rendered, ""
+
+
+def _play(path: Path, volume: float) -> str:
+    """Play a WAV to the end through Qt's audio, as the app plays its cues; "" or why not."""
+    import wave
+
+    from PySide6.QtCore import QCoreApplication, QTimer, QUrl
+    from PySide6.QtMultimedia import QSoundEffect
+
+    with wave.open(str(path)) as f:
+        seconds = f.getnframes() / f.getframerate()
+    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
+    effect = QSoundEffect()
+    effect.setVolume(volume)
+    problem: list[str] = []
+
+    def changed() -> None:
+        if effect.status() == QSoundEffect.Status.Ready:
+            effect.play()
+        elif effect.status() == QSoundEffect.Status.Error:
+            problem.append("the sound could not be played (is there an audio output?)")
+            app.quit()
+
+    effect.statusChanged.connect(changed)
+    effect.playingChanged.connect(lambda: None if effect.isPlaying() else app.quit())
+    def too_long() -> None:
+        problem.append("the sound did not finish playing")
+        app.quit()
+
+    QTimer.singleShot(int(seconds * 1000) + 5000, too_long)
+    effect.setSource(QUrl.fromLocalFile(str(path)))
+    app.exec()
+    return problem[0] if problem else ""
 
 
 def _library() -> Library:

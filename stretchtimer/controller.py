@@ -28,6 +28,7 @@ from stretchtimer.storage.paths import Paths
 from stretchtimer.storage.settings import plan_context
 from stretchtimer.ui.application import application
 from stretchtimer.ui.i18n import tr
+from stretchtimer.ui.media_driver import MediaDriver
 from stretchtimer.ui.tray import TrayState
 
 if TYPE_CHECKING:
@@ -95,6 +96,7 @@ class Controller(QObject):
                                        lambda: (self.voice, self.context), self)
         self.routines.reloaded.connect(self._on_routines_reloaded)
         self.settings.voice_changed.connect(lambda _v: self._update_context())
+        self.media = MediaDriver(self.settings, parent=self)  # music steps aside
         self.settings.paused_changed.connect(lambda _p: self._update_context())
         self.settings.display_changed.connect(self._on_display_changed)
         self.settings.save_failed.connect(self._on_settings_save_failed)
@@ -432,6 +434,7 @@ class Controller(QObject):
         if self.voice is not None:
             self.voice.prepare(cues)
         self.driver.begin(plan, cues)
+        self.media.routine_started()
         log.info("routine %s started", routine.id)
 
     def routine_in_progress(self) -> bool:
@@ -452,6 +455,7 @@ class Controller(QObject):
         """Record the session the moment it ends (completed or stopped early)."""
         from stretchtimer.core.history import session_record
 
+        self.media.routine_ended()
         if self.reminders is not None:
             self.reminders.routine_finished()  # the routine was the break
         if self.journal is None or self.current is None:
@@ -680,6 +684,7 @@ class Controller(QObject):
         from stretchtimer.ui.guard import step
 
         step("recording the running routine", self.record_running)
+        step("resuming other apps' music", self.media.shutdown)
         if self.reminders is not None:
             step("stopping reminders", self.reminders.stop)
         if self.tray is not None:

@@ -12,6 +12,9 @@ import pytest
 
 # Widget tests draw offscreen unless a real (or Xvfb) display is asked for explicitly.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Never the desktop's own session bus (a routine in a test must not pause the music of
+# whoever runs the tests): tests that need D-Bus start a private daemon of their own.
+os.environ["DBUS_SESSION_BUS_ADDRESS"] = "unix:path=/nonexistent/stretchtimer-tests-bus"
 
 from stretchtimer.core.clock import FakeClock  # noqa: E402
 

@@ -1135,6 +1135,10 @@
         <translation>Bei jedem Schritt zusätzlich zur Stimme ein sanfter Klang</translation>
     </message>
     <message>
+        <source>Pause other apps&apos; music and videos while the voice guides a routine, and resume them after</source>
+        <translation>Musik und Videos anderer Apps anhalten, während die Stimme durch eine Routine führt, und danach weiterspielen</translation>
+    </message>
+    <message>
         <source>Rate</source>
         <translation>Tempo</translation>
     </message>

@@ -40,6 +40,7 @@ class VoiceSettings:
     breathing: str = "every"  # a core.cues.BreathingMode value: every / first / off
     countdown: bool = True
     chime: bool = False  # a soft chime at every segment change, as well as the voice
+    pause_media: bool = True  # other apps' music is paused during a routine, then resumed
 
 
 def _default_hours() -> dict[str, list[str]]:
@@ -126,6 +127,7 @@ CHECKS: dict[tuple[str, str], Any] = {
     else "every, first or off",
     ("voice", "countdown"): _bool,
     ("voice", "chime"): _bool,
+    ("voice", "pause_media"): _bool,
     ("reminders", "enabled"): _bool,
     ("reminders", "interval_min"): _int(*BOUNDS["reminders", "interval_min"]),
     ("reminders", "work_hours"): _hours,

@@ -92,6 +92,9 @@ class VoicePage(QWidget):
         self.countdown.setChecked(settings.countdown)
         self.chime = QCheckBox(tr("A soft chime at every step, as well as the voice"))
         self.chime.setChecked(settings.chime)
+        self.pause_media = QCheckBox(tr("Pause other apps' music and videos while the "
+                                        "voice guides a routine, and resume them after"))
+        self.pause_media.setChecked(settings.pause_media)
         self.status = QLabel()
         self.status.setWordWrap(True)
 
@@ -111,6 +114,7 @@ class VoicePage(QWidget):
         form.addRow(tr("Breathing cues"), self.breathing)
         form.addRow("", self.countdown)
         form.addRow("", self.chime)
+        form.addRow("", self.pause_media)
         form.addRow(self.status)
 
         self.language.currentIndexChanged.connect(self._on_language_changed)
@@ -122,6 +126,7 @@ class VoicePage(QWidget):
             lambda _: self._set("breathing", self.breathing.currentData()))
         self.countdown.toggled.connect(lambda on: self._set("countdown", on))
         self.chime.toggled.connect(lambda on: self._set("chime", on))
+        self.pause_media.toggled.connect(lambda on: self._set("pause_media", on))
         self.test.clicked.connect(self._on_test_clicked)
         self.add.clicked.connect(self._on_add_clicked)
 

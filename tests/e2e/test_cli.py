@@ -293,3 +293,48 @@ def test_say_to_a_file_writes_the_apps_render_and_never_overwrites(home, tmp_pat
 def test_say_with_nothing_to_say_is_an_error_not_the_app(home):
     result = run(home, "--say", "  ")
     assert result.returncode == 2 and "nothing to say" in result.stderr
+
+
+def test_say_speaks_now_in_the_natural_voice_through_the_apps_audio(home, tmp_path):
+    # recorded from a private PulseAudio's null sink: the Piper render is what is heard
+    import wave
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from audio_rig import RATE, PulseNullSink, onsets
+
+    text = "Hinge forward from the hips, back long."
+    with PulseNullSink(tmp_path) as rig:
+        raw = tmp_path / "heard.raw"
+        recorder = rig.record(raw)
+        env = dict(rig.env, STRETCHTIMER_HOME=str(home), QT_QPA_PLATFORM="offscreen")
+        said = subprocess.run([sys.executable, "-m", "stretchtimer", "--say", text],
+                              capture_output=True, text=True, env=env, timeout=60)
+        recorder.terminate()
+        recorder.wait()
+    assert said.returncode == 0, said.stderr
+    (render,) = (home / "cache" / "speech").glob("*.wav")  # the app's cache, Joe's render
+    with wave.open(str(render)) as f:
+        rate, frames = f.getframerate(), f.readframes(f.getnframes())
+    assert onsets(raw.read_bytes()), "nothing was heard"
+    recorded = raw.read_bytes()
+    # what was heard is the render itself: its loudness envelope, 10 ms by 10 ms
+    assert rate == RATE and envelope_match(recorded[: len(recorded) // 2 * 2], frames, rate) > 0.9
+
+
+def envelope_match(heard: bytes, render: bytes, rate: int) -> float:
+    """How alike two 16-bit mono recordings' loudness envelopes are (Pearson's r), each
+    from its first sound, over the render's length (another voice saying the same words
+    comes out near 0.1)."""
+    import statistics
+
+    def envelope(pcm: bytes) -> list[float]:
+        samples = memoryview(pcm).cast("h")
+        step = rate // 100
+        levels = [max(abs(v) for v in samples[i:i + step])
+                  for i in range(0, len(samples) - step, step)]
+        first = next(i for i, v in enumerate(levels) if v > 600)
+        return levels[first:]
+
+    a, b = envelope(heard), envelope(render)
+    n = min(len(a), len(b))
+    return statistics.correlation(a[:n], b[:n])

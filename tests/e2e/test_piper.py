@@ -134,3 +134,33 @@ def test_a_voice_file_added_in_settings_loads_in_the_real_worker_and_is_chosen(
         assert "en_US-broken-low.onnx was not added" in page.status.text()
     finally:
         service.shutdown()
+
+
+def desk_micro_lines():
+    from stretchtimer.core.cues import plan_cues
+    from stretchtimer.core.plan import build_plan
+    from stretchtimer.storage.routines import load_routines
+
+    return sorted({c.text for c in plan_cues(build_plan(load_routines(None).get("desk-micro")))})
+
+
+def test_every_cue_of_the_desk_micro_break_is_at_the_loudness_target_in_either_engine(
+        client, tmp_path):
+    from stretchtimer.voice.voice_list import voice_language
+
+    client.request("voices", 20)
+    voices = wait_for(client, lambda r: r.request == "voices", timeout=30)[-1].value
+    espeak = next(v["id"] for v in voices
+                  if v.get("engine") == "system" and voice_language(v) == "en")
+    lines = desk_micro_lines()
+    assert len(lines) > 10 and "3" in lines and any(len(t) > 60 for t in lines)
+    for engine, voice in (("piper", JOE), ("espeak-ng", espeak)):
+        off = {}
+        for i, text in enumerate(lines):
+            path = tmp_path / f"{engine}-{i}.wav"
+            client.request("render", 20, text=text, path=str(path), voice=voice, rate=170)
+            assert wait_for(client, lambda r: r.request == "render", timeout=30)[-1].kind == "ok"
+            level = speech_dbfs(path)
+            if abs(level - LOUDNESS_DBFS) > 1.0:
+                off[text] = round(level, 1)
+        assert off == {}, f"{engine}: cues off the {LOUDNESS_DBFS} dBFS target: {off}"

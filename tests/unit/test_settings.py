@@ -57,6 +57,15 @@ def test_corrupt_file_is_quarantined_never_deleted(store, content):
     assert not store.path.exists()
 
 
+def test_pausing_other_audio_is_on_unless_turned_off_and_must_be_a_yes_or_no(store):
+    assert Settings().voice.pause_media is True
+    assert store.save(Settings(voice=VoiceSettings(pause_media=False)))
+    assert store.load().voice.pause_media is False
+    store.path.write_text(json.dumps({"schema_version": 1, "voice": {"pause_media": "no"}}))
+    assert store.load().voice.pause_media is True  # "no" is a string: the default, said
+    assert "voice.pause_media" in store.messages[-1]
+
+
 def test_invalid_values_use_defaults_keep_the_rest_and_the_original(store):
     store.path.parent.mkdir(parents=True)
     original = json.dumps({"schema_version": 1, "voice": {"rate_wpm": 5000, "muted": True},

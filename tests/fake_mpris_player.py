@@ -1,0 +1,65 @@
+"""A stand-in media player on a (private) session bus: org.mpris.MediaPlayer2.NAME with
+the MPRIS Player interface's PlaybackStatus, CanPause and CanPlay properties, its Play,
+Pause, PlayPause and Stop methods, and PropertiesChanged when the status changes, as
+real players (VLC, Spotify, Firefox) have them. Each call it gets is printed
+("Pause"), so a test can tell who asked for what.
+Usage: python fake_mpris_player.py NAME Playing|Paused|Stopped"""
+
+import sys
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtDBus import QDBusConnection, QDBusMessage, QDBusVariant, QDBusVirtualObject
+
+PATH = "/org/mpris/MediaPlayer2"
+PLAYER = "org.mpris.MediaPlayer2.Player"
+PROPS = "org.freedesktop.DBus.Properties"
+
+
+class Player(QDBusVirtualObject):
+    def __init__(self, status: str) -> None:
+        super().__init__()
+        self.status = status
+
+    def introspect(self, path):
+        return ""
+
+    def properties(self) -> dict:
+        return {"PlaybackStatus": self.status, "CanPause": True, "CanPlay": True}
+
+    def handleMessage(self, message, connection):
+        member, args = message.member(), message.arguments()
+        if message.interface() == PROPS and member == "Get" and args[0] == PLAYER:
+            value = self.properties().get(args[1])
+            if value is None:
+                return False
+            connection.send(message.createReply(QDBusVariant(value)))
+        elif message.interface() == PROPS and member == "GetAll" and args[0] == PLAYER:
+            connection.send(message.createReply(self.properties()))
+        elif message.interface() == PLAYER and member in ("Play", "Pause", "PlayPause", "Stop"):
+            print(member, flush=True)
+            new = {"Play": "Playing", "Pause": "Paused", "Stop": "Stopped",
+                   "PlayPause": "Paused" if self.status == "Playing" else "Playing"}[member]
+            connection.send(message.createReply())
+            if new != self.status:
+                self.status = new
+                changed = QDBusMessage.createSignal(PATH, PROPS, "PropertiesChanged")
+                changed.setArguments([PLAYER, {"PlaybackStatus": new}, []])
+                connection.send(changed)
+        else:
+            return False
+        return True
+
+
+def main() -> None:
+    name, status = sys.argv[1], sys.argv[2]
+    app = QCoreApplication([])
+    bus = QDBusConnection.sessionBus()
+    player = Player(status)
+    bus.registerVirtualObject(PATH, player)
+    bus.registerService(f"org.mpris.MediaPlayer2.{name}")
+    print("ready", flush=True)
+    app.exec()
+
+
+if __name__ == "__main__":
+    main()
