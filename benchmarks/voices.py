@@ -72,12 +72,13 @@ def voices() -> dict[str, str]:
         listed = answer(client, "voices").value
     finally:
         client.close()
-    found = {}
-    for v in listed:
+    found: dict[str, str] = {}
+    # the plainest English voice of each engine ("en" before "en-029", the Caribbean)
+    for v in sorted(listed, key=lambda v: len(str((v.get("languages") or [""])[0]))):
         engine = "piper" if v.get("engine") == "piper" else "espeak-ng"
         if voice_language(v) == "en":
             found.setdefault(engine, v["id"])
-    return found
+    return dict(sorted(found.items()))
 
 
 def render_run(voice: str, texts: list[str], folder: Path) -> dict:
