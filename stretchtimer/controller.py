@@ -622,6 +622,8 @@ class Controller(QObject):
             self.tray.icon.showMessage(tr("Time to stand and stretch"),
                                        f"{routine.name}, {length}")
         self._say(tr("Time to stand and stretch. {name}.").format(name=routine.name))
+        if self.voice is not None:  # rendered while they decide (Piper: ~0.15 s a phrase)
+            self.voice.prepare(self.plan_and_cues(routine)[1], open_stream=False)
 
     def _nudge(self) -> None:
         due = self.reminders.scheduler.due

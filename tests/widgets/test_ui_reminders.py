@@ -253,3 +253,32 @@ def test_the_trays_quit_records_the_running_routine_and_really_quits(qtbot, tmp_
     (record,) = app.journal.load().records
     assert record["completed"] is False and 6 <= sum(h["seconds"] for h in record["held"]) <= 8
     assert app.window.close() and not app.window.isVisible()  # no longer closes into the tray
+
+
+def test_the_offered_routine_is_rendered_while_the_popup_waits(qtbot, tmp_path):
+    from stretchtimer.voice.cache import SpeechCache
+    from stretchtimer.voice.player import CuePlayer
+    from stretchtimer.voice.service import SpeechService
+    from tests.widgets.test_voice_player import RecordingOut
+
+    clock = FakeClock(wall=MONDAY_8)
+    app = Controller(load_routines(None), clock)
+    qtbot.addWidget(app.window)
+    service = SpeechService(SpeechCache(tmp_path / "speech"), backend="tests.fake_engines:Instant")
+    out = RecordingOut()
+    app.set_voice(CuePlayer(service, app.settings, out))
+    try:
+        driver = ReminderDriver(app.settings, clock, parent=app.window)
+        popup = ReminderPopup()
+        qtbot.addWidget(popup)
+        app.set_reminders(driver, None, popup)
+        rendered = []
+        service.rendered.connect(lambda key, path: rendered.append(key))
+        step(clock, driver, 2 * 3600)  # 10:00: the popup offers the routine
+        routine = app.suggested_routine()
+        wanted = {service.cached(c.text, None, 170)[0]
+                  for c in app.plan_and_cues(routine)[1]}
+        qtbot.waitUntil(lambda: wanted <= set(rendered), timeout=8000)
+        assert not getattr(out, "opened", 0)  # rendered ahead, the audio stream still closed
+    finally:
+        service.shutdown()
