@@ -372,7 +372,8 @@ class CuePlayer(QObject):
         self._placed: Cue | None = None  # the cue placed in the stream ahead of its instant
         self._placed_at = 0.0  # and that instant (monotonic)
         service.rendered.connect(self._on_service_rendered)
-        service.render_failed.connect(lambda key, _why: self._failed.add(key))
+        service.render_failed.connect(self._on_service_render_failed)
+        self._voices_failed: set[str | None] = set()  # voices already said to fail
         service.engine_unavailable.connect(self._on_service_engine_unavailable)
 
     @property
@@ -493,6 +494,21 @@ class CuePlayer(QObject):
             self._told = True
             self.notice.emit(no_engine_message(why))
 
+    def _on_service_render_failed(self, key: str, why: str) -> None:
+        """A phrase of the voice in use did not render (a broken or missing voice file):
+        it is spoken live; the user hears why once per voice, with the file named."""
+        from stretchtimer.voice.cache import voice_for
+
+        self._failed.add(key)
+        if key not in self._texts or self.service.unavailable is not None:
+            return  # not one of this voice's phrases (an added voice's check, an old
+            # voice), or no engine at all (which has a notice of its own)
+        voice = voice_for(self.settings.voice, self.service.language, self.service.natural)
+        if voice not in self._voices_failed:
+            self._voices_failed.add(voice)
+            log.warning("voice %s could not render %r: %s", voice, self._texts[key], why)
+            self.notice.emit(voice_failed_message(voice, why))
+
     def _on_driver_state_changed(self, state: State) -> None:
         self._state = state
         if state is State.RUNNING:
@@ -515,6 +531,14 @@ class CuePlayer(QObject):
 NO_SOUND_MESSAGE = ("There is no sound output right now (the sound server stopped or is "
                     "restarting): the cues are on screen, and the voice comes back by itself "
                     "when the sound does.")
+
+
+def voice_failed_message(voice: str | None, why: str) -> str:
+    from stretchtimer.voice.piper_voices import PREFIX
+
+    name = (voice or "the default voice").removeprefix(PREFIX)
+    return (f"The voice {name} could not speak ({why}). Its cues are spoken live by the "
+            "system voice instead (or chimed); Settings > Voice picks another.")
 
 
 def no_engine_message(why: str) -> str:

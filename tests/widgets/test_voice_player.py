@@ -2,6 +2,7 @@
 recording audio output (the real one, QSoundEffect, is measured by the playback test)."""
 
 import time
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QElapsedTimer, QTimer
@@ -213,6 +214,22 @@ def test_a_render_without_sound_is_a_failure_not_a_silent_cue(voice, qtbot, tmp_
     qtbot.waitUntil(lambda: bool(failed), timeout=5000)
     assert failed == ["the speech engine wrote no sound"]
     assert not list((tmp_path / "speech").glob("*.wav"))
+
+
+def test_a_voice_that_cannot_render_is_named_once_and_its_cues_go_live(voice, qtbot):
+    player, service, out = voice("RefusesPiper")
+    notices = []
+    player.notice.connect(notices.append)
+    player._on_voice_changed(replace(player.settings, voice="piper:en_US-broken-low"))
+    player.prepare([cue("Hold"), cue("Rest")])
+    qtbot.waitUntil(lambda: len(player._failed) == 2, timeout=5000)
+    assert len(notices) == 1  # once for the voice, not once a phrase
+    assert "The voice en_US-broken-low could not speak" in notices[0]
+    assert "cannot be used here" in notices[0]  # the worker's reason
+    said = []
+    service.say = lambda text, *a: said.append(text)
+    player.speak(cue("Hold"), 0)
+    assert said == ["Hold"]  # live, by the system voice of its language
 
 
 def test_a_stalled_stream_goes_to_aplay_on_linux_and_is_made_again_elsewhere(qtbot,
