@@ -160,8 +160,11 @@ def _play(path: Path, volume: float) -> str:
     from PySide6.QtCore import QCoreApplication, QTimer, QUrl
     from PySide6.QtMultimedia import QSoundEffect
 
-    with wave.open(str(path)) as f:
-        seconds = f.getnframes() / f.getframerate()
+    try:
+        with wave.open(str(path)) as f:
+            seconds = f.getnframes() / f.getframerate()
+    except (OSError, EOFError, wave.Error, ZeroDivisionError) as exc:
+        return f"{path} is not a sound that can be played ({exc})"
     app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
     effect = QSoundEffect()
     effect.setVolume(volume)

@@ -3,7 +3,9 @@ the MPRIS Player interface's PlaybackStatus, CanPause and CanPlay properties, it
 Pause, PlayPause and Stop methods, and PropertiesChanged when the status changes, as
 real players (VLC, Spotify, Firefox) have them. Each call it gets is printed
 ("Pause"), so a test can tell who asked for what.
-Usage: python fake_mpris_player.py NAME Playing|Paused|Stopped"""
+Usage: python fake_mpris_player.py NAME Playing|Paused|Stopped [alias=NAME2] [refuse]
+(alias: a second bus name, as VLC owns .vlc and .vlc.instancePID; refuse: Pause is
+answered with an error, as a player that cannot pause answers)"""
 
 import sys
 
@@ -16,9 +18,10 @@ PROPS = "org.freedesktop.DBus.Properties"
 
 
 class Player(QDBusVirtualObject):
-    def __init__(self, status: str) -> None:
+    def __init__(self, status: str, refuse: bool) -> None:
         super().__init__()
         self.status = status
+        self.refuse = refuse
 
     def introspect(self, path):
         return ""
@@ -37,6 +40,10 @@ class Player(QDBusVirtualObject):
             connection.send(message.createReply(self.properties()))
         elif message.interface() == PLAYER and member in ("Play", "Pause", "PlayPause", "Stop"):
             print(member, flush=True)
+            if self.refuse and member == "Pause":
+                connection.send(message.createErrorReply(
+                    "org.mpris.MediaPlayer2.Error.NotSupported", "cannot pause"))
+                return True
             new = {"Play": "Playing", "Pause": "Paused", "Stop": "Stopped",
                    "PlayPause": "Paused" if self.status == "Playing" else "Playing"}[member]
             connection.send(message.createReply())
@@ -51,12 +58,15 @@ class Player(QDBusVirtualObject):
 
 
 def main() -> None:
-    name, status = sys.argv[1], sys.argv[2]
+    name, status, options = sys.argv[1], sys.argv[2], sys.argv[3:]
     app = QCoreApplication([])
     bus = QDBusConnection.sessionBus()
-    player = Player(status)
+    player = Player(status, "refuse" in options)
     bus.registerVirtualObject(PATH, player)
     bus.registerService(f"org.mpris.MediaPlayer2.{name}")
+    for option in options:
+        if option.startswith("alias="):
+            bus.registerService(f"org.mpris.MediaPlayer2.{option[6:]}")
     print("ready", flush=True)
     app.exec()
 

@@ -1150,6 +1150,10 @@
         <source>Looking up the voices…</source>
         <translation>Stimmen werden gesucht…</translation>
     </message>
+    <message>
+        <source>{voice} (not found here)</source>
+        <translation>{voice} (hier nicht gefunden)</translation>
+    </message>
     <message numerus="yes">
         <source>%n voices from {engine}.</source>
         <translation>

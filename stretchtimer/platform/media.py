@@ -11,9 +11,9 @@ controls (WinRT). macOS has no public API for other apps' playback: nothing ther
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import sys
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import SLOT, QObject, Slot
@@ -27,6 +27,7 @@ PATH = "/org/mpris/MediaPlayer2"
 PLAYER = "org.mpris.MediaPlayer2.Player"
 PROPS = "org.freedesktop.DBus.Properties"
 CALL_TIMEOUT_MS = 1000  # a player slower than this is left alone
+NO_REPLY = "org.freedesktop.DBus.Error.NoReply"  # the answer did not come in time
 
 
 def _value(arg):
@@ -55,7 +56,7 @@ class MprisPauser(QObject):
         self._count += 1
         self._routine = routine = self._count
         self._call(("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
-                    "ListNames"), [], lambda reply: self._on_names(reply, routine))
+                    "ListNames"), [], lambda args: self._on_names(args, routine), routine)
 
     def resume(self) -> None:
         """The routine ended or was stopped: play again what we paused, nothing else."""
@@ -64,7 +65,7 @@ class MprisPauser(QObject):
         for unique, watch in paused.items():  # by unique name: not one that took its place
             log.info("resuming %s", watch.name)
             watch.close()
-            self._call((unique, PATH, PLAYER, "Play"), [], lambda _reply: None)
+            self._call((unique, PATH, PLAYER, "Play"), [], lambda _args: None)
 
     def let_go(self, unique: str) -> None:
         """The user played or stopped it meanwhile: theirs now, not ours to resume."""
@@ -79,34 +80,38 @@ class MprisPauser(QObject):
         for watcher in list(self._calls):
             watcher.waitForFinished()
 
-    # --- answers ---
+    # --- answers (each for the routine that asked: a late one for an ended routine is
+    # dropped) ---
 
-    def _on_names(self, reply: QDBusMessage, routine: int) -> None:
-        for name in reply.arguments()[0] if reply.arguments() else []:
+    def _on_names(self, args: list, routine: int) -> None:
+        for name in args[0] if args and isinstance(args[0], list) else []:
             if isinstance(name, str) and name.startswith(PREFIX):
                 self._call(("org.freedesktop.DBus", "/org/freedesktop/DBus",
                             "org.freedesktop.DBus", "GetNameOwner"), [name],
-                           lambda r, name=name: self._on_owner(r, name, routine))
+                           partial(self._on_owner, name=name, routine=routine), routine)
 
-    def _on_owner(self, reply: QDBusMessage, name: str, routine: int) -> None:
+    def _on_owner(self, args: list, *, name: str, routine: int) -> None:
         """The player's unique name: its changes come from it, and only it is resumed."""
-        args = reply.arguments()
-        if routine == self._routine and args and isinstance(args[0], str):
+        if args and isinstance(args[0], str):
             unique = args[0]
             self._call((unique, PATH, PROPS, "Get"), [PLAYER, "PlaybackStatus"],
-                       lambda r: self._on_status(r, name, unique, routine))
+                       lambda a: self._on_status(a, name, unique, routine), routine)
 
-    def _on_status(self, reply: QDBusMessage, name: str, unique: str, routine: int) -> None:
-        args = reply.arguments()
-        if routine != self._routine or not args or _value(args[0]) != "Playing":
-            return  # not playing, or asked for a routine that has ended
+    def _on_status(self, args: list, name: str, unique: str, routine: int) -> None:
+        if not args or _value(args[0]) != "Playing" or unique in self._paused:
+            return  # not playing, or already paused (a player with two names, as VLC has)
         self._paused[unique] = _Watch(self, self._bus, unique, name)
         log.info("pausing %s for the routine", name)
-        self._call((unique, PATH, PLAYER, "Pause"), [],
-                   lambda r: None if r.type() != QDBusMessage.MessageType.ErrorMessage
-                   else self.let_go(unique))
+        # refused (it cannot pause): not ours to resume. No answer in time: it may still
+        # pause, so it stays ours (Play on a playing player changes nothing).
+        self._call((unique, PATH, PLAYER, "Pause"), [], lambda _a: None, routine,
+                   failed=lambda error: None if error == NO_REPLY else self.let_go(unique))
 
-    def _call(self, method: tuple[str, str, str, str], args: list, done) -> None:
+    def _call(self, method: tuple[str, str, str, str], args: list,
+              done: Callable[[list], None], routine: int | None = None,
+              failed: Callable[[str], None] | None = None) -> None:
+        """Call without waiting; `done(arguments)` on an answer, `failed(error name)` on an
+        error, neither when `routine` has ended by then."""
         message = QDBusMessage.createMethodCall(*method)
         message.setArguments(args)
         watcher = QDBusPendingCallWatcher(self._bus.asyncCall(message, CALL_TIMEOUT_MS), self)
@@ -115,7 +120,15 @@ class MprisPauser(QObject):
         def finished(w: QDBusPendingCallWatcher) -> None:
             self._calls.discard(w)
             w.deleteLater()
-            done(w.reply())
+            if routine is not None and routine != self._routine:
+                return
+            reply = w.reply()
+            if reply.type() == QDBusMessage.MessageType.ErrorMessage:
+                log.debug("%s %s: %s", method[0], method[3], reply.errorMessage())
+                if failed is not None:
+                    failed(reply.errorName())
+            else:
+                done(reply.arguments())
 
         watcher.finished.connect(finished)
 
@@ -146,69 +159,73 @@ class _Watch(QObject):
 
 class WindowsMediaPauser:
     """Windows 10 and later: the sessions of the global system media transport controls
-    (what the volume flyout shows), through WinRT. The calls run on a thread of their own,
-    one after another. A session is resumed only if it is still paused at the end; one the
-    user played and paused again meanwhile is not told apart (that needs its
-    playback_info_changed event). Written to the API, not run here (no Windows)."""
+    (what the volume flyout shows), through WinRT. The calls run one after another on a
+    daemon thread of their own (a hung one cannot hold up quitting). The very session
+    objects paused are kept (browser tabs share an app id), and each is resumed only if it
+    is still paused at the end; one the user played and paused again meanwhile is not told
+    apart (that would need its playback_info_changed event). Written to the API, not run
+    here (no Windows)."""
 
     def __init__(self) -> None:
-        from concurrent.futures import ThreadPoolExecutor
+        import queue
+        import threading
 
         from winrt.windows.media import control  # winrt-Windows.Media.Control
 
         self._control = control
-        self._paused: set[str] = set()  # the source apps paused by us
-        self._pool = ThreadPoolExecutor(1, thread_name_prefix="stretchtimer-media")
-        self._last: Any = None
+        self._paused: list = []  # the session objects paused by us (only the thread's)
+        self._work: queue.Queue = queue.Queue()
+        self._idle = threading.Event()
+        self._idle.set()
+        threading.Thread(target=self._run, name="stretchtimer-media", daemon=True).start()
 
-    @property
-    def paused(self) -> list[str]:
-        return sorted(self._paused)
+    def _run(self) -> None:
+        while True:
+            work = self._work.get()
+            try:
+                work()
+            except Exception as exc:  # noqa: BLE001 - a media session is not worth a crash
+                log.warning("media controls: %s: %s", type(exc).__name__, exc)
+            if self._work.empty():
+                self._idle.set()
+
+    def _submit(self, work: Callable[[], None]) -> None:
+        self._idle.clear()
+        self._work.put(work)
 
     def _sessions(self) -> list:
         manager = self._control.GlobalSystemMediaTransportControlsSessionManager
         return list(asyncio.run(_awaited(manager.request_async())).get_sessions())
 
-    def _status(self, session) -> Any:
-        return session.get_playback_info().playback_status
-
     def pause_playing(self) -> None:
-        def pause() -> None:
-            status = self._control.GlobalSystemMediaTransportControlsSessionPlaybackStatus
-            for session in self._sessions():
-                if self._status(session) == status.PLAYING and asyncio.run(
-                        _awaited(session.try_pause_async())):
-                    self._paused.add(session.source_app_user_model_id)
+        status = self._control.GlobalSystemMediaTransportControlsSessionPlaybackStatus
 
-        self._last = self._pool.submit(_logged, pause)
+        def pause() -> None:
+            for session in self._sessions():
+                if session.get_playback_info().playback_status == status.PLAYING and \
+                        asyncio.run(_awaited(session.try_pause_async())):
+                    self._paused.append(session)
+
+        self._submit(pause)
 
     def resume(self) -> None:
+        status = self._control.GlobalSystemMediaTransportControlsSessionPlaybackStatus
+
         def resume() -> None:
-            status = self._control.GlobalSystemMediaTransportControlsSessionPlaybackStatus
-            paused, self._paused = self._paused, set()
-            for session in self._sessions():
-                if session.source_app_user_model_id in paused and \
-                        self._status(session) == status.PAUSED:
+            paused, self._paused = self._paused, []
+            for session in paused:
+                if session.get_playback_info().playback_status == status.PAUSED:
                     asyncio.run(_awaited(session.try_play_async()))
 
-        self._last = self._pool.submit(_logged, resume)
+        self._submit(resume)
 
     def shutdown(self) -> None:
         self.resume()
-        with contextlib.suppress(Exception):
-            self._last.result(timeout=CALL_TIMEOUT_MS / 1000)
-        self._pool.shutdown(wait=False)
+        self._idle.wait(CALL_TIMEOUT_MS / 1000)  # then quit anyway
 
 
 async def _awaited(operation) -> Any:
     return await operation
-
-
-def _logged(work: Callable[[], None]) -> None:
-    try:
-        work()
-    except Exception as exc:  # noqa: BLE001 - a media session is not worth a crash
-        log.warning("media controls: %s: %s", type(exc).__name__, exc)
 
 
 def media_pauser(parent: QObject | None = None):
@@ -225,6 +242,7 @@ def media_pauser(parent: QObject | None = None):
     if sys.platform == "win32":
         try:
             return WindowsMediaPauser()
-        except ImportError:  # winrt-Windows.Media.Control is a Windows-only dependency
+        except Exception as exc:  # noqa: BLE001 - the routine runs without it
+            log.warning("no media controls: %s: %s", type(exc).__name__, exc)
             return None
     return None

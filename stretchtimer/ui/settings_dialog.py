@@ -3,7 +3,8 @@ saved at once (the window listens to `changed`)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import QSignalBlocker, Qt, QTime
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -149,21 +150,28 @@ class VoicePage(QWidget):
         return self.player.service.language
 
     def _on_service_voices_listed(self, voices: list) -> None:
-        from stretchtimer.voice.voice_list import by_language, voice_language
+        from stretchtimer.voice.piper_voices import PREFIX
+        from stretchtimer.voice.voice_list import by_language, natural_first, voice_language
 
         self.groups = by_language(voices)
+        self.groups.setdefault(self._ui_language, [])  # for "Automatic", even with no voice
         current = self.model.voice.voice
         chosen = next((v for v in voices if v["id"] == current), None)
+        if current is not None and chosen is None:  # chosen, but not here (now): say so
+            chosen = {"id": current, "name": tr("{voice} (not found here)").format(
+                voice=current.removeprefix(PREFIX)), "languages": [self._ui_language],
+                "engine": "piper" if current.startswith(PREFIX) else "system"}
+            self.groups[self._ui_language] = sorted(
+                [*self.groups[self._ui_language], chosen], key=natural_first)
         shown = voice_language(chosen) if chosen else self._ui_language
-        names = {code: language_name(code, group[0]["name"] if code else tr("Other"))
+        names = {code: language_name(code, group[0]["name"] if group else code or tr("Other"))
                  for code, group in self.groups.items()}
         order = sorted(self.groups, key=lambda c: (c != self._ui_language, names[c].lower()))
-        self.language.blockSignals(True)
-        self.language.clear()
-        for code in order:
-            self.language.addItem(names[code], code)
-        self.language.setCurrentIndex(max(0, self.language.findData(shown)))
-        self.language.blockSignals(False)
+        with QSignalBlocker(self.language):
+            self.language.clear()
+            for code in order:
+                self.language.addItem(names[code], code)
+            self.language.setCurrentIndex(max(0, self.language.findData(shown)))
         self._fill_voices(self.language.currentData())
         self.status.setText(" ".join(filter(None, [self._added, tr(
             "%n voices from {engine}.", "", len(voices)).format(
@@ -186,9 +194,10 @@ class VoicePage(QWidget):
         return tr("Automatic: {voice}").format(voice=named["name"])
 
     def _fill_voices(self, language: str | None) -> None:
-        from PySide6.QtGui import QStandardItem, QStandardItemModel
+        with QSignalBlocker(self.voice):
+            self._fill_voice_items(language)
 
-        self.voice.blockSignals(True)
+    def _fill_voice_items(self, language: str | None) -> None:
         self.voice.clear()
         if language == self._ui_language:
             self.voice.addItem(self._automatic(), None)
@@ -211,7 +220,6 @@ class VoicePage(QWidget):
         if not self._choosable(index):  # another language: its first voice (natural first)
             index = next((i for i in range(self.voice.count()) if self._choosable(i)), 0)
         self.voice.setCurrentIndex(index)
-        self.voice.blockSignals(False)
 
     def _choosable(self, index: int) -> bool:
         """A voice, not a heading (nor no item)."""

@@ -518,7 +518,9 @@ class EngineClient:
 
     def restart(self) -> list[Reply]:
         """End the worker so that the next request starts a new one, which finds what
-        changed (an added voice); what was pending is reported lost (RESTARTED)."""
+        changed (an added voice); what was pending is reported lost (RESTARTED). Not a
+        failed start, even if it was still starting."""
+        self._starting_deadline = None
         return self._lose_worker(RESTARTED)
 
     # --- internals ---

@@ -126,44 +126,95 @@ def usable_voices(folder: Path | None) -> list[PiperVoice]:
     return find_voices(folder) if find_spec("piper") is not None else []
 
 
-def add_voice_file(model: Path, folder: Path) -> PiperVoice:
-    """Copy a voice (the `.onnx` and the `.onnx.json` beside it) into `folder`, each in
-    one rename so a power cut leaves no half file under a voice's name; OSError naming the
-    problem when it is not a voice or a voice of that name is there already (it is never
-    replaced). Whether the model loads is for the speech worker to find out."""
-    import shutil
+@dataclass(frozen=True)
+class AddedVoice:
+    voice: PiperVoice
+    placed: tuple[Path, ...]  # the files copied in: none when it was there already
 
-    from stretchtimer.storage.atomic import TEMP_PREFIX, fsync_dir, replace_with_retry
+
+def add_voice_file(model: Path, folder: Path) -> AddedVoice:
+    """Copy a voice (the `.onnx` and the `.onnx.json` beside it) into `folder`; OSError
+    naming the problem when it is not a voice, or another file of that name is there (it
+    is never replaced). Each file is written and synced under a temporary name, then
+    linked to its own, so a power cut leaves no half file under a voice's name; a file
+    already there with the same bytes (a copy a power cut stopped) is kept as it is.
+    Whether the model loads is for the speech worker to find out."""
+    import os
+
+    from stretchtimer.storage.atomic import TEMP_PREFIX, fsync_dir, sweep_temps
 
     voice = read_voice(model)
     if model.stat().st_size == 0:
         raise OSError(f"{model.name} is empty")
     folder.mkdir(parents=True, exist_ok=True)
+    sweep_temps(folder)  # what a power cut left of an earlier copy
     target = folder / model.name
     if target.exists() and target.resolve() == model.resolve():
-        return voice  # it is one of the folder's own
-    for name in (model.name, voice.config.name):
-        if (folder / name).exists():
-            raise OSError(f"a voice file named {name} is in the voices folder already")
+        return AddedVoice(voice, ())  # it is one of the folder's own
+    todo = []
+    for src in (voice.config, model):  # the config first: a model is found by it
+        dst = folder / src.name
+        if not dst.exists():
+            todo.append((src, dst))
+        elif not _same_bytes(src, dst):
+            raise OSError(f"another file named {src.name} is in the voices folder already")
     placed: list[Path] = []
-    try:  # the config first: a model is only found once its config is beside it
-        for src in (voice.config, model):
-            temp = folder / f"{TEMP_PREFIX}{src.name}"
+    try:
+        for src, dst in todo:
+            temp = folder / f"{TEMP_PREFIX}{src.name}.{os.getpid()}"
             try:
-                shutil.copyfile(src, temp)
-                replace_with_retry(temp, folder / src.name)
+                _copy_synced(src, temp)
+                _link_new(temp, dst)
             finally:
                 temp.unlink(missing_ok=True)
-            placed.append(folder / src.name)
+            placed.append(dst)
         fsync_dir(folder)
     except BaseException:
-        for path in placed:
+        for path in reversed(placed):
             path.unlink(missing_ok=True)
         raise
-    return read_voice(target)
+    return AddedVoice(read_voice(target), tuple(placed))
 
 
-def remove_voice_file(voice: PiperVoice) -> None:
-    """Take back an added voice that did not load (its model, then its config)."""
-    for path in (voice.model, voice.config):
+def remove_voice_file(added: AddedVoice) -> None:
+    """Take back what add_voice_file copied in (a voice that did not load), the model
+    first: a cut in between leaves only a config, which a new add takes as its own."""
+    for path in reversed(added.placed):
         path.unlink(missing_ok=True)
+
+
+def _copy_synced(src: Path, dst: Path) -> None:
+    import os
+    import shutil
+
+    with open(src, "rb") as fin, open(dst, "xb") as fout:
+        shutil.copyfileobj(fin, fout, 1 << 20)
+        fout.flush()
+        os.fsync(fout.fileno())
+
+
+def _link_new(temp: Path, dst: Path) -> None:
+    """Give `temp` the name `dst`, never over a file that appeared there meanwhile."""
+    import os
+
+    try:
+        os.link(temp, dst)
+    except FileExistsError:
+        raise OSError(f"another file named {dst.name} appeared in the voices folder") from None
+    except OSError:  # a file system without hard links (FAT, some network shares)
+        if dst.exists():
+            raise OSError(f"another file named {dst.name} appeared in the voices folder") \
+                from None
+        os.replace(temp, dst)
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    if a.stat().st_size != b.stat().st_size:
+        return False
+    with open(a, "rb") as fa, open(b, "rb") as fb:
+        while True:
+            chunk = fa.read(1 << 20)
+            if chunk != fb.read(1 << 20):
+                return False
+            if not chunk:
+                return True

@@ -35,6 +35,7 @@ class SpeechService(QObject):
     rendered = Signal(str, str)  # key, path
     render_failed = Signal(str, str)  # key, why
     voice_added = Signal(str, str)  # voice id; "" when it spoke, else why it was taken out
+    _copied = Signal(object, str, str, int)  # from the copying thread: AddedVoice, why, ...
 
     def __init__(self, cache: SpeechCache, backend: str = DEFAULT_BACKEND,
                  parent: QObject | None = None) -> None:
@@ -61,7 +62,8 @@ class SpeechService(QObject):
         cache.sweep_temps()
         self.language = "en"  # the UI's language: speak it when no voice is chosen
         self._natural: list | None = None  # Piper voices here (found when first needed)
-        self._checking: dict[str, tuple] = {}  # key -> (added PiperVoice, temp file)
+        self._checking: dict[str, tuple] = {}  # key -> (AddedVoice, temp file)
+        self._copied.connect(self._on_copied, Qt.ConnectionType.QueuedConnection)  # a thread
 
     @property
     def natural(self) -> list:
@@ -128,22 +130,39 @@ class SpeechService(QObject):
         self._watch()
 
     def add_voice(self, model: Path, text: str, rate: int) -> str:
-        """Copy a Piper voice file (and its config) into the voices folder and check that
-        it speaks `text` through a new worker (which finds it); `voice_added` says how
-        that went, and a voice that does not speak is taken out again. OSError, naming
-        the problem, when the files are no voice; returns the new voice's id."""
-        from stretchtimer.voice.piper_voices import add_voice_file
+        """Copy a Piper voice file (and its config) into the voices folder, on a thread of
+        its own (a model is 20-120 MB), then check that it speaks `text` through a new
+        worker (which finds it); `voice_added` says how that went, and what was copied for
+        a voice that does not speak is taken out again. OSError, naming the problem, at
+        once when the files are no voice; returns the voice's id."""
+        import threading
 
-        voice = add_voice_file(model, self.voices_folder)
+        from stretchtimer.voice.piper_voices import add_voice_file, read_voice
+
+        voice = read_voice(model)
+        folder = self.voices_folder
+
+        def copy() -> None:
+            try:
+                self._copied.emit(add_voice_file(model, folder), "", text, rate)
+            except OSError as exc:  # a full disk, a file that appeared meanwhile
+                self._copied.emit(voice, str(exc), text, rate)
+
+        threading.Thread(target=copy, name="stretchtimer-add-voice", daemon=True).start()
+        return voice.id
+
+    def _on_copied(self, added, why: str, text: str, rate: int) -> None:
+        if why:
+            self.voice_added.emit(added.id, why)
+            return
         self._natural = None  # found again, with it
         self._handle(self.client.restart())
-        key = f"check:{voice.id}"
+        key = f"check:{added.voice.id}"
         temp = self.cache.temp_path()
-        self._checking[key] = (voice, temp)
+        self._checking[key] = (added, temp)
         self.client.request("render", CHECK_DEADLINE_S, text=text, path=str(temp),
-                            voice=voice.id, rate=rate, key=key)
+                            voice=added.voice.id, rate=rate, key=key)
         self._watch()
-        return voice.id
 
     def interrupt(self) -> None:
         self._handle(self.client.interrupt())
@@ -182,6 +201,8 @@ class SpeechService(QObject):
                 self.engine_unavailable.emit(r.value)
             elif r.request == "voices" and r.kind == "ok":
                 self.voices_listed.emit(r.value)
+            elif r.request == "voices" and r.kind == "lost" and r.value == RESTARTED:
+                self.list_voices()  # asked while it restarted for a new voice
             elif r.request == "render" and r.kind == "lost" and r.value in (SPEECH_STOPPED,
                                                                              RESTARTED):
                 # live speech was cut (pause, skip, the next cue) or the worker restarted
@@ -205,12 +226,13 @@ class SpeechService(QObject):
     def _checked(self, r: Reply) -> None:
         from stretchtimer.voice.piper_voices import remove_voice_file
 
-        voice, temp = self._checking.pop(r.args["key"])
+        added, temp = self._checking.pop(r.args["key"])
+        voice = added.voice
         spoke = r.kind == "ok" and playable(temp)
         temp.unlink(missing_ok=True)
         why = "" if spoke else str(r.value) if r.kind != "ok" else "it made no sound"
         if not spoke:
-            remove_voice_file(voice)
+            remove_voice_file(added)  # only what was copied in: never the user's own
             self._natural = None
             self._handle(self.client.restart())  # a worker that knows it no more
         log.log(logging.INFO if spoke else logging.WARNING, "voice %s added%s", voice.id,

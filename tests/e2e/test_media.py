@@ -22,8 +22,8 @@ class Bus:
         self.name = f"media-{id(tmp_path)}"
         self.conn = QDBusConnection.connectToBus(address, self.name)
 
-    def player(self, name, status):
-        proc = subprocess.Popen([sys.executable, str(FAKE), name, status], text=True,
+    def player(self, name, status, *options):
+        proc = subprocess.Popen([sys.executable, str(FAKE), name, status, *options], text=True,
                                 stdout=subprocess.PIPE, env={
                                     **os.environ, "DBUS_SESSION_BUS_ADDRESS": self.address,
                                     "QT_QPA_PLATFORM": "offscreen"})
@@ -126,6 +126,27 @@ def test_a_routine_that_ends_before_the_players_answer_pauses_nothing(qtbot, bus
     pauser.resume()  # a routine stopped at once: its late answers pause nothing
     settle(qtbot, pauser)
     assert bus.status("vlc") == "Playing" and bus.calls("vlc") == []
+
+
+def test_a_player_with_two_names_is_paused_once_and_one_that_refuses_is_not_resumed(
+        qtbot, bus):
+    bus.player("vlc", "Playing", "alias=vlc.instance4242")
+    bus.player("radio", "Playing", "refuse")
+    pauser = MprisPauser(bus.conn)
+    for _routine in range(2):
+        pauser.pause_playing()
+        qtbot.waitUntil(lambda: bus.status("vlc") == "Paused", timeout=5000)
+        settle(qtbot, pauser)
+        (paused,) = pauser.paused  # once, by either name; the radio let go
+        assert paused.startswith("org.mpris.MediaPlayer2.vlc")
+        pauser.resume()
+        settle(qtbot, pauser)
+    assert bus.status("radio") == "Playing" and bus.status("vlc") == "Playing"
+    assert bus.calls("vlc") == ["Pause", "Play"] * 2
+    assert bus.calls("radio") == ["Pause"] * 2  # never told to play: it never stopped
+    from stretchtimer.platform.media import _Watch
+
+    qtbot.waitUntil(lambda: pauser.findChildren(_Watch) == [], timeout=2000)  # none left
 
 
 def next_call(proc, within=30.0):

@@ -102,28 +102,63 @@ def test_a_fifo_or_a_directory_is_no_voice_and_never_blocks(tmp_path):
 def test_an_added_voice_is_copied_in_whole_and_the_original_kept(tmp_path):
     model = pair(tmp_path / "downloads", "de_DE-thorsten-low", GOOD)
     folder = tmp_path / "voices"
-    voice = piper_voices.add_voice_file(model, folder)
+    added = piper_voices.add_voice_file(model, folder)
+    voice = added.voice
     assert voice.model == folder / model.name and voice.model.read_bytes() == b"model"
+    assert added.placed == (voice.config, voice.model)
     assert [v.id for v in folder_voices(folder)] == ["piper:de_DE-thorsten-low"]
     assert model.exists() and model.with_name(model.name + ".json").exists()
     assert sorted(p.name for p in folder.iterdir()) == [
         "de_DE-thorsten-low.onnx", "de_DE-thorsten-low.onnx.json"]  # no temp left
-    assert piper_voices.add_voice_file(voice.model, folder) == voice  # one of its own
-    piper_voices.remove_voice_file(voice)
+    own = piper_voices.add_voice_file(voice.model, folder)  # one of the folder's own
+    assert own.voice == voice and own.placed == ()
+    piper_voices.remove_voice_file(own)  # a failed check of it takes nothing of the user's
+    assert voice.model.exists() and voice.config.exists()
+    piper_voices.remove_voice_file(added)
     assert list(folder.iterdir()) == [] and model.exists()
 
 
-def test_an_added_voice_never_replaces_one_of_the_same_name(tmp_path):
+def test_an_added_voice_never_replaces_another_file_of_the_same_name(tmp_path):
     folder = tmp_path / "voices"
     pair(folder, "de_DE-thorsten-low", GOOD)
     (folder / "de_DE-thorsten-low.onnx").write_bytes(b"the one the user had")
     other = pair(tmp_path / "elsewhere", "de_DE-thorsten-low", GOOD)
-    with pytest.raises(OSError, match="de_DE-thorsten-low.onnx is in the voices folder"):
+    with pytest.raises(OSError, match="another file named de_DE-thorsten-low.onnx is in"):
         piper_voices.add_voice_file(other, folder)
     assert (folder / "de_DE-thorsten-low.onnx").read_bytes() == b"the one the user had"
-    (folder / "de_DE-thorsten-low.onnx").unlink()  # a config left alone counts too
-    with pytest.raises(OSError, match="onnx.json is in the voices folder"):
+    (folder / "de_DE-thorsten-low.onnx.json").write_text('{"audio": {}, "espeak": {"voice": "de"}}')
+    (folder / "de_DE-thorsten-low.onnx").unlink()  # a config of other bytes, alone
+    with pytest.raises(OSError, match="another file named de_DE-thorsten-low.onnx.json"):
         piper_voices.add_voice_file(other, folder)
+
+
+def test_a_copy_a_power_cut_stopped_is_finished_by_adding_it_again(tmp_path):
+    folder = tmp_path / "voices"
+    model = pair(tmp_path / "src", "en_US-amy-low", GOOD)
+    folder.mkdir()
+    (folder / "en_US-amy-low.onnx.json").write_bytes(model.with_suffix(".onnx.json")
+                                                      .read_bytes())  # the config made it
+    (folder / ".tmp-en_US-amy-low.onnx.123").write_bytes(b"mo")  # the model did not
+    added = piper_voices.add_voice_file(model, folder)
+    assert added.placed == (folder / "en_US-amy-low.onnx",)  # the config was kept as it is
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "en_US-amy-low.onnx", "en_US-amy-low.onnx.json"]  # and the torn temp swept
+
+
+def test_a_copy_that_fails_half_way_leaves_nothing_behind(tmp_path, monkeypatch):
+    model = pair(tmp_path / "src", "en_US-amy-low", GOOD)
+    real, calls = piper_voices._copy_synced, []
+
+    def copy_then_fail(src, dst):
+        calls.append(src)
+        real(src, dst)
+        if len(calls) == 2:  # the model: a full disk half way
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(piper_voices, "_copy_synced", copy_then_fail)
+    with pytest.raises(OSError, match="No space left"):
+        piper_voices.add_voice_file(model, tmp_path / "voices")
+    assert list((tmp_path / "voices").iterdir()) == []  # the config taken back, no temp
 
 
 @pytest.mark.parametrize("make, problem", [
@@ -137,24 +172,6 @@ def test_what_is_no_voice_is_not_added_and_says_why(tmp_path, make, problem):
     with pytest.raises(OSError, match=problem):
         piper_voices.add_voice_file(source / "x.onnx", tmp_path / "voices")
     assert not (tmp_path / "voices").exists()  # nothing made
-
-
-def test_a_copy_that_fails_half_way_leaves_nothing_behind(tmp_path, monkeypatch):
-    import shutil
-
-    model = pair(tmp_path / "src", "en_US-amy-low", GOOD)
-    real, calls = shutil.copyfile, []
-
-    def copy_then_fail(src, dst):
-        calls.append(src)
-        if len(calls) == 2:  # the model: a full disk
-            raise OSError(28, "No space left on device")
-        return real(src, dst)
-
-    monkeypatch.setattr(shutil, "copyfile", copy_then_fail)
-    with pytest.raises(OSError, match="No space left"):
-        piper_voices.add_voice_file(model, tmp_path / "voices")
-    assert list((tmp_path / "voices").iterdir()) == []  # the config taken back, no temp
 
 
 def test_a_copy_under_way_is_no_voice(tmp_path):

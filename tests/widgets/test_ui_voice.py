@@ -59,7 +59,7 @@ def voice_page(rig, qtbot, service):
     """Settings > Voice, once the fake engine has listed its two voices."""
     qtbot.waitUntil(lambda: service.client.engine_name is not None, timeout=8000)
     dialog = rig.app.show_settings().voice
-    qtbot.waitUntil(lambda: dialog.voice.count() == 3, timeout=5000)
+    qtbot.waitUntil(lambda: "voices from" in dialog.status.text(), timeout=5000)
     return dialog
 
 
@@ -228,5 +228,35 @@ def test_a_file_that_is_no_voice_is_named_and_nothing_is_copied(rig, qtbot, tmp_
             "voice.onnx was not added: voice.onnx has no voice.onnx.json beside it")
         assert dialog.add.isEnabled()
         assert not (tmp_path / "home" / "data" / "voices").exists()
+    finally:
+        service.shutdown()
+
+
+def test_automatic_is_offered_even_with_no_voice_for_the_ui_language(rig, qtbot, tmp_path):
+    service, out = give_voice(rig, tmp_path)
+    try:
+        dialog = voice_page(rig, qtbot, service)
+        service.language = "fr"  # a French UI, with an English and a German voice only
+        service.voices_listed.emit([
+            {"id": "fake/en", "name": "English", "languages": ["en"], "engine": "system"},
+            {"id": "fake/de", "name": "German", "languages": ["de"], "engine": "system"}])
+        assert dialog.language.itemText(0) == "Français" and dialog.voice.count() == 1
+        assert dialog.voice.currentData() is None and dialog.voice.currentText().startswith(
+            "Automatic")
+        assert rig.app.settings.voice.voice is None
+    finally:
+        service.shutdown()
+
+
+def test_a_chosen_voice_that_is_gone_is_shown_as_gone_and_kept(rig, qtbot, tmp_path):
+    service, out = give_voice(rig, tmp_path)
+    try:
+        rig.app.settings.set_voice(voice="piper:en_US-amy-low")  # its file was deleted
+        dialog = voice_page(rig, qtbot, service)
+        assert dialog.voice.currentText() == "en_US-amy-low (not found here)"
+        assert dialog.voice.currentData() == "piper:en_US-amy-low"
+        assert rig.app.settings.voice.voice == "piper:en_US-amy-low"  # not changed by showing
+        shown = [dialog.voice.itemText(i) for i in range(dialog.voice.count())]
+        assert shown[1:3] == ["Natural voices (Piper)", "en_US-amy-low (not found here)"]
     finally:
         service.shutdown()
