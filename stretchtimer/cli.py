@@ -99,6 +99,27 @@ def list_voices(out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def add_voice(model: str, out: TextIO, err: TextIO) -> int:
+    """Copy a Piper voice into the voices folder and have a speech worker of its own (which
+    finds it there) render a line with it; what was copied is taken out if it cannot."""
+    from stretchtimer.storage.paths import Paths
+    from stretchtimer.voice.piper_voices import add_voice_file, remove_voice_file
+
+    try:
+        added = add_voice_file(Path(model), Paths.default().voices)
+    except OSError as exc:
+        _print(f"stretchtimer: --add-voice: {exc}", file=err)
+        return 1
+    rendered, why = _rendered("Now the left leg. Breathe in.", added.voice.id, 170)
+    if rendered is None:
+        remove_voice_file(added)
+        _print(f"stretchtimer: --add-voice: {Path(model).name} does not speak here ({why}); "
+               "it was not added", file=err)
+        return 1
+    _print(f"added {added.voice.id}: {added.voice.name}", file=out)
+    return 0
+
+
 def say(text: str, voice: str | None, to: str | None, force: bool, out: TextIO,
         err: TextIO) -> int:
     """Say `text` now, or write it into `to`, as the app renders it (from the speech cache
@@ -277,6 +298,8 @@ def _main(argv: Sequence[str] | None, out: TextIO | None, err: TextIO | None) ->
     if args.list_voices:
         return list_voices(out, err)
 
+    if args.add_voice is not None:
+        return add_voice(args.add_voice, out, err)
     if args.say is not None:
         return say(args.say, args.voice, args.to, args.force, out, err)
 

@@ -25,6 +25,7 @@ class Command:
     report_tray: bool = False  # benchmarks/tray_weight.py: say when the tray icon shows
     list_routines: bool = False
     list_voices: bool = False
+    add_voice: str | None = None  # a Piper voice file to copy in (and check that it speaks)
     say: str | None = None  # text to speak now, or to render into `to`
     voice: str | None = None  # for --say; None: the voice that speaks in the app
     to: str | None = None  # --say writes the rendered WAV here
@@ -40,6 +41,7 @@ class Command:
     @property
     def opens_app(self) -> bool:
         return not (self.list_routines or self.list_voices or self.say is not None or self.plan
+                    or self.add_voice
                     or self.validate or self.import_file or self.export)
 
 
@@ -84,6 +86,10 @@ def build_parser(raise_errors: bool = False) -> argparse.ArgumentParser:
     group.add_argument("--list-voices", action="store_true",
                        help="list the voices of every speech engine here (engine, id, "
                             "language, name); * marks the one that speaks now")
+    group.add_argument("--add-voice", metavar="FILE.onnx",
+                       help="add a Piper voice (the .onnx with its .onnx.json beside it) to "
+                            "your voices, once it has said a line; it is used where it is "
+                            "chosen (--say --voice ID, Settings > Voice)")
     group.add_argument("--say", metavar="TEXT",
                        help="say TEXT now with your voice settings (or --voice ID), or with "
                             "--to FILE.wav write it as the app renders it")

@@ -338,3 +338,29 @@ def envelope_match(heard: bytes, render: bytes, rate: int) -> float:
     a, b = envelope(heard), envelope(render)
     n = min(len(a), len(b))
     return statistics.correlation(a[:n], b[:n])
+
+
+def test_add_voice_copies_a_piper_voice_in_once_it_speaks(home, tmp_path):
+    import shutil
+
+    from stretchtimer.voice.piper_voices import package_voices
+
+    joe = next(v for v in package_voices() if v.id == "piper:en_US-joe-medium")
+    new = tmp_path / "en_US-joetoo-medium.onnx"
+    shutil.copyfile(joe.model, new)
+    shutil.copyfile(joe.config, tmp_path / "en_US-joetoo-medium.onnx.json")
+    broken = tmp_path / "en_US-broken-low.onnx"
+    broken.write_bytes(b"not a model")
+    shutil.copyfile(joe.config, tmp_path / "en_US-broken-low.onnx.json")
+    added = run(home, "--add-voice", str(new))
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.strip() == "added piper:en_US-joetoo-medium: Joetoo (en_US, medium)"
+    listed = run(home, "--list-voices")
+    assert "piper:en_US-joetoo-medium" in listed.stdout
+    refused = run(home, "--add-voice", str(broken))
+    assert refused.returncode == 1 and "en_US-broken-low.onnx does not speak here" in \
+        refused.stderr and "INVALID_PROTOBUF" in refused.stderr
+    lone = run(home, "--add-voice", str(tmp_path / "missing.onnx"))
+    assert lone.returncode == 1 and "missing.onnx has no missing.onnx.json" in lone.stderr
+    assert sorted(p.name for p in (home / "data" / "voices").iterdir()) == [
+        "en_US-joetoo-medium.onnx", "en_US-joetoo-medium.onnx.json"]
