@@ -25,6 +25,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 from idle_cpu import tree  # noqa: E402
+from tray_weight import rss_mb  # noqa: E402
 
 DEADLINE_S = 60.0
 
@@ -47,19 +48,6 @@ def answer(client, kind: str):
                 return reply
         time.sleep(0.002)
     raise SystemExit(f"no answer to {kind} in {DEADLINE_S} s")
-
-
-def rss_mb(pid: int) -> float:
-    """Resident memory of the worker and anything it started, in MB."""
-    total = 0
-    for p in tree(pid):
-        try:
-            for line in Path(f"/proc/{p}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-        except OSError:
-            continue
-    return total / 1024
 
 
 def voices() -> dict[str, str]:
@@ -88,7 +76,7 @@ def render_run(voice: str, texts: list[str], folder: Path) -> dict:
     try:
         client.request("voices", DEADLINE_S)  # started and ready: its memory before speaking
         answer(client, "voices")
-        before = rss_mb(client._proc.pid)
+        before = rss_mb(tree(client._proc.pid))  # it and anything it started
         times, audio = [], []
         for i, text in enumerate(texts):
             path = folder / f"{i}.wav"
@@ -100,7 +88,7 @@ def render_run(voice: str, texts: list[str], folder: Path) -> dict:
                 raise SystemExit(f"{voice}: {text!r}: {reply.value}")
             with wave.open(str(path)) as f:
                 audio.append(f.getnframes() / f.getframerate())
-        after = rss_mb(client._proc.pid)
+        after = rss_mb(tree(client._proc.pid))
     finally:
         client.close()
     return {"first_s": times[0], "speed": sum(audio[1:]) / sum(times[1:]),

@@ -63,6 +63,16 @@ def voice_page(rig, qtbot, service):
     return dialog
 
 
+@pytest.fixture
+def page(rig, qtbot, tmp_path):
+    """The fake engine's service and Settings > Voice once it has listed its voices."""
+    service, _out = give_voice(rig, tmp_path)
+    try:
+        yield service, voice_page(rig, qtbot, service)
+    finally:
+        service.shutdown()
+
+
 def test_voice_settings_list_the_engines_voices_and_apply_at_once(rig, qtbot, tmp_path):
     service, out = give_voice(rig, tmp_path)
     try:
@@ -147,33 +157,29 @@ def test_a_routine_started_at_launch_waits_for_its_voice_and_its_first_cue_is_he
         service.shutdown()
 
 
-def test_voices_are_grouped_by_language_then_engine_natural_first(rig, qtbot, tmp_path):
-    service, out = give_voice(rig, tmp_path)
-    try:
-        dialog = voice_page(rig, qtbot, service)
-        service.voices_listed.emit([  # as the worker lists them with Piper and espeak-ng
-            {"id": "gmw/en", "name": "English (Great Britain)", "languages": ["\x05en-gb"],
-             "engine": "system"},
-            {"id": "gmw/de", "name": "German", "languages": ["de"], "engine": "system"},
-            {"id": "piper:en_US-joe-medium", "name": "Joe (en_US, medium)",
-             "languages": ["en_US"], "engine": "piper"},
-            {"id": "xx/qq", "name": "Klingon", "languages": ["qq"], "engine": "system"}])
-        shown = [dialog.voice.itemText(i) for i in range(dialog.voice.count())]
-        assert shown[1:] == ["Natural voices (Piper)", "Joe (en_US, medium)",
-                             "System voices", "English (Great Britain)"]
-        assert [dialog._choosable(i) for i in range(len(shown))] == [
-            True, False, True, False, True]  # headings cannot be chosen
-        # the UI's language first, then by name; one Qt does not know goes by its voice
-        assert [dialog.language.itemText(i) for i in range(3)] == [
-            "English", "Deutsch", "Klingon"]
-        dialog.voice.setCurrentIndex(2)
-        assert rig.app.settings.voice.voice == "piper:en_US-joe-medium"
-        dialog.language.setCurrentIndex(2)
-        assert rig.app.settings.voice.voice == "xx/qq"
-        dialog.language.setCurrentIndex(0)  # back: the automatic choice, at the top
-        assert rig.app.settings.voice.voice is None
-    finally:
-        service.shutdown()
+def test_voices_are_grouped_by_language_then_engine_natural_first(rig, page):
+    service, dialog = page
+    service.voices_listed.emit([  # as the worker lists them with Piper and espeak-ng
+        {"id": "gmw/en", "name": "English (Great Britain)", "languages": ["\x05en-gb"],
+         "engine": "system"},
+        {"id": "gmw/de", "name": "German", "languages": ["de"], "engine": "system"},
+        {"id": "piper:en_US-joe-medium", "name": "Joe (en_US, medium)",
+         "languages": ["en_US"], "engine": "piper"},
+        {"id": "xx/qq", "name": "Klingon", "languages": ["qq"], "engine": "system"}])
+    shown = [dialog.voice.itemText(i) for i in range(dialog.voice.count())]
+    assert shown[1:] == ["Natural voices (Piper)", "Joe (en_US, medium)",
+                         "System voices", "English (Great Britain)"]
+    assert [dialog._choosable(i) for i in range(len(shown))] == [
+        True, False, True, False, True]  # headings cannot be chosen
+    # the UI's language first, then by name; one Qt does not know goes by its voice
+    assert [dialog.language.itemText(i) for i in range(3)] == [
+        "English", "Deutsch", "Klingon"]
+    dialog.voice.setCurrentIndex(2)
+    assert rig.app.settings.voice.voice == "piper:en_US-joe-medium"
+    dialog.language.setCurrentIndex(2)
+    assert rig.app.settings.voice.voice == "xx/qq"
+    dialog.language.setCurrentIndex(0)  # back: the automatic choice, at the top
+    assert rig.app.settings.voice.voice is None
 
 
 def downloaded_voice(folder, stem="en_GB-alba-medium"):
@@ -232,20 +238,16 @@ def test_a_file_that_is_no_voice_is_named_and_nothing_is_copied(rig, qtbot, tmp_
         service.shutdown()
 
 
-def test_automatic_is_offered_even_with_no_voice_for_the_ui_language(rig, qtbot, tmp_path):
-    service, out = give_voice(rig, tmp_path)
-    try:
-        dialog = voice_page(rig, qtbot, service)
-        service.language = "fr"  # a French UI, with an English and a German voice only
-        service.voices_listed.emit([
-            {"id": "fake/en", "name": "English", "languages": ["en"], "engine": "system"},
-            {"id": "fake/de", "name": "German", "languages": ["de"], "engine": "system"}])
-        assert dialog.language.itemText(0) == "Français" and dialog.voice.count() == 1
-        assert dialog.voice.currentData() is None and dialog.voice.currentText().startswith(
-            "Automatic")
-        assert rig.app.settings.voice.voice is None
-    finally:
-        service.shutdown()
+def test_automatic_is_offered_even_with_no_voice_for_the_ui_language(rig, page):
+    service, dialog = page
+    service.language = "fr"  # a French UI, with an English and a German voice only
+    service.voices_listed.emit([
+        {"id": "fake/en", "name": "English", "languages": ["en"], "engine": "system"},
+        {"id": "fake/de", "name": "German", "languages": ["de"], "engine": "system"}])
+    assert dialog.language.itemText(0) == "Français" and dialog.voice.count() == 1
+    assert dialog.voice.currentData() is None and dialog.voice.currentText().startswith(
+        "Automatic")
+    assert rig.app.settings.voice.voice is None
 
 
 def test_a_chosen_voice_that_is_gone_is_shown_as_gone_and_kept(rig, qtbot, tmp_path):
