@@ -21,6 +21,7 @@ every call brings the wall time (epoch seconds, for the calendar) and the monoto
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
@@ -40,6 +41,7 @@ class Schedule:
     break_s: float = 300.0  # an absence this long counts as a break
     nudge: bool = False  # a "stand up" nudge halfway to each reminder
     fullscreen_defer_s: float = 1800.0  # the longest a full-screen app may defer one
+    call_defer_s: float = 3600.0  # ... and a call or a shared screen (0: never wait)
     work_hours: tuple[tuple[str, str, str], ...] = tuple(
         (d, "09:00", "17:30") for d in WEEKDAYS[:5])  # (weekday, from, to), local time
 
@@ -47,6 +49,7 @@ class Schedule:
     def from_settings(cls, reminders: Any, break_s: float = 300.0) -> Schedule:
         return cls(reminders.interval_min * 60.0, reminders.snooze_min * 60.0, break_s,
                    reminders.nudge, reminders.fullscreen_defer_min * 60.0,
+                   reminders.call_defer_min * 60.0,
                    tuple((d, a, b) for d, (a, b) in reminders.work_hours.items()))
 
 
@@ -160,17 +163,17 @@ class ReminderScheduler:
 
     def tick(self, wall: float, mono: float, idle_s: float = 0.0, *,
              fullscreen: Callable[[], bool] = lambda: False,
+             call: Callable[[], bool] = lambda: False,
              locked: bool = False) -> list[ReminderDue]:
         """Call at the due time and every minute or so; returns a reminder (or a nudge)
-        when one is due now, at most one. `fullscreen` is asked only when its answer can
-        change something: each question is a round trip to the desktop, and those were
-        most of the tray's wake-ups (issue 16)."""
-        answer: list[bool] = []
+        when one is due now, at most one. `fullscreen` (a full-screen app in front) and
+        `call` (a call or a shared screen) are asked only when their answer can change
+        something, each at most once: each question is a round trip to the desktop or the
+        sound server, and those were most of the tray's wake-ups (issue 16)."""
+        full_screen, on_call = _once(fullscreen), _once(call)
 
         def busy() -> bool:
-            if not answer:
-                answer.append(bool(fullscreen()))
-            return answer[0]
+            return full_screen() or on_call()
 
         if idle_s >= min(SHORT_ABSENCE_S, self.schedule.break_s) and busy():
             idle_s = 0.0  # watching a talk or a call without touching anything is not away
@@ -190,8 +193,10 @@ class ReminderScheduler:
             return []
         if wall < self.due:
             return self._nudge(wall, busy)
-        if wall - self.due < self.schedule.fullscreen_defer_s and busy():
-            self.deferred = True  # given when the full-screen app ends, or at the limit
+        late = wall - self.due
+        if (late < self.schedule.fullscreen_defer_s and full_screen()) or (
+                late < self.schedule.call_defer_s and on_call()):
+            self.deferred = True  # given when the full screen or call ends, or at the limit
             return []
         event = ReminderDue(self.due, wall)
         self.fired.append(event)
@@ -208,6 +213,24 @@ class ReminderScheduler:
         event = ReminderDue(at, wall, ReminderKind.NUDGE)
         self.fired.append(event)
         return [event]
+
+    def held_by(self, wall: float, *, locked: bool = False, full_screen: bool = False,
+                call: bool = False, screen_share: bool = False) -> list[str]:
+        """Why a reminder due now would wait (or not come): "paused", "outside_work_hours",
+        "locked", "full_screen", "call", "screen_share"; empty when nothing holds it."""
+        reasons = []
+        if self.paused_until is not None and wall < self.paused_until:
+            reasons.append("paused")
+        if not self.in_work_hours(wall):
+            reasons.append("outside_work_hours")
+        late = max(0.0, wall - self.due) if self.due is not None else 0.0
+        for name, on, limit in (("locked", locked, math.inf),
+                                ("full_screen", full_screen, self.schedule.fullscreen_defer_s),
+                                ("call", call, self.schedule.call_defer_s),
+                                ("screen_share", screen_share, self.schedule.call_defer_s)):
+            if on and late < limit:
+                reasons.append(name)
+        return reasons
 
     def _catch_up(self, wall: float, mono: float, idle_s: float) -> None:
         if self._last is None:
@@ -236,3 +259,15 @@ class ReminderScheduler:
         else:  # a short absence pauses the countdown, for the part of it in this cycle
             paused = min(seconds, max(0.0, wall - self.cycle_start))
             self.due = self._place(self.due + paused)
+
+
+def _once(ask: Callable[[], bool]) -> Callable[[], bool]:
+    """`ask`, asked at most once (its answer kept for this tick)."""
+    answer: list[bool] = []
+
+    def asked() -> bool:
+        if not answer:
+            answer.append(bool(ask()))
+        return answer[0]
+
+    return asked

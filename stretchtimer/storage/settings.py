@@ -56,6 +56,7 @@ class ReminderSettings:
     snooze_min: int = 10
     nudge: bool = False  # a short "stand up" nudge halfway between reminders
     fullscreen_defer_min: int = 30  # a full-screen app may hold a reminder this long
+    call_defer_min: int = 60  # a call or a shared screen may hold one this long (0: never)
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,8 @@ SECTIONS: dict[str, Any] = {"voice": VoiceSettings, "reminders": ReminderSetting
 # Whole-number limits per setting (the settings dialog's spin boxes use the same ones).
 BOUNDS = {("voice", "rate_wpm"): (MIN_RATE_WPM, MAX_RATE_WPM),
           ("reminders", "interval_min"): (15, 180), ("reminders", "snooze_min"): (1, 120),
-          ("reminders", "fullscreen_defer_min"): (0, 120), ("goals", "days_per_week"): (1, 7),
+          ("reminders", "fullscreen_defer_min"): (0, 120),
+          ("reminders", "call_defer_min"): (0, 240), ("goals", "days_per_week"): (1, 7),
           ("goals", "sessions_per_day"): (1, 12), ("display", "text_size"): (80, 200)}
 
 
@@ -134,6 +136,7 @@ CHECKS: dict[tuple[str, str], Any] = {
     ("reminders", "snooze_min"): _int(*BOUNDS["reminders", "snooze_min"]),
     ("reminders", "nudge"): _bool,
     ("reminders", "fullscreen_defer_min"): _int(*BOUNDS["reminders", "fullscreen_defer_min"]),
+    ("reminders", "call_defer_min"): _int(*BOUNDS["reminders", "call_defer_min"]),
     ("goals", "days_per_week"): _int(*BOUNDS["goals", "days_per_week"]),
     ("goals", "sessions_per_day"): _int(*BOUNDS["goals", "sessions_per_day"]),
     ("display", "high_contrast"): _bool,

@@ -1,6 +1,7 @@
 """The reminder scheduler: a simulated workweek, and properties over random sequences of
 time passing, sleep, clock jumps, idle spells, snoozes and skips, across DST."""
 
+import itertools
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -26,7 +27,7 @@ class Sim:
             self.monos.append(self.mono)
 
     def run(self, seconds, idle=lambda t: 0.0, fullscreen=lambda t: False,
-            locked=lambda t: False):
+            locked=lambda t: False, call=lambda t: False):
         end = self.wall + seconds
         t0 = self.wall
         while self.wall < end:
@@ -37,7 +38,8 @@ class Sim:
             self.wall += step
             self.mono += step
             t = self.wall - t0
-            self.tick(idle(t), fullscreen=lambda t=t: fullscreen(t), locked=locked(t))
+            self.tick(idle(t), fullscreen=lambda t=t: fullscreen(t), call=lambda t=t: call(t),
+                      locked=locked(t))
 
     def reminders(self):
         return [e for e in self.s.fired if e.kind is ReminderKind.REMINDER]
@@ -149,6 +151,35 @@ def test_full_screen_defers_no_longer_than_the_limit():
     assert [local(e.wall) for e in sim.s.fired] == ["Mon 10:15", "Mon 11:30"]
 
 
+def test_a_call_holds_the_reminder_and_the_nudge_until_it_ends_up_to_its_limit():
+    sim = Sim(ReminderScheduler(Schedule(nudge=True), BERLIN), at("2026-11-16T09:00:00"))
+    # a call 09:25-10:40 in a normal window, listening (no input) for most of it
+    sim.run(2 * 3600, idle=lambda t: (t - 25 * 60) % 600 if 25 * 60 <= t < 100 * 60 else 0.0,
+            call=lambda t: 25 * 60 <= t < 100 * 60)
+    assert [(local(e.wall), e.kind) for e in sim.s.fired] == [
+        ("Mon 10:40", ReminderKind.REMINDER)]  # no nudge during it; the reminder after it
+    short = Sim(ReminderScheduler(Schedule(call_defer_s=20 * 60), BERLIN),
+                at("2026-11-16T09:00:00"))
+    short.run(3 * 3600, call=lambda t: True)  # a call all morning: the limit, then anyway
+    assert [local(e.wall) for e in short.s.fired] == ["Mon 10:20", "Mon 11:40"]
+    never = Sim(ReminderScheduler(Schedule(call_defer_s=0.0), BERLIN), at("2026-11-16T09:00:00"))
+    never.run(3600, call=lambda t: True)  # 0: never wait for a call
+    assert [local(e.wall) for e in never.s.fired] == ["Mon 10:00"]
+
+
+def test_held_by_names_every_reason_a_due_reminder_waits():
+    s = ReminderScheduler(Schedule(call_defer_s=600.0), BERLIN)
+    monday = at("2026-11-16T10:00:00")
+    s.start(monday - 3600, 0.0)
+    assert s.held_by(monday) == []
+    assert s.held_by(monday, call=True, screen_share=True, locked=True) == [
+        "locked", "call", "screen_share"]
+    assert s.held_by(monday + 601, call=True) == []  # past the limit: it comes anyway
+    s.pause(monday + 7200, monday, 0.0)
+    assert s.held_by(monday + 60, full_screen=True) == ["paused", "full_screen"]
+    assert s.held_by(at("2026-11-16T20:00:00")) == ["outside_work_hours"]
+
+
 def test_never_a_reminder_while_the_screen_is_locked():
     sim = Sim(ReminderScheduler(Schedule(), BERLIN), at("2026-11-16T09:00:00"))
     sim.run(3600 + 120, locked=lambda t: 58 * 60 <= t < 61 * 60)  # locked 09:58-10:01
@@ -186,6 +217,7 @@ def schedules(draw):
                     break_s=draw(st.integers(2, 15)) * 60.0,
                     nudge=draw(st.booleans()),
                     fullscreen_defer_s=draw(st.integers(0, 60)) * 60.0,
+                    call_defer_s=draw(st.integers(0, 120)) * 60.0,
                     work_hours=tuple((d, f"{start:02d}:00", f"{end:02d}:30") for d in days))
 
 
@@ -195,6 +227,7 @@ actions = st.lists(st.one_of(
     st.tuples(st.just("clock"), st.sampled_from([-3 * 3600, -3600, 3600, 3 * 3600])),
     st.tuples(st.just("idle"), st.integers(30, 3600)),
     st.tuples(st.just("fullscreen"), st.integers(60, 2 * 3600)),
+    st.tuples(st.just("call"), st.integers(60, 3 * 3600)),
     st.tuples(st.just("locked"), st.integers(30, 3600)),
     st.tuples(st.just("snooze"), st.just(0)),
     st.tuples(st.just("skip"), st.just(0)),
@@ -210,7 +243,7 @@ starts = st.sampled_from(["2026-03-06T08:00", "2026-03-27T15:00", "2026-10-23T16
 def test_reminders_are_single_in_hours_never_on_wake_and_never_far(schedule, tz, start, script):
     sim = Sim(ReminderScheduler(schedule, tz), datetime.fromisoformat(start)
               .replace(tzinfo=tz).timestamp())
-    wakes, locks = [], []
+    wakes, locks, calls = [], [], []
     for kind, value in script:
         if kind == "run":
             sim.run(value)
@@ -228,6 +261,11 @@ def test_reminders_are_single_in_hours_never_on_wake_and_never_far(schedule, tz,
             sim.run(value + 60, idle=lambda t, v=value: t if t < v else 0.0)
         elif kind == "fullscreen":
             sim.run(value + 60, fullscreen=lambda t, v=value: t < v)
+        elif kind == "call":  # on a call, not touching the keyboard for a while either
+            start = sim.mono
+            sim.run(value + 60, idle=lambda t, v=value: t % 900 if t < v else 0.0,
+                    call=lambda t, v=value: t < v)
+            calls.append((start, start + value))
         elif kind == "locked":
             start = sim.mono
             sim.run(value + 60, idle=lambda t, v=value: t if t < v else 0.0,
@@ -254,7 +292,11 @@ def test_reminders_are_single_in_hours_never_on_wake_and_never_far(schedule, tz,
     for a, b in locks:  # never while the screen is locked
         assert not [m for m in sim.monos if a < m < b]
     for e in fired:  # a deferral never outlasts its limit
-        assert e.wall - e.due <= schedule.fullscreen_defer_s + schedule.interval_s + STEP
+        limit = max(schedule.fullscreen_defer_s, schedule.call_defer_s)
+        assert e.wall - e.due <= limit + schedule.interval_s + STEP
+    for (a, b), (m, e) in itertools.product(calls, zip(sim.monos, fired)):
+        if a < m < b:  # during a call, only a reminder that waited out the call limit
+            assert e.kind is ReminderKind.REMINDER and e.wall - e.due >= schedule.call_defer_s
     if not any(kind == "clock" for kind, _ in script):  # wall times only move forward
         for before, nudge in zip(fired, fired[1:]):
             if nudge.kind is ReminderKind.NUDGE:  # never soon after a reminder or a nudge
