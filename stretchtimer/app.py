@@ -272,10 +272,13 @@ def _set_up_reminders(controller: Controller) -> None:
     fullscreen = fullscreen_probe(  # our own window in full screen (F11) is no reason to wait
         own_windows=lambda: {int(controller.window.winId())} if controller.window_shown()
         else set())
-    controller.sensing = {"idle": idle.name, "fullscreen": fullscreen.name}
-    log.info("tray: %s; away noticed by: %s; full screen noticed by: %s",
-             "yes" if tray is not None else "no", idle.name, fullscreen.name)
-    reminders = ReminderDriver(controller.settings, controller.clock, idle, fullscreen,
+    from stretchtimer.platform.calls import call_probe
+
+    calls = call_probe()
+    controller.sensing = {"idle": idle.name, "fullscreen": fullscreen.name, "calls": calls.name}
+    log.info("tray: %s; away noticed by: %s; full screen noticed by: %s; calls noticed by: %s",
+             "yes" if tray is not None else "no", idle.name, fullscreen.name, calls.name)
+    reminders = ReminderDriver(controller.settings, controller.clock, idle, fullscreen, calls,
                                parent=controller)
     controller.set_reminders(reminders, tray, ReminderPopup())
 

@@ -76,7 +76,7 @@ class Controller(QObject):
         self.popup: Any = None
         self.autostart: Any = None  # the login entry (platform/autostart.py)
         # what tells stepping away / a full-screen app apart ("": not known yet, None: nothing)
-        self.sensing: dict[str, str | None] = {"idle": "", "fullscreen": ""}
+        self.sensing: dict[str, str | None] = {"idle": "", "fullscreen": "", "calls": ""}
         self.current: Routine | None = None  # the routine started last
         self.last_session_id: str | None = None
         self._pending_start: Routine | None = None  # asked for from outside, waiting for
@@ -598,8 +598,10 @@ class Controller(QObject):
                 pass  # a lost reminder note costs a statistic, not the user's sessions
 
     def _say(self, text: str) -> None:
-        """One spoken line outside a routine (a reminder), if the voice is on."""
-        if self.voice is not None:
+        """One spoken line outside a routine (a reminder), if the voice is on and no call
+        is (a reminder that waited out its limit comes silently)."""
+        if self.voice is not None and not (self.reminders is not None and
+                                           self.reminders.on_call()):
             self.voice.announce(text)
 
     def _on_reminders_reminder_due(self, event) -> None:

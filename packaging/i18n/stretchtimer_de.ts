@@ -1234,6 +1234,10 @@
         <translation>Wie lange eine Vollbild-App eine Erinnerung höchstens verzögern darf</translation>
     </message>
     <message>
+        <source>Longest a call may delay a reminder</source>
+        <translation>Wie lange ein Anruf eine Erinnerung höchstens verzögern darf</translation>
+    </message>
+    <message>
         <source>Every</source>
         <translation>Alle</translation>
     </message>
@@ -1244,6 +1248,10 @@
     <message>
         <source>Full screen may delay by</source>
         <translation>Vollbild darf verzögern um</translation>
+    </message>
+    <message>
+        <source>A call may delay by</source>
+        <translation>Ein Anruf darf verzögern um</translation>
     </message>
     <message>
         <source>Stepping away for a while counts as a break, and nothing is said while the screen is locked (noticed by: {source}).</source>
@@ -1260,6 +1268,14 @@
     <message>
         <source>This desktop does not tell stretchtimer when an app is in full screen, so reminders never wait for one.</source>
         <translation>Diese Arbeitsumgebung teilt stretchtimer nicht mit, wann eine App im Vollbild läuft, daher warten Erinnerungen nie darauf.</translation>
+    </message>
+    <message>
+        <source>A call holds a reminder until it ends, and nothing is said into it (noticed by: {source}).</source>
+        <translation>Ein Anruf hält eine Erinnerung zurück, bis er endet, und in ihn wird nichts hineingesprochen (erkannt über: {source}).</translation>
+    </message>
+    <message>
+        <source>This desktop does not tell stretchtimer when you are on a call, so reminders never wait for one.</source>
+        <translation>Dieser Desktop sagt stretchtimer nicht, wann du telefonierst, daher warten Erinnerungen nie auf einen Anruf.</translation>
     </message>
     <message>
         <source>Only during these work hours:</source>

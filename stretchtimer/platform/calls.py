@@ -14,6 +14,7 @@ import ctypes
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from stretchtimer.logs import log as app_log
 
@@ -25,12 +26,25 @@ class PulseMicrophone:
     name = "a microphone recording (PulseAudio)"
 
     def __init__(self) -> None:
-        import pulsectl  # Linux only (a dependency there)
+        """OSError when there is no pulsectl or no sound server to ask. pulsectl (and
+        libpulse) load at the first question: the tray waits without them."""
+        from importlib.util import find_spec
 
-        self._pulsectl = pulsectl
-        self._connect().close()  # a PulseError when there is no sound server
+        if find_spec("pulsectl") is None:
+            raise OSError("pulsectl is not installed")
+        server = os.environ.get("PULSE_SERVER") or os.path.join(
+            os.environ.get("XDG_RUNTIME_DIR", "/nonexistent"), "pulse", "native")
+        if server.startswith("unix:"):
+            server = server[5:]
+        if "/" in server and not os.path.exists(server):
+            raise OSError(f"no sound server at {server}")
+        self._pulsectl: Any = None
 
     def _connect(self):
+        if self._pulsectl is None:
+            import pulsectl  # Linux only (a dependency there)
+
+            self._pulsectl = pulsectl
         # a connection of its own each time: libpulse aborts the whole process when a
         # kept one is used after its server went away (a restart, a logout's end)
         return self._pulsectl.Pulse("stretchtimer-calls", connect=True)
@@ -40,6 +54,8 @@ class PulseMicrophone:
             with self._connect() as pulse:
                 return self._recording(pulse)
         except self._pulsectl.PulseError:  # no server now (restarting): no call known
+            return False
+        except OSError:
             return False
 
     @staticmethod

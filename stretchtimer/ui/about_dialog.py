@@ -47,6 +47,7 @@ def diagnostics(window) -> str:
         f"System tray: {'yes' if QSystemTrayIcon.isSystemTrayAvailable() else 'no'}",
         f"Stepping away noticed by: {sensing.get('idle') or 'nothing (cannot tell)'}",
         f"Full screen noticed by: {sensing.get('fullscreen') or 'nothing (cannot tell)'}",
+        f"Calls noticed by: {sensing.get('calls') or 'nothing (cannot tell)'}",
     ]
     if paths is not None:
         lines += [f"Settings: {paths.config}", f"Data: {paths.data}", f"Cache: {paths.cache}",

@@ -18,17 +18,21 @@ class ReminderDriver(QObject):
     reminder_due = Signal(object)  # ReminderDue
     next_changed = Signal(object)  # wall time of the next reminder, or None
 
-    def __init__(self, settings, clock, idle=None, fullscreen=None, parent=None) -> None:
+    def __init__(self, settings, clock, idle=None, fullscreen=None, calls=None,
+                 parent=None) -> None:
         """`settings`: the SettingsModel (its reminders, followed as they change); `idle`:
         a platform.idle probe (seconds(), locked()); `fullscreen`: a platform.fullscreen
-        probe (active()). Without them nobody is ever away or busy."""
+        probe (active()); `calls`: a platform.calls probe (active()). Without them nobody
+        is ever away or busy."""
         super().__init__(parent)
+        from stretchtimer.platform.calls import CallProbe
         from stretchtimer.platform.fullscreen import NoFullscreen
         from stretchtimer.platform.idle import NoIdle
 
         self.settings, self.clock = settings, clock
         self.idle = idle or NoIdle()
         self.fullscreen = fullscreen or NoFullscreen()
+        self.calls = calls or CallProbe([])
         self.scheduler = ReminderScheduler(Schedule.from_settings(settings.reminders))
         self._due = QTimer(self)
         self._due.setSingleShot(True)
@@ -62,9 +66,13 @@ class ReminderDriver(QObject):
         idle_s, locked = self.idle.sample()
         for event in self.scheduler.tick(self.clock.wall(), self.clock.monotonic(),
                                          idle_s or 0.0, fullscreen=self.fullscreen.active,
-                                         locked=locked):
+                                         call=self.calls.active, locked=locked):
             self.reminder_due.emit(event)
         self._arm()
+
+    def on_call(self) -> bool:
+        """A call or a shared screen is on now: nothing may be said into it."""
+        return self.calls.active()
 
     def _do(self, name: str, *args) -> None:
         getattr(self.scheduler, name)(*args, self.clock.wall(), self.clock.monotonic())

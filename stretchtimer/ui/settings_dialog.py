@@ -322,8 +322,16 @@ class RemindersPage(QWidget):
         self.defer.setSpecialValueText(tr("never wait"))
         self.defer.setValue(r.fullscreen_defer_min)
         self.defer.setAccessibleName(tr("Longest a full-screen app may delay a reminder"))
+        self.call_defer = QSpinBox()
+        self.call_defer.setRange(*BOUNDS["reminders", "call_defer_min"])
+        self.call_defer.setSingleStep(15)
+        self.call_defer.setSuffix(tr(" minutes"))
+        self.call_defer.setSpecialValueText(tr("never wait"))
+        self.call_defer.setValue(r.call_defer_min)
+        self.call_defer.setAccessibleName(tr("Longest a call may delay a reminder"))
         sensing = sensing or {}
         idle, full = sensing.get("idle", ""), sensing.get("fullscreen", "")
+        calls = sensing.get("calls", "")
         form = QFormLayout(self)
         form.addRow("", self.enabled)
         form.addRow("", self.at_login)
@@ -331,6 +339,7 @@ class RemindersPage(QWidget):
         form.addRow(tr("Snooze for"), self.snooze)
         form.addRow("", self.nudge)
         form.addRow(tr("Full screen may delay by"), self.defer)
+        form.addRow(tr("A call may delay by"), self.call_defer)
         self.away = _sensing_note(idle, tr(
             "Stepping away for a while counts as a break, and nothing is said while the "
             "screen is locked (noticed by: {source})."), tr(
@@ -344,6 +353,13 @@ class RemindersPage(QWidget):
             "reminders never wait for one."))
         self.defer.setEnabled(full is not None)
         form.addRow(self.busy)
+        self.on_call = _sensing_note(calls, tr(
+            "A call holds a reminder until it ends, and nothing is said into it "
+            "(noticed by: {source})."), tr(
+            "This desktop does not tell stretchtimer when you are on a call, so reminders "
+            "never wait for one."))
+        self.call_defer.setEnabled(calls is not None)
+        form.addRow(self.on_call)
         form.addRow(QLabel(tr("Only during these work hours:")))
         self.days: dict[str, tuple[QCheckBox, QTimeEdit, QTimeEdit]] = {}
         names = [tr("Monday"), tr("Tuesday"), tr("Wednesday"), tr("Thursday"), tr("Friday"),
@@ -374,6 +390,7 @@ class RemindersPage(QWidget):
         self.snooze.valueChanged.connect(lambda v: self._set("snooze_min", v))
         self.nudge.toggled.connect(lambda v: self._set("nudge", v))
         self.defer.valueChanged.connect(lambda v: self._set("fullscreen_defer_min", v))
+        self.call_defer.valueChanged.connect(lambda v: self._set("call_defer_min", v))
 
     def _set(self, name: str, value) -> None:
         self.model.set_reminders(**{name: value})

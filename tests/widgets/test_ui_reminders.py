@@ -23,7 +23,7 @@ class Desk(IdleProbe):
     name = "test desk"
 
     def __init__(self):
-        self.fullscreen = self.is_locked = False
+        self.fullscreen = self.is_locked = self.call = False
 
     def seconds(self):
         return 0.0
@@ -35,13 +35,25 @@ class Desk(IdleProbe):
         return self.fullscreen
 
 
-def window_with_reminders(qtbot, tray=False, desk=None):
+class Phone:
+    """Stands in for the call probe (tested for real in tests/e2e/test_calls.py)."""
+
+    name = "test phone"
+
+    def __init__(self):
+        self.on = False
+
+    def active(self):
+        return self.on
+
+
+def window_with_reminders(qtbot, tray=False, desk=None, phone=None):
     clock = FakeClock(wall=MONDAY_8)
     app = Controller(load_routines(None), clock)
     window = app.window
     qtbot.addWidget(window)
     window.show()
-    driver = ReminderDriver(app.settings, clock, desk, desk, parent=window)
+    driver = ReminderDriver(app.settings, clock, desk, desk, phone, parent=window)
     popup = ReminderPopup()
     qtbot.addWidget(popup)
     from stretchtimer.app import app_icon
@@ -179,16 +191,25 @@ def test_reminders_and_what_became_of_them_reach_the_history(qtbot, tmp_path):
 
 def test_settings_say_how_stepping_away_is_noticed(qtbot):
     app, *_ = window_with_reminders(qtbot)
-    app.sensing = {"idle": None, "fullscreen": None}
+    app.sensing = {"idle": None, "fullscreen": None, "calls": None}
     dialog = app.show_settings("Reminders")
     assert "does not tell stretchtimer when you step away" in dialog.reminders.away.text()
     assert "reminders never wait" in dialog.reminders.busy.text()
     assert not dialog.reminders.defer.isEnabled()
+    assert "reminders never wait for one" in dialog.reminders.on_call.text()
+    assert not dialog.reminders.call_defer.isEnabled()
     app.sensing = {"idle": "X11 screen saver extension", "fullscreen": "EWMH"}
     dialog = app.show_settings("Reminders")
     assert "X11 screen saver extension" in dialog.reminders.away.text()
     assert "(noticed by: EWMH)" in dialog.reminders.busy.text()
     assert dialog.reminders.defer.isEnabled()
+    app.sensing["calls"] = "a microphone recording (PulseAudio)"
+    dialog = app.show_settings("Reminders")
+    assert "(noticed by: a microphone recording (PulseAudio))" in \
+        dialog.reminders.on_call.text()
+    dialog.reminders.call_defer.setValue(0)
+    assert app.settings.reminders.call_defer_min == 0 and \
+        dialog.reminders.call_defer.text() == "never wait"
 
 
 def test_full_screen_holds_the_popup_and_a_locked_screen_gets_none(qtbot):
@@ -209,6 +230,26 @@ def test_full_screen_holds_the_popup_and_a_locked_screen_gets_none(qtbot):
     desk.is_locked = False
     step(clock, driver, 30)
     assert popup.isVisible()
+
+
+def test_a_call_holds_the_popup_and_nothing_is_said_into_it(qtbot):
+    phone = Phone()
+    app, clock, driver, popup = window_with_reminders(qtbot, phone=phone)
+    said = []
+    app.voice = type("Voice", (), {  # what the controller asks of the player here
+        "announce": lambda self, text: said.append(text),
+        "prepare": lambda self, cues, open_stream=True: None})()
+    phone.on = True  # on a call all morning
+    step(clock, driver, 2 * 3600 + 60)  # 10:00 passes
+    assert not popup.isVisible() and driver.scheduler.deferred and said == []
+    phone.on = False  # the call ends: the reminder comes within one check, spoken
+    step(clock, driver, 30)
+    assert popup.isVisible() and said == ["Time to stand and stretch. Desk micro-break."]
+    popup.skip.click()
+    app.settings.set_reminders(call_defer_min=15)
+    phone.on = True  # a call through 11:00 and past its limit: it comes, but silently
+    step(clock, driver, 3600 + 20 * 60)
+    assert popup.isVisible() and len(said) == 1
 
 
 def test_the_stand_up_nudge_is_a_tray_message_not_a_popup(qtbot):
