@@ -99,6 +99,30 @@ def list_voices(out: TextIO, err: TextIO) -> int:
     return 0
 
 
+NOT_RUNNING = 3  # the exit code of a control command when no stretchtimer runs
+
+
+def control(argv: list[str], out: TextIO, err: TextIO) -> int:
+    """--status and the other controls: the running instance does it and answers with
+    its state as JSON, printed here."""
+    from stretchtimer.platform.single_instance import SingleInstance
+
+    try:
+        answer = SingleInstance().ask(argv, retry_for_s=1.0)
+    except OSError as exc:  # no private folder for the socket: none can run either
+        answer = None
+        _print(f"stretchtimer: {exc}", file=err)
+    if answer is None:
+        _print("stretchtimer is not running (start it, or stretchtimer --tray)", file=err)
+        return NOT_RUNNING
+    if not answer:  # an older instance, which only brought itself forward
+        _print("stretchtimer: the running stretchtimer does not know this command "
+               "(restart it)", file=err)
+        return 1
+    _print(answer, file=out)
+    return 0
+
+
 def add_voice(model: str, out: TextIO, err: TextIO) -> int:
     """Copy a Piper voice into the voices folder and have a speech worker of its own (which
     finds it there) render a line with it; what was copied is taken out if it cannot."""
@@ -351,6 +375,9 @@ def _main(argv: Sequence[str] | None, out: TextIO | None, err: TextIO | None) ->
 
         _print(plan_text(plan, options).rstrip("\n"), out)
         return 0
+
+    if args.controls:
+        return control(list(argv) if argv is not None else sys.argv[1:], out, err)
 
     from stretchtimer.app import run  # Qt is imported only when the window is wanted
 

@@ -37,11 +37,24 @@ class Command:
     breathing: str | None = None  # --plan's options; None: the user's setting
     rate: int | None = None
     no_countdown: bool = False
+    # for the running instance (scripts, hotkeys, a calendar): exit code 3 when none runs
+    status: bool = False
+    pause_reminders: str | None = None  # "45m", "2h", "until 14:30"
+    resume_reminders: bool = False
+    snooze: int | None = None  # minutes; 0: the snooze length of the settings
+    skip: bool = False
+    quit_app: bool = False
+
+    @property
+    def controls(self) -> bool:
+        """A command for the running instance, answered by it (never opens the app)."""
+        return (self.status or self.pause_reminders is not None or self.resume_reminders
+                or self.snooze is not None or self.skip or self.quit_app)
 
     @property
     def opens_app(self) -> bool:
         return not (self.list_routines or self.list_voices or self.say is not None or self.plan
-                    or self.add_voice
+                    or self.add_voice or self.controls
                     or self.validate or self.import_file or self.export)
 
 
@@ -105,6 +118,19 @@ def build_parser(raise_errors: bool = False) -> argparse.ArgumentParser:
                             "nothing is overwritten)")
     group.add_argument("--export", metavar="FILE",
                        help="write your history to FILE (.csv for spreadsheets, or .json)")
+    group.add_argument("--status", action="store_true",
+                       help="print the running stretchtimer's state as JSON: next_reminder, "
+                            "held_by, routine, paused_until (exit 3 when none runs)")
+    group.add_argument("--pause-reminders", metavar="DURATION", type=_duration,
+                       help="pause reminders for 45m, 2h, 1h30m, or until 14:30")
+    group.add_argument("--resume-reminders", action="store_true",
+                       help="resume paused reminders (the next one an interval from now)")
+    group.add_argument("--snooze", metavar="MINUTES", nargs="?", const=0, type=_minutes,
+                       help="put the next reminder off by MINUTES (default: your snooze length)")
+    group.add_argument("--skip", action="store_true",
+                       help="skip the next reminder (the one after comes an interval from now)")
+    group.add_argument("--quit", dest="quit_app", action="store_true",
+                       help="quit the running stretchtimer (a running routine is recorded)")
     p.add_argument("--voice", metavar="ID", help="for --say: a voice id from --list-voices")
     p.add_argument("--to", metavar="FILE.wav",
                    help="for --say: write the rendered, trimmed, loudness-matched WAV here")
@@ -125,6 +151,24 @@ def build_parser(raise_errors: bool = False) -> argparse.ArgumentParser:
     p.add_argument("--quit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--report-tray", action="store_true", help=argparse.SUPPRESS)
     return p
+
+
+def _duration(text: str) -> str:
+    from datetime import datetime
+
+    from stretchtimer.core.durations import pause_seconds
+
+    try:
+        pause_seconds(text, datetime.now())
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
+
+
+def _minutes(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 240:
+        raise argparse.ArgumentTypeError(f"{text!r}: minutes from 1 to 240")
+    return int(text)
 
 
 def parse(argv: Sequence[str] | None = None) -> Command:

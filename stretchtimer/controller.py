@@ -7,6 +7,7 @@ window first, then, after the first paint, speech, history, reminders and the tr
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -375,7 +376,59 @@ class Controller(QObject):
     def set_single_instance(self, instance) -> None:
         """The SingleInstance this process holds: later launches reach us through it."""
         self.instance = instance
+        instance.answer = self.answer_forwarded
         instance.message_received.connect(self.handle_forwarded)
+
+    def answer_forwarded(self, argv: list) -> str | None:
+        """A control command from a later launch (--status, --snooze, ...), done now and
+        answered with the state as JSON; None for any other command line."""
+        try:
+            command = parse_forwarded(argv)
+        except CommandLineError:
+            return None
+        if not command.controls:
+            return None
+        log.info("control command %s", argv)
+        from stretchtimer.ui.guard import step
+
+        step("a control command", lambda: self._control(command))
+        return json.dumps(self.status())
+
+    def _control(self, command: Command) -> None:
+        from stretchtimer.core.durations import pause_seconds
+
+        reminders = self.reminders
+        if command.quit_app:
+            QTimer.singleShot(0, self.quit)  # after the answer is on its way
+        elif reminders is None:
+            return  # not set up yet (a launch this moment): the state says so
+        elif command.pause_reminders is not None:
+            reminders.pause_for(pause_seconds(command.pause_reminders,
+                                              datetime.fromtimestamp(self.clock.wall())))
+        elif command.resume_reminders:
+            reminders.resume()
+        elif command.snooze is not None:
+            reminders.snooze(command.snooze * 60.0 or None)
+        elif command.skip:
+            reminders.skip()
+
+    def status(self) -> dict[str, Any]:
+        """What --status prints: the next reminder, what holds it, the running routine."""
+        def iso(wall: float | None) -> str | None:
+            return datetime.fromtimestamp(wall).astimezone().isoformat(timespec="seconds") \
+                if wall is not None else None
+
+        reminders = self.reminders
+        routine = self.current.id if self.current is not None and \
+            self.routine_in_progress() else None
+        if reminders is None or not self.settings.reminders.enabled:
+            return {"next_reminder": None, "held_by": ["reminders_off"], "routine": routine,
+                    "paused_until": None}
+        scheduler = reminders.scheduler
+        paused = scheduler.paused_until if scheduler.paused_until is not None and \
+            scheduler.paused_until > self.clock.wall() else None
+        return {"next_reminder": iso(scheduler.due), "held_by": reminders.held_by(),
+                "routine": routine, "paused_until": iso(paused)}
 
     def handle_forwarded(self, argv: list) -> None:
         """A command line from a later launch: come forward, and do what it asks."""

@@ -138,9 +138,10 @@ class ReminderScheduler:
         self._last = (wall, mono)
         self._new_cycle(wall, self.schedule.interval_s)
 
-    def snooze(self, wall: float, mono: float) -> None:
+    def snooze(self, wall: float, mono: float, seconds: float | None = None) -> None:
+        """Put the next reminder off by `seconds` (None: the schedule's snooze length)."""
         self._catch_up(wall, mono, 0.0)
-        self._new_cycle(wall, self.schedule.snooze_s, snoozed=True)
+        self._new_cycle(wall, seconds or self.schedule.snooze_s, snoozed=True)
 
     def skip(self, wall: float, mono: float) -> None:
         self._catch_up(wall, mono, 0.0)

@@ -21,6 +21,7 @@ import socket
 import stat
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -108,6 +109,9 @@ class SingleInstance(QObject):
         # it still sends is read and dropped until it closes)
         self._clients: dict[int, tuple[Any, QSocketNotifier | None, bytearray | None]] = {}
         self.listening = False
+        # answers a command line at once (--status and the other controls), or None: it is
+        # passed on as message_received after the acknowledgement
+        self.answer: Callable[[list[str]], str | None] = lambda _args: None
 
     def acquire(self) -> bool:
         """True: this is the first instance (and now listens). False: another runs."""
@@ -161,19 +165,25 @@ class SingleInstance(QObject):
                     "this user; taking it over", pid)
         return self._lock.removeStaleLockFile() and self._lock.tryLock(100)
 
-    def send(self, args: list[str]) -> bool:
+    def send(self, args: list[str], retry_for_s: float = RETRY_FOR_S) -> bool:
         """Give the running instance our command line; False if none answered."""
-        message = json.dumps(args).encode() + b"\n"
-        deadline = time.monotonic() + RETRY_FOR_S
-        while time.monotonic() < deadline:
-            sent = self._send_pipe(message) if sys.platform == "win32" else \
-                self._send_unix(message)
-            if sent:
-                return True
-            time.sleep(0.05)
-        return False
+        return self.ask(args, retry_for_s) is not None
 
-    def _send_unix(self, message: bytes) -> bool:
+    def ask(self, args: list[str], retry_for_s: float = RETRY_FOR_S) -> str | None:
+        """Give the running instance our command line and return its answer ("" for a
+        plain acknowledgement), or None if none answered within `retry_for_s`."""
+        message = json.dumps(args).encode() + b"\n"
+        deadline = time.monotonic() + retry_for_s
+        while True:
+            reply = self._send_pipe(message) if sys.platform == "win32" else \
+                self._send_unix(message)
+            if reply is not None:
+                return reply
+            if time.monotonic() >= deadline:
+                return None
+            time.sleep(0.05)
+
+    def _send_unix(self, message: bytes) -> str | None:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
             try:
                 client.settimeout(CONNECT_TIMEOUT_MS / 1000)
@@ -181,11 +191,17 @@ class SingleInstance(QObject):
                 client.sendall(message)
                 # delivered only when the running instance says so
                 client.settimeout(ACK_TIMEOUT_MS / 1000)
-                return client.recv(16) == b"ok\n"
+                reply = b""
+                while b"\n" not in reply and len(reply) <= MAX_MESSAGE:
+                    chunk = client.recv(65536)
+                    if not chunk:
+                        break
+                    reply += chunk
+                return _answer_of(reply)
             except OSError:
-                return False
+                return None
 
-    def _send_pipe(self, message: bytes) -> bool:
+    def _send_pipe(self, message: bytes) -> str | None:
         from PySide6.QtNetwork import QLocalSocket
 
         client = QLocalSocket()
@@ -193,11 +209,15 @@ class SingleInstance(QObject):
         if client.waitForConnected(CONNECT_TIMEOUT_MS):
             client.write(message)
             client.flush()
-            if client.waitForReadyRead(ACK_TIMEOUT_MS) and client.readAll().data() == b"ok\n":
+            reply = b""
+            while b"\n" not in reply and client.waitForReadyRead(ACK_TIMEOUT_MS):
+                reply += client.readAll().data()
+            answer = _answer_of(reply)
+            if answer is not None:
                 client.disconnectFromServer()
-                return True
+                return answer
             client.abort()
-        return False
+        return None
 
     def release(self) -> None:
         for fd in list(self._clients):
@@ -250,7 +270,8 @@ class SingleInstance(QObject):
             if len(buffer) > MAX_MESSAGE:
                 break
         if buffer is not None:
-            self._take_lines(buffer, lambda: conn.send(b"ok\n"), lambda: self._refuse(fd))
+            self._take_lines(buffer, lambda answer: conn.sendall(_ack(answer)),
+                             lambda: self._refuse(fd))
 
     def _refuse(self, fd: int) -> None:
         """End a sender of too much: it reads end-of-stream (no "ok"); what it still sends
@@ -279,7 +300,8 @@ class SingleInstance(QObject):
 
     def _on_pipe_bytes(self, client: Any) -> None:
         buffer = bytearray(client.readAll().data())
-        self._take_lines(buffer, lambda: (client.write(b"ok\n"), client.flush()), client.abort)
+        self._take_lines(buffer, lambda answer: (client.write(_ack(answer)), client.flush()),
+                         client.abort)
 
     # --- both ---
 
@@ -301,6 +323,21 @@ class SingleInstance(QObject):
                 continue
             if isinstance(args, list) and len(args) <= MAX_ARGS and \
                     all(isinstance(a, str) and len(a) <= 4096 for a in args):
+                answer = self.answer(list(args))
                 with contextlib.suppress(OSError):
-                    ack()  # the sender waits for this before it exits
-                self.message_received.emit(list(args))
+                    ack(answer or "")  # the sender waits for this before it exits
+                if answer is None:
+                    self.message_received.emit(list(args))
+
+
+def _ack(answer: str) -> bytes:
+    """The acknowledgement, with the answer on the same line (JSON has no newlines)."""
+    return b"ok\n" if not answer else b"ok " + answer.replace("\n", " ").encode() + b"\n"
+
+
+def _answer_of(reply: bytes) -> str | None:
+    if reply == b"ok\n":
+        return ""
+    if reply.startswith(b"ok ") and reply.endswith(b"\n"):
+        return reply[3:-1].decode(errors="replace")
+    return None

@@ -70,6 +70,13 @@ class ReminderDriver(QObject):
             self.reminder_due.emit(event)
         self._arm()
 
+    def held_by(self) -> list[str]:
+        """Why a reminder due now would wait, asking each probe once (--status)."""
+        _idle, locked = self.idle.sample()
+        return self.scheduler.held_by(self.clock.wall(), locked=bool(locked),
+                                      full_screen=self.fullscreen.active(),
+                                      call=self.calls.active())
+
     def on_call(self) -> bool:
         """A call or a shared screen is on now: nothing may be said into it."""
         return self.calls.active()
@@ -78,8 +85,10 @@ class ReminderDriver(QObject):
         getattr(self.scheduler, name)(*args, self.clock.wall(), self.clock.monotonic())
         self._arm()
 
-    def snooze(self) -> None:
-        self._do("snooze")
+    def snooze(self, seconds: float | None = None) -> None:
+        """Put the next reminder off by `seconds` (None: the snooze length set)."""
+        self.scheduler.snooze(self.clock.wall(), self.clock.monotonic(), seconds)
+        self._arm()
 
     def skip(self) -> None:
         self._do("skip")

@@ -1,0 +1,121 @@
+"""Scripting a running stretchtimer through the real entry point: --status, pausing,
+resuming, snoozing and skipping reminders, and quitting; a clear message and exit code
+3 when none runs."""
+
+import json
+import os
+import subprocess
+import sys
+import time
+from datetime import datetime, timedelta
+
+import pytest
+
+
+def run(env, *args):
+    return subprocess.run([sys.executable, "-m", "stretchtimer", *args], env=env,
+                          capture_output=True, text=True, timeout=60)
+
+
+@pytest.fixture
+def env(tmp_path):
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    return dict(os.environ, STRETCHTIMER_HOME=str(tmp_path / "home"),
+                XDG_RUNTIME_DIR=str(runtime), QT_QPA_PLATFORM="offscreen")
+
+
+@pytest.fixture
+def running(env, tmp_path):
+    config = tmp_path / "home" / "config"
+    config.mkdir(parents=True)
+    every_day = {d: ["00:00", "23:59"] for d in ("mon", "tue", "wed", "thu", "fri", "sat",
+                                                  "sun")}  # in work hours whenever it runs
+    (config / "settings.json").write_text(json.dumps(
+        {"schema_version": 1, "reminders": {"work_hours": every_day}}))
+    app = subprocess.Popen([sys.executable, "-m", "stretchtimer"], env=env,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    log = tmp_path / "home" / "log" / "stretchtimer.log"
+    end = time.monotonic() + 30
+    while time.monotonic() < end and not (log.exists() and "calls noticed by" in
+                                           log.read_text()):
+        time.sleep(0.1)
+    assert "calls noticed by" in log.read_text(), "the app did not set up its reminders"
+    yield app
+    if app.poll() is None:
+        app.kill()
+    app.communicate(timeout=10)
+
+
+def status(env, *command):
+    done = run(env, *(command or ("--status",)))
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_every_control_command_against_a_running_instance(env, running):
+    first = status(env)
+    assert set(first) >= {"next_reminder", "held_by", "routine", "paused_until"}
+    assert first["routine"] is None and first["paused_until"] is None
+    due = datetime.fromisoformat(first["next_reminder"])  # an ISO time, an hour away
+    assert 59 * 60 <= (due - datetime.now().astimezone()).total_seconds() <= 3600 + 5
+    paused = status(env, "--pause-reminders", "45m")
+    until = datetime.fromisoformat(paused["paused_until"])
+    assert 44 * 60 <= (until - datetime.now().astimezone()).total_seconds() <= 45 * 60 + 5
+    assert "paused" in paused["held_by"]
+    assert status(env, "--resume-reminders")["paused_until"] is None
+    snoozed = datetime.fromisoformat(status(env, "--snooze", "7")["next_reminder"])
+    assert 6 * 60 <= (snoozed - datetime.now().astimezone()).total_seconds() <= 7 * 60 + 5
+    skipped = datetime.fromisoformat(status(env, "--skip")["next_reminder"])
+    assert skipped - snoozed >= timedelta(minutes=50)  # an interval from now
+    bad = run(env, "--pause-reminders", "for a while")
+    assert bad.returncode == 2 and "is not a duration" in bad.stderr
+    quit_ = run(env, "--quit")
+    assert quit_.returncode == 0
+    assert running.wait(timeout=10) == 0
+    gone = run(env, "--status")
+    assert gone.returncode == 3 and "stretchtimer is not running" in gone.stderr
+
+
+def test_a_control_command_with_none_running_says_so_and_starts_nothing(env, tmp_path):
+    started = time.monotonic()
+    for command in (["--status"], ["--skip"], ["--snooze"], ["--quit"]):
+        done = run(env, *command)
+        assert done.returncode == 3 and "not running" in done.stderr, command
+    assert time.monotonic() - started < 30
+    assert not (tmp_path / "home" / "log" / "stretchtimer.log").exists()  # no app started
+
+
+def test_status_says_call_while_another_app_records_the_microphone(env, tmp_path):
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from audio_rig import PulseNullSink
+
+    with PulseNullSink(tmp_path / "pulse") as pulse:
+        assert pulse._pactl("load-module", "module-null-source", "source_name=mic").returncode == 0
+        env = dict(env, PULSE_SERVER=pulse.env["PULSE_SERVER"])
+        app = subprocess.Popen([sys.executable, "-m", "stretchtimer"], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            log = tmp_path / "home" / "log" / "stretchtimer.log"
+            end = time.monotonic() + 30
+            while time.monotonic() < end and not (log.exists() and "calls noticed by" in
+                                                   log.read_text()):
+                time.sleep(0.1)
+            assert "calls noticed by: a microphone recording (PulseAudio)" in log.read_text()
+            assert "call" not in status(env)["held_by"]
+            meeting = subprocess.Popen(["parec", "-d", "mic", "--raw"], env=pulse.env,
+                                       stdout=subprocess.DEVNULL)
+            try:
+                end = time.monotonic() + 10
+                while time.monotonic() < end and "call" not in status(env)["held_by"]:
+                    time.sleep(0.2)
+                assert "call" in status(env)["held_by"]
+            finally:
+                meeting.terminate()
+                meeting.wait()
+            assert "call" not in status(env)["held_by"]  # it ended
+        finally:
+            run(env, "--quit")
+            app.wait(timeout=10)
