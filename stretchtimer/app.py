@@ -187,7 +187,9 @@ def build_app(paths: Paths, clock) -> Controller:
 
     for folder in (paths.config, paths.data, paths.cache):
         sweep_temps(folder)  # what a crash mid-write left behind
-    store = SettingsStore(paths.settings_file)
+    from stretchtimer.storage.defaults import load_defaults
+
+    store = SettingsStore(paths.settings_file, load_defaults(paths.site_defaults))
     settings = store.load()
     from stretchtimer.ui import i18n
 

@@ -69,13 +69,20 @@ def _speaking_voice(chosen: str | None) -> tuple[str | None, Any]:
     """The voice that speaks (the chosen one, else the app's default for English, as
     --plan assumes) and the voice settings."""
     from stretchtimer.storage.paths import Paths
-    from stretchtimer.storage.settings import peek
     from stretchtimer.voice.cache import voice_for
     from stretchtimer.voice.piper_voices import usable_voices
 
     paths = Paths.default()
-    settings = peek(paths.settings_file).voice
+    settings = _settings(paths).voice
     return voice_for(chosen or settings.voice, "en", usable_voices(paths.voices)), settings
+
+
+def _settings(paths: Any) -> Any:
+    """The settings as the app would read them: the user's over the organisation's."""
+    from stretchtimer.storage.defaults import load_defaults
+    from stretchtimer.storage.settings import peek
+
+    return peek(paths.settings_file, load_defaults(paths.site_defaults))
 
 
 def list_voices(out: TextIO, err: TextIO) -> int:
@@ -329,10 +336,10 @@ def _main(argv: Sequence[str] | None, out: TextIO | None, err: TextIO | None) ->
 
     if args.list_routines:
         from stretchtimer.storage.paths import Paths
-        from stretchtimer.storage.settings import peek, plan_context
+        from stretchtimer.storage.settings import plan_context
 
         library = _library()
-        list_routines(library, plan_context(peek(Paths.default().settings_file)), out)
+        list_routines(library, plan_context(_settings(Paths.default())), out)
         _report_errors(library, err)
         return 0
 
@@ -346,9 +353,9 @@ def _main(argv: Sequence[str] | None, out: TextIO | None, err: TextIO | None) ->
             return 2
         from stretchtimer.core.cue_options import BreathingMode, CueOptions
         from stretchtimer.storage.paths import Paths
-        from stretchtimer.storage.settings import peek, plan_context
+        from stretchtimer.storage.settings import plan_context
 
-        settings = peek(Paths.default().settings_file)  # planned as the app would run it
+        settings = _settings(Paths.default())  # planned as the app would run it
         voice = settings.voice
         options = CueOptions(BreathingMode(args.breathing or voice.breathing),
                              countdown=voice.countdown and not args.no_countdown)

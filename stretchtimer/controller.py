@@ -164,6 +164,8 @@ class Controller(QObject):
         w.paused_requested.connect(self.show_paused)
         w.about_requested.connect(self.show_about)
         w.contrast_toggled.connect(lambda on: self.settings.set_display(high_contrast=on))
+        if ("display", "high_contrast") in self.settings.locked:  # the organisation's
+            w.act_contrast.setEnabled(False)
         w.hidden_to_tray.connect(self._on_window_hidden_to_tray)
 
     @property
@@ -422,7 +424,8 @@ class Controller(QObject):
         routine = self.current.id if self.current is not None and \
             self.routine_in_progress() else None
         if reminders is None or not self.settings.reminders.enabled:
-            return {"next_reminder": None, "held_by": ["reminders_off"], "routine": routine,
+            why = "starting" if reminders is None else "reminders_off"
+            return {"next_reminder": None, "held_by": [why], "routine": routine,
                     "paused_until": None}
         scheduler = reminders.scheduler
         paused = scheduler.paused_until if scheduler.paused_until is not None and \

@@ -38,6 +38,8 @@ class SettingsModel(QObject):
         super().__init__(parent)
         self.settings = settings or Settings()
         self.store = store
+        # the organisation's locked settings (storage.defaults): the app cannot change them
+        self.locked: frozenset[tuple[str, str]] = store.defaults.locked if store else frozenset()
 
     @property
     def voice(self) -> VoiceSettings:
@@ -81,6 +83,10 @@ class SettingsModel(QObject):
     def _change(self, section: str, changes: dict[str, Any], signal: Any) -> None:
         check(section, changes)  # a wrong value is a bug of the caller: it says which
         old = getattr(self.settings, section)
+        locked = [n for n, v in changes.items()
+                  if (section, n) in self.locked and getattr(old, n) != v]
+        if locked:
+            raise ValueError(f"{section}.{locked[0]} is set by your organisation")
         new = replace(old, **changes)
         if new == old:
             return

@@ -1398,6 +1398,10 @@
         <translation>&amp;Sprache</translation>
     </message>
     <message>
+        <source>Set by your organisation</source>
+        <translation>Von deiner Organisation festgelegt</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>

@@ -17,6 +17,7 @@ class Paths:
     data: Path
     cache: Path
     log: Path
+    site: Path | None = None  # the organisation's folder (defaults.json), read only
 
     @property
     def user_routines(self) -> Path:
@@ -43,9 +44,14 @@ class Paths:
         """Piper voice files the user added (.onnx with its .onnx.json)."""
         return self.data / "voices"
 
+    @property
+    def site_defaults(self) -> Path | None:
+        """Defaults (and locks) an organisation sets for everyone on the computer."""
+        return self.site / "defaults.json" if self.site is not None else None
+
     @classmethod
     def under(cls, root: Path) -> Paths:
-        return cls(root / "config", root / "data", root / "cache", root / "log")
+        return cls(root / "config", root / "data", root / "cache", root / "log", root / "site")
 
     @classmethod
     def default(cls) -> Paths:
@@ -55,5 +61,7 @@ class Paths:
         import platformdirs  # only needed when the real per-user folders are used
 
         dirs = platformdirs.PlatformDirs(APP, appauthor=False)
+        # /etc/xdg/stretchtimer (the first of XDG_CONFIG_DIRS), C:\ProgramData\stretchtimer,
+        # /Library/Application Support/stretchtimer
         return cls(dirs.user_config_path, dirs.user_data_path, dirs.user_cache_path,
-                   dirs.user_log_path)
+                   dirs.user_log_path, dirs.site_config_path)

@@ -230,40 +230,57 @@ def to_dict(settings: Settings) -> dict[str, Any]:
     return {"schema_version": SCHEMA_VERSION, **asdict(settings)}
 
 
-def peek(path: Path) -> Settings:
-    """The settings in `path` as far as they can be read, changing no file (for the
-    text commands; the app reads through SettingsStore, which also keeps bad files aside
-    and says what was wrong)."""
+def peek(path: Path, defaults: Any = None) -> Settings:
+    """The settings in `path` as far as they can be read, over the organisation's
+    `defaults` (storage.defaults), changing no file (for the text commands; the app reads
+    through SettingsStore, which also keeps bad files aside and says what was wrong)."""
+    from stretchtimer.storage.defaults import Defaults, apply
+
+    defaults = defaults or Defaults()
     try:
         data = strict_json.loads(path.read_bytes())
     except (OSError, strict_json.JsonProblem):
-        return Settings()
+        data = {}
     if not isinstance(data, dict):
-        return Settings()
+        data = {}
     version = data.get("schema_version", 0)
     if version.__class__ is int and version <= SCHEMA_VERSION:
         data = migrate(data)
-    return from_dict(data)[0]
+    return from_dict(apply(data, defaults))[0]
 
 
 class SettingsStore:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, defaults: Any = None) -> None:
+        """`defaults`: the organisation's (storage.defaults.Defaults), under the user's
+        settings, its locked ones over them."""
+        from stretchtimer.storage.defaults import Defaults
+
         self.path = path
+        self.defaults = defaults or Defaults()
         self.read_only = False
         self.messages: list[str] = []  # what the user should be told about this file
         self._keep_original = False  # invalid values: keep the file aside before saving
 
+    def _merged(self, data: dict[str, Any]) -> dict[str, Any]:
+        from stretchtimer.storage.defaults import apply
+
+        return apply(data, self.defaults)
+
+    def _with_defaults(self, data: dict[str, Any]) -> Settings:
+        return from_dict(self._merged(data))[0]
+
     def load(self) -> Settings:
         self.messages, self.read_only, self._keep_original = [], False, False
+        self.messages += list(self.defaults.messages)
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
-            return Settings()
+            return self._with_defaults({})
         except OSError as exc:
             self.read_only = True  # cannot read it, so never overwrite it
             self.messages.append(f"Could not read {self.path} ({exc.strerror}); using the "
                                  "defaults and leaving the file alone.")
-            return Settings()
+            return self._with_defaults({})
         try:
             data = strict_json.loads(raw)
             if not isinstance(data, dict):
@@ -276,10 +293,10 @@ class SettingsStore:
                 self.messages.append(f"Your settings file could not be read ({exc}) nor kept "
                                      f"aside ({why.strerror}); the defaults are used and the "
                                      "file is left alone.")
-                return Settings()
+                return self._with_defaults({})
             self.messages.append(f"Your settings file could not be read ({exc}); it was kept "
                                  f"as {moved.name} and the defaults are used.")
-            return Settings()
+            return self._with_defaults({})
         version = data.get("schema_version", 0)
         if version.__class__ is not int:
             self._keep_original = True  # kept aside before the first save rewrites it
@@ -293,7 +310,7 @@ class SettingsStore:
                                  "understands them and will not be changed.")
         else:
             data = migrate(data)
-        settings, problems = from_dict(data)
+        settings, problems = from_dict(self._merged(data))
         if problems:
             self._keep_original = not self.read_only
             self.messages.append("Some settings were not valid and use their defaults: "

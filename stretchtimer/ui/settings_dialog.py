@@ -494,6 +494,10 @@ class DisplayPage(QWidget):
         self.contrast.setChecked(d.high_contrast)  # also View > High contrast
 
 
+def locked_note() -> str:
+    return tr("Set by your organisation")
+
+
 class SettingsDialog(QDialog):
     """Every setting, on four pages; each change is applied and saved at once."""
 
@@ -512,8 +516,34 @@ class SettingsDialog(QDialog):
         for page, title in ((self.voice, tr("Voice")), (self.reminders, tr("Reminders")),
                             (self.goals, tr("Goals")), (display, tr("Display"))):
             self.tabs.addTab(page, title)
+        self._show_locked(model.locked)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
+
+    def _show_locked(self, locked: frozenset[tuple[str, str]]) -> None:
+        """The organisation's settings show their value, and cannot be changed here."""
+        v, r, g, d = self.voice, self.reminders, self.goals, self.display
+        controls: dict[tuple[str, str], list[QWidget]] = {
+            ("voice", "voice"): [v.language, v.voice, v.add],
+            ("voice", "rate_wpm"): [v.rate], ("voice", "volume"): [v.volume],
+            ("voice", "muted"): [v.mute], ("voice", "breathing"): [v.breathing],
+            ("voice", "countdown"): [v.countdown], ("voice", "chime"): [v.chime],
+            ("voice", "pause_media"): [v.pause_media],
+            ("reminders", "enabled"): [r.enabled], ("reminders", "interval_min"): [r.interval],
+            ("reminders", "snooze_min"): [r.snooze], ("reminders", "nudge"): [r.nudge],
+            ("reminders", "fullscreen_defer_min"): [r.defer],
+            ("reminders", "call_defer_min"): [r.call_defer],
+            ("reminders", "work_hours"): [w for day in r.days.values() for w in day],
+            ("goals", "days_per_week"): [g.days], ("goals", "sessions_per_day"): [g.sessions],
+            ("display", "high_contrast"): [d.contrast], ("display", "text_size"): [d.text_size],
+            ("display", "reduced_motion"): [d.reduced_motion],
+            ("display", "language"): [d.language],
+        }
+        for key in locked:
+            for widget in controls.get(key, []):
+                widget.setEnabled(False)
+                widget.setToolTip(locked_note())
+                widget.setAccessibleDescription(locked_note())

@@ -27,8 +27,17 @@ def env(tmp_path):
 
 @pytest.fixture
 def running(env, tmp_path):
+    app = launch(env, tmp_path)
+    yield app
+    if app.poll() is None:
+        app.kill()
+    app.communicate(timeout=10)
+
+
+def launch(env, tmp_path, runs=1):
+    """The app, once it has set up its reminders (`runs`: its how-manieth launch here)."""
     config = tmp_path / "home" / "config"
-    config.mkdir(parents=True)
+    config.mkdir(parents=True, exist_ok=True)
     every_day = {d: ["00:00", "23:59"] for d in ("mon", "tue", "wed", "thu", "fri", "sat",
                                                   "sun")}  # in work hours whenever it runs
     (config / "settings.json").write_text(json.dumps(
@@ -37,14 +46,11 @@ def running(env, tmp_path):
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     log = tmp_path / "home" / "log" / "stretchtimer.log"
     end = time.monotonic() + 30
-    while time.monotonic() < end and not (log.exists() and "calls noticed by" in
-                                           log.read_text()):
+    while time.monotonic() < end and (not log.exists() or log.read_text().count(
+            "calls noticed by") < runs):
         time.sleep(0.1)
-    assert "calls noticed by" in log.read_text(), "the app did not set up its reminders"
-    yield app
-    if app.poll() is None:
-        app.kill()
-    app.communicate(timeout=10)
+    assert log.read_text().count("calls noticed by") >= runs, "no reminders set up"
+    return app
 
 
 def status(env, *command):
@@ -75,6 +81,30 @@ def test_every_control_command_against_a_running_instance(env, running):
     assert running.wait(timeout=10) == 0
     gone = run(env, "--status")
     assert gone.returncode == 3 and "stretchtimer is not running" in gone.stderr
+
+
+def test_the_organisations_defaults_file_sets_and_locks_the_interval(env, tmp_path):
+    site = tmp_path / "home" / "site"  # /etc/xdg/stretchtimer outside STRETCHTIMER_HOME
+    site.mkdir(parents=True)
+    (site / "defaults.json").write_text(json.dumps(
+        {"reminders": {"interval_min": 45}, "locked": ["reminders.interval_min"]}))
+    app = launch(env, tmp_path)
+    try:
+        due = datetime.fromisoformat(status(env)["next_reminder"])
+        assert 44 * 60 <= (due - datetime.now().astimezone()).total_seconds() <= 45 * 60 + 5
+    finally:
+        run(env, "--quit")
+        app.communicate(timeout=10)
+    (site / "defaults.json").write_text("{broken")  # reported, never fatal
+    app = launch(env, tmp_path, runs=2)
+    try:
+        due = datetime.fromisoformat(status(env)["next_reminder"])
+        assert (due - datetime.now().astimezone()).total_seconds() > 50 * 60  # the app's 60
+        log = (tmp_path / "home" / "log" / "stretchtimer.log").read_text()
+        assert "defaults.json could not be read" in log
+    finally:
+        run(env, "--quit")
+        app.communicate(timeout=10)
 
 
 def test_a_control_command_with_none_running_says_so_and_starts_nothing(env, tmp_path):
@@ -118,4 +148,4 @@ def test_status_says_call_while_another_app_records_the_microphone(env, tmp_path
             assert "call" not in status(env)["held_by"]  # it ended
         finally:
             run(env, "--quit")
-            app.wait(timeout=10)
+            app.communicate(timeout=10)

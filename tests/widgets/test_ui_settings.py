@@ -1,5 +1,6 @@
 """Settings through the real startup path: saved at once, restored, problems told."""
 
+import pytest
 from PySide6.QtCore import Qt
 
 from stretchtimer.app import build_app
@@ -193,3 +194,31 @@ def test_the_settings_dialog_saves_every_page_at_once(qtbot, tmp_path):
     # a day's hours cannot end before they start
     sat_to.setTime(sat_to.time().fromString("08:00", "HH:mm"))
     assert sat_to.time() > sat_from.time()
+
+
+def test_the_organisations_locked_settings_show_and_cannot_be_changed(qtbot, tmp_path):
+    import json
+
+    from stretchtimer.settings_model import SettingsModel
+    from stretchtimer.storage.defaults import load_defaults
+    from stretchtimer.storage.settings import SettingsStore
+    from stretchtimer.ui.settings_dialog import SettingsDialog
+
+    site = tmp_path / "defaults.json"
+    site.write_text(json.dumps({"reminders": {"interval_min": 45, "snooze_min": 5},
+                                "display": {"high_contrast": True},
+                                "locked": ["reminders.interval_min", "display.high_contrast"]}))
+    store = SettingsStore(tmp_path / "settings.json", load_defaults(site))
+    model = SettingsModel(store.load(), store)
+    dialog = SettingsDialog(model)
+    qtbot.addWidget(dialog)
+    interval, snooze = dialog.reminders.interval, dialog.reminders.snooze
+    assert interval.value() == 45 and not interval.isEnabled()
+    assert interval.toolTip() == "Set by your organisation"
+    assert dialog.display.contrast.isChecked() and not dialog.display.contrast.isEnabled()
+    assert snooze.value() == 5 and snooze.isEnabled()  # a default, the user's to change
+    snooze.setValue(12)
+    assert model.reminders.snooze_min == 12
+    with pytest.raises(ValueError, match="reminders.interval_min is set by your organisation"):
+        model.set_reminders(interval_min=90)
+    assert json.loads(store.path.read_text())["reminders"]["interval_min"] == 45
