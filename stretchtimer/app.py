@@ -282,7 +282,13 @@ def _set_up_reminders(controller: Controller) -> None:
              "yes" if tray is not None else "no", idle.name, fullscreen.name, calls.name)
     reminders = ReminderDriver(controller.settings, controller.clock, idle, fullscreen, calls,
                                parent=controller)
-    controller.set_reminders(reminders, tray, ReminderPopup())
+    from stretchtimer.platform.notifications import desktop_notifier
+
+    notifier = desktop_notifier(controller)
+    if notifier is not None:
+        notifier.ready.connect(lambda: controller.sensing.update(
+            notifications=notifier.server if notifier.available else None))
+    controller.set_reminders(reminders, tray, ReminderPopup(), notifier)
 
 
 HEAVY = ("pyttsx3", "PySide6.QtMultimedia", "PySide6.QtTextToSpeech",

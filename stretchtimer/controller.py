@@ -75,9 +75,11 @@ class Controller(QObject):
         self.reminders: Any = None  # ReminderDriver, Tray, ReminderPopup: after the paint
         self.tray: Any = None
         self.popup: Any = None
+        self.notifier: Any = None  # the desktop's notifications, where there are some
         self.autostart: Any = None  # the login entry (platform/autostart.py)
         # what tells stepping away / a full-screen app apart ("": not known yet, None: nothing)
-        self.sensing: dict[str, str | None] = {"idle": "", "fullscreen": "", "calls": ""}
+        self.sensing: dict[str, str | None] = {"idle": "", "fullscreen": "", "calls": "",
+                                               "notifications": ""}
         self.current: Routine | None = None  # the routine started last
         self.last_session_id: str | None = None
         self._pending_start: Routine | None = None  # asked for from outside, waiting for
@@ -338,13 +340,18 @@ class Controller(QObject):
         tray.icon.show()
         self.tray_shown.emit()
 
-    def set_reminders(self, reminders, tray=None, popup=None) -> None:
-        """`tray`: shown already (show_tray), or shown now; None: there is no tray."""
+    def set_reminders(self, reminders, tray=None, popup=None, notifier=None) -> None:
+        """`tray`: shown already (show_tray), or shown now; None: there is no tray.
+        `notifier`: the desktop's notifications (platform.notifications), or None."""
         if tray is not None and self.tray is not tray:
             self.show_tray(tray)
-        self.reminders, self.popup = reminders, popup
+        self.reminders, self.popup, self.notifier = reminders, popup, notifier
         reminders.reminder_due.connect(self._on_reminders_reminder_due)
+        if notifier is not None:
+            notifier.action_invoked.connect(self._on_notification_action)
         if popup is not None:
+            for answered in (popup.start_clicked, popup.snooze_clicked, popup.skip_clicked):
+                answered.connect(self._close_notification)
             popup.start_clicked.connect(self._on_popup_start_clicked)
             popup.snooze_clicked.connect(reminders.snooze)
             popup.skip_clicked.connect(reminders.skip)
@@ -674,9 +681,15 @@ class Controller(QObject):
         from stretchtimer.core.plan import format_clock
 
         length = format_clock(self.context.plan(routine).total)
-        if self.popup is not None:
+        delivery = self.settings.reminders.delivery
+        notified = delivery != "popup" and self.notifier is not None and \
+            self.notifier.available  # one with actions; else the popup asks
+        if notified:
+            self.notifier.notify(tr("Time to stand and stretch"), f"{routine.name}, {length}",
+                                 [("start", tr("Start")), ("snooze", tr("Snooze"))])
+        if self.popup is not None and (not notified or delivery == "both"):
             self.popup.offer(routine.name, length)
-        if self.tray is not None:
+        if self.tray is not None and not notified:
             self.tray.icon.showMessage(tr("Time to stand and stretch"),
                                        f"{routine.name}, {length}")
         self._say(tr("Time to stand and stretch. {name}.").format(name=routine.name))
@@ -692,6 +705,20 @@ class Controller(QObject):
         else:
             self.notify(tr("Stand up for a moment.") + " " + then)
         self._say(tr("Stand up for a moment."))
+
+    def _on_notification_action(self, key: str) -> None:
+        """Start or Snooze in the desktop's notification: what the popup's buttons do."""
+        if self.popup is not None:
+            self.popup.hide()
+        if key == "start":
+            self._on_popup_start_clicked()
+        elif key == "snooze" and self.reminders is not None:
+            self.reminders.snooze()
+            self._note_reminder(ReminderAction.SNOOZED)
+
+    def _close_notification(self) -> None:
+        if self.notifier is not None:
+            self.notifier.close()  # answered in the popup
 
     def _on_popup_start_clicked(self) -> None:
         self._note_reminder(ReminderAction.STARTED)
@@ -749,6 +776,8 @@ class Controller(QObject):
             step("stopping reminders", self.reminders.stop)
         if self.tray is not None:
             step("hiding the tray icon", self.tray.icon.hide)
+        if self.notifier is not None:
+            step("taking down the notification", self.notifier.shutdown)
         if self.voice is not None:
             step("silencing the voice", self.voice.interrupt)  # and reaping its player
             step("ending the speech worker", self.voice.service.shutdown)

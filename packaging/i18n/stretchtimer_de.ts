@@ -522,6 +522,10 @@
         <translation>Zeit, aufzustehen und dich zu dehnen</translation>
     </message>
     <message>
+        <source>Snooze</source>
+        <translation>Schlummern</translation>
+    </message>
+    <message>
         <source>Time to stand and stretch. {name}.</source>
         <translation>Zeit, aufzustehen und dich zu dehnen. {name}.</translation>
     </message>
@@ -1238,12 +1242,40 @@
         <translation>Wie lange ein Anruf eine Erinnerung höchstens verzögern darf</translation>
     </message>
     <message>
+        <source>How a reminder shows</source>
+        <translation>Wie eine Erinnerung erscheint</translation>
+    </message>
+    <message>
+        <source>A desktop notification (else the popup)</source>
+        <translation>Eine Desktop-Benachrichtigung (sonst das Fenster)</translation>
+    </message>
+    <message>
+        <source>The stretchtimer popup</source>
+        <translation>Das stretchtimer-Fenster</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>Beides</translation>
+    </message>
+    <message>
         <source>Every</source>
         <translation>Alle</translation>
     </message>
     <message>
         <source>Snooze for</source>
         <translation>Schlummern für</translation>
+    </message>
+    <message>
+        <source>Show a reminder as</source>
+        <translation>Erinnerung zeigen als</translation>
+    </message>
+    <message>
+        <source>Desktop notifications come from {source}, with Start and Snooze.</source>
+        <translation>Desktop-Benachrichtigungen kommen von {source}, mit Starten und Schlummern.</translation>
+    </message>
+    <message>
+        <source>This desktop shows no notifications with buttons, so the popup asks.</source>
+        <translation>Dieser Desktop zeigt keine Benachrichtigungen mit Knöpfen, daher fragt das Fenster.</translation>
     </message>
     <message>
         <source>Full screen may delay by</source>

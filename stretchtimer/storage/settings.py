@@ -57,6 +57,9 @@ class ReminderSettings:
     nudge: bool = False  # a short "stand up" nudge halfway between reminders
     fullscreen_defer_min: int = 30  # a full-screen app may hold a reminder this long
     call_defer_min: int = 60  # a call or a shared screen may hold one this long (0: never)
+    # where a reminder shows: the desktop's notifications (the popup where there are
+    # none), the popup, or both
+    delivery: str = "notification"
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,8 @@ CHECKS: dict[tuple[str, str], Any] = {
     ("voice", "volume"): lambda v: None if isinstance(v, (int, float)) and not isinstance(v, bool)
     and 0 <= v <= 1 else "a number from 0 to 1",
     ("voice", "muted"): _bool,
+    ("reminders", "delivery"): lambda v: None if v in ("notification", "popup", "both")
+    else '"notification", "popup" or "both"',
     ("voice", "breathing"): lambda v: None if v in ("every", "first", "off")
     else "every, first or off",
     ("voice", "countdown"): _bool,

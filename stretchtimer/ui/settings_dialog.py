@@ -329,14 +329,26 @@ class RemindersPage(QWidget):
         self.call_defer.setSpecialValueText(tr("never wait"))
         self.call_defer.setValue(r.call_defer_min)
         self.call_defer.setAccessibleName(tr("Longest a call may delay a reminder"))
+        self.delivery = QComboBox()
+        self.delivery.setAccessibleName(tr("How a reminder shows"))
+        for way, label in (("notification", tr("A desktop notification (else the popup)")),
+                           ("popup", tr("The stretchtimer popup")), ("both", tr("Both"))):
+            self.delivery.addItem(label, way)
+        self.delivery.setCurrentIndex(max(0, self.delivery.findData(r.delivery)))
         sensing = sensing or {}
         idle, full = sensing.get("idle", ""), sensing.get("fullscreen", "")
         calls = sensing.get("calls", "")
+        notifications = sensing.get("notifications", "")
         form = QFormLayout(self)
         form.addRow("", self.enabled)
         form.addRow("", self.at_login)
         form.addRow(tr("Every"), self.interval)
         form.addRow(tr("Snooze for"), self.snooze)
+        form.addRow(tr("Show a reminder as"), self.delivery)
+        self.notifications = _sensing_note(notifications, tr(
+            "Desktop notifications come from {source}, with Start and Snooze."), tr(
+            "This desktop shows no notifications with buttons, so the popup asks."))
+        form.addRow(self.notifications)
         form.addRow("", self.nudge)
         form.addRow(tr("Full screen may delay by"), self.defer)
         form.addRow(tr("A call may delay by"), self.call_defer)
@@ -391,6 +403,8 @@ class RemindersPage(QWidget):
         self.nudge.toggled.connect(lambda v: self._set("nudge", v))
         self.defer.valueChanged.connect(lambda v: self._set("fullscreen_defer_min", v))
         self.call_defer.valueChanged.connect(lambda v: self._set("call_defer_min", v))
+        self.delivery.currentIndexChanged.connect(
+            lambda _i: self._set("delivery", self.delivery.currentData()))
 
     def _set(self, name: str, value) -> None:
         self.model.set_reminders(**{name: value})
@@ -536,6 +550,7 @@ class SettingsDialog(QDialog):
             ("reminders", "snooze_min"): [r.snooze], ("reminders", "nudge"): [r.nudge],
             ("reminders", "fullscreen_defer_min"): [r.defer],
             ("reminders", "call_defer_min"): [r.call_defer],
+            ("reminders", "delivery"): [r.delivery],
             ("reminders", "work_hours"): [w for day in r.days.values() for w in day],
             ("goals", "days_per_week"): [g.days], ("goals", "sessions_per_day"): [g.sessions],
             ("display", "high_contrast"): [d.contrast], ("display", "text_size"): [d.text_size],

@@ -4,7 +4,7 @@ tray menu, and closing the window into the tray."""
 from datetime import datetime
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 
 from stretchtimer.controller import Controller
 from stretchtimer.core.clock import FakeClock
@@ -47,7 +47,27 @@ class Phone:
         return self.on
 
 
-def window_with_reminders(qtbot, tray=False, desk=None, phone=None):
+class Notifications(QObject):
+    """Stands in for the desktop's notifications (the real one against dunst and a
+    stand-in server: tests/e2e/test_notifications.py)."""
+
+    action_invoked = Signal(str)
+
+    def __init__(self, available=True):
+        super().__init__()
+        self.available, self.shown, self.closed = available, [], 0
+
+    def notify(self, summary, body, actions, icon=""):
+        self.shown.append((summary, body, [k for k, _ in actions]))
+
+    def close(self):
+        self.closed += 1
+
+    def shutdown(self):
+        pass
+
+
+def window_with_reminders(qtbot, tray=False, desk=None, phone=None, notifier=None):
     clock = FakeClock(wall=MONDAY_8)
     app = Controller(load_routines(None), clock)
     window = app.window
@@ -60,7 +80,7 @@ def window_with_reminders(qtbot, tray=False, desk=None, phone=None):
 
     the_tray = Tray(app_icon(), list(app.library.routines.values()), parent=app) \
         if tray else None
-    app.set_reminders(driver, the_tray, popup)
+    app.set_reminders(driver, the_tray, popup, notifier)
     return app, clock, driver, popup
 
 
@@ -230,6 +250,39 @@ def test_full_screen_holds_the_popup_and_a_locked_screen_gets_none(qtbot):
     desk.is_locked = False
     step(clock, driver, 30)
     assert popup.isVisible()
+
+
+def test_a_reminder_is_a_desktop_notification_whose_actions_do_what_the_popup_does(qtbot):
+    notes = Notifications()
+    app, clock, driver, popup = window_with_reminders(qtbot, notifier=notes)
+    step(clock, driver, 2 * 3600 + 30)  # 10:00
+    assert notes.shown == [("Time to stand and stretch", "Desk micro-break, 3:05",
+                            ["start", "snooze"])]
+    assert not popup.isVisible()  # "notification" (the default): not both
+    notes.action_invoked.emit("snooze")
+    assert driver.scheduler.snoozed and not app.routine_in_progress()
+    step(clock, driver, 10 * 60 + 30)  # snoozed for 10 minutes
+    assert len(notes.shown) == 2
+    notes.action_invoked.emit("start")
+    assert app.routine_in_progress() and app.current.id == "desk-micro"
+
+
+def test_both_shows_the_popup_too_and_answering_it_takes_the_notification_down(qtbot):
+    notes = Notifications()
+    app, clock, driver, popup = window_with_reminders(qtbot, notifier=notes)
+    app.settings.set_reminders(delivery="both")
+    step(clock, driver, 2 * 3600 + 30)
+    assert len(notes.shown) == 1 and popup.isVisible()
+    popup.skip.click()
+    assert notes.closed == 1
+    app.settings.set_reminders(delivery="popup")
+    step(clock, driver, 3600 + 30)
+    assert len(notes.shown) == 1 and popup.isVisible()  # the popup only
+    popup.skip.click()
+    unable = Notifications(available=False)  # a server with no buttons: the popup asks
+    app2, clock2, driver2, popup2 = window_with_reminders(qtbot, notifier=unable)
+    step(clock2, driver2, 2 * 3600 + 30)
+    assert unable.shown == [] and popup2.isVisible()
 
 
 def test_a_call_holds_the_popup_and_nothing_is_said_into_it(qtbot):

@@ -1,0 +1,141 @@
+"""Reminders as the desktop's own notifications, with Start and Snooze: against Debian's
+dunst on Xvfb (its default action invoked with dunstctl, as a click does) and against a
+stand-in server (tests/fake_notification_server.py), each on a private D-Bus daemon."""
+
+import json
+import os
+import select
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from stretchtimer.platform.notifications import DesktopNotifier
+
+FAKE = Path(__file__).parents[1] / "fake_notification_server.py"
+
+
+@pytest.fixture
+def bus(qapp):
+    assert shutil.which("dbus-daemon"), "dbus is installed by the README's test command"
+    daemon = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    address = daemon.stdout.readline().strip()
+    yield address
+    daemon.terminate()
+    daemon.communicate(timeout=10)
+
+
+def server(address, *args):
+    proc = subprocess.Popen([sys.executable, str(FAKE), *args], text=True,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            env={**os.environ, "DBUS_SESSION_BUS_ADDRESS": address})
+    assert proc.stdout.readline().strip() == "ready"
+    return proc
+
+
+def said(proc, within=5.0):
+    ready, _, _ = select.select([proc.stdout], [], [], within)
+    return json.loads(proc.stdout.readline()) if ready else None
+
+
+def invoke(fake, notification, key):
+    """A click on an action of the stand-in's notification."""
+    fake.stdin.write(f"invoke {notification} {key}\n")
+    fake.stdin.flush()
+    assert said(fake) == {"invoked": [notification, key]}
+
+
+def stop(fake):
+    fake.stdin.close()
+    fake.wait(timeout=10)
+    fake.stdout.close()
+
+
+def notifier_on(qtbot, address):
+    notifier = DesktopNotifier(address)
+    with qtbot.waitSignal(notifier.ready, timeout=5000):
+        pass
+    return notifier
+
+
+def test_a_reminder_notification_with_start_and_snooze_on_a_stand_in(qtbot, bus):
+    fake = server(bus)
+    notifier = notifier_on(qtbot, bus)
+    try:
+        assert notifier.available and notifier.server == "fake 1.0"
+        notifier.notify("Time to stand and stretch", "Desk micro-break, 3:04",
+                        [("start", "Start"), ("snooze", "Snooze")])
+        shown = said(fake)
+        assert shown["summary"] == "Time to stand and stretch" and shown["replaces"] == 0
+        assert shown["actions"] == ["default", "Start", "start", "Start", "snooze", "Snooze"]
+        qtbot.waitUntil(lambda: notifier._shown == shown["notify"], timeout=5000)
+        picked = []
+        notifier.action_invoked.connect(picked.append)
+        invoke(fake, 999, "snooze")  # another app's notification: not ours
+        invoke(fake, shown["notify"], "snooze")
+        qtbot.waitUntil(lambda: picked == ["snooze"], timeout=5000)
+        qtbot.wait(200)
+        assert picked == ["snooze"]  # once: the other app's was not taken for ours
+        notifier.notify("Time to stand and stretch", "again", [("start", "Start")])
+        again = said(fake)
+        qtbot.waitUntil(lambda: notifier._shown == again["notify"], timeout=5000)
+        notifier.close()  # answered in the popup: taken down
+        while (line := said(fake)) is not None and "close" not in line:
+            pass
+        assert line == {"close": again["notify"]}
+    finally:
+        notifier.shutdown()
+        stop(fake)
+
+
+def test_a_server_without_buttons_leaves_the_asking_to_the_popup(qtbot, bus):
+    fake = server(bus, "--no-actions")
+    notifier = notifier_on(qtbot, bus)
+    try:
+        assert not notifier.available
+    finally:
+        notifier.shutdown()
+        stop(fake)
+
+
+def test_no_server_at_all_is_no_error(qtbot, bus):
+    notifier = notifier_on(qtbot, bus)  # nobody owns the name: answered with an error
+    try:
+        assert not notifier.available
+        notifier.notify("x", "y", [("start", "Start")])  # nothing raised, nothing shown
+        qtbot.wait(300)
+        assert notifier._shown == 0
+    finally:
+        notifier.shutdown()
+
+
+def test_clicking_the_reminder_in_dunst_starts_the_routine(qtbot, bus, tmp_path):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from desktop import Desktop
+
+    assert shutil.which("dunst"), "dunst is installed by the README's test command"
+    desk = Desktop()
+    env = {**os.environ, "DBUS_SESSION_BUS_ADDRESS": bus, "DISPLAY": desk.display,
+           "HOME": str(tmp_path)}  # no user dunstrc
+    dunst = subprocess.Popen(["dunst"], env=env, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+    try:
+        qtbot.wait(500)
+        notifier = notifier_on(qtbot, bus)
+        try:
+            assert notifier.available and notifier.server.startswith("dunst")
+            notifier.notify("Time to stand and stretch", "Desk micro-break, 3:04",
+                            [("start", "Start"), ("snooze", "Snooze")])
+            qtbot.waitUntil(lambda: notifier._shown != 0, timeout=5000)
+            with qtbot.waitSignal(notifier.action_invoked, timeout=5000) as picked:
+                subprocess.run(["dunstctl", "action", "0"], env=env, check=True, timeout=10)
+            assert picked.args == ["start"]  # the default action: a click on it
+        finally:
+            notifier.shutdown()
+    finally:
+        dunst.terminate()
+        dunst.wait(timeout=10)
+        desk.close()
