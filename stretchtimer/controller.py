@@ -418,8 +418,10 @@ class Controller(QObject):
             reminders.resume()
         elif command.snooze is not None:
             reminders.snooze(command.snooze * 60.0 or None)
+            self._reminder_answered()
         elif command.skip:
             reminders.skip()
+            self._reminder_answered()
 
     def status(self) -> dict[str, Any]:
         """What --status prints: the next reminder, what holds it, the running routine."""
@@ -491,6 +493,7 @@ class Controller(QObject):
             return
         if self._checkin is not None:
             self._checkin.hide()
+        self._reminder_answered()  # starting one is the answer to a reminder on screen
         self.current = routine
         plan, cues = self.plan_and_cues(routine)
         self.window.show_timer(self.timer)
@@ -719,6 +722,13 @@ class Controller(QObject):
     def _close_notification(self) -> None:
         if self.notifier is not None:
             self.notifier.close()  # answered in the popup
+
+    def _reminder_answered(self) -> None:
+        """A reminder on screen was answered elsewhere (a command, a routine started):
+        its popup and its notification go."""
+        if self.popup is not None:
+            self.popup.hide()
+        self._close_notification()
 
     def _on_popup_start_clicked(self) -> None:
         self._note_reminder(ReminderAction.STARTED)

@@ -31,8 +31,13 @@ def main() -> None:
             _, nid, key = line.split()
             conn.send(new_signal(emitter, "ActionInvoked", "us", (int(nid), key)))
             print(json.dumps({"invoked": [int(nid), key]}), flush=True)
-        if conn.sock in ready:
-            msg = conn.receive(timeout=1)
+        if conn.sock not in ready:
+            continue
+        data = conn.sock.recv(65536)
+        if not data:
+            return
+        conn.parser.add_data(data)
+        while (msg := conn.parser.get_next_message()) is not None:  # all that came
             if msg.header.message_type != MessageType.method_call:
                 continue
             member = msg.header.fields.get(3)  # HeaderFields.member

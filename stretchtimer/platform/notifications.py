@@ -40,11 +40,14 @@ class DesktopNotifier(QObject):
                  parent: QObject | None = None) -> None:
         """`bus`: "SESSION" or a D-Bus address. OSError when it cannot be reached."""
         super().__init__(parent)
+        import os
+
         from jeepney import DBusAddress, MatchRule
-        from jeepney.io.threading import DBusRouter, open_dbus_connection
+        from jeepney.bus_messages import message_bus
+        from jeepney.io.blocking import open_dbus_connection
 
         try:
-            self._router = DBusRouter(open_dbus_connection(bus=bus))
+            self._conn = open_dbus_connection(bus=bus)  # the Hello is answered in it
         except Exception as exc:  # noqa: BLE001 - jeepney raises what the socket does
             raise OSError(f"no session bus: {exc}") from exc
         self.app_name = app_name
@@ -56,12 +59,12 @@ class DesktopNotifier(QObject):
                                Qt.ConnectionType.QueuedConnection)
         self._signalled.connect(self._on_signal, Qt.ConnectionType.QueuedConnection)
         self._work: queue.Queue = queue.Queue()
-        threading.Thread(target=self._run, name="stretchtimer-notify", daemon=True).start()
-        rule = MatchRule(type="signal", interface=SERVICE, path=PATH)
-        self._filter = self._router.filter(rule, queue=_ToQt(self._signalled))
-        from jeepney.bus_messages import message_bus
-
-        self._send(message_bus.AddMatch(rule), lambda _body: None)
+        self._wake_r, self._wake_w = os.pipe()  # wakes the thread for new work
+        self._thread = threading.Thread(target=self._run, name="stretchtimer-notify",
+                                        daemon=True)
+        self._thread.start()
+        self._send(message_bus.AddMatch(MatchRule(type="signal", interface=SERVICE,
+                                                  path=PATH)), lambda _body: None)
         self._call("GetServerInformation", "", (), self._on_information)
         self._call("GetCapabilities", "", (), self._on_capabilities)
 
@@ -84,11 +87,10 @@ class DesktopNotifier(QObject):
             self._shown = 0
 
     def shutdown(self) -> None:
+        """Take our notification down and end the thread (and the connection)."""
         self.close()
-        self._work.put(None)
-        self._filter.close()
-        self._router.close()
-        self._router.conn.close()
+        self._send(None, lambda _body: None)
+        self._thread.join(timeout=CALL_TIMEOUT_S)
 
     # --- answers, on Qt's event loop ---
 
@@ -127,32 +129,67 @@ class DesktopNotifier(QObject):
         self._send(new_method_call(self._address, method, signature, args), done)
 
     def _send(self, message: Any, done: Callable[[tuple | None], None]) -> None:
+        import os
+
         self._work.put((message, done))
+        os.write(self._wake_w, b"x")
 
     def _run(self) -> None:
+        """The connection's own thread: sends what is asked, matches each answer to its
+        call by serial, hands signals to Qt; it sleeps in select() in between (no
+        wake-ups while nothing happens)."""
+        import os
+        import select
+        import time
+
         from jeepney import MessageType
+        from jeepney.low_level import HeaderFields
 
-        while (item := self._work.get()) is not None:
-            message, done = item
-            try:
-                reply = self._router.send_and_get_reply(message, timeout=CALL_TIMEOUT_S)
-                body = reply.body if reply.header.message_type != MessageType.error else None
-                if body is None:
-                    log.info("notifications: %s", reply.body)
-            except Exception as exc:  # noqa: BLE001 - no server, a timeout, the bus gone
-                log.info("notifications: %s: %s", type(exc).__name__, exc)
-                body = None
-            self._answered.emit(done, body)
-
-
-class _ToQt:
-    """What jeepney's receiver thread puts a matching message into: a Qt signal."""
-
-    def __init__(self, signal: Any) -> None:
-        self._signal = signal
-
-    def put_nowait(self, message: Any) -> None:
-        self._signal.emit(message)
+        conn = self._conn
+        pending: dict[int, tuple[Callable[[tuple | None], None], float]] = {}  # by serial
+        try:
+            while True:
+                timeout = max(0.0, min(d for _, d in pending.values()) - time.monotonic()) \
+                    if pending else None
+                ready, _, _ = select.select([conn.sock, self._wake_r], [], [], timeout)
+                if self._wake_r in ready:
+                    os.read(self._wake_r, 4096)
+                    while not self._work.empty():
+                        message, done = self._work.get()
+                        if message is None:
+                            return
+                        serial = next(conn.outgoing_serial)
+                        conn.send(message, serial=serial)
+                        pending[serial] = (done, time.monotonic() + CALL_TIMEOUT_S)
+                if conn.sock in ready:
+                    data = conn.sock.recv(65536)
+                    if not data:
+                        return  # the bus went away
+                    conn.parser.add_data(data)
+                    while (msg := conn.parser.get_next_message()) is not None:
+                        kind = msg.header.message_type
+                        if kind == MessageType.signal:
+                            self._signalled.emit(msg)
+                            continue
+                        answered = pending.pop(msg.header.fields.get(
+                            HeaderFields.reply_serial), None)
+                        if answered is not None:
+                            if kind == MessageType.error:
+                                log.info("notifications: %s", msg.body)
+                            self._answered.emit(answered[0], msg.body
+                                                if kind == MessageType.method_return else None)
+                for serial, (done, deadline) in list(pending.items()):
+                    if deadline <= time.monotonic():  # no answer in time: as an error
+                        del pending[serial]
+                        self._answered.emit(done, None)
+        except Exception as exc:  # noqa: BLE001 - the bus broke: no notifications now
+            log.info("notifications: %s: %s", type(exc).__name__, exc)
+        finally:
+            for done, _deadline in pending.values():
+                self._answered.emit(done, None)
+            conn.close()
+            os.close(self._wake_r)
+            os.close(self._wake_w)
 
 
 def desktop_notifier(parent: QObject | None = None) -> DesktopNotifier | None:

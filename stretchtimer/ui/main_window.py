@@ -124,7 +124,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.setAcceptDrops(True)  # routine files dropped on the window are imported
         self.picker.list.setFocus()  # arrows, Enter and typing work at once
-        self.resize(1100, 720)
+        # within the screen, its panels and this window's title bar (a 1366x768 laptop
+        # with a panel has about 700 px for it; Wayland does not say what panels take)
+        area = self.screen().availableGeometry()
+        self.resize(min(1100, area.width() - 40), min(720, area.height() - 80))
 
     def _build_menus(self) -> None:
         self.act_fullscreen = QAction(tr("Full screen"), self)

@@ -139,3 +139,57 @@ def test_clicking_the_reminder_in_dunst_starts_the_routine(qtbot, bus, tmp_path)
         dunst.terminate()
         dunst.wait(timeout=10)
         desk.close()
+
+
+def test_the_apps_reminder_in_dunst_starts_the_routine_with_a_click(bus, tmp_path):
+    """The real app: its reminder arrives in dunst, and dunst's default action (a click)
+    starts the routine, as the popup's Start would."""
+    import time
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from desktop import Desktop
+
+    desk = Desktop()
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    env = {**os.environ, "DBUS_SESSION_BUS_ADDRESS": bus, "DISPLAY": desk.display,
+           "HOME": str(tmp_path), "XDG_RUNTIME_DIR": str(runtime),
+           "STRETCHTIMER_HOME": str(tmp_path / "home"), "QT_QPA_PLATFORM": "offscreen"}
+    config = tmp_path / "home" / "config"
+    config.mkdir(parents=True)
+    every_day = {d: ["00:00", "23:59"] for d in ("mon", "tue", "wed", "thu", "fri", "sat",
+                                                  "sun")}
+    (config / "settings.json").write_text(json.dumps(
+        {"schema_version": 1, "reminders": {"work_hours": every_day}}))
+    dunst = subprocess.Popen(["dunst"], env=env, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+    app = subprocess.Popen([sys.executable, "-m", "stretchtimer"], env=env,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log = tmp_path / "home" / "log" / "stretchtimer.log"
+
+    def logged(text, within):
+        end = time.monotonic() + within
+        while time.monotonic() < end and not (log.exists() and text in log.read_text()):
+            time.sleep(0.2)
+        return log.exists() and text in log.read_text()
+
+    def command(*args):
+        return subprocess.run([sys.executable, "-m", "stretchtimer", *args], env=env,
+                              capture_output=True, text=True, timeout=60)
+
+    try:
+        assert logged("notification server dunst", 30)
+        assert command("--snooze", "1").returncode == 0
+        assert logged("reminder due at", 90)
+        time.sleep(1)
+        subprocess.run(["dunstctl", "action", "0"], env=env, check=True, timeout=10)
+        assert logged("routine desk-micro started", 15)
+        assert json.loads(command("--status").stdout)["routine"] == "desk-micro"
+        command("--quit")
+        assert app.wait(timeout=15) == 0
+    finally:
+        for proc in (app, dunst):
+            if proc.poll() is None:
+                proc.terminate()
+                proc.wait(timeout=10)
+        desk.close()

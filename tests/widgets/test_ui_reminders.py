@@ -376,3 +376,17 @@ def test_the_offered_routine_is_rendered_while_the_popup_waits(qtbot, tmp_path):
         assert not getattr(out, "opened", 0)  # rendered ahead, the audio stream still closed
     finally:
         service.shutdown()
+
+
+def test_a_reminder_answered_elsewhere_leaves_the_screen(qtbot):
+    notes = Notifications()
+    app, clock, driver, popup = window_with_reminders(qtbot, notifier=notes)
+    app.settings.set_reminders(delivery="both")
+    step(clock, driver, 2 * 3600 + 30)
+    assert popup.isVisible()
+    app.answer_forwarded(["--skip"])  # a hotkey script
+    assert not popup.isVisible() and notes.closed == 1
+    step(clock, driver, 3600 + 30)
+    assert popup.isVisible()
+    app.start_routine(app.library.get("walk-break"))  # from the tray, say
+    assert not popup.isVisible() and notes.closed == 2
