@@ -24,6 +24,7 @@ INVALID = 0xFFFFFFFF  # PA_INVALID_INDEX: a source that monitors no sink is a re
 
 class PulseMicrophone:
     name = "a microphone recording (PulseAudio)"
+    reason = "call"
 
     def __init__(self) -> None:
         """OSError when there is no pulsectl or no sound server to ask. pulsectl (and
@@ -74,6 +75,7 @@ class CameraInUse:
     """A video device held open by another process (any webcam app: the browser, Zoom)."""
 
     name = "a camera in use"
+    reason = "call"
 
     def __init__(self, devices: str = "/dev/video*", proc: Path = Path("/proc")) -> None:
         self._pattern, self._proc = devices, proc
@@ -104,6 +106,7 @@ class WindowsConsentStore:
     HKCU\\...\\CapabilityAccessManager\\ConsentStore\\{microphone,webcam}."""
 
     name = "the microphone or camera in use (Windows)"
+    reason = "call"
     ROOT = r"Software\Microsoft\Windows\CurrentVersion\CapabilityAccessManager\ConsentStore"
 
     def __init__(self, registry=None) -> None:
@@ -141,6 +144,7 @@ class MacMicrophone:
     """macOS: kAudioDevicePropertyDeviceIsRunningSomewhere on the default input device."""
 
     name = "the microphone in use (macOS)"
+    reason = "call"
 
     def __init__(self) -> None:
         import ctypes.util
@@ -167,6 +171,57 @@ class MacMicrophone:
             return False
 
 
+class PipeWireScreencast:
+    """A screen being shared on Wayland: a screen-cast stream that the compositor (GNOME's
+    mutter, KDE's kwin, wlroots' xdg-desktop-portal-wlr) gives PipeWire, running. Asked
+    with pw-dump (PipeWire's own tool: its C library has no Python binding we could keep)."""
+
+    name = "a shared screen (PipeWire)"
+    reason = "screen_share"
+    MARKERS = ("screencast", "screen-cast", "screen_cast", "xdpw", "xdg-desktop-portal",
+               "kwin", "gnome-shell", "mutter")
+    TIMEOUT_S = 2.0
+
+    def __init__(self) -> None:
+        import shutil
+
+        runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+        if shutil.which("pw-dump") is None:
+            raise OSError("pw-dump is not installed")
+        if not os.path.exists(os.path.join(runtime, os.environ.get("PIPEWIRE_REMOTE",
+                                                                   "pipewire-0"))):
+            raise OSError("no PipeWire here")
+
+    def active(self) -> bool:
+        import json
+        import subprocess
+
+        try:
+            done = subprocess.run(["pw-dump"], capture_output=True, timeout=self.TIMEOUT_S,
+                                  check=False)
+            objects = json.loads(done.stdout or b"[]")
+        except (OSError, subprocess.TimeoutExpired, ValueError):
+            return False
+        return any(_is_screencast(o, self.MARKERS) for o in objects
+                   if isinstance(o, dict))
+
+
+def _is_screencast(obj: dict, markers: tuple[str, ...]) -> bool:
+    info = obj.get("info")
+    if obj.get("type") != "PipeWire:Interface:Node" or not isinstance(info, dict):
+        return False
+    props = info.get("props")
+    if not isinstance(props, dict) or info.get("state") != "running":
+        return False
+    if str(props.get("media.class", "")) not in ("Video/Source", "Stream/Output/Video"):
+        return False
+    if props.get("device.api") in ("v4l2", "libcamera"):
+        return False  # a camera (a call: CameraInUse)
+    names = " ".join(str(props.get(k, "")) for k in ("node.name", "media.name",
+                                                      "application.name", "node.description"))
+    return any(marker in names.lower() for marker in markers)
+
+
 class _Address(ctypes.Structure):  # CoreAudio's AudioObjectPropertyAddress
     _fields_ = [("selector", ctypes.c_uint32), ("scope", ctypes.c_uint32),
                 ("element", ctypes.c_uint32)]
@@ -187,13 +242,19 @@ class CallProbe:
         return ", ".join(s.name for s in self.sources) or None
 
     def active(self) -> bool:
-        for source in self.sources:
-            try:
-                if source.active():
-                    return True
-            except Exception as exc:  # noqa: BLE001 - a probe must not end the reminders
-                log.warning("%s: %s: %s", source.name, type(exc).__name__, exc)
-        return False
+        return any(self._asked(source) for source in self.sources)
+
+    def reasons(self) -> list[str]:
+        """What is on now: "call", "screen_share" (each source asked once)."""
+        return sorted({source.reason for source in self.sources if self._asked(source)})
+
+    @staticmethod
+    def _asked(source) -> bool:
+        try:
+            return bool(source.active())
+        except Exception as exc:  # noqa: BLE001 - a probe must not end the reminders
+            log.warning("%s: %s: %s", source.name, type(exc).__name__, exc)
+            return False
 
 
 def call_probe() -> CallProbe:
@@ -201,7 +262,7 @@ def call_probe() -> CallProbe:
     sources: list = []
     makers: list = []
     if sys.platform.startswith("linux"):
-        makers = [PulseMicrophone, CameraInUse]
+        makers = [PulseMicrophone, CameraInUse, PipeWireScreencast]
     elif sys.platform == "win32":
         makers = [WindowsConsentStore]
     elif sys.platform == "darwin":

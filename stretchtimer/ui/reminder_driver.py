@@ -73,9 +73,10 @@ class ReminderDriver(QObject):
     def held_by(self) -> list[str]:
         """Why a reminder due now would wait, asking each probe once (--status)."""
         _idle, locked = self.idle.sample()
+        on = self.calls.reasons()
         return self.scheduler.held_by(self.clock.wall(), locked=bool(locked),
                                       full_screen=self.fullscreen.active(),
-                                      call=self.calls.active())
+                                      call="call" in on, screen_share="screen_share" in on)
 
     def on_call(self) -> bool:
         """A call or a shared screen is on now: nothing may be said into it."""

@@ -174,3 +174,35 @@ def test_the_probe_names_its_sources_and_survives_a_broken_one():
     assert calls.CallProbe([]).name is None and calls.CallProbe([]).active() is False
     probe = calls.CallProbe([Broken(), Yes()])
     assert probe.name == "broken, yes" and probe.active() is True
+
+
+def node(name, media_class="Video/Source", state="running", **props):
+    return {"id": 40, "type": "PipeWire:Interface:Node",
+            "info": {"state": state, "props": {"node.name": name, "media.class": media_class,
+                                               **props}}}
+
+
+@pytest.mark.parametrize("obj, sharing", [
+    (node("xdg-desktop-portal-wlr"), True),  # wlroots (sway) sharing a screen
+    (node("gnome-shell-screencast", "Stream/Output/Video"), True),
+    (node("kwin_wayland", "Stream/Output/Video", **{"media.name": "kwin-screencast"}), True),
+    (node("xdpw", state="suspended"), False),  # offered, nobody watching: not shared now
+    (node("v4l2_input.pci-0000_00_14.0-usb-0_1_1.0", **{"device.api": "v4l2"}), False),
+    (node("alsa_input.pci-0000_00_1f.3.analog-stereo", "Audio/Source"), False),
+    ({"type": "PipeWire:Interface:Link", "info": {}}, False),
+])
+def test_what_pipewire_lists_as_a_shared_screen(obj, sharing):
+    assert calls._is_screencast(obj, calls.PipeWireScreencast.MARKERS) is sharing
+
+
+def test_the_probe_tells_a_call_from_a_shared_screen():
+    class Source:
+        def __init__(self, name, reason, on):
+            self.name, self.reason, self.on = name, reason, on
+
+        def active(self):
+            return self.on
+
+    probe = calls.CallProbe([Source("mic", "call", False), Source("screen", "screen_share",
+                                                                   True)])
+    assert probe.active() and probe.reasons() == ["screen_share"]

@@ -46,6 +46,9 @@ class Phone:
     def active(self):
         return self.on
 
+    def reasons(self):
+        return ["call"] if self.on else []
+
 
 class Notifications(QObject):
     """Stands in for the desktop's notifications (the real one against dunst and a
