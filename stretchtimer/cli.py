@@ -112,21 +112,34 @@ NOT_RUNNING = 3  # the exit code of a control command when no stretchtimer runs
 def control(argv: list[str], out: TextIO, err: TextIO) -> int:
     """--status and the other controls: the running instance does it and answers with
     its state as JSON, printed here."""
+    import json
+
     from stretchtimer.platform.single_instance import SingleInstance
 
     try:
         answer = SingleInstance().ask(argv, retry_for_s=1.0)
+    except TimeoutError as exc:  # reached, but busy: it may still do it
+        _print(f"stretchtimer: {exc}; see --status in a moment", file=err)
+        return 1
     except OSError as exc:  # no private folder for the socket: none can run either
         answer = None
         _print(f"stretchtimer: {exc}", file=err)
     if answer is None:
         _print("stretchtimer is not running (start it, or stretchtimer --tray)", file=err)
         return NOT_RUNNING
-    if not answer:  # an older instance, which only brought itself forward
-        _print("stretchtimer: the running stretchtimer does not know this command "
-               "(restart it)", file=err)
+    if not answer:  # still starting (its commands not set up), or a version before them
+        _print("stretchtimer: the running stretchtimer did not take this command (it is "
+               "starting, or older than it): try again in a moment", file=err)
         return 1
     _print(answer, file=out)
+    try:
+        starting = "starting" in json.loads(answer).get("held_by", [])
+    except (ValueError, AttributeError):
+        starting = False
+    if starting and "--status" not in argv:
+        _print("stretchtimer: it is still starting and did not do that yet: try again in "
+               "a moment", file=err)
+        return 1
     return 0
 
 

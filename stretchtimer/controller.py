@@ -246,6 +246,7 @@ class Controller(QObject):
             view = TimerView(self.driver, self.window.act_fullscreen)
             view.set_reduced_motion(self.settings.display.reduced_motion)
             view.act_mute.setChecked(self.settings.voice.muted)
+            view.act_mute.setEnabled(("voice", "muted") not in self.settings.locked)
             view.stop_requested.connect(self._on_timer_stop_requested)
             view.restart_requested.connect(self._on_timer_restart_requested)
             view.muted_changed.connect(lambda muted: self.settings.set_voice(muted=muted))
@@ -401,7 +402,11 @@ class Controller(QObject):
         from stretchtimer.ui.guard import step
 
         step("a control command", lambda: self._control(command))
-        return json.dumps(self.status())
+        try:
+            return json.dumps(self.status())
+        except Exception as exc:  # noqa: BLE001 - the script gets an answer whatever happens
+            log.exception("--status failed")
+            return json.dumps({"error": f"{type(exc).__name__}: {exc}"})
 
     def _control(self, command: Command) -> None:
         from stretchtimer.core.durations import pause_seconds
@@ -688,8 +693,13 @@ class Controller(QObject):
         notified = delivery != "popup" and self.notifier is not None and \
             self.notifier.available  # one with actions; else the popup asks
         if notified:
-            self.notifier.notify(tr("Time to stand and stretch"), f"{routine.name}, {length}",
-                                 [("start", tr("Start")), ("snooze", tr("Snooze"))])
+            try:
+                self.notifier.notify(tr("Time to stand and stretch"),
+                                     f"{routine.name}, {length}",
+                                     [("start", tr("Start")), ("snooze", tr("Snooze"))])
+            except OSError as exc:  # the bus went away just now: the popup asks
+                log.warning("no desktop notification: %s", exc)
+                notified = False
         if self.popup is not None and (not notified or delivery == "both"):
             self.popup.offer(routine.name, length)
         if self.tray is not None and not notified:

@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from stretchtimer.logs import log
 from stretchtimer.storage.settings import (
     DisplaySettings,
     GoalSettings,
@@ -83,10 +84,13 @@ class SettingsModel(QObject):
     def _change(self, section: str, changes: dict[str, Any], signal: Any) -> None:
         check(section, changes)  # a wrong value is a bug of the caller: it says which
         old = getattr(self.settings, section)
-        locked = [n for n, v in changes.items()
-                  if (section, n) in self.locked and getattr(old, n) != v]
-        if locked:
-            raise ValueError(f"{section}.{locked[0]} is set by your organisation")
+        locked = [n for n in changes if (section, n) in self.locked]
+        if locked:  # the organisation's: a control that changed it shows it back
+            log.info("%s.%s is set by the organisation; not changed", section, locked[0])
+            changes = {n: v for n, v in changes.items() if n not in locked}
+            if not changes:
+                signal.emit(old)
+                return
         new = replace(old, **changes)
         if new == old:
             return

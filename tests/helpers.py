@@ -66,3 +66,16 @@ def speech_workers(pid):
         if b"stretchtimer.voice.engine" in cmdline or b"--speech-worker" in cmdline:
             found.append(kid)
     return found
+
+
+def work_all_day(home):
+    """A settings file whose work hours are the whole of every day, so a test's reminders
+    come whenever it runs."""
+    import json
+
+    config = home / "config"
+    config.mkdir(parents=True, exist_ok=True)
+    every_day = {d: ["00:00", "23:59"] for d in ("mon", "tue", "wed", "thu", "fri", "sat",
+                                                  "sun")}
+    (config / "settings.json").write_text(json.dumps(
+        {"schema_version": 1, "reminders": {"work_hours": every_day}}))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
-_SPAN = re.compile(r"^(?:(\d{1,3})h)?\s*(?:(\d{1,4})m(?:in)?)?$")
+_SPAN = re.compile(r"^(?:(\d{1,3})\s*h)?\s*(?:(\d{1,4})\s*m(?:in)?)?$")
 _UNTIL = re.compile(r"^until\s+([01]?\d|2[0-3]):([0-5]\d)$")
 MAX_S = 7 * 24 * 3600.0  # a week: longer is no pause but turning reminders off
 
@@ -20,7 +20,8 @@ def pause_seconds(text: str, now: datetime) -> float:
         end = now.replace(hour=int(until[1]), minute=int(until[2]), second=0, microsecond=0)
         if end <= now:
             end += timedelta(days=1)
-        return (end - now).total_seconds()
+        # through the epoch: a local time across a DST change is an hour more or less
+        return end.timestamp() - now.timestamp()
     if words.isdigit():
         words += "m"
     span = _SPAN.match(words)

@@ -20,6 +20,7 @@ from stretchtimer.logs import log as app_log
 
 log = app_log.getChild("calls")
 INVALID = 0xFFFFFFFF  # PA_INVALID_INDEX: a source that monitors no sink is a real input
+CONNECT_TIMEOUT_S = 0.5  # asked on Qt's thread: a sound server that hangs is no call
 
 
 class PulseMicrophone:
@@ -46,17 +47,22 @@ class PulseMicrophone:
             import pulsectl  # Linux only (a dependency there)
 
             self._pulsectl = pulsectl
-        # a connection of its own each time: libpulse aborts the whole process when a
-        # kept one is used after its server went away (a restart, a logout's end)
-        return self._pulsectl.Pulse("stretchtimer-calls", connect=True)
+        pulse = self._pulsectl.Pulse("stretchtimer-calls", connect=False)
+        try:
+            pulse.connect(timeout=CONNECT_TIMEOUT_S)  # a server that never answers: no hang
+        except BaseException:
+            pulse.close()
+            raise
+        # (a connection of its own each time: libpulse aborts the whole process when a
+        # kept one is used after its server went away, a restart or a logout's end)
+        return pulse
 
     def active(self) -> bool:
         try:
             with self._connect() as pulse:
                 return self._recording(pulse)
-        except self._pulsectl.PulseError:  # no server now (restarting): no call known
-            return False
-        except OSError:
+        except Exception as exc:  # noqa: BLE001 - no server now (restarting), no library
+            log.debug("no answer from the sound server: %s: %s", type(exc).__name__, exc)
             return False
 
     @staticmethod
@@ -65,6 +71,8 @@ class PulseMicrophone:
         for stream in pulse.source_output_list():
             if stream.source not in inputs or stream.corked:
                 continue  # a level meter on a monitor, or a paused recording
+            if getattr(stream, "resample_method", "") == "peaks":
+                continue  # a level meter on the microphone (pavucontrol, plasma-pa)
             if str(stream.proplist.get("application.process.id", "")) == str(os.getpid()):
                 continue  # our own
             return True
@@ -180,7 +188,7 @@ class PipeWireScreencast:
     reason = "screen_share"
     MARKERS = ("screencast", "screen-cast", "screen_cast", "xdpw", "xdg-desktop-portal",
                "kwin", "gnome-shell", "mutter")
-    TIMEOUT_S = 2.0
+    TIMEOUT_S = 1.0  # asked on Qt's thread (rarely: only when a reminder is due)
 
     def __init__(self) -> None:
         import shutil

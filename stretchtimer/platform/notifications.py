@@ -54,6 +54,8 @@ class DesktopNotifier(QObject):
         self.server: str | None = None  # its name and version, once asked
         self.available = False  # a server answered that it shows actions
         self._shown = 0  # the id of our notification on screen (0: none)
+        self._close_asked = False  # closed before Notify's answer came: close it then
+        self._dead = threading.Event()  # the connection's thread has ended
         self._address = DBusAddress(PATH, bus_name=SERVICE, interface=SERVICE)
         self._answered.connect(lambda done, value: done(value),
                                Qt.ConnectionType.QueuedConnection)
@@ -72,6 +74,7 @@ class DesktopNotifier(QObject):
                icon: str = "") -> None:
         """Show our notification (replacing the one before); `actions`: (key, label),
         the first also the default action."""
+        self._close_asked = False
         flat: list[str] = ["default", actions[0][1]] if actions else []
         for key, label in actions:
             flat += [key, label]
@@ -81,16 +84,24 @@ class DesktopNotifier(QObject):
                                                 body, flat, hints, -1), self._on_notified)
 
     def close(self) -> None:
-        """Take our notification down (the reminder was answered elsewhere)."""
+        """Take our notification down (the reminder was answered elsewhere), also one
+        whose Notify has not been answered yet."""
         if self._shown:
             self._call("CloseNotification", "u", (self._shown,), lambda _body: None)
             self._shown = 0
+        else:
+            self._close_asked = True
 
     def shutdown(self) -> None:
         """Take our notification down and end the thread (and the connection)."""
+        import os
+
         self.close()
         self._send(None, lambda _body: None)
         self._thread.join(timeout=CALL_TIMEOUT_S)
+        if not self._thread.is_alive():  # closed here, once: never a number reused
+            os.close(self._wake_r)
+            os.close(self._wake_w)
 
     # --- answers, on Qt's event loop ---
 
@@ -107,6 +118,9 @@ class DesktopNotifier(QObject):
     def _on_notified(self, body: tuple | None) -> None:
         if body and isinstance(body[0], int):
             self._shown = body[0]
+            if self._close_asked:  # answered in the popup meanwhile
+                self._close_asked = False
+                self.close()
 
     def _on_signal(self, message: Any) -> None:
         from jeepney.low_level import HeaderFields
@@ -131,6 +145,8 @@ class DesktopNotifier(QObject):
     def _send(self, message: Any, done: Callable[[tuple | None], None]) -> None:
         import os
 
+        if self._dead.is_set():  # the bus went away: no notifications from now on
+            return
         self._work.put((message, done))
         os.write(self._wake_w, b"x")
 
@@ -185,11 +201,11 @@ class DesktopNotifier(QObject):
         except Exception as exc:  # noqa: BLE001 - the bus broke: no notifications now
             log.info("notifications: %s: %s", type(exc).__name__, exc)
         finally:
+            self._dead.set()
+            self.available = False  # the popup asks from now on
             for done, _deadline in pending.values():
                 self._answered.emit(done, None)
             conn.close()
-            os.close(self._wake_r)
-            os.close(self._wake_w)
 
 
 def desktop_notifier(parent: QObject | None = None) -> DesktopNotifier | None:

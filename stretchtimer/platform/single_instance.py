@@ -167,19 +167,29 @@ class SingleInstance(QObject):
 
     def send(self, args: list[str], retry_for_s: float = RETRY_FOR_S) -> bool:
         """Give the running instance our command line; False if none answered."""
-        return self.ask(args, retry_for_s) is not None
+        try:
+            return self.ask(args, retry_for_s) is not None
+        except TimeoutError:
+            return False
 
     def ask(self, args: list[str], retry_for_s: float = RETRY_FOR_S) -> str | None:
         """Give the running instance our command line and return its answer ("" for a
-        plain acknowledgement), or None if none answered within `retry_for_s`."""
+        plain acknowledgement), or None if none could be reached within `retry_for_s`.
+        TimeoutError: one was reached but did not answer (it may still do what was asked)."""
         message = json.dumps(args).encode() + b"\n"
         deadline = time.monotonic() + retry_for_s
+        reached = False
         while True:
-            reply = self._send_pipe(message) if sys.platform == "win32" else \
-                self._send_unix(message)
+            try:
+                reply = self._send_pipe(message) if sys.platform == "win32" else \
+                    self._send_unix(message)
+            except TimeoutError:
+                reached, reply = True, None
             if reply is not None:
                 return reply
             if time.monotonic() >= deadline:
+                if reached:
+                    raise TimeoutError("the running stretchtimer did not answer in time")
                 return None
             time.sleep(0.05)
 
@@ -191,15 +201,20 @@ class SingleInstance(QObject):
                 client.sendall(message)
                 # delivered only when the running instance says so
                 client.settimeout(ACK_TIMEOUT_MS / 1000)
-                reply = b""
+            except OSError:
+                return None  # none listening (yet)
+            reply = b""
+            try:
                 while b"\n" not in reply and len(reply) <= MAX_MESSAGE:
                     chunk = client.recv(65536)
                     if not chunk:
                         break
                     reply += chunk
-                return _answer_of(reply)
+            except TimeoutError:
+                raise
             except OSError:
                 return None
+            return _answer_of(reply)
 
     def _send_pipe(self, message: bytes) -> str | None:
         from PySide6.QtNetwork import QLocalSocket

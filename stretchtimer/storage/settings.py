@@ -262,6 +262,7 @@ class SettingsStore:
 
         self.path = path
         self.defaults = defaults or Defaults()
+        self._user: dict[str, Any] = {}  # the user's own values as the file has them
         self.read_only = False
         self.messages: list[str] = []  # what the user should be told about this file
         self._keep_original = False  # invalid values: keep the file aside before saving
@@ -315,6 +316,7 @@ class SettingsStore:
                                  "understands them and will not be changed.")
         else:
             data = migrate(data)
+        self._user = data
         settings, problems = from_dict(self._merged(data))
         if problems:
             self._keep_original = not self.read_only
@@ -330,6 +332,25 @@ class SettingsStore:
         if self._keep_original and self.path.exists():
             quarantine(self.path, time.time())
             self._keep_original = False
-        write_atomic(self.path, (json.dumps(to_dict(settings), indent=2, sort_keys=True)
+        data = self._users_own(to_dict(settings))
+        write_atomic(self.path, (json.dumps(data, indent=2, sort_keys=True)
                                  + "\n").encode("utf-8"))
+        self._user = data
         return True
+
+    def _users_own(self, data: dict[str, Any]) -> dict[str, Any]:
+        """What the user's file keeps: never the organisation's locked values (the user's
+        own stays, for when the lock is lifted), nor a default of the organisation's the
+        user has not changed (so a new default reaches them)."""
+        for section, values in self.defaults.values.items():
+            mine = self._user.get(section)
+            mine = mine if isinstance(mine, dict) else {}
+            for name, value in values.items():
+                if self.defaults.is_locked(section, name):
+                    if name in mine:
+                        data[section][name] = mine[name]
+                    else:
+                        data[section].pop(name, None)
+                elif name not in mine and data[section].get(name) == value:
+                    data[section].pop(name, None)
+        return data

@@ -11,6 +11,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from tests.helpers import work_all_day
+
 
 def run(env, *args):
     return subprocess.run([sys.executable, "-m", "stretchtimer", *args], env=env,
@@ -36,12 +38,7 @@ def running(env, tmp_path):
 
 def launch(env, tmp_path, runs=1):
     """The app, once it has set up its reminders (`runs`: its how-manieth launch here)."""
-    config = tmp_path / "home" / "config"
-    config.mkdir(parents=True, exist_ok=True)
-    every_day = {d: ["00:00", "23:59"] for d in ("mon", "tue", "wed", "thu", "fri", "sat",
-                                                  "sun")}  # in work hours whenever it runs
-    (config / "settings.json").write_text(json.dumps(
-        {"schema_version": 1, "reminders": {"work_hours": every_day}}))
+    work_all_day(tmp_path / "home")  # in work hours whenever it runs
     app = subprocess.Popen([sys.executable, "-m", "stretchtimer"], env=env,
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     log = tmp_path / "home" / "log" / "stretchtimer.log"

@@ -4,7 +4,6 @@ stand-in server (tests/fake_notification_server.py), each on a private D-Bus dae
 
 import json
 import os
-import select
 import shutil
 import subprocess
 import sys
@@ -13,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from stretchtimer.platform.notifications import DesktopNotifier
+from tests.helpers import work_all_day
 
 FAKE = Path(__file__).parents[1] / "fake_notification_server.py"
 
@@ -29,16 +29,27 @@ def bus(qapp):
 
 
 def server(address, *args):
+    import queue
+    import threading
+
     proc = subprocess.Popen([sys.executable, str(FAKE), *args], text=True,
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             env={**os.environ, "DBUS_SESSION_BUS_ADDRESS": address})
     assert proc.stdout.readline().strip() == "ready"
+    proc.lines = queue.Queue()  # every line it prints (select() misses buffered ones)
+    proc.reader = threading.Thread(
+        target=lambda: [proc.lines.put(line) for line in proc.stdout], daemon=True)
+    proc.reader.start()
     return proc
 
 
 def said(proc, within=5.0):
-    ready, _, _ = select.select([proc.stdout], [], [], within)
-    return json.loads(proc.stdout.readline()) if ready else None
+    import queue
+
+    try:
+        return json.loads(proc.lines.get(timeout=within))
+    except queue.Empty:
+        return None
 
 
 def invoke(fake, notification, key):
@@ -51,6 +62,7 @@ def invoke(fake, notification, key):
 def stop(fake):
     fake.stdin.close()
     fake.wait(timeout=10)
+    fake.reader.join(timeout=10)  # it reads to the end, then the pipe is closed here
     fake.stdout.close()
 
 
@@ -86,6 +98,13 @@ def test_a_reminder_notification_with_start_and_snooze_on_a_stand_in(qtbot, bus)
         while (line := said(fake)) is not None and "close" not in line:
             pass
         assert line == {"close": again["notify"]}
+        notifier.notify("Time to stand and stretch", "quick", [("start", "Start")])
+        notifier.close()  # answered before the server said which one it is: still closed
+        qtbot.waitUntil(lambda: not notifier._close_asked, timeout=5000)
+        quick = said(fake)
+        while (line := said(fake)) is not None and "close" not in line:
+            pass
+        assert line == {"close": quick["notify"]}
     finally:
         notifier.shutdown()
         stop(fake)
@@ -155,12 +174,7 @@ def test_the_apps_reminder_in_dunst_starts_the_routine_with_a_click(bus, tmp_pat
     env = {**os.environ, "DBUS_SESSION_BUS_ADDRESS": bus, "DISPLAY": desk.display,
            "HOME": str(tmp_path), "XDG_RUNTIME_DIR": str(runtime),
            "STRETCHTIMER_HOME": str(tmp_path / "home"), "QT_QPA_PLATFORM": "offscreen"}
-    config = tmp_path / "home" / "config"
-    config.mkdir(parents=True)
-    every_day = {d: ["00:00", "23:59"] for d in ("mon", "tue", "wed", "thu", "fri", "sat",
-                                                  "sun")}
-    (config / "settings.json").write_text(json.dumps(
-        {"schema_version": 1, "reminders": {"work_hours": every_day}}))
+    work_all_day(tmp_path / "home")  # in work hours whenever it runs
     dunst = subprocess.Popen(["dunst"], env=env, stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL)
     app = subprocess.Popen([sys.executable, "-m", "stretchtimer"], env=env,
@@ -193,3 +207,27 @@ def test_the_apps_reminder_in_dunst_starts_the_routine_with_a_click(bus, tmp_pat
                 proc.terminate()
                 proc.wait(timeout=10)
         desk.close()
+
+
+def test_the_bus_going_away_leaves_the_asking_to_the_popup(qtbot, tmp_path):
+    daemon = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    address = daemon.stdout.readline().strip()
+    fake = server(address)
+    notifier = notifier_on(qtbot, address)
+    try:
+        assert notifier.available
+        daemon.terminate()  # a logout's end, a crashed bus
+        daemon.wait(timeout=10)
+        qtbot.waitUntil(lambda: not notifier.available, timeout=5000)
+        spare = [os.open(os.devnull, os.O_RDONLY) for _ in range(8)]  # numbers reused
+        try:
+            notifier.notify("Time to stand and stretch", "x", [("start", "Start")])
+            notifier.close()
+        finally:
+            for fd in spare:
+                os.close(fd)
+    finally:
+        notifier.shutdown()
+        stop(fake)
+        daemon.stdout.close()

@@ -14,6 +14,8 @@ import time
 
 import pytest
 
+from tests.helpers import work_all_day
+
 
 def wait_for_log(log, text, within, count=1):
     end = time.monotonic() + within
@@ -62,12 +64,7 @@ def control(env, *args):
 
 
 def test_on_weston_the_window_paints_the_popup_shows_and_a_routine_runs(weston, tmp_path):
-    config = tmp_path / "home" / "config"
-    config.mkdir(parents=True)
-    every_day = {d: ["00:00", "23:59"] for d in ("mon", "tue", "wed", "thu", "fri", "sat",
-                                                  "sun")}
-    (config / "settings.json").write_text(json.dumps(
-        {"schema_version": 1, "reminders": {"work_hours": every_day}}))
+    work_all_day(tmp_path / "home")  # in work hours whenever it runs
     app = subprocess.Popen([sys.executable, "-m", "stretchtimer"], env=weston,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     log = tmp_path / "home" / "log" / "stretchtimer.log"

@@ -101,3 +101,23 @@ def test_any_bytes_are_defaults_or_a_message(data):
         defaults = load_defaults(path)
         assert isinstance(defaults, Defaults)
         SettingsStore(Path(folder) / "settings.json", defaults).load()
+
+
+def test_saving_never_writes_the_organisations_values_over_the_users(tmp_path):
+    from dataclasses import replace
+
+    defaults = load_defaults(write(tmp_path / "site" / "defaults.json", ORG))
+    user = write(tmp_path / "user" / "settings.json", {
+        "schema_version": 1, "reminders": {"interval_min": 30}})
+    store = SettingsStore(user, defaults)
+    settings = store.load()
+    assert settings.reminders.interval_min == 45  # locked: the organisation's, in the app
+    assert store.save(replace(settings, voice=replace(settings.voice, rate_wpm=180)))
+    saved = json.loads(user.read_text())
+    assert saved["reminders"]["interval_min"] == 30  # the user's own, kept for later
+    assert "snooze_min" not in saved["reminders"]  # the organisation's default, not frozen
+    assert saved["voice"]["rate_wpm"] == 180  # what the user changed
+    unlocked = load_defaults(write(tmp_path / "site2" / "defaults.json",
+                                   {"reminders": {"snooze_min": 7}}))
+    again = SettingsStore(user, unlocked).load()  # the lock lifted, the default changed
+    assert (again.reminders.interval_min, again.reminders.snooze_min) == (30, 7)

@@ -13,7 +13,8 @@ NOON = datetime(2026, 11, 16, 12, 0, 30)
 
 @pytest.mark.parametrize("text, seconds", [
     ("45m", 2700), ("2h", 7200), ("1h30m", 5400), ("1h 30m", 5400), ("90", 5400),
-    ("  45MIN ", 2700), ("until 14:30", 2 * 3600 + 29 * 60 + 30),
+    ("  45MIN ", 2700), ("45 min", 2700), ("1 h 30 m", 5400),
+    ("until 14:30", 2 * 3600 + 29 * 60 + 30),
     ("until 9:05", 21 * 3600 + 4 * 60 + 30),  # passed today: tomorrow morning
     ("UNTIL  12:01", 30),
 ])
@@ -39,3 +40,15 @@ def test_any_text_is_a_duration_or_a_clear_error(text):
         assert repr(text) in str(exc)
     else:
         assert 0 < seconds <= 7 * 24 * 3600
+
+
+def test_until_across_a_dst_change_counts_the_real_hours(monkeypatch):
+    import time
+
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    try:  # 2026-03-29 02:00 -> 03:00 in Berlin: from 01:00 until 05:00 is three hours
+        assert pause_seconds("until 5:00", datetime(2026, 3, 29, 1, 0)) == 3 * 3600
+    finally:
+        monkeypatch.undo()
+        time.tzset()

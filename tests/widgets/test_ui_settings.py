@@ -1,6 +1,5 @@
 """Settings through the real startup path: saved at once, restored, problems told."""
 
-import pytest
 from PySide6.QtCore import Qt
 
 from stretchtimer.app import build_app
@@ -219,6 +218,9 @@ def test_the_organisations_locked_settings_show_and_cannot_be_changed(qtbot, tmp
     assert snooze.value() == 5 and snooze.isEnabled()  # a default, the user's to change
     snooze.setValue(12)
     assert model.reminders.snooze_min == 12
-    with pytest.raises(ValueError, match="reminders.interval_min is set by your organisation"):
-        model.set_reminders(interval_min=90)
-    assert json.loads(store.path.read_text())["reminders"]["interval_min"] == 45
+    heard = []
+    model.reminders_changed.connect(heard.append)
+    model.set_reminders(interval_min=90)  # say, a stray control: refused, shown back
+    assert model.reminders.interval_min == 45 and heard[-1].interval_min == 45
+    saved = json.loads(store.path.read_text())["reminders"]
+    assert "interval_min" not in saved and saved["snooze_min"] == 12  # only the user's
