@@ -1,0 +1,103 @@
+"""History in a folder that a sync tool (Syncthing, Nextcloud, Dropbox, OneDrive) keeps
+the same on several computers (issue 19). Each computer appends only to its own journal,
+history-<computer>-<id>.jsonl, and reads every journal there, merged by record id: a
+record is counted once, whichever computers' files hold it, and never lost.
+
+What sync tools leave is read as well: conflict copies ("history-x.sync-conflict-...
+.jsonl", "history-x (conflicted copy ...).jsonl", "...-conflict-...") are journals like
+any other; their temporary files (hidden names: ".syncthing.history-x.jsonl.tmp") are
+skipped, as the tool replaces the real file with them when they are whole; a file being
+written is read up to its last whole line (Journal.load)."""
+
+from __future__ import annotations
+
+import re
+import socket
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from stretchtimer.storage.atomic import write_atomic
+from stretchtimer.storage.journal import Journal
+
+PREFIX, SUFFIX = "history-", ".jsonl"
+ID_FILE = "installation-id"  # in the data folder: this installation's id, made once
+
+
+@dataclass
+class Merged:
+    records: list[dict[str, Any]] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)  # the journals read
+    unreadable_lines: int = 0
+    newer_records: int = 0  # from a newer stretchtimer: kept on disk, not read
+    duplicates: int = 0  # the same record in more than one file (or twice in one)
+
+
+def is_journal(path: Path) -> bool:
+    """A journal of the folder's by its name: history-*.jsonl, a conflict copy of one,
+    never a sync tool's hidden temporary file."""
+    name = path.name
+    return name.startswith(PREFIX) and name.endswith(SUFFIX)
+
+
+def journal_files(folder: Path) -> list[Path]:
+    """The folder's journals now (plain files only: a FIFO would block the reader)."""
+    found = []
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:  # gone (an unmounted drive), or not ours to read
+        return []
+    for path in entries:
+        if not is_journal(path):
+            continue
+        try:
+            if stat.S_ISREG(path.stat().st_mode):
+                found.append(path)
+        except OSError:  # vanished meanwhile
+            continue
+    return found
+
+
+def load_merged(folder: Path, extra: list[Path] | None = None) -> Merged:
+    """Every record of every journal in `folder` (and of `extra` ones, such as the local
+    journal), each record once."""
+    out = Merged()
+    seen: set[str] = set()
+    for path in [*(extra or []), *journal_files(folder)]:
+        loaded = Journal(path).load()
+        out.files.append(path)
+        out.unreadable_lines += loaded.unreadable_lines
+        out.newer_records += loaded.newer_records
+        out.duplicates += loaded.duplicates
+        for record in loaded.records:
+            if record["id"] in seen:
+                out.duplicates += 1
+                continue
+            seen.add(record["id"])
+            out.records.append(record)
+    return out
+
+
+def installation_id(data: Path) -> str:
+    """This installation's id: made once (8 hex digits), kept in the data folder."""
+    path = data / ID_FILE
+    try:
+        text = path.read_text(encoding="ascii").strip()
+        if re.fullmatch(r"[0-9a-f]{8}", text):
+            return text
+    except (OSError, UnicodeDecodeError):
+        pass
+    import uuid
+
+    made = uuid.uuid4().hex[:8]
+    write_atomic(path, made.encode() + b"\n")
+    return made
+
+
+def own_journal_name(data: Path, host: str | None = None) -> str:
+    """The name of this computer's journal in a synced folder: its host name (for people
+    reading the folder) and the installation's id (two computers may share a name)."""
+    host = host if host is not None else socket.gethostname()
+    slug = re.sub(r"[^a-z0-9]+", "-", host.lower()).strip("-")[:40] or "computer"
+    return f"{PREFIX}{slug}-{installation_id(data)}{SUFFIX}"
