@@ -594,7 +594,7 @@ class Controller(QObject):
 
         dialog = SettingsDialog(self.settings, self.voice, self.autostart, self.sensing,
                                 self.window)
-        dialog.tabs.setCurrentWidget(dialog.pages[page])
+        dialog.show_page(page)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog

@@ -11,9 +11,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSlider,
     QSpinBox,
     QTabWidget,
@@ -529,13 +531,21 @@ class SettingsDialog(QDialog):
                       "Display": display}
         for page, title in ((self.voice, tr("Voice")), (self.reminders, tr("Reminders")),
                             (self.goals, tr("Goals")), (display, tr("Display"))):
-            self.tabs.addTab(page, title)
+            scroll = QScrollArea()  # a long page scrolls on a small screen (1366x768)
+            scroll.setWidget(page)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            self.tabs.addTab(scroll, title)
         self._show_locked(model.locked)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
+
+    def show_page(self, name: str) -> None:
+        """Bring a page ("Voice", "Reminders", "Goals", "Display") to the front."""
+        self.tabs.setCurrentIndex(list(self.pages).index(name))
 
     def _show_locked(self, locked: frozenset[tuple[str, str]]) -> None:
         """The organisation's settings show their value, and cannot be changed here."""
