@@ -66,15 +66,21 @@ def _ask(kind: str, deadline_s: float, **args: Any) -> tuple[str, Any]:
 
 
 def _speaking_voice(chosen: str | None) -> tuple[str | None, Any]:
-    """The voice that speaks (the chosen one, else the app's default for English, as
-    --plan assumes) and the voice settings."""
+    """The voice that speaks (the chosen one, else the setting's) and the voice settings."""
     from stretchtimer.storage.paths import Paths
-    from stretchtimer.voice.cache import voice_for
-    from stretchtimer.voice.piper_voices import usable_voices
 
     paths = Paths.default()
     settings = _settings(paths).voice
-    return voice_for(chosen or settings.voice, "en", usable_voices(paths.voices)), settings
+    return _app_voice(chosen or settings.voice, paths), settings
+
+
+def _app_voice(chosen: str | None, paths: Any) -> str | None:
+    """The voice the app asks of the engine for `chosen`: with none chosen, its default
+    for English (as --plan assumes), a natural one where there is one."""
+    from stretchtimer.voice.cache import voice_for
+    from stretchtimer.voice.piper_voices import usable_voices
+
+    return voice_for(chosen, "en", usable_voices(paths.voices))
 
 
 def _settings(paths: Any) -> Any:
@@ -380,14 +386,13 @@ def _main(argv: Sequence[str] | None, out: TextIO | None, err: TextIO | None) ->
             _print(f"stretchtimer: --rate: {exc}", file=err)
             return 2
         # what the app will say: the real lengths of phrases it has rendered already
-        from stretchtimer.voice.cache import SpeechCache, engine_key, voice_for
+        from stretchtimer.voice.cache import SpeechCache, engine_key
         from stretchtimer.voice.engine import DEFAULT_BACKEND
-        from stretchtimer.voice.piper_voices import usable_voices
 
         paths = Paths.default()
         measured = SpeechCache(paths.speech_cache).lengths(
-            (c.text for c in cues), voice_for(voice.voice, "en", usable_voices(paths.voices)),
-            context.rate_wpm, engine_key(DEFAULT_BACKEND))
+            (c.text for c in cues), _app_voice(voice.voice, paths), context.rate_wpm,
+            engine_key(DEFAULT_BACKEND))
         if measured:
             context = replace(context, measured=measured)
             plan = context.plan(planned)

@@ -351,8 +351,8 @@ class Controller(QObject):
         if notifier is not None:
             notifier.action_invoked.connect(self._on_notification_action)
         if popup is not None:
-            for answered in (popup.start_clicked, popup.snooze_clicked, popup.skip_clicked):
-                answered.connect(self._close_notification)
+            for answered in (popup.snooze_clicked, popup.skip_clicked):  # (Start: starting)
+                answered.connect(self._reminder_answered)
             popup.start_clicked.connect(self._on_popup_start_clicked)
             popup.snooze_clicked.connect(reminders.snooze)
             popup.skip_clicked.connect(reminders.skip)
@@ -721,24 +721,20 @@ class Controller(QObject):
 
     def _on_notification_action(self, key: str) -> None:
         """Start or Snooze in the desktop's notification: what the popup's buttons do."""
-        if self.popup is not None:
-            self.popup.hide()
         if key == "start":
-            self._on_popup_start_clicked()
+            self._on_popup_start_clicked()  # (starting answers the reminder)
         elif key == "snooze" and self.reminders is not None:
             self.reminders.snooze()
             self._note_reminder(ReminderAction.SNOOZED)
-
-    def _close_notification(self) -> None:
-        if self.notifier is not None:
-            self.notifier.close()  # answered in the popup
+        self._reminder_answered()
 
     def _reminder_answered(self) -> None:
-        """A reminder on screen was answered elsewhere (a command, a routine started):
-        its popup and its notification go."""
+        """A reminder on screen was answered (in the popup, its notification, by a command,
+        a routine started): its popup and its notification go."""
         if self.popup is not None:
             self.popup.hide()
-        self._close_notification()
+        if self.notifier is not None:
+            self.notifier.close()
 
     def _on_popup_start_clicked(self) -> None:
         self._note_reminder(ReminderAction.STARTED)

@@ -92,7 +92,7 @@ class DBusIdle(IdleProbe):
     def __init__(self, bus=None) -> None:
         from PySide6.QtDBus import QDBusConnection
 
-        if bus is None and not _session_bus_exists():
+        if bus is None and not session_bus_exists():
             raise OSError("no D-Bus session bus")  # and no autolaunching one for us
         self._bus = bus if bus is not None else QDBusConnection.sessionBus()
         if not self._bus.isConnected():
@@ -120,7 +120,7 @@ class DBusIdle(IdleProbe):
         return self._lock is not None and self._call(self._lock) is True
 
 
-def _session_bus_exists() -> bool:
+def session_bus_exists() -> bool:
     runtime = os.environ.get("XDG_RUNTIME_DIR")
     return bool(os.environ.get("DBUS_SESSION_BUS_ADDRESS")) or bool(
         runtime and os.path.exists(os.path.join(runtime, "bus")))

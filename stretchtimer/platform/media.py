@@ -231,9 +231,9 @@ async def _awaited(operation) -> Any:
 def media_pauser(parent: QObject | None = None):
     """What pauses other apps' playback here, or None where nothing can."""
     if sys.platform.startswith("linux") or "bsd" in sys.platform:
-        from stretchtimer.platform.idle import _session_bus_exists
+        from stretchtimer.platform.idle import session_bus_exists
 
-        if not _session_bus_exists():
+        if not session_bus_exists():
             return None
         try:
             return MprisPauser(parent=parent)

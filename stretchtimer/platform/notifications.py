@@ -214,9 +214,9 @@ def desktop_notifier(parent: QObject | None = None) -> DesktopNotifier | None:
 
     if not (sys.platform.startswith("linux") or "bsd" in sys.platform):
         return None
-    from stretchtimer.platform.idle import _session_bus_exists
+    from stretchtimer.platform.idle import session_bus_exists
 
-    if not _session_bus_exists():
+    if not session_bus_exists():
         return None
     try:
         return DesktopNotifier(parent=parent)

@@ -65,8 +65,10 @@ class Journal:
             fsync_dir(self.path.parent)
         return str(rec["id"])
 
-    def load(self, start: int = 0) -> Loaded:
-        """Every record from byte `start` on (0: the whole file; a snapshot's end: its tail)."""
+    def load(self, start: int = 0, seen: set[str] | None = None) -> Loaded:
+        """Every record from byte `start` on (0: the whole file; a snapshot's end: its tail),
+        each once: `seen` holds the ids read already (other journals', when several are
+        merged) and gains this file's."""
         out = Loaded(end=start)
         try:
             with open(self.path, "rb") as f:
@@ -75,7 +77,7 @@ class Journal:
         except FileNotFoundError:
             return out
         out.end = start + raw.rfind(b"\n") + 1 if b"\n" in raw else start
-        seen: set[str] = set()
+        seen = set() if seen is None else seen
         # One decode for the whole file (a torn multi-byte character only spoils its line).
         for line in raw.decode("utf-8", errors="replace").split("\n"):
             if not line or line.isspace():

@@ -65,17 +65,12 @@ def load_merged(folder: Path, extra: list[Path] | None = None) -> Merged:
     out = Merged()
     seen: set[str] = set()
     for path in [*(extra or []), *journal_files(folder)]:
-        loaded = Journal(path).load()
+        loaded = Journal(path).load(seen=seen)  # a record another file had is a duplicate
         out.files.append(path)
+        out.records += loaded.records
         out.unreadable_lines += loaded.unreadable_lines
         out.newer_records += loaded.newer_records
         out.duplicates += loaded.duplicates
-        for record in loaded.records:
-            if record["id"] in seen:
-                out.duplicates += 1
-                continue
-            seen.add(record["id"])
-            out.records.append(record)
     return out
 
 

@@ -33,6 +33,7 @@ class ReminderDriver(QObject):
         self.idle = idle or NoIdle()
         self.fullscreen = fullscreen or NoFullscreen()
         self.calls = calls or CallProbe([])
+        self._call_now: bool | None = None  # the call probe's answer in this check
         self.scheduler = ReminderScheduler(Schedule.from_settings(settings.reminders))
         self._due = QTimer(self)
         self._due.setSingleShot(True)
@@ -64,11 +65,17 @@ class ReminderDriver(QObject):
 
     def check(self) -> None:
         idle_s, locked = self.idle.sample()
-        for event in self.scheduler.tick(self.clock.wall(), self.clock.monotonic(),
-                                         idle_s or 0.0, fullscreen=self.fullscreen.active,
-                                         call=self.calls.active, locked=locked):
+        events = self.scheduler.tick(self.clock.wall(), self.clock.monotonic(),
+                                     idle_s or 0.0, fullscreen=self.fullscreen.active,
+                                     call=self._ask_call, locked=locked)
+        for event in events:  # whoever takes it may ask on_call(): answered from this check
             self.reminder_due.emit(event)
+        self._call_now = None
         self._arm()
+
+    def _ask_call(self) -> bool:
+        self._call_now = self.calls.active()
+        return self._call_now
 
     def held_by(self) -> list[str]:
         """Why a reminder due now would wait, asking each probe once (--status)."""
@@ -79,8 +86,9 @@ class ReminderDriver(QObject):
                                       call="call" in on, screen_share="screen_share" in on)
 
     def on_call(self) -> bool:
-        """A call or a shared screen is on now: nothing may be said into it."""
-        return self.calls.active()
+        """A call or a shared screen is on now: nothing may be said into it. Asked once
+        per check (a sound server round trip, a process, a scan of /proc)."""
+        return self._call_now if self._call_now is not None else self.calls.active()
 
     def _do(self, name: str, *args) -> None:
         getattr(self.scheduler, name)(*args, self.clock.wall(), self.clock.monotonic())

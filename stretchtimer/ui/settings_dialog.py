@@ -181,47 +181,44 @@ class VoicePage(QWidget):
 
     def _automatic(self) -> str:
         """What "no voice chosen" speaks with, for people."""
-        from stretchtimer.voice.cache import voice_for
-        from stretchtimer.voice.voice_list import voice_language
-
-        service = self.player.service
-        voice = voice_for(None, self._ui_language, service.natural)
-        mine = self.groups.get(self._ui_language, [])
+        voice = self.player.service.speaking_voice(None)
+        mine = self.groups.get(self._ui_language, [])  # the voices of the UI's language
         named = next((v for v in mine if v["id"] == voice), None)
         if named is None and voice is not None:  # "lang:de": the system's first for it
-            named = next((v for v in mine if v.get("engine") != "piper"
-                          and voice_language(v) == self._ui_language), None)
+            named = next((v for v in mine if v.get("engine") != "piper"), None)
         if named is None:
             return tr("Automatic: the system's default voice")
         return tr("Automatic: {voice}").format(voice=named["name"])
 
     def _fill_voices(self, language: str | None) -> None:
+        """The voices of `language` under a heading per engine (filling is no choice: the
+        combo's signals are held)."""
         with QSignalBlocker(self.voice):
-            self._fill_voice_items(language)
+            self.voice.clear()
+            if language == self._ui_language:
+                self.voice.addItem(self._automatic(), None)
+            heading = None
+            for v in self.groups.get(language or "", []):
+                engine = "piper" if v.get("engine") == "piper" else "system"
+                if engine != heading:  # a heading per engine, not a choice
+                    heading = engine
+                    self._add_heading(tr("Natural voices (Piper)") if engine == "piper"
+                                      else tr("System voices"))
+                self.voice.addItem(v["name"], v["id"])
+            index = self.voice.findData(self.model.voice.voice)
+            if not self._choosable(index):  # another language: its first voice
+                index = next((i for i in range(self.voice.count()) if self._choosable(i)), 0)
+            self.voice.setCurrentIndex(index)
 
-    def _fill_voice_items(self, language: str | None) -> None:
-        self.voice.clear()
-        if language == self._ui_language:
-            self.voice.addItem(self._automatic(), None)
+    def _add_heading(self, text: str) -> None:
         items = self.voice.model()
         assert isinstance(items, QStandardItemModel)
-        heading = None
-        for v in self.groups.get(language or "", []):
-            engine = "piper" if v.get("engine") == "piper" else "system"
-            if engine != heading:  # a heading per engine, not a choice
-                heading = engine
-                title = QStandardItem(tr("Natural voices (Piper)") if engine == "piper"
-                                      else tr("System voices"))
-                title.setFlags(Qt.ItemFlag.NoItemFlags)
-                font = title.font()
-                font.setBold(True)
-                title.setFont(font)
-                items.appendRow(title)
-            self.voice.addItem(v["name"], v["id"])
-        index = self.voice.findData(self.model.voice.voice)
-        if not self._choosable(index):  # another language: its first voice (natural first)
-            index = next((i for i in range(self.voice.count()) if self._choosable(i)), 0)
-        self.voice.setCurrentIndex(index)
+        title = QStandardItem(text)
+        title.setFlags(Qt.ItemFlag.NoItemFlags)
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        items.appendRow(title)
 
     def _choosable(self, index: int) -> bool:
         """A voice, not a heading (nor no item)."""
@@ -289,6 +286,20 @@ def _sensing_note(source: str | None, known: str, unknown: str) -> QLabel:
     return label
 
 
+def _minutes_box(reminders, name: str, spoken: str, step: int = 1,
+                 zero: str = "") -> QSpinBox:
+    """A spin box of minutes for reminders.`name`, in its bounds (`zero`: what 0 says)."""
+    box = QSpinBox()
+    box.setRange(*BOUNDS["reminders", name])
+    box.setSingleStep(step)
+    box.setSuffix(tr(" minutes"))
+    if zero:
+        box.setSpecialValueText(zero)
+    box.setValue(getattr(reminders, name))
+    box.setAccessibleName(spoken)
+    return box
+
+
 class RemindersPage(QWidget):
     def __init__(self, model: SettingsModel, autostart=None, sensing: dict | None = None,
                  parent: QWidget | None = None) -> None:
@@ -304,33 +315,16 @@ class RemindersPage(QWidget):
         self.at_login.setVisible(autostart is not None)
         self.at_login.setChecked(autostart is not None and autostart.enabled())
         self.at_login.toggled.connect(self._on_at_login_toggled)
-        self.interval = QSpinBox()
-        self.interval.setRange(*BOUNDS["reminders", "interval_min"])
-        self.interval.setSingleStep(15)
-        self.interval.setSuffix(tr(" minutes"))
-        self.interval.setValue(r.interval_min)
-        self.interval.setAccessibleName(tr("Minutes between reminders"))
-        self.snooze = QSpinBox()
-        self.snooze.setRange(*BOUNDS["reminders", "snooze_min"])
-        self.snooze.setSuffix(tr(" minutes"))
-        self.snooze.setValue(r.snooze_min)
-        self.snooze.setAccessibleName(tr("Snooze length"))
+        self.interval = _minutes_box(r, "interval_min", tr("Minutes between reminders"), 15)
+        self.snooze = _minutes_box(r, "snooze_min", tr("Snooze length"))
         self.nudge = QCheckBox(tr("A short “stand up” nudge halfway between reminders"))
         self.nudge.setChecked(r.nudge)
-        self.defer = QSpinBox()
-        self.defer.setRange(*BOUNDS["reminders", "fullscreen_defer_min"])
-        self.defer.setSingleStep(5)
-        self.defer.setSuffix(tr(" minutes"))
-        self.defer.setSpecialValueText(tr("never wait"))
-        self.defer.setValue(r.fullscreen_defer_min)
-        self.defer.setAccessibleName(tr("Longest a full-screen app may delay a reminder"))
-        self.call_defer = QSpinBox()
-        self.call_defer.setRange(*BOUNDS["reminders", "call_defer_min"])
-        self.call_defer.setSingleStep(15)
-        self.call_defer.setSuffix(tr(" minutes"))
-        self.call_defer.setSpecialValueText(tr("never wait"))
-        self.call_defer.setValue(r.call_defer_min)
-        self.call_defer.setAccessibleName(tr("Longest a call may delay a reminder"))
+        self.defer = _minutes_box(r, "fullscreen_defer_min",
+                                  tr("Longest a full-screen app may delay a reminder"), 5,
+                                  zero=tr("never wait"))
+        self.call_defer = _minutes_box(r, "call_defer_min",
+                                       tr("Longest a call may delay a reminder"), 15,
+                                       zero=tr("never wait"))
         self.delivery = QComboBox()
         self.delivery.setAccessibleName(tr("How a reminder shows"))
         for way, label in (("notification", tr("A desktop notification (else the popup)")),

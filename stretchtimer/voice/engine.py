@@ -79,10 +79,12 @@ class Pyttsx3Backend:
 
     def _voice_for(self, language: str) -> str | None:
         """The first voice that speaks `language` ("de"), or None (the default voice)."""
+        from stretchtimer.voice.piper_voices import language_of
+
         if language not in self._by_language:
             self._by_language[language] = next(
                 (v["id"] for v in self.voices()
-                 if any(lang.lower().lstrip("\x05").split("-")[0].split("_")[0] == language
+                 if any(language_of(lang.lstrip("\x05")) == language
                         for lang in v["languages"])), None)
         return self._by_language[language]
 

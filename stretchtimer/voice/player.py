@@ -497,13 +497,11 @@ class CuePlayer(QObject):
     def _on_service_render_failed(self, key: str, why: str) -> None:
         """A phrase of the voice in use did not render (a broken or missing voice file):
         it is spoken live; the user hears why once per voice, with the file named."""
-        from stretchtimer.voice.cache import voice_for
-
         self._failed.add(key)
         if key not in self._texts or self.service.unavailable is not None:
             return  # not one of this voice's phrases (an added voice's check, an old
             # voice), or no engine at all (which has a notice of its own)
-        voice = voice_for(self.settings.voice, self.service.language, self.service.natural)
+        voice = self.service.speaking_voice(self.settings.voice)
         if voice not in self._voices_failed:
             self._voices_failed.add(voice)
             log.warning("voice %s could not render %r: %s", voice, self._texts[key], why)

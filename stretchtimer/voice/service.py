@@ -99,9 +99,14 @@ class SpeechService(QObject):
 
     # --- requests ---
 
+    def speaking_voice(self, voice: str | None) -> str | None:
+        """The voice asked of the engine for the chosen `voice` (None: the automatic one,
+        a natural voice of the UI's language where there is one)."""
+        return voice_for(voice, self.language, self.natural)
+
     def cached(self, text: str, voice: str | None, rate: int) -> tuple[str, Path | None]:
         """The cache key of `text` in this voice, and its render if there is one."""
-        key = cache_key(text, voice_for(voice, self.language, self.natural), rate, self.engine_key)
+        key = cache_key(text, self.speaking_voice(voice), rate, self.engine_key)
         return key, self.cache.get(key)
 
     def render(self, text: str, voice: str | None, rate: int) -> str:
@@ -113,14 +118,13 @@ class SpeechService(QObject):
             temp = self.cache.temp_path()
             self._rendering[key] = temp
             self.client.request("render", RENDER_DEADLINE_S, text=text, path=str(temp),
-                                voice=voice_for(voice, self.language, self.natural),
-                                rate=rate, key=key)
+                                voice=self.speaking_voice(voice), rate=rate, key=key)
             self._watch()
         return key
 
     def say(self, text: str, voice: str | None, rate: int, volume: float) -> None:
         """Live speech, for a cue whose render is not ready."""
-        voice = voice_for(voice, self.language, self.natural)
+        voice = self.speaking_voice(voice)
         deadline = math.ceil(spoken_length(text, rate)) + 5.0
         self.client.request("say", deadline, text=text, voice=voice, rate=rate, volume=volume)
         self._watch()
@@ -155,8 +159,7 @@ class SpeechService(QObject):
         if why:
             self.voice_added.emit(added.id, why)
             return
-        self._natural = None  # found again, with it
-        self._handle(self.client.restart())
+        self._find_voices_again()  # with it
         key = f"check:{added.voice.id}"
         temp = self.cache.temp_path()
         self._checking[key] = (added, temp)
@@ -223,6 +226,11 @@ class SpeechService(QObject):
                     self.render_failed.emit(key, str(r.value) if r.kind != "ok"
                                             else "the speech engine wrote no sound")
 
+    def _find_voices_again(self) -> None:
+        """The voices folder changed: the app and a new worker look again."""
+        self._natural = None
+        self._handle(self.client.restart())
+
     def _checked(self, r: Reply) -> None:
         from stretchtimer.voice.piper_voices import remove_voice_file
 
@@ -233,8 +241,7 @@ class SpeechService(QObject):
         why = "" if spoke else str(r.value) if r.kind != "ok" else "it made no sound"
         if not spoke:
             remove_voice_file(added)  # only what was copied in: never the user's own
-            self._natural = None
-            self._handle(self.client.restart())  # a worker that knows it no more
+            self._find_voices_again()  # a worker that knows it no more
         log.log(logging.INFO if spoke else logging.WARNING, "voice %s added%s", voice.id,
                 f", then taken out: {why}" if why else "")
         self.voice_added.emit(voice.id, why)
