@@ -27,10 +27,11 @@ deb=(libdbus-1-3 libglib2.0-0 libfontconfig1 libfreetype6 fonts-dejavu-core libe
 # weston (headless) is a Wayland compositor for the test that ends one under the app;
 # libsm6 (XSMP's client library) shows that the test that no session manager reaches the app
 # would see one that did (tests/e2e/test_exit.py); dunst is a real notification server
-# (tests/e2e/test_notifications.py).
+# (tests/e2e/test_notifications.py); syncthing keeps two test homes' history folder in
+# sync (tests/e2e/test_syncthing.py).
 [ "$mode" = test ] && deb+=(xvfb xauth x11-utils trayer sox pulseaudio pulseaudio-utils
                             libasound2-plugins dbus appstream desktop-file-utils binutils
-                            weston libsm6 dunst)
+                            weston libsm6 dunst syncthing)
 
 # A Python of 3.11 or newer.
 py=""

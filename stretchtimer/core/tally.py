@@ -9,6 +9,7 @@ Monday after a flight to New York, and no time zone conversion is needed per ses
 
 from __future__ import annotations
 
+from bisect import insort
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
@@ -67,8 +68,9 @@ class Tally:
     per_day: dict[str, int] = field(default_factory=dict)  # "YYYY-MM-DD" -> sessions
     seconds: dict[str, dict[str, dict[str, float]]] = field(default_factory=dict)
     # day -> muscle -> side ("left" / "right" / "both": Side's words) -> seconds held
-    recent: list[RecentSession] = field(default_factory=list)  # the last RECENT sessions
-    rated: list[Rated] = field(default_factory=list)  # every check-in, in journal order
+    recent: list[RecentSession] = field(default_factory=list)  # the last RECENT sessions,
+    # oldest first (by start: several computers' journals are folded one after another)
+    rated: list[Rated] = field(default_factory=list)  # every check-in, by day rated
     reminders: dict[str, dict[str, int]] = field(default_factory=dict)  # day -> action -> n
     total: int = 0
     completed: int = 0
@@ -76,6 +78,9 @@ class Tally:
     unreadable_lines: int = 0  # damaged lines the journal skipped
     newer_records: int = 0  # records from a newer stretchtimer, kept on disk, not read
     invalid_records: int = 0  # records that are JSON but not readable ones: kept, skipped
+    # recent by id, for check-ins and duplicates (made again from recent, never stored)
+    _by_id: dict[str, RecentSession] = field(default_factory=dict, repr=False,
+                                             compare=False, metadata={"kept": False})
 
     def fold(self, rec: dict[str, Any]) -> None:
         """Add one journal record; one that core.records cannot read is counted and left
@@ -98,7 +103,7 @@ class Tally:
             day[rec.action.value] = day.get(rec.action.value, 0) + 1
 
     def _session(self, rec: SessionRecord) -> None:
-        if any(s.id == rec.id for s in self.recent):
+        if rec.id in self._index():
             self.duplicates += 1
             return
         day = rec.day
@@ -111,20 +116,31 @@ class Tally:
                 sides[side] = sides.get(side, 0.0) + h.seconds
         self.total += 1
         self.completed += rec.completed
-        self.recent.append(RecentSession(
+        recent = RecentSession(
             rec.id, rec.routine_id, rec.routine_name, rec.started, rec.ended, rec.completed,
-            tuple(sorted({h.exercise_id for h in rec.held}))))
-        del self.recent[:-RECENT]
+            tuple(sorted({h.exercise_id for h in rec.held})))
+        insort(self.recent, recent, key=_started)  # at the end, unless another computer's
+        self._by_id[rec.id] = recent
 
     def _checkin(self, session_id: str, rating: Rating) -> None:
-        for s in reversed(self.recent):
-            if s.id == session_id:
-                s.rating = rating
-                self.rated.append(Rated(s.started.date(), rating, s.exercises))
-                return
+        s = self._index().get(session_id)
+        if s is not None:
+            s.rating = rating
+            insort(self.rated, Rated(s.started.date(), rating, s.exercises), key=_day)
+
+    def _index(self) -> dict[str, RecentSession]:
+        if len(self._by_id) != len(self.recent):  # read from a snapshot, or trimmed
+            self._by_id = {s.id: s for s in self.recent}
+        return self._by_id
+
+    def trim(self) -> None:
+        """Keep only the last RECENT sessions. Called once the records at hand are folded,
+        not after each: a check-in finds its session even when another computer's newer
+        sessions were folded first."""
+        del self.recent[:-RECENT]
 
     def to_json(self) -> dict[str, Any]:
-        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data = {f.name: getattr(self, f.name) for f in _kept()}
         data["recent"] = [s.to_json() for s in self.recent]
         data["rated"] = [[r.day.isoformat(), r.rating.value, list(r.exercise_ids)]
                          for r in self.rated]
@@ -132,7 +148,7 @@ class Tally:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Tally:
-        tally = cls(**{f.name: data[f.name] for f in fields(cls)})
+        tally = cls(**{f.name: data[f.name] for f in _kept()})
         tally.recent = [RecentSession.from_json(s) for s in data["recent"]]
         fromiso = date.fromisoformat
         tally.rated = [Rated(fromiso(day), _RATINGS[rating], tuple(ids))
@@ -140,8 +156,21 @@ class Tally:
         return tally
 
 
+def _kept() -> list[Any]:
+    return [f for f in fields(Tally) if f.metadata.get("kept", True)]
+
+
+def _started(s: RecentSession) -> datetime:
+    return s.started
+
+
+def _day(r: Rated) -> date:
+    return r.day
+
+
 def tally_of(all_records: Iterable[dict[str, Any]]) -> Tally:
     tally = Tally()
     for rec in all_records:
         tally.fold(rec)
+    tally.trim()
     return tally

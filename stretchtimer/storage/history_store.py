@@ -1,15 +1,20 @@
-"""The history as the app reads it: a snapshot of the journal's tally plus the journal's
+"""The history as the app reads it: a snapshot of the journals' tally plus each journal's
 tail, so opening ten years of history parses only what came since the last snapshot.
 
-The snapshot lives in the cache folder (it can always be rebuilt from the journal) and
-says which prefix of the journal it covers: its length and a hash of that prefix's first
-and last 4 KB. If the journal is shorter or those bytes differ (restored, edited,
-replaced), the snapshot is ignored and rebuilt; so it is when its own tally does not match
-the hash stored with it (a flipped bit in the cache). It is rewritten once the tail grows."""
+The history may be several journals (every computer's, in a synced folder: issue 19).
+The snapshot lives in the cache folder (it can always be rebuilt from the journals) and
+says, per file, which prefix it covers: its length and a hash of that prefix's first and
+last 4 KB. It also keeps the ids of the records it counted, so a record that turns up
+again in another file's tail (a conflict copy, a journal copied in) is counted once.
+If a file it covers is gone, shorter, or those bytes differ (restored, edited, replaced),
+the snapshot is ignored and rebuilt; so it is when its own tally does not match the hash
+stored with it (a flipped bit in the cache). It is rewritten once the tails grow, or when
+a file is new to it."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from stretchtimer.core import strict_json
@@ -19,71 +24,98 @@ from stretchtimer.storage.atomic import write_atomic
 from stretchtimer.storage.journal import Journal, Loaded
 
 FORMAT = "stretchtimer-history-snapshot"
-VERSION = 3  # 3: the tally is stored as text with a hash of that text
+VERSION = 4  # 4: several journals, and the ids counted; 3: the tally stored as text
 CHECK_BYTES = 4096
-REWRITE_AFTER = 200  # records in the tail before the snapshot is brought up to date
+REWRITE_AFTER = 200  # records in the tails before the snapshot is brought up to date
 
 
-def _check(journal: Journal, end: int) -> str:
+def _check(path: Path, end: int) -> str:
     """A hash of the covered prefix's first and last 4 KB: cheap, and enough to notice a
     journal that was replaced, restored or cut (not an edit in the middle that keeps the
-    length; hashing all of ten years' file on every open would cost what this saves)."""
+    length; hashing all of ten years' file on every open would cost what this saves).
+    A sync tool that replaces the file with a longer copy keeps the prefix, and the hash."""
     digest = sha256()
-    with open(journal.path, "rb") as f:
+    with open(path, "rb") as f:
         digest.update(f.read(min(end, CHECK_BYTES)))
         f.seek(max(0, end - CHECK_BYTES))
         digest.update(f.read(min(end, CHECK_BYTES)))
     return str(digest.hexdigest())
 
 
-def _tally_check(text: str) -> str:
-    """A hash of the stored tally's text: a snapshot is trusted only as it was written
-    (the tally holds dates and counts the history view and progression rely on). It is
+def _stored_check(tally: str, ids: str) -> str:
+    """A hash of the stored tally and ids: a snapshot is trusted only as it was written
+    (the tally holds dates and counts the history view and progression rely on). They are
     kept as text so the check hashes bytes instead of serialising ten years again."""
-    return sha256_hex(text.encode())
+    return sha256_hex(tally.encode() + b"\0" + ids.encode())
 
 
 class HistoryStore:
-    def __init__(self, journal: Journal, snapshot: Path | None) -> None:
-        self.journal = journal
+    def __init__(self, sources: Journal | Callable[[], list[Path]],
+                 snapshot: Path | None) -> None:
+        """`sources`: one journal, or what lists the journals to read now (storage/
+        history_files.py: the local one, or every computer's in a synced folder)."""
+        if isinstance(sources, Journal):
+            path = sources.path
+            self.sources: Callable[[], list[Path]] = lambda: [path]
+        else:
+            self.sources = sources
         self.snapshot = snapshot
-        self.last: Loaded | None = None  # the last tail read (damaged / newer line counts)
+        self.last = Loaded()  # what the last load read past the snapshot (counts, records)
 
     def load(self) -> Tally:
-        tally, start = self._read_snapshot()
-        tail = self.journal.load(start)
-        self.last = tail
-        for rec in tail.records:
-            tally.fold(rec)
-        tally.unreadable_lines += tail.unreadable_lines
-        tally.newer_records += tail.newer_records
-        if self.snapshot is not None and len(tail.records) >= REWRITE_AFTER:
-            self._write_snapshot(tally, tail.end)
+        files = self.sources()
+        tally, covered, seen = self._read_snapshot(files)
+        self.last, ends = Loaded(), {}
+        for path in files:
+            tail = Journal(path).load(covered.get(str(path), 0), seen=seen)
+            for rec in tail.records:
+                tally.fold(rec)
+            tally.unreadable_lines += tail.unreadable_lines
+            tally.newer_records += tail.newer_records
+            tally.duplicates += tail.duplicates
+            self.last.records += tail.records
+            self.last.unreadable_lines += tail.unreadable_lines
+            self.last.newer_records += tail.newer_records
+            if tail.end:
+                ends[str(path)] = tail.end
+        tally.trim()
+        if self.snapshot is not None and (len(self.last.records) >= REWRITE_AFTER or
+                                          ends.keys() != covered.keys()):
+            self._write_snapshot(tally, ends, seen)
         return tally
 
-    def _read_snapshot(self) -> tuple[Tally, int]:
+    def _read_snapshot(self, files: list[Path]) -> tuple[Tally, dict[str, int], set[str]]:
+        empty: tuple[Tally, dict[str, int], set[str]] = (Tally(), {}, set())
         if self.snapshot is None:
-            return Tally(), 0
+            return empty
         try:
             data = strict_json.loads(self.snapshot.read_bytes())
-            end = data["journal_bytes"]
             if data["format"] != FORMAT or data["version"] != VERSION or \
-                    end.__class__ is not int or self.journal.path.stat().st_size < end or \
-                    _check(self.journal, end) != data["journal_check"] or \
-                    _tally_check(data["tally"]) != data["tally_check"]:
-                return Tally(), 0
+                    _stored_check(data["tally"], data["ids"]) != data["check"]:
+                return empty
+            now = {str(p) for p in files}
+            covered = {}
+            for entry in data["files"]:
+                name, end = entry["path"], entry["bytes"]
+                path = Path(name)
+                if name not in now or end.__class__ is not int or \
+                        path.stat().st_size < end or _check(path, end) != entry["check"]:
+                    return empty  # gone, cut or replaced: its records may be other ones now
+                covered[name] = end
             # exactly the text this app wrote (the hash says so): the plain parser will do
-            return Tally.from_json(json.loads(data["tally"])), end
+            return Tally.from_json(json.loads(data["tally"])), covered, set(json.loads(data["ids"]))
         except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
-            return Tally(), 0  # missing or damaged: it is only a cache
+            return empty  # missing or damaged: it is only a cache
 
-    def _write_snapshot(self, tally: Tally, end: int) -> None:
+    def _write_snapshot(self, tally: Tally, ends: dict[str, int], ids: set[str]) -> None:
         assert self.snapshot is not None
         stored = json.dumps(tally.to_json(), separators=(",", ":"))
-        data = {"format": FORMAT, "version": VERSION, "journal_bytes": end,
-                "journal_check": _check(self.journal, end), "tally": stored,
-                "tally_check": _tally_check(stored)}
+        stored_ids = json.dumps(sorted(ids), separators=(",", ":"))
         try:
+            files = [{"path": name, "bytes": end, "check": _check(Path(name), end)}
+                     for name, end in ends.items()]
+            data = {"format": FORMAT, "version": VERSION, "files": files, "tally": stored,
+                    "ids": stored_ids, "check": _stored_check(stored, stored_ids)}
             write_atomic(self.snapshot, json.dumps(data, separators=(",", ":")).encode())
         except OSError:
-            pass  # a cache that cannot be written costs time, not data
+            pass  # a cache that cannot be written (or a file gone meanwhile) costs time only

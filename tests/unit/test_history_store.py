@@ -35,8 +35,8 @@ def test_only_the_tail_is_parsed_when_a_snapshot_exists(tmp_path, monkeypatch):
     fill(journal, 3, start=REWRITE_AFTER)
     starts = []
     real_load = Journal.load
-    monkeypatch.setattr(Journal, "load", lambda self, start=0: starts.append(start) or
-                        real_load(self, start))
+    monkeypatch.setattr(Journal, "load", lambda self, start=0, seen=None:
+                        starts.append(start) or real_load(self, start, seen))
     tally = store.load()
     assert starts == [size] and len(store.last.records) == 6  # 3 sessions + 3 check-ins
     assert tally.total == REWRITE_AFTER + 3
@@ -107,3 +107,92 @@ def test_records_that_are_json_but_not_readable_are_kept_skipped_and_counted(tmp
     ex = make_routine(hold_s=20, hold_levels_s=[20, 30]).exercises[0]
     progression([ex], tally.rated)  # every rated day is a date
     assert journal.path.read_bytes() == before  # kept on disk as it was
+
+
+# --- several computers' journals (a synced folder, issue 19) ---
+
+def session(journal, day, hour=9, held=20):
+    return journal.append({"type": "session", "routine_id": "r", "routine_name": "R",
+                           "started": f"{day}T{hour:02d}:00:00+01:00",
+                           "ended": f"{day}T{hour:02d}:03:00+01:00", "completed": True,
+                           "held": [{"exercise_id": "e", "side": "left", "seconds": held,
+                                     "muscles": ["hamstrings"]}]})
+
+
+def two_computers(tmp_path, n=REWRITE_AFTER):
+    work, home = Journal(tmp_path / "history-work.jsonl"), Journal(tmp_path / "history-home.jsonl")
+    fill(work, n)
+    for i in range(n // 2):  # home: evenings, each rated
+        sid = session(home, f"2025-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}", hour=20)
+        home.append({"type": "checkin", "session_id": sid, "rating": "easy"})
+    return work, home
+
+
+def test_several_journals_snapshot_plus_tails_equal_reading_them_all(tmp_path):
+    from stretchtimer.storage.synced_journals import load_merged
+
+    work, home = two_computers(tmp_path)
+    files = [work.path, home.path]
+    store = HistoryStore(lambda: files, tmp_path / "snap.json")
+    store.load()
+    session(work, "2026-11-02")
+    session(home, "2026-11-02", hour=21)
+    tally = store.load()
+    assert len(store.last.records) == 2  # only the two tails were read
+    truth = tally_of(load_merged(tmp_path / "none", files).records)
+    assert tally.to_json() == truth.to_json()
+    assert tally.total == REWRITE_AFTER + REWRITE_AFTER // 2 + 2
+    assert len(tally.rated) == REWRITE_AFTER + REWRITE_AFTER // 2
+
+
+def test_the_order_journals_are_read_in_does_not_change_the_history(tmp_path):
+    work, home = two_computers(tmp_path)
+    one = HistoryStore(lambda: [work.path, home.path], None).load()
+    other = HistoryStore(lambda: [home.path, work.path], None).load()
+    assert one.to_json() == other.to_json()
+    # the history list's last sessions are the newest of both computers, in time order
+    starts = [s.started for s in one.recent]
+    assert starts == sorted(starts) and starts[-1].isoformat().startswith("2026-")
+
+
+def test_a_check_in_finds_its_session_after_another_computers_newer_sessions(tmp_path):
+    """Read one after the other, the newer computer's 200 sessions came first; the older
+    computer's ratings still count (progression replays them)."""
+    old, new = Journal(tmp_path / "history-old.jsonl"), Journal(tmp_path / "history-new.jsonl")
+    sid = session(old, "2020-01-06")
+    old.append({"type": "checkin", "session_id": sid, "rating": "painful"})
+    for i in range(REWRITE_AFTER + 5):
+        session(new, f"2026-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}")
+    tally = HistoryStore(lambda: [new.path, old.path], None).load()
+    assert [r.rating.value for r in tally.rated] == ["painful"]
+    assert len(tally.recent) == 200 and tally.total == REWRITE_AFTER + 6
+
+
+def test_a_conflict_copy_that_appears_later_is_not_counted_twice(tmp_path):
+    work, home = two_computers(tmp_path, n=40)
+    snap = tmp_path / "snap.json"
+    files = [work.path, home.path]
+    before = HistoryStore(lambda: files, snap).load().to_json()
+    copy = tmp_path / "history-work.sync-conflict-20261201-101010-ABCDEFG.jsonl"
+    copy.write_bytes(work.path.read_bytes())
+    files.append(copy)
+    store = HistoryStore(lambda: files, snap)
+    after = store.load()
+    assert after.duplicates == before["duplicates"] + 80  # 40 sessions + 40 check-ins
+    assert {k: v for k, v in after.to_json().items() if k != "duplicates"} == \
+        {k: v for k, v in before.items() if k != "duplicates"}
+    assert len(store.last.records) == 0  # the copy held nothing new
+
+
+def test_a_journal_that_vanished_or_was_replaced_is_no_longer_counted(tmp_path):
+    work, home = two_computers(tmp_path, n=40)
+    snap = tmp_path / "snap.json"
+    files = [work.path, home.path]
+    assert HistoryStore(lambda: files, snap).load().total == 60
+    files.remove(home.path)  # e.g. deleted on another computer, and the deletion synced
+    assert HistoryStore(lambda: files, snap).load().total == 40
+    files.append(home.path)
+    assert HistoryStore(lambda: files, snap).load().total == 60
+    raw = home.path.read_bytes()
+    home.path.write_bytes(raw[: raw.index(b"\n") + 1])  # replaced by a shorter file
+    assert HistoryStore(lambda: files, snap).load().total == 41
