@@ -38,10 +38,17 @@ class Journal:
     def append(self, record: dict[str, Any]) -> str:
         """Add one record; when this returns, it is on disk. Returns its id. OSError
         (e.g. a full disk) means it was not saved; everything before it still is."""
-        import uuid  # (and platform under it): not needed until the first record
+        rec = stamp(record)
+        self.extend([rec])
+        return str(rec["id"])
 
-        rec = {"id": uuid.uuid4().hex, "schema_version": SCHEMA_VERSION, **record}
-        line = (json.dumps(rec, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+    def extend(self, records: list[dict[str, Any]]) -> None:
+        """Add records that already carry their id (a copy from another journal) with one
+        fsync; when this returns they are on disk, and on OSError none of them are."""
+        if not records:
+            return
+        data = b"".join((json.dumps(rec, ensure_ascii=False, separators=(",", ":")) + "\n")
+                        .encode() for rec in records)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         created = not self.path.exists()
         with open(self.path, "a+b", buffering=0) as f:  # unbuffered: no write at close
@@ -49,9 +56,9 @@ class Journal:
             if length > 0:
                 f.seek(-1, os.SEEK_END)
                 if f.read(1) != b"\n":
-                    line = b"\n" + line  # end a line torn by a crash first
+                    data = b"\n" + data  # end a line torn by a crash first
             try:
-                rest = memoryview(line)
+                rest = memoryview(data)
                 while rest:
                     rest = rest[f.write(rest) or 0:]
                 os.fsync(f.fileno())
@@ -63,7 +70,6 @@ class Journal:
                 raise
         if created:
             fsync_dir(self.path.parent)
-        return str(rec["id"])
 
     def load(self, start: int = 0, seen: set[str] | None = None) -> Loaded:
         """Every record from byte `start` on (0: the whole file; a snapshot's end: its tail),
@@ -99,3 +105,10 @@ class Journal:
             seen.add(rec["id"])
             out.records.append(rec)
         return out
+
+
+def stamp(record: dict[str, Any]) -> dict[str, Any]:
+    """A new record as the journal keeps it: with a fresh id and the schema version."""
+    import uuid  # (and platform under it): not needed until the first record
+
+    return {"id": uuid.uuid4().hex, "schema_version": SCHEMA_VERSION, **record}

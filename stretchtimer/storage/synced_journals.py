@@ -59,12 +59,12 @@ def journal_files(folder: Path) -> list[Path]:
     return found
 
 
-def load_merged(folder: Path, extra: list[Path] | None = None) -> Merged:
-    """Every record of every journal in `folder` (and of `extra` ones, such as the local
-    journal), each record once."""
+def load_merged(folder: Path | None, extra: list[Path] | None = None) -> Merged:
+    """Every record of every journal in `folder` (None: none) and of `extra` ones (such
+    as the local journal), each record once."""
     out = Merged()
     seen: set[str] = set()
-    for path in [*(extra or []), *journal_files(folder)]:
+    for path in [*(extra or []), *(journal_files(folder) if folder else [])]:
         loaded = Journal(path).load(seen=seen)  # a record another file had is a duplicate
         out.files.append(path)
         out.records += loaded.records
