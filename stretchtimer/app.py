@@ -180,7 +180,7 @@ def build_app(paths: Paths, clock) -> Controller:
     from stretchtimer.logs import log
     from stretchtimer.settings_model import SettingsModel
     from stretchtimer.storage.atomic import sweep_temps
-    from stretchtimer.storage.journal import Journal
+    from stretchtimer.storage.history_files import HistoryFiles, folder_of
     from stretchtimer.storage.routines import load_routines
     from stretchtimer.storage.settings import SettingsStore
     from stretchtimer.ui.application import application
@@ -195,7 +195,8 @@ def build_app(paths: Paths, clock) -> Controller:
 
     language = i18n.install(application(), settings.display.language)
     controller = Controller(load_routines(paths.user_routines, language), clock,
-                            SettingsModel(settings, store), Journal(paths.journal),
+                            SettingsModel(settings, store),
+                            HistoryFiles.of(paths, folder_of(settings)),
                             paths.history_snapshot, paths.user_routines, paths, language,
                             i18n.spoken_phrases())
     if store.messages:

@@ -115,9 +115,10 @@ def list_voices(out: TextIO, err: TextIO) -> int:
 NOT_RUNNING = 3  # the exit code of a control command when no stretchtimer runs
 
 
-def control(argv: list[str], out: TextIO, err: TextIO) -> int:
+def control(argv: list[str], out: TextIO, err: TextIO, alone_ok: bool = False) -> int:
     """--status and the other controls: the running instance does it and answers with
-    its state as JSON, printed here."""
+    its state as JSON, printed here. `alone_ok`: with none running, say nothing (the
+    caller does it itself)."""
     import json
 
     from stretchtimer.platform.single_instance import SingleInstance
@@ -131,21 +132,64 @@ def control(argv: list[str], out: TextIO, err: TextIO) -> int:
         answer = None
         _print(f"stretchtimer: {exc}", file=err)
     if answer is None:
+        if alone_ok:
+            return NOT_RUNNING
         _print("stretchtimer is not running (start it, or stretchtimer --tray)", file=err)
         return NOT_RUNNING
     if not answer:  # still starting (its commands not set up), or a version before them
         _print("stretchtimer: the running stretchtimer did not take this command (it is "
                "starting, or older than it): try again in a moment", file=err)
         return 1
-    _print(answer, file=out)
     try:
-        starting = "starting" in json.loads(answer).get("held_by", [])
+        state = json.loads(answer)
+        starting = "starting" in state.get("held_by", [])
+        error = state.pop("error", None)
     except (ValueError, AttributeError):
-        starting = False
-    if starting and "--status" not in argv:
+        starting, error = False, None
+    if error:
+        _print(f"stretchtimer: {error}", file=err)
+        return 1
+    _print(answer, file=out)
+    command = parse(argv)
+    if starting and (command.pause_reminders is not None or command.resume_reminders or
+                     command.snooze is not None or command.skip):
         _print("stretchtimer: it is still starting and did not do that yet: try again in "
                "a moment", file=err)
         return 1
+    return 0
+
+
+def sync_folder(folder: str, out: TextIO, err: TextIO) -> int:
+    """--sync-folder: the running stretchtimer switches (so its settings and files agree);
+    with none running, it is done here."""
+    from dataclasses import replace
+
+    from stretchtimer.storage.defaults import load_defaults
+    from stretchtimer.storage.history_files import SyncProblem, folder_of, switch_folder
+    from stretchtimer.storage.paths import Paths
+    from stretchtimer.storage.settings import SettingsStore
+
+    code = control(["--sync-folder", folder], out, err, alone_ok=True)
+    if code != NOT_RUNNING:
+        return code
+    paths = Paths.default()
+    store = SettingsStore(paths.settings_file, load_defaults(paths.site_defaults))
+    settings = store.load()
+    new = None if folder == "off" else Path(folder)
+    try:
+        if ("history", "sync_folder") in store.defaults.locked:
+            raise SyncProblem("the history folder is set by your organisation")
+        if store.read_only:
+            raise SyncProblem(f"{paths.settings_file} is from a newer stretchtimer; "
+                              "it is not changed")
+        copied = switch_folder(paths, folder_of(settings), new)
+        store.save(replace(settings, history=replace(settings.history,
+                                                     sync_folder=str(new or ""))))
+    except (SyncProblem, OSError) as exc:
+        _print(f"stretchtimer: --sync-folder: {exc}", file=err)
+        return 1
+    where = f"in {new}" if new else "on this computer only"
+    _print(f"history kept {where} ({copied} record(s) copied)", file=out)
     return 0
 
 
@@ -332,12 +376,13 @@ def _main(argv: Sequence[str] | None, out: TextIO | None, err: TextIO | None) ->
 
     if args.export:
         from stretchtimer.storage.export import export_history
-        from stretchtimer.storage.journal import Journal
+        from stretchtimer.storage.history_files import HistoryFiles, folder_of
         from stretchtimer.storage.paths import Paths
 
         paths = Paths.default()
+        files = HistoryFiles.of(paths, folder_of(_settings(paths)))
         try:
-            count = export_history(Journal(paths.journal), Path(args.export), args.force,
+            count = export_history(files.records(), Path(args.export), args.force,
                                    (paths.config, paths.data, paths.cache, paths.log))
         except (ValueError, OSError) as exc:
             _print(f"stretchtimer: --export: {exc}", file=err)
@@ -401,6 +446,8 @@ def _main(argv: Sequence[str] | None, out: TextIO | None, err: TextIO | None) ->
         _print(plan_text(plan, options).rstrip("\n"), out)
         return 0
 
+    if args.sync_folder is not None:
+        return sync_folder(args.sync_folder, out, err)
     if args.controls:
         return control(list(argv) if argv is not None else sys.argv[1:], out, err)
 

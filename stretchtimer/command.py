@@ -44,12 +44,14 @@ class Command:
     snooze: int | None = None  # minutes; 0: the snooze length of the settings
     skip: bool = False
     quit_app: bool = False
+    sync_folder: str | None = None  # keep the history in this folder ("off": locally)
 
     @property
     def controls(self) -> bool:
         """A command for the running instance, answered by it (never opens the app)."""
         return (self.status or self.pause_reminders is not None or self.resume_reminders
-                or self.snooze is not None or self.skip or self.quit_app)
+                or self.snooze is not None or self.skip or self.quit_app
+                or self.sync_folder is not None)
 
     @property
     def opens_app(self) -> bool:
@@ -81,6 +83,14 @@ class _Parser(argparse.ArgumentParser):
     def _print_message(self, message: str, file: Any = None) -> None:
         if not self._raise_errors:
             super()._print_message(message, file)
+
+
+def _sync_folder(text: str) -> str:
+    """'off', or the folder's full path (a relative one is taken from here, as the
+    running app that may do it has another working folder)."""
+    import os
+
+    return text if text == "off" else os.path.abspath(os.path.expanduser(text))
 
 
 def build_parser(raise_errors: bool = False) -> argparse.ArgumentParser:
@@ -131,6 +141,10 @@ def build_parser(raise_errors: bool = False) -> argparse.ArgumentParser:
                        help="skip the next reminder (the one after comes an interval from now)")
     group.add_argument("--quit", dest="quit_app", action="store_true",
                        help="quit the running stretchtimer (a running routine is recorded)")
+    group.add_argument("--sync-folder", metavar="DIR", type=_sync_folder,
+                       help="keep your history in DIR, a folder a sync tool (Syncthing, "
+                            "Nextcloud, Dropbox) keeps the same on your computers; 'off' "
+                            "keeps it on this computer (a copy of everything is kept)")
     p.add_argument("--voice", metavar="ID", help="for --say: a voice id from --list-voices")
     p.add_argument("--to", metavar="FILE.wav",
                    help="for --say: write the rendered, trimmed, loudness-matched WAV here")

@@ -24,7 +24,7 @@ from stretchtimer.core.routine import DEFAULT_ROUTINE, Library, Routine
 from stretchtimer.logs import log
 from stretchtimer.routine_actions import RoutineActions
 from stretchtimer.settings_model import SettingsModel
-from stretchtimer.storage.journal import Journal
+from stretchtimer.storage.history_files import HistoryFiles
 from stretchtimer.storage.paths import Paths
 from stretchtimer.storage.settings import plan_context
 from stretchtimer.ui.application import application
@@ -51,17 +51,19 @@ class Controller(QObject):
     reminders_ready = Signal()  # reminders run, and the tray menu works
 
     def __init__(self, library: Library, clock: Clock, settings: SettingsModel | None = None,
-                 journal: Journal | None = None, snapshot: Path | None = None,
+                 history_files: HistoryFiles | None = None, snapshot: Path | None = None,
                  routines_folder: Path | None = None, paths: Paths | None = None,
                  language: str = "en", phrases: Phrases = ENGLISH, waker: Any = None) -> None:
-        """`journal` None: sessions are not recorded; `routines_folder` None: the user's
+        """`history_files` None: sessions are not recorded; `routines_folder` None: the user's
         routines cannot be saved (tests); `paths`: of a real run (diagnostics, export);
         `waker`: how the session driver makes its timers (None: Qt's; tests pass wakers
         moved by their FakeClock, tests/fake_timers.py)."""
         super().__init__()
         self.clock = clock
         self.settings = settings or SettingsModel()
-        self.journal, self._snapshot = journal, snapshot
+        self.history_files, self._snapshot = history_files, snapshot
+        if history_files is not None:
+            history_files.changed = self._on_history_folder_changed
         self.paths, self.language = paths, language
         self._phrases = phrases
         self._waker = waker
@@ -87,6 +89,7 @@ class Controller(QObject):
         self.after_paint_done = False
         self._quitting = False
         self.instance: Any = None  # the SingleInstance held (set_single_instance)
+        self._control_error: str | None = None  # why the last control command was not done
         self._replan = QTimer(self)
         self._replan.setSingleShot(True)
         self._replan.setInterval(REPLAN_MS)
@@ -197,12 +200,17 @@ class Controller(QObject):
 
     @property
     def history(self):
-        """The HistoryStore (journal + snapshot), made when first needed (after the paint)."""
-        if self._history is None and self.journal is not None:
+        """The HistoryStore (the journals + snapshot), made when first needed (after the
+        paint); it reads the journals of history_files as they are at each load."""
+        if self._history is None and self.history_files is not None:
             from stretchtimer.storage.history_store import HistoryStore
 
-            self._history = HistoryStore(self.journal, self._snapshot)
+            self._history = HistoryStore(lambda: self._files().sources(), self._snapshot)
         return self._history
+
+    def _files(self) -> HistoryFiles:
+        assert self.history_files is not None
+        return self.history_files
 
     def _make_history_view(self):
         from stretchtimer.ui.history_view import HistoryView
@@ -403,16 +411,27 @@ class Controller(QObject):
 
         step("a control command", lambda: self._control(command))
         try:
-            return json.dumps(self.status())
+            answer = self.status()
+            if self._control_error:
+                answer["error"] = self._control_error
+            return json.dumps(answer)
         except Exception as exc:  # noqa: BLE001 - the script gets an answer whatever happens
             log.exception("--status failed")
             return json.dumps({"error": f"{type(exc).__name__}: {exc}"})
 
     def _control(self, command: Command) -> None:
         from stretchtimer.core.durations import pause_seconds
+        from stretchtimer.storage.history_files import SyncProblem
 
         reminders = self.reminders
-        if command.quit_app:
+        self._control_error = None
+        if command.sync_folder is not None:
+            folder = command.sync_folder
+            try:
+                self.set_sync_folder(None if folder == "off" else Path(folder))
+            except SyncProblem as exc:
+                self._control_error = str(exc)
+        elif command.quit_app:
             QTimer.singleShot(0, self.quit)  # after the answer is on its way
         elif reminders is None:
             return  # not set up yet (a launch this moment): the state says so
@@ -437,15 +456,18 @@ class Controller(QObject):
         reminders = self.reminders
         routine = self.current.id if self.current is not None and \
             self.routine_in_progress() else None
+        files = self.history_files
+        history = {"history": files.state() if files is not None else "none",
+                   "history_folder": self.settings.history.sync_folder or None}
         if reminders is None or not self.settings.reminders.enabled:
             why = "starting" if reminders is None else "reminders_off"
             return {"next_reminder": None, "held_by": [why], "routine": routine,
-                    "paused_until": None}
+                    "paused_until": None, **history}
         scheduler = reminders.scheduler
         paused = scheduler.paused_until if scheduler.paused_until is not None and \
             scheduler.paused_until > self.clock.wall() else None
         return {"next_reminder": iso(scheduler.due), "held_by": reminders.held_by(),
-                "routine": routine, "paused_until": iso(paused)}
+                "routine": routine, "paused_until": iso(paused), **history}
 
     def handle_forwarded(self, argv: list) -> None:
         """A command line from a later launch: come forward, and do what it asks."""
@@ -529,10 +551,10 @@ class Controller(QObject):
         self.media.routine_ended()
         if self.reminders is not None:
             self.reminders.routine_finished()  # the routine was the break
-        if self.journal is None or self.current is None:
+        if self.history_files is None or self.current is None:
             return
         try:
-            self.last_session_id = self.journal.append(session_record(summary, self.current))
+            self.last_session_id = self.history_files.append(session_record(summary, self.current))
         except OSError as exc:
             self.last_session_id = None
             self.notify(tr(
@@ -545,9 +567,9 @@ class Controller(QObject):
         from stretchtimer.core.history import checkin_record
         from stretchtimer.ui.checkin import SafetyNotice
 
-        if self.journal is not None and self.last_session_id is not None:
+        if self.history_files is not None and self.last_session_id is not None:
             try:
-                self.journal.append(checkin_record(self.last_session_id, rating))
+                self.history_files.append(checkin_record(self.last_session_id, rating))
             except OSError as exc:
                 self.notify(tr("Could not save your check-in ({error}).").format(
                     error=exc.strerror or exc))
@@ -571,14 +593,47 @@ class Controller(QObject):
         self._was = {i: h.was for i, h in result.items() if h.was}
         self._update_context()
 
+    def set_sync_folder(self, folder: Path | None) -> int:
+        """Keep the history in `folder` (None: on this computer only): the history is
+        copied in (or, turning it off, every computer's is copied out) and read back
+        before the setting changes. Returns the records copied; SyncProblem says why not."""
+        from stretchtimer.storage.history_files import SyncProblem, folder_of, switch_folder
+
+        if self.paths is None or self.history_files is None:
+            raise SyncProblem("this stretchtimer keeps no history")
+        if ("history", "sync_folder") in self.settings.locked:
+            raise SyncProblem("the history folder is set by your organisation")
+        old = folder_of(self.settings)
+        if folder == old:
+            return 0
+        copied = switch_folder(self.paths, old, folder)
+        log.info("history folder: %s (%d record(s) copied)", folder or "this computer", copied)
+        self.settings.set_history(sync_folder=str(folder or ""))
+        self.history_files = HistoryFiles.of(self.paths, folder)
+        self.history_files.changed = self._on_history_folder_changed
+        self.refresh_progression()
+        return copied
+
+    def _on_history_folder_changed(self, state: str, added: int) -> None:
+        folder = self._files().folder
+        if state == "away":
+            self.notify(tr(
+                "Your history folder {folder} is not there (is its drive connected?). New "
+                "sessions are kept on this computer and added to it when it is back; until "
+                "then your history shows this computer's sessions.").format(folder=folder))
+        else:
+            self.notify(tr("Your history folder {folder} is back: %n record(s) kept on this "
+                           "computer meanwhile were added to it.", "", added)
+                        .format(folder=folder))
+
     def export_history(self, path: Path) -> None:
         from stretchtimer.storage.export import export_history
 
-        if self.journal is None:
+        if self.history_files is None:
             return
         own = self.paths
         try:  # the file dialog has asked before replacing a file
-            count = export_history(self.journal, Path(path), replace=True,
+            count = export_history(self.history_files.records(), Path(path), replace=True,
                                    own_folders=(own.config, own.data, own.cache, own.log)
                                    if own is not None else ())
         except (ValueError, OSError) as exc:
@@ -662,9 +717,9 @@ class Controller(QObject):
         """Reminders offered and what became of them, for the history."""
         from stretchtimer.core.history import reminder_record
 
-        if self.journal is not None:
+        if self.history_files is not None:
             try:
-                self.journal.append(reminder_record(action, self.clock.wall()))
+                self.history_files.append(reminder_record(action, self.clock.wall()))
             except OSError:
                 pass  # a lost reminder note costs a statistic, not the user's sessions
 

@@ -17,6 +17,7 @@ from stretchtimer.logs import log
 from stretchtimer.storage.settings import (
     DisplaySettings,
     GoalSettings,
+    HistorySettings,
     ReminderSettings,
     Settings,
     SettingsStore,
@@ -30,6 +31,7 @@ class SettingsModel(QObject):
     reminders_changed = Signal(object)  # ReminderSettings
     goals_changed = Signal(object)  # GoalSettings
     display_changed = Signal(object)  # DisplaySettings
+    history_changed = Signal(object)  # HistorySettings
     paused_changed = Signal(object)  # tuple of exercise ids
     save_failed = Signal(object)  # the OSError; the file saved before is kept
 
@@ -59,6 +61,10 @@ class SettingsModel(QObject):
         return self.settings.display
 
     @property
+    def history(self) -> HistorySettings:
+        return self.settings.history
+
+    @property
     def paused(self) -> tuple[str, ...]:
         return self.settings.suspended
 
@@ -73,6 +79,11 @@ class SettingsModel(QObject):
 
     def set_display(self, **changes: Any) -> None:
         self._change("display", changes, self.display_changed)
+
+    def set_history(self, **changes: Any) -> None:
+        """(The sync folder is changed through the controller's set_sync_folder, which
+        copies the history first.)"""
+        self._change("history", changes, self.history_changed)
 
     def set_paused(self, ids: tuple[str, ...] | list[str]) -> None:
         ids = tuple(dict.fromkeys(ids))  # each once, in order

@@ -518,6 +518,17 @@
         <translation>Auf diesem Desktop gibt es keinen Infobereich, daher kann stretchtimer dort nicht warten: Erinnerungen erscheinen weiterhin, solange dieses Fenster offen ist (minimiere es), und Schließen beendet das Programm.</translation>
     </message>
     <message>
+        <source>Your history folder {folder} is not there (is its drive connected?). New sessions are kept on this computer and added to it when it is back; until then your history shows this computer&apos;s sessions.</source>
+        <translation>Dein Verlaufsordner {folder} ist nicht da (ist sein Laufwerk verbunden?). Neue Einheiten werden auf diesem Computer aufbewahrt und hinzugefügt, sobald er wieder da ist; bis dahin zeigt dein Verlauf die Einheiten dieses Computers.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your history folder {folder} is back: %n record(s) kept on this computer meanwhile were added to it.</source>
+        <translation>
+            <numerusform>Dein Verlaufsordner {folder} ist wieder da: %n Eintrag, der inzwischen auf diesem Computer aufbewahrt wurde, ist hinzugefügt.</numerusform>
+            <numerusform>Dein Verlaufsordner {folder} ist wieder da: %n Einträge, die inzwischen auf diesem Computer aufbewahrt wurden, sind hinzugefügt.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Time to stand and stretch</source>
         <translation>Zeit, aufzustehen und dich zu dehnen</translation>
     </message>

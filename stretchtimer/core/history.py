@@ -93,7 +93,7 @@ def sessions_from(all_records: Iterable[dict[str, Any]]) -> list[Session]:
     for sid, rating in ratings.items():
         if sid in sessions:
             sessions[sid].rating = rating
-    return sorted(sessions.values(), key=lambda s: s.started)
+    return sorted(sessions.values(), key=lambda s: (s.started, s.id))  # the same on any computer
 
 
 def forgiving_streak(active: set[date], today: date, rest_weekdays: frozenset[int] = frozenset()

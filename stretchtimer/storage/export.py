@@ -8,18 +8,19 @@ import io
 import json
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from stretchtimer.core.history import sessions_from
 from stretchtimer.storage.atomic import write_atomic
-from stretchtimer.storage.journal import Journal
 
 CSV_COLUMNS = ["session_id", "started", "ended", "routine_id", "routine_name", "completed",
                "rating", "exercise_id", "side", "seconds_held", "muscles"]
 
 
-def export_history(journal: Journal, target: Path, replace: bool = False,
+def export_history(records: list[dict[str, Any]], target: Path, replace: bool = False,
                    own_folders: Iterable[Path] = ()) -> int:
-    """Write the history to `target` (.csv or .json); returns how many sessions. An
+    """Write the history's `records` (storage/history_files.py's records(): every
+    computer's) to `target` (.csv or .json); returns how many sessions. An
     existing file is replaced only when asked (`replace`), and never one inside the app's
     own folders (settings, history, routines, cache)."""
     kind = target.suffix.lower()
@@ -33,7 +34,6 @@ def export_history(journal: Journal, target: Path, replace: bool = False,
     if target.exists() and not replace:
         raise ValueError(f"{target} exists already; choose another name, or add --force "
                          "to replace it")
-    records = journal.load().records
     sessions = sessions_from(records)
     if kind == ".json":
         data = json.dumps({"format": "stretchtimer-history", "records": records}, indent=1,

@@ -36,6 +36,11 @@ MARKER_TEXT = (
     "Do not edit the .jsonl files; copies a sync tool makes of them are read as well.\n")
 
 
+def folder_of(settings: Any) -> Path | None:
+    """The synced folder of these Settings (history.sync_folder), None for none."""
+    return Path(settings.history.sync_folder) if settings.history.sync_folder else None
+
+
 class SyncProblem(Exception):
     """Syncing could not be turned on or off; the message names the folder and why."""
 
@@ -43,7 +48,6 @@ class SyncProblem(Exception):
 @dataclass
 class HistoryFiles:
     local: Path  # this computer's journal (everything it recorded)
-    pending: Path  # recorded while the synced folder was away, to be added to it
     folder: Path | None = None  # the synced folder, or None
     own_name: str = ""  # this computer's journal's name in it
     # told "synced" / "away" when the folder goes or comes back (the app's notice), with
@@ -53,8 +57,13 @@ class HistoryFiles:
 
     @classmethod
     def of(cls, paths: Paths, folder: Path | None) -> HistoryFiles:
-        return cls(paths.journal, paths.data / "history-unsynced.jsonl", folder,
+        return cls(paths.journal, folder,
                    own_journal_name(paths.data) if folder is not None else "")
+
+    @property
+    def pending(self) -> Path:
+        """Recorded while the synced folder was away, to be added to it."""
+        return self.local.with_name("history-unsynced.jsonl")
 
     @property
     def own(self) -> Path | None:
@@ -66,11 +75,17 @@ class HistoryFiles:
             return "local"
         return "synced" if (self.folder / MARKER).is_file() else "away"
 
-    def sources(self) -> list[Path]:
-        """The journals to read now (storage/history_store.py reads them merged)."""
-        state = self._look()
+    def sources(self, merge: bool = True) -> list[Path]:
+        """The journals to read now (storage/history_store.py reads them merged); `merge`:
+        records kept while the folder was away go into it if it is back (the app does
+        that; a text command such as --export only reads)."""
+        state = self._look() if merge else self.state()
         folder = journal_files(self.folder) if state == "synced" and self.folder else []
         return folder + [p for p in (self.local, self.pending) if p.is_file()]
+
+    def records(self) -> list[dict[str, Any]]:
+        """Every record of the history now, each once (for --export)."""
+        return load_merged(None, self.sources(merge=False)).records
 
     def append(self, record: dict[str, Any]) -> str:
         """Add one record where it belongs; on disk when this returns (OSError: not saved)."""
@@ -110,6 +125,16 @@ class HistoryFiles:
             if not first or state == "away" or added:
                 self.changed(state, added)
         return state
+
+
+def switch_folder(paths: Paths, old: Path | None, new: Path | None) -> int:
+    """From syncing in `old` (None: local) to `new`: everything is kept locally first,
+    then copied into the new folder. Returns the records copied; SyncProblem when the
+    switch cannot be made (the settings then stay as they are)."""
+    if old == new:
+        return 0
+    copied = stop_syncing(paths, old) if old is not None else 0
+    return start_syncing(paths, new) if new is not None else copied
 
 
 def start_syncing(paths: Paths, folder: Path) -> int:

@@ -78,16 +78,26 @@ class DisplaySettings:
 
 
 @dataclass(frozen=True)
+class HistorySettings:
+    # a folder a sync tool keeps the same on every computer ("": history stays local);
+    # set through storage/history_files.py's start_syncing, which copies the history in
+    sync_folder: str = ""
+    sync_routines: bool = False  # the user's own routines live in that folder too
+
+
+@dataclass(frozen=True)
 class Settings:
     voice: VoiceSettings = field(default_factory=VoiceSettings)
     reminders: ReminderSettings = field(default_factory=ReminderSettings)
     goals: GoalSettings = field(default_factory=GoalSettings)
     display: DisplaySettings = field(default_factory=DisplaySettings)
+    history: HistorySettings = field(default_factory=HistorySettings)
     suspended: tuple[str, ...] = ()  # exercise ids, until cleared
 
 
 SECTIONS: dict[str, Any] = {"voice": VoiceSettings, "reminders": ReminderSettings,
-                            "goals": GoalSettings, "display": DisplaySettings}
+                            "goals": GoalSettings, "display": DisplaySettings,
+                            "history": HistorySettings}
 
 # --- checks: (section, name) -> returns None when the value is fine, else what was expected
 
@@ -113,6 +123,12 @@ _HH_MM = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")  # ASCII digits only, noth
 
 def _clock(v: Any) -> bool:
     return isinstance(v, str) and _HH_MM.fullmatch(v) is not None
+
+
+def _folder(v: Any) -> str | None:
+    ok = v == "" or (isinstance(v, str) and len(v) <= 4096 and "\0" not in v and
+                     Path(v).is_absolute())
+    return None if ok else 'a folder\'s full path, or "" for none'
 
 
 def _hours(v: Any) -> str | None:
@@ -150,6 +166,8 @@ CHECKS: dict[tuple[str, str], Any] = {
     else "system, " + " or ".join(LANGUAGES),
     ("display", "text_size"): _int(*BOUNDS["display", "text_size"]),
     ("display", "reduced_motion"): _bool,
+    ("history", "sync_folder"): _folder,
+    ("history", "sync_routines"): _bool,
 }
 
 

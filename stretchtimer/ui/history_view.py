@@ -201,6 +201,7 @@ class HistoryView(QWidget):
         self.history, self.settings, self.clock = history, settings, clock
         settings.goals_changed.connect(self._on_settings_changed)
         settings.reminders_changed.connect(self._on_settings_changed)
+        settings.history_changed.connect(self._on_settings_changed)  # another folder
         self.stats: Stats | None = None
         big = QFont(self.font())
         big.setPointSizeF(big.pointSizeF() * 1.8)

@@ -28,7 +28,7 @@ def history(path):
 
 def test_csv_has_a_row_per_session_exercise_and_side(tmp_path):
     journal = history(tmp_path / "history.jsonl")
-    assert export_history(journal, tmp_path / "out.csv") == 2
+    assert export_history(journal.load().records, tmp_path / "out.csv") == 2
     with open(tmp_path / "out.csv", newline="") as f:
         rows = list(csv.DictReader(f))
     assert list(rows[0]) == CSV_COLUMNS
@@ -40,7 +40,7 @@ def test_csv_has_a_row_per_session_exercise_and_side(tmp_path):
 
 def test_json_holds_every_record(tmp_path):
     journal = history(tmp_path / "history.jsonl")
-    export_history(journal, tmp_path / "out.json")
+    export_history(journal.load().records, tmp_path / "out.json")
     data = json.loads((tmp_path / "out.json").read_text())
     assert data["format"] == "stretchtimer-history"
     assert [r["type"] for r in data["records"]] == ["session", "checkin", "session"]
@@ -48,7 +48,7 @@ def test_json_holds_every_record(tmp_path):
 
 def test_unknown_format_is_refused(tmp_path):
     with pytest.raises(ValueError, match=r"\.csv or \.json"):
-        export_history(Journal(tmp_path / "h.jsonl"), tmp_path / "out.xlsx")
+        export_history([], tmp_path / "out.xlsx")
     assert not (tmp_path / "out.xlsx").exists()
 
 

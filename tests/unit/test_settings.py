@@ -129,7 +129,8 @@ def test_sweep_removes_temps_a_crash_left(tmp_path):
 
 def test_to_dict_holds_every_setting():
     data = to_dict(Settings())
-    assert set(data) == {"schema_version", "voice", "reminders", "goals", "display", "suspended"}
+    assert set(data) == {"schema_version", "voice", "reminders", "goals", "display", "history",
+                         "suspended"}
 
 
 @pytest.mark.parametrize("content, field", [

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal, qInstallMessageHandler, qWarning
 from stretchtimer.controller import Controller
 from stretchtimer.core.clock import FakeClock
 from stretchtimer.core.plan import Kind
-from stretchtimer.storage.journal import Journal
+from stretchtimer.storage.history_files import HistoryFiles
 from stretchtimer.storage.routines import load_routines
 from stretchtimer.ui import session_end
 from stretchtimer.ui.reminder_driver import ReminderDriver
@@ -43,7 +43,7 @@ class Manager:
 def running(qtbot, tmp_path):
     """The controller and window with a tray, seven seconds into a routine's first hold."""
     clock = FakeClock()
-    app = Controller(load_routines(None), clock, journal=Journal(tmp_path / "h.jsonl"))
+    app = Controller(load_routines(None), clock, history_files=HistoryFiles(tmp_path / "h.jsonl"))
     qtbot.addWidget(app.window)
     app.window.show()
     from stretchtimer.app import app_icon
@@ -72,7 +72,7 @@ def installed(running):
 
 
 def held(app):
-    (record,) = app.journal.load().records
+    (record,) = app.history_files.records()
     return record["completed"], sum(h["seconds"] for h in record["held"])
 
 
@@ -112,7 +112,7 @@ def test_qts_word_that_the_display_is_gone_ends_the_app_before_the_process_goes(
     assert completed is False and 6 <= seconds <= 8
     assert running.window.quitting
     qWarning(word)  # said again (or Qt's own exit follows): nothing more
-    assert quits == [1] and len(running.journal.load().records) == 1
+    assert quits == [1] and len(running.history_files.records()) == 1
 
 
 @pytest.mark.qt_log_ignore("The X11 window")

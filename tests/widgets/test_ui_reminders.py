@@ -192,11 +192,11 @@ def test_the_tray_shows_snoozed_paused_and_running(qtbot):
 def test_reminders_and_what_became_of_them_reach_the_history(qtbot, tmp_path):
     from stretchtimer.core.history import compute_stats
     from stretchtimer.core.tally import tally_of
-    from stretchtimer.storage.journal import Journal
+    from stretchtimer.storage.history_files import HistoryFiles
 
     clock = FakeClock(wall=MONDAY_8)
-    journal = Journal(tmp_path / "history.jsonl")
-    app = Controller(load_routines(None), clock, journal=journal)
+    files = HistoryFiles(tmp_path / "history.jsonl")
+    app = Controller(load_routines(None), clock, history_files=files)
     window = app.window
     qtbot.addWidget(window)
     driver = ReminderDriver(app.settings, clock, parent=window)
@@ -207,7 +207,7 @@ def test_reminders_and_what_became_of_them_reach_the_history(qtbot, tmp_path):
     qtbot.mouseClick(popup.snooze, Qt.MouseButton.LeftButton)
     step(clock, driver, 600)  # 10:10 offered again
     qtbot.mouseClick(popup.start, Qt.MouseButton.LeftButton)
-    stats = compute_stats(tally_of(journal.load().records),
+    stats = compute_stats(tally_of(files.records()),
                           datetime.fromtimestamp(clock.wall()).date())
     assert stats.reminders == {"offered": 2, "started": 1, "snoozed": 1, "skipped": 0}
 
@@ -335,10 +335,10 @@ def test_the_trays_quit_records_the_running_routine_and_really_quits(qtbot, tmp_
     from PySide6.QtWidgets import QApplication
 
     from stretchtimer.core.plan import Kind
-    from stretchtimer.storage.journal import Journal
+    from stretchtimer.storage.history_files import HistoryFiles
 
     app, clock, driver, popup = window_with_reminders(qtbot, tray=True)
-    app.journal = Journal(tmp_path / "history.jsonl")
+    app.history_files = HistoryFiles(tmp_path / "history.jsonl")
     app.start_routine(app.library.get("desk-micro"))
     hold = next(s for s in app.driver.plan.segments if s.kind == Kind.HOLD)
     clock.advance_to(app.driver.machine.monotonic_at(hold.start + 7))
@@ -347,7 +347,7 @@ def test_the_trays_quit_records_the_running_routine_and_really_quits(qtbot, tmp_
     monkeypatch.setattr(QApplication.instance(), "quit", lambda: quits.append(1))
     app.tray.menu.actions()[-1].trigger()  # Quit
     assert quits == [1] and app.quitting
-    (record,) = app.journal.load().records
+    (record,) = app.history_files.records()
     assert record["completed"] is False and 6 <= sum(h["seconds"] for h in record["held"]) <= 8
     assert app.window.close() and not app.window.isVisible()  # no longer closes into the tray
 

@@ -77,7 +77,7 @@ def test_a_full_disk_when_saving_a_session_is_told(qtbot, tmp_path, monkeypatch)
     def full(record):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(app.journal, "append", full)
+    monkeypatch.setattr(app.history_files, "append", full)
     app.start_routine(app.library.get("walk-break"))
     qtbot.keyClick(app.timer, Qt.Key.Key_Escape)
     assert "Could not save this session" in window.notice.text()
