@@ -64,6 +64,7 @@ def main() -> int:
             shoot(window, app, out / "timer-done.png")
         driver.stop()
     shoot_history(app, out)
+    shoot_synced_settings(app, out)
     shoot_editor(app, controller, out)
     shoot_german(app, out)
     return 0
@@ -113,6 +114,29 @@ def shoot_editor(app: QApplication, controller: Controller, out: Path) -> None:
     editor.tabs.setCurrentIndex(1)
     shoot(editor, app, out / "editor-preview.png")
     editor.reject()
+
+
+def shoot_synced_settings(app: QApplication, out: Path) -> None:
+    """Settings > History with the history in a synced folder another computer uses."""
+    import tempfile
+
+    from stretchtimer.app import build_app
+    from stretchtimer.storage.journal import Journal
+    from stretchtimer.storage.paths import Paths
+
+    root = Path(tempfile.mkdtemp(prefix="st-sync-"))
+    folder = root / "Sync" / "stretchtimer"
+    folder.mkdir(parents=True)
+    Journal(folder / "history-home-laptop-3f9c2a71.jsonl").append({
+        "type": "session", "routine_id": "desk-micro", "routine_name": "Desk micro-break",
+        "started": "2026-11-18T19:00:00+01:00", "ended": "2026-11-18T19:03:00+01:00",
+        "completed": True, "held": []})
+    controller = build_app(Paths.under(root / "home"), FakeClock())
+    controller.set_sync_folder(folder)
+    settings = controller.show_settings("History")
+    settings.resize(640, 520)
+    shoot(settings, app, out / "settings-history.png")
+    settings.close()
 
 
 def shoot_history(app: QApplication, out: Path) -> None:

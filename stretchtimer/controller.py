@@ -614,6 +614,12 @@ class Controller(QObject):
         self.refresh_progression()
         return copied
 
+    def history_state(self) -> tuple[str, int]:
+        """Where the history is kept ("local", "synced", "away") and how many computers'
+        journals it reads (Settings > History)."""
+        files = self._files()
+        return files.state(), files.computers()
+
     def _on_history_folder_changed(self, state: str, added: int) -> None:
         folder = self._files().folder
         if state == "away":
@@ -648,6 +654,7 @@ class Controller(QObject):
         from stretchtimer.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.settings, self.voice, self.autostart, self.sensing,
+                                self if self.history_files is not None else None,
                                 self.window)
         dialog.show_page(page)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

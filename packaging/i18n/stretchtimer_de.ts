@@ -1441,6 +1441,61 @@
         <translation>&amp;Sprache</translation>
     </message>
     <message>
+        <source>Keep my history in a folder I sync</source>
+        <translation>Meinen Verlauf in einem Ordner halten, den ich synchronisiere</translation>
+    </message>
+    <message>
+        <source>No folder chosen</source>
+        <translation>Kein Ordner gewählt</translation>
+    </message>
+    <message>
+        <source>History folder</source>
+        <translation>Verlaufsordner</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose folder…</source>
+        <translation>Ordner &amp;wählen…</translation>
+    </message>
+    <message>
+        <source>Keep my own routines there too</source>
+        <translation>Meine eigenen Routinen auch dort halten</translation>
+    </message>
+    <message>
+        <source>History folder status</source>
+        <translation>Zustand des Verlaufsordners</translation>
+    </message>
+    <message>
+        <source>Any sync tool will do: Syncthing, Nextcloud, Dropbox, OneDrive. Each computer adds its sessions to its own file in the folder and reads every computer&apos;s, so your streak and totals count them all. Turning this on copies your history into the folder; turning it off keeps a copy of everything on this computer.</source>
+        <translation>Jedes Sync-Programm geht: Syncthing, Nextcloud, Dropbox, OneDrive. Jeder Computer schreibt seine Einheiten in seine eigene Datei im Ordner und liest die aller Computer, so zählen deine Serie und deine Summen alle mit. Einschalten kopiert deinen Verlauf in den Ordner; Ausschalten behält eine Kopie von allem auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>&amp;Folder</source>
+        <translation>&amp;Ordner</translation>
+    </message>
+    <message>
+        <source>Your history is kept on this computer only.</source>
+        <translation>Dein Verlauf liegt nur auf diesem Computer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your history is kept in {folder}, with the history of %n computer(s).</source>
+        <translation>
+            <numerusform>Dein Verlauf liegt in {folder}, mit dem Verlauf von %n Computer.</numerusform>
+            <numerusform>Dein Verlauf liegt in {folder}, mit dem Verlauf von %n Computern.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{folder} is not there now (is its drive connected?): new sessions wait on this computer until it is back.</source>
+        <translation>{folder} ist gerade nicht da (ist sein Laufwerk verbunden?): Neue Einheiten warten auf diesem Computer, bis er wieder da ist.</translation>
+    </message>
+    <message>
+        <source>A folder your sync tool keeps</source>
+        <translation>Ein Ordner, den dein Sync-Programm abgleicht</translation>
+    </message>
+    <message>
+        <source>Not changed: {why}</source>
+        <translation>Nicht geändert: {why}</translation>
+    </message>
+    <message>
         <source>Set by your organisation</source>
         <translation>Von deiner Organisation festgelegt</translation>
     </message>

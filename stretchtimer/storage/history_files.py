@@ -25,7 +25,12 @@ from typing import Any
 from stretchtimer.storage.atomic import fsync_dir, write_atomic
 from stretchtimer.storage.journal import Journal, stamp
 from stretchtimer.storage.paths import Paths
-from stretchtimer.storage.synced_journals import journal_files, load_merged, own_journal_name
+from stretchtimer.storage.synced_journals import (
+    is_copy,
+    journal_files,
+    load_merged,
+    own_journal_name,
+)
 
 MARKER = "stretchtimer-history.txt"
 MARKER_TEXT = (
@@ -74,6 +79,14 @@ class HistoryFiles:
         if self.folder is None:
             return "local"
         return "synced" if (self.folder / MARKER).is_file() else "away"
+
+    def computers(self) -> int:
+        """How many computers' journals the folder holds, this one's included (written at
+        its first session) and a sync tool's copies aside."""
+        if self.state() != "synced" or self.folder is None:
+            return 1
+        return len({p.name for p in journal_files(self.folder) if not is_copy(p)} |
+                   {self.own_name})
 
     def sources(self, merge: bool = True) -> list[Path]:
         """The journals to read now (storage/history_store.py reads them merged); `merge`:

@@ -41,6 +41,11 @@ def is_journal(path: Path) -> bool:
     return name.startswith(PREFIX) and name.endswith(SUFFIX)
 
 
+def is_copy(path: Path) -> bool:
+    """A sync tool's conflict copy of a journal (read like any other, not a computer)."""
+    return re.search(r"\.sync-conflict-|\(conflicted copy|-conflict-", path.name) is not None
+
+
 def journal_files(folder: Path) -> list[Path]:
     """The folder's journals now (plain files only: a FIFO would block the reader)."""
     found = []

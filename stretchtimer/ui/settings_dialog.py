@@ -1,5 +1,5 @@
-"""The settings pages: voice, reminders, goals, display. Every change applies and is
-saved at once (the window listens to `changed`)."""
+"""The settings pages: voice, reminders, goals, display, history. Every change applies
+and is saved at once (the window listens to `changed`)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QSlider,
@@ -504,15 +505,120 @@ class DisplayPage(QWidget):
         self.contrast.setChecked(d.high_contrast)  # also View > High contrast
 
 
+class HistoryPage(QWidget):
+    """Where the history is kept: on this computer, or in a folder a sync tool keeps the
+    same on every computer (issue 19). `history`: what switches it (the controller's
+    set_sync_folder and history_state); None where the app keeps no history."""
+
+    def __init__(self, model: SettingsModel, history=None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model, self.history = model, history
+        h = model.history
+        self.synced = QCheckBox(tr("Keep my history in a folder I sync"))
+        self.synced.setChecked(bool(h.sync_folder))
+        self.folder = QLineEdit(h.sync_folder)
+        self.folder.setReadOnly(True)
+        self.folder.setPlaceholderText(tr("No folder chosen"))
+        self.folder.setAccessibleName(tr("History folder"))
+        self.choose = QPushButton(tr("C&hoose folder…"))
+        self.routines = QCheckBox(tr("Keep my own routines there too"))
+        self.routines.setChecked(h.sync_routines)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(tr("History folder status"))
+        note = QLabel(tr(
+            "Any sync tool will do: Syncthing, Nextcloud, Dropbox, OneDrive. Each computer "
+            "adds its sessions to its own file in the folder and reads every computer's, so "
+            "your streak and totals count them all. Turning this on copies your history "
+            "into the folder; turning it off keeps a copy of everything on this computer."))
+        note.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.folder, 1)
+        row.addWidget(self.choose)
+        form = QFormLayout(self)
+        form.addRow("", self.synced)
+        label = QLabel(tr("&Folder"))  # a row of two widgets has no buddy of its own
+        label.setBuddy(self.folder)
+        form.addRow(label, row)
+        form.addRow("", self.routines)
+        form.addRow(self.status)
+        form.addRow(note)
+        for w in (self.synced, self.choose, self.routines):
+            w.setEnabled(history is not None)
+        self.synced.toggled.connect(self._on_synced_toggled)
+        self.choose.clicked.connect(self._on_choose_clicked)
+        self.routines.toggled.connect(lambda on: model.set_history(sync_routines=on))
+        self._show_state()
+
+    def _show_state(self, problem: str = "") -> None:
+        if problem:
+            self.status.setText(problem)
+            return
+        state, count = self.history.history_state() if self.history else ("local", 0)
+        folder = self.model.history.sync_folder
+        self.status.setText({
+            "local": tr("Your history is kept on this computer only."),
+            "synced": tr("Your history is kept in {folder}, with the history of %n "
+                         "computer(s).", "", count).format(folder=folder),
+            "away": tr("{folder} is not there now (is its drive connected?): new sessions "
+                       "wait on this computer until it is back.").format(folder=folder),
+        }.get(state, ""))
+
+    def _on_synced_toggled(self, on: bool) -> None:
+        if on and not self.folder.text():
+            self._on_choose_clicked()
+            return
+        self.use_folder(self.folder.text() if on else None)
+
+    def _on_choose_clicked(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path = QFileDialog.getExistingDirectory(self, tr("A folder your sync tool keeps"),
+                                                self.folder.text())
+        if path:
+            self.use_folder(path)
+        else:  # cancelled: as it was
+            self._show_model()
+
+    def use_folder(self, path: str | None) -> None:
+        """Keep the history in `path` (None: on this computer), copying it first."""
+        from pathlib import Path
+
+        from PySide6.QtGui import QGuiApplication
+
+        from stretchtimer.storage.history_files import SyncProblem
+
+        problem = ""
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a long history: a second
+        try:
+            self.history.set_sync_folder(Path(path) if path else None)
+        except SyncProblem as exc:
+            problem = tr("Not changed: {why}").format(why=exc)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self._show_model()
+        self._show_state(problem)
+
+    def _show_model(self) -> None:
+        """The controls as the setting is (after a switch, or one that was not made)."""
+        folder = self.model.history.sync_folder
+        with QSignalBlocker(self.synced):
+            self.synced.setChecked(bool(folder))
+        if folder:
+            self.folder.setText(folder)
+
+
 def locked_note() -> str:
     return tr("Set by your organisation")
 
 
 class SettingsDialog(QDialog):
-    """Every setting, on four pages; each change is applied and saved at once."""
+    """Every setting, on five pages; each change is applied and saved at once."""
 
     def __init__(self, model: SettingsModel, player=None, autostart=None,
-                 sensing: dict | None = None, parent: QWidget | None = None) -> None:
+                 sensing: dict | None = None, history=None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Settings"))
         self.voice = VoicePage(model, player)
@@ -520,11 +626,13 @@ class SettingsDialog(QDialog):
         self.goals = GoalsPage(model)
         display = self.display = DisplayPage(model)
         self.contrast = display.contrast
+        self.history = HistoryPage(model, history)
         self.tabs = QTabWidget()
         self.pages = {"Voice": self.voice, "Reminders": self.reminders, "Goals": self.goals,
-                      "Display": display}
+                      "Display": display, "History": self.history}
         for page, title in ((self.voice, tr("Voice")), (self.reminders, tr("Reminders")),
-                            (self.goals, tr("Goals")), (display, tr("Display"))):
+                            (self.goals, tr("Goals")), (display, tr("Display")),
+                            (self.history, tr("History"))):
             scroll = QScrollArea()  # a long page scrolls on a small screen (1366x768)
             scroll.setWidget(page)
             scroll.setWidgetResizable(True)
@@ -538,12 +646,12 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def show_page(self, name: str) -> None:
-        """Bring a page ("Voice", "Reminders", "Goals", "Display") to the front."""
+        """Bring a page ("Voice", "Reminders", "Goals", "Display", "History") forward."""
         self.tabs.setCurrentIndex(list(self.pages).index(name))
 
     def _show_locked(self, locked: frozenset[tuple[str, str]]) -> None:
         """The organisation's settings show their value, and cannot be changed here."""
-        v, r, g, d = self.voice, self.reminders, self.goals, self.display
+        v, r, g, d, h = self.voice, self.reminders, self.goals, self.display, self.history
         controls: dict[tuple[str, str], list[QWidget]] = {
             ("voice", "voice"): [v.language, v.voice, v.add],
             ("voice", "rate_wpm"): [v.rate], ("voice", "volume"): [v.volume],
@@ -560,6 +668,8 @@ class SettingsDialog(QDialog):
             ("display", "high_contrast"): [d.contrast], ("display", "text_size"): [d.text_size],
             ("display", "reduced_motion"): [d.reduced_motion],
             ("display", "language"): [d.language],
+            ("history", "sync_folder"): [h.synced, h.choose],
+            ("history", "sync_routines"): [h.routines],
         }
         for key in locked:
             for widget in controls.get(key, []):

@@ -67,7 +67,7 @@ def tab_cycle(qtbot, dialog: QWidget, start: QWidget, presses: int = 120) -> set
     return seen
 
 
-@pytest.mark.parametrize("page", ["Voice", "Reminders", "Goals", "Display"])
+@pytest.mark.parametrize("page", ["Voice", "Reminders", "Goals", "Display", "History"])
 def test_tab_reaches_every_settings_control(qtbot, rig, page):
     dialog = rig.app.show_settings(page)
     qtbot.waitUntil(dialog.isActiveWindow)

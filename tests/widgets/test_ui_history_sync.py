@@ -1,0 +1,79 @@
+"""Settings > History: keeping the history in a synced folder, from the window (issue
+19). The folder is one the test makes; tests/e2e/test_syncthing.py syncs real ones."""
+
+import json
+
+from stretchtimer.app import build_app
+from stretchtimer.core.clock import FakeClock
+from stretchtimer.storage.history_files import MARKER
+from stretchtimer.storage.journal import Journal
+from stretchtimer.storage.paths import Paths
+from stretchtimer.storage.synced_journals import journal_files
+
+
+def session(day):
+    return {"type": "session", "routine_id": "desk-micro", "routine_name": "Desk micro-break",
+            "started": f"{day}T10:00:00+01:00", "ended": f"{day}T10:03:00+01:00",
+            "completed": True, "held": []}
+
+
+def open_app(qtbot, tmp_path):
+    app = build_app(Paths.under(tmp_path / "home"), FakeClock())
+    qtbot.addWidget(app.window)
+    app.window.show()
+    qtbot.waitExposed(app.window)
+    return app
+
+
+def test_turning_it_on_and_off_in_settings(qtbot, tmp_path):
+    paths = Paths.under(tmp_path / "home")
+    Journal(paths.journal).append(session("2026-11-30"))
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+    Journal(folder / "history-laptop-0badcafe.jsonl").append(session("2026-11-29"))
+    app = open_app(qtbot, tmp_path)
+    page = app.show_settings("History").history
+    assert page.status.text() == "Your history is kept on this computer only."
+    page.use_folder(str(folder))
+    saved = json.loads(paths.settings_file.read_text())
+    assert saved["history"]["sync_folder"] == str(folder)
+    assert page.synced.isChecked() and page.folder.text() == str(folder)
+    assert "with the history of 2 computer(s)" in page.status.text()
+    assert (folder / MARKER).is_file() and len(journal_files(folder)) == 2
+    assert app.history.load().total == 2  # this computer's and the laptop's
+    app.start_routine(app.library.get("walk-break"))
+    app.driver.stop()
+    own = [p for p in journal_files(folder) if "laptop" not in p.name]
+    assert len(Journal(own[0]).load().records) == 2  # the copy and the new session
+    page.synced.setChecked(False)  # off: a copy of everything stays here
+    assert json.loads(paths.settings_file.read_text())["history"]["sync_folder"] == ""
+    assert app.history.load().total == 3
+    assert {r["started"][:10] for r in Journal(paths.journal).load().records
+            if r["type"] == "session"} >= {"2026-11-29", "2026-11-30"}
+
+
+def test_a_folder_that_cannot_be_used_is_said_and_nothing_changes(qtbot, tmp_path):
+    app = open_app(qtbot, tmp_path)
+    page = app.show_settings("History").history
+    page.use_folder(str(tmp_path / "not-mounted"))
+    assert page.status.text().startswith("Not changed: ") and "is not a folder" in \
+        page.status.text()
+    assert not page.synced.isChecked() and app.settings.history.sync_folder == ""
+
+
+def test_the_folder_going_away_is_told_once_and_its_return_too(qtbot, tmp_path):
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+    app = open_app(qtbot, tmp_path)
+    app.set_sync_folder(folder)
+    shown = []
+    app.window.show_notice = shown.append
+    (folder / MARKER).rename(tmp_path / "marker")  # as an unmounted drive's empty folder
+    app.start_routine(app.library.get("walk-break"))
+    app.driver.stop()
+    app.history.load()
+    assert len(shown) == 1 and "is not there" in shown[0]
+    assert app.history_state() == ("away", 1)
+    (tmp_path / "marker").rename(folder / MARKER)
+    assert app.history.load().total == 1
+    assert len(shown) == 2 and "is back: 1 record" in shown[1]
