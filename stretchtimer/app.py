@@ -194,10 +194,13 @@ def build_app(paths: Paths, clock) -> Controller:
     from stretchtimer.ui import i18n
 
     language = i18n.install(application(), settings.display.language)
-    controller = Controller(load_routines(paths.user_routines, language), clock,
+    from stretchtimer.storage.synced_routines import routines_folder
+
+    routines = routines_folder(paths, settings)  # the data folder's, or the synced one's
+    controller = Controller(load_routines(routines, language), clock,
                             SettingsModel(settings, store),
                             HistoryFiles.of(paths, folder_of(settings)),
-                            paths.history_snapshot, paths.user_routines, paths, language,
+                            paths.history_snapshot, routines, paths, language,
                             i18n.spoken_phrases())
     if store.messages:
         log.warning("settings: %s", " ".join(store.messages))

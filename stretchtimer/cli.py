@@ -304,11 +304,19 @@ def _play(path: Path, volume: float) -> str:
     return problem[0] if problem else ""
 
 
-def _library() -> Library:
+def _routines_folder() -> Path:
+    """The user's routines, where the app keeps them (perhaps in the synced folder)."""
     from stretchtimer.storage.paths import Paths
+    from stretchtimer.storage.synced_routines import routines_folder
+
+    paths = Paths.default()
+    return routines_folder(paths, _settings(paths))
+
+
+def _library() -> Library:
     from stretchtimer.storage.routines import load_routines
 
-    return load_routines(Paths.default().user_routines)
+    return load_routines(_routines_folder())
 
 
 def _report_errors(library: Library, err: TextIO) -> None:
@@ -359,7 +367,7 @@ def _main(argv: Sequence[str] | None, out: TextIO | None, err: TextIO | None) ->
         from stretchtimer.storage.routines import load_routines
         from stretchtimer.storage.user_routines import import_message, import_routine
 
-        folder = Paths.default().user_routines
+        folder = _routines_folder()
         try:
             routine, asked = import_routine(Path(args.import_file), load_routines(folder),
                                             folder)

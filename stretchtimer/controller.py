@@ -106,6 +106,7 @@ class Controller(QObject):
         self.settings.paused_changed.connect(lambda _p: self._update_context())
         self.settings.display_changed.connect(self._on_display_changed)
         self.settings.save_failed.connect(self._on_settings_save_failed)
+        self.settings.history_changed.connect(self._on_settings_history_changed)
         self.session_recorded.connect(lambda _id: self.checkin.ask())
 
     @property
@@ -613,6 +614,16 @@ class Controller(QObject):
         self.history_files.changed = self._on_history_folder_changed
         self.refresh_progression()
         return copied
+
+    def _on_settings_history_changed(self, history) -> None:
+        """The routines go with the history into the synced folder (or come back)."""
+        from stretchtimer.storage.synced_routines import routines_folder
+
+        if self.paths is None:
+            return
+        if not self.routines.move_to(routines_folder(self.paths, self.settings)) and \
+                history.sync_routines:
+            self.settings.set_history(sync_routines=False)  # they stay where they were
 
     def history_state(self) -> tuple[str, int]:
         """Where the history is kept ("local", "synced", "away") and how many computers'

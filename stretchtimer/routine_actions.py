@@ -69,26 +69,37 @@ class RoutineActions(QObject):
         if routine is not None and own_id is not None:  # the user's own: edit its file
             routine = self.original(routine)
             own_file = routine.file
+        from stretchtimer.storage.synced_routines import file_state
+
         taken = taken_ids(self.library, self.routines_folder, own_file) - {own_id}
         player, context = self._editor_needs()
         editor = RoutineEditor(routine, taken, player, context, self.window)
-        editor.saved.connect(lambda saved: self._on_editor_saved(saved, own_file))
+        was = file_state(own_file)  # changed meanwhile (on another computer): kept aside
+        editor.saved.connect(lambda saved: self._on_editor_saved(saved, own_file, was))
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.open()
         return editor
 
-    def _on_editor_saved(self, routine: Routine, own_file: Path | None = None) -> None:
+    def _on_editor_saved(self, routine: Routine, own_file: Path | None = None,
+                         was: tuple[int, int] | None = None) -> None:
+        from stretchtimer.storage.synced_routines import keep_if_changed
         from stretchtimer.storage.user_routines import save_routine
 
         if self.routines_folder is None:
             self.window.show_notice(tr("Routines cannot be saved here (no data folder)."))
             return
         try:
+            aside = keep_if_changed(own_file, was)
             save_routine(self.routines_folder, routine, own_file)
         except OSError as exc:
             self.window.show_notice(tr("Could not save “{name}”: {error}. Nothing was changed.")
                                     .format(name=routine.name, error=exc))
             return
+        if aside is not None:
+            self.window.show_notice(tr(
+                "“{name}” was also changed elsewhere (on another computer?) while you "
+                "edited it. Yours is saved; the other version is kept in {file}.")
+                .format(name=routine.name, file=aside))
         self.reload(routine.id)
 
     def delete(self, routine: Routine) -> bool:
@@ -158,10 +169,47 @@ class RoutineActions(QObject):
 
     def reload(self, select_id: str | None = None) -> None:
         from stretchtimer.storage.routines import folder_state, load_routines
+        from stretchtimer.storage.synced_routines import keep_copies_aside
 
+        if self.routines_folder is not None:
+            self.tell_kept_aside(keep_copies_aside(self.routines_folder))
         self._routines_state = folder_state(self.routines_folder)
         self.library = load_routines(self.routines_folder, self.language)
         self.reloaded.emit(select_id)
+
+    def tell_kept_aside(self, kept: list[Path]) -> None:
+        """Versions of a routine that met another (a sync tool's conflict copy, a file in
+        both folders): the newer is in use, each other one is kept, and said where."""
+        if kept:
+            self.window.show_notice(tr(
+                "A routine was changed on two computers (or was in both folders). The "
+                "newer version is in use; %n other version(s) are kept in {folder}.", "",
+                len(kept)).format(folder=kept[0].parent))
+
+    def move_to(self, folder: Path) -> bool:
+        """The routines now live in `folder` (syncing of routines turned on or off, or
+        the synced folder changed): what was in the old folder is copied in first."""
+        from stretchtimer.storage.synced_routines import merge_routines
+
+        old = self.routines_folder
+        if old is None or folder == old:
+            return True
+        try:
+            kept = merge_routines(old, folder)
+        except OSError as exc:
+            self.window.show_notice(tr("Could not copy your routines into {folder}: {error}. "
+                                       "They stay where they were.").format(folder=folder,
+                                                                            error=exc))
+            return False
+        self.routines_folder = folder
+        self.tell_kept_aside(kept)
+        watcher = getattr(self, "_watcher", None)
+        if watcher is not None:  # watching: the new folder instead
+            watcher.removePaths(watcher.directories())
+            folder.mkdir(parents=True, exist_ok=True)
+            watcher.addPath(str(folder))
+        self.reload()
+        return True
 
     def watch(self) -> None:
         """Routines added or changed from outside (stretchtimer --import, a file manager)

@@ -428,6 +428,10 @@
         <translation>„{name}“ konnte nicht gespeichert werden: {error}. Es wurde nichts geändert.</translation>
     </message>
     <message>
+        <source>“{name}” was also changed elsewhere (on another computer?) while you edited it. Yours is saved; the other version is kept in {file}.</source>
+        <translation>„{name}“ wurde woanders (auf einem anderen Computer?) ebenfalls geändert, während du sie bearbeitet hast. Deine ist gespeichert; die andere Fassung liegt in {file}.</translation>
+    </message>
+    <message>
         <source>Delete routine</source>
         <translation>Routine löschen</translation>
     </message>
@@ -465,6 +469,17 @@
     <message>
         <source>Exported “{name}” to {file}.</source>
         <translation>„{name}“ nach {file} exportiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A routine was changed on two computers (or was in both folders). The newer version is in use; %n other version(s) are kept in {folder}.</source>
+        <translation>
+            <numerusform>Eine Routine wurde auf zwei Computern geändert (oder lag in beiden Ordnern). Die neuere Fassung gilt; %n andere Fassung liegt in {folder}.</numerusform>
+            <numerusform>Eine Routine wurde auf zwei Computern geändert (oder lag in beiden Ordnern). Die neuere Fassung gilt; %n andere Fassungen liegen in {folder}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not copy your routines into {folder}: {error}. They stay where they were.</source>
+        <translation>Deine Routinen konnten nicht nach {folder} kopiert werden: {error}. Sie bleiben, wo sie waren.</translation>
     </message>
     <message>
         <source>Import routine</source>

@@ -2,6 +2,7 @@
 19). The folder is one the test makes; tests/e2e/test_syncthing.py syncs real ones."""
 
 import json
+import os
 
 from stretchtimer.app import build_app
 from stretchtimer.core.clock import FakeClock
@@ -77,3 +78,64 @@ def test_the_folder_going_away_is_told_once_and_its_return_too(qtbot, tmp_path):
     (tmp_path / "marker").rename(folder / MARKER)
     assert app.history.load().total == 1
     assert len(shown) == 2 and "is back: 1 record" in shown[1]
+
+
+def routine_file(folder, rid, name, file_name=None):
+    from dataclasses import replace
+
+    from stretchtimer.storage.routines import load_routines
+    from stretchtimer.storage.user_routines import routine_bytes
+
+    routine = replace(load_routines(None).get("walk-break"), id=rid, name=name)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / (file_name or f"{rid}.json")
+    path.write_bytes(routine_bytes(routine))
+    return path
+
+
+def test_my_routines_go_with_the_history_and_a_clash_keeps_both(qtbot, tmp_path):
+    paths = Paths.under(tmp_path / "home")
+    routine_file(paths.user_routines, "office-walk", "Office walk")
+    folder = tmp_path / "Sync"
+    routine_file(folder / "routines", "home-walk", "Home walk")  # made on the other computer
+    app = open_app(qtbot, tmp_path)
+    app.routines.watch()
+    shown = []
+    app.window.show_notice = shown.append
+    app.set_sync_folder(folder)
+    page = app.show_settings("History").history
+    page.routines.setChecked(True)
+    assert app.routines.routines_folder == folder / "routines"
+    assert {"office-walk", "home-walk"} <= set(app.library.routines)
+    assert (folder / "routines" / "office-walk.json").is_file()
+    assert (paths.user_routines / "office-walk.json").is_file()  # the original stays
+    # the laptop edited "Office walk" too, and Syncthing kept its version as a copy
+    routine_file(folder / "routines", "office-walk", "Office walk (laptop)",
+                 "office-walk.sync-conflict-20261201-101010-ABCDEFG.json")
+    app.routines.reload()
+    assert "1 other version(s) are kept in" in shown[-1]
+    assert len(list((folder / "routines" / "kept-aside").glob("*.json"))) == 1
+    assert app.library.get("office-walk").name == "Office walk"
+    assert not app.library.errors
+    page.routines.setChecked(False)  # back on this computer, with the one made at home
+    assert app.routines.routines_folder == paths.user_routines
+    assert (paths.user_routines / "home-walk.json").is_file()
+    assert "home-walk" in app.library.routines
+
+
+def test_an_edit_saved_over_another_computers_edit_keeps_that_version(qtbot, tmp_path):
+    paths = Paths.under(tmp_path / "home")
+    path = routine_file(paths.user_routines, "office-walk", "Office walk")
+    app = open_app(qtbot, tmp_path)
+    shown = []
+    app.window.show_notice = shown.append
+    editor = app.routines.edit(app.library.get("office-walk"))
+    routine_file(paths.user_routines, "office-walk", "Office walk (laptop)")
+    os.utime(path, (2_000_000_000, 2_000_000_000))  # synced in while the editor was open
+    editor.name.setText("Office walk, mine")
+    editor.name.textEdited.emit("Office walk, mine")
+    editor.save.click()
+    assert "the other version is kept in" in shown[-1]
+    (kept,) = (paths.user_routines / "kept-aside").glob("*.json")
+    assert json.loads(kept.read_text())["name"] == "Office walk (laptop)"
+    assert json.loads(path.read_text())["name"] == "Office walk, mine"
