@@ -25,10 +25,13 @@ def builtin_sources() -> Iterator[Source]:
 
 
 def user_sources(folder: Path) -> Iterator[Source]:
+    from stretchtimer.storage.synced_routines import is_sync_copy
+
     if not folder.is_dir():
         return
     for path in sorted(folder.glob("*.json")):
-        yield str(path), path, partial(read_capped, path)
+        if not is_sync_copy(path):  # another version of one: the app keeps it aside
+            yield str(path), path, partial(read_capped, path)
 
 
 def folder_state(folder: Path | None) -> tuple[tuple[str, int, int], ...]:

@@ -22,6 +22,11 @@ KEPT_ASIDE = "kept-aside"
 _COPY = re.compile(r"\.sync-conflict-\d{8}-\d{6}-[A-Z0-9]{7}|\(conflicted copy")
 
 
+def is_sync_copy(path: Path) -> bool:
+    """A sync tool's conflict copy of a routine file (not read as a routine)."""
+    return _COPY.search(path.name) is not None
+
+
 def routines_folder(paths: Paths, settings: Any) -> Path:
     """Where the user's routines are: in the synced folder's routines/, when the history
     is synced and the routines go with it; else the data folder's."""
@@ -47,7 +52,7 @@ def keep_copies_aside(folder: Path, now: float | None = None) -> list[Path]:
     where they went."""
     moved = []
     try:
-        copies = [p for p in sorted(folder.glob("*.json")) if _COPY.search(p.name)]
+        copies = [p for p in sorted(folder.glob("*.json")) if is_sync_copy(p)]
     except OSError:
         return []
     for path in copies:

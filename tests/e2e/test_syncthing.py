@@ -155,3 +155,34 @@ def test_a_conflict_copy_made_by_syncthing_is_merged_and_counted_once(tmp_path):
         conflicts = [p.name for p in work.sync.iterdir() if ".sync-conflict-" in p.name]
         assert conflicts and all(n.endswith(".jsonl") for n in conflicts)
         assert_same_history(work, home, first + apart)
+
+
+def test_a_routine_made_at_work_is_there_at_home_and_two_edits_keep_both(tmp_path):
+    work, home, pair = pair_of_computers(tmp_path)
+    with pair:
+        for c in (work, home):
+            c.run("--sync-folder", str(c.sync))
+            settings = Paths.under(c.home).settings_file
+            data = json.loads(settings.read_text())
+            data["history"]["sync_routines"] = True  # as Settings > History does
+            settings.write_text(json.dumps(data))
+        mine = json.loads((ROOT / "assets" / "routines" / "walk-break.json").read_text())
+        mine.update(id="office-walk", name="Office walk")
+        (tmp_path / "office-walk.json").write_text(json.dumps(mine))
+        work.run("--import", str(tmp_path / "office-walk.json"))
+        pair.wait_in_sync()
+        assert "office-walk" in home.run("--list-routines")
+        pair.pause_device("a")
+        for c, name in ((work, "Office walk (work)"), (home, "Office walk (home)")):
+            edited = dict(mine, name=name)
+            (c.sync / "routines" / "office-walk.json").write_text(json.dumps(edited))
+        pair.resume_device("a")
+        pair.wait_in_sync(timeout=90)
+        versions = sorted(json.loads(p.read_text())["name"]
+                          for p in (work.sync / "routines").glob("office-walk*.json"))
+        assert versions == ["Office walk (home)", "Office walk (work)"]  # both kept
+        for c in (work, home):
+            listed = subprocess.run([sys.executable, "-m", "stretchtimer", "--list-routines"],
+                                    env=c.env, cwd=ROOT, capture_output=True, text=True)
+            assert listed.returncode == 0 and listed.stderr == ""  # the copy is no clash
+            assert listed.stdout.count("office-walk") == 1
