@@ -49,6 +49,8 @@ class Controller(QObject):
     session_recorded = Signal(str)  # the journal id of a finished (or stopped) session
     tray_shown = Signal()  # the tray icon is up
     reminders_ready = Signal()  # reminders run, and the tray menu works
+    history_folder_switched = Signal(int, str)  # records copied; why not ("": done)
+    _switch_done = Signal(object, int, str, int)  # from the copying thread
 
     def __init__(self, library: Library, clock: Clock, settings: SettingsModel | None = None,
                  history_files: HistoryFiles | None = None, snapshot: Path | None = None,
@@ -90,6 +92,8 @@ class Controller(QObject):
         self._quitting = False
         self.instance: Any = None  # the SingleInstance held (set_single_instance)
         self._control_error: str | None = None  # why the last control command was not done
+        self._switching = False  # the history is being copied into another folder
+        self._switch_done.connect(self._on_switch_done)
         self._replan = QTimer(self)
         self._replan.setSingleShot(True)
         self._replan.setInterval(REPLAN_MS)
@@ -597,23 +601,87 @@ class Controller(QObject):
     def set_sync_folder(self, folder: Path | None) -> int:
         """Keep the history in `folder` (None: on this computer only): the history is
         copied in (or, turning it off, every computer's is copied out) and read back
-        before the setting changes. Returns the records copied; SyncProblem says why not."""
-        from stretchtimer.storage.history_files import SyncProblem, folder_of, switch_folder
+        before the setting changes. Returns the records copied; SyncProblem says why not.
+        (For a command, which waits for the answer; Settings uses switch_sync_folder.)"""
+        from stretchtimer.storage.history_files import switch_folder
+
+        old = self._switchable(folder)
+        if folder == old:
+            return 0
+        copied = switch_folder(self._paths(), old, folder)
+        self._switched_to(folder, copied)
+        return copied
+
+    def switch_sync_folder(self, folder: Path | None) -> None:
+        """set_sync_folder on a thread (ten years of history take a second or two to copy
+        and read back); history_folder_switched says how it went."""
+        import threading
+
+        from stretchtimer.storage.history_files import SyncProblem, switch_folder
+
+        try:
+            old = self._switchable(folder)
+        except SyncProblem as exc:
+            self.history_folder_switched.emit(0, str(exc))
+            return
+        if folder == old:
+            self.history_folder_switched.emit(0, "")
+            return
+        paths = self._paths()
+        before = paths.journal.stat().st_size if paths.journal.is_file() else 0
+
+        def work() -> None:
+            try:
+                self._switch_done.emit(folder, switch_folder(paths, old, folder), "", before)
+            except SyncProblem as exc:
+                self._switch_done.emit(folder, 0, str(exc), before)
+            except Exception as exc:  # noqa: BLE001 - said in Settings, never lost in a thread
+                log.exception("switching the history folder failed")
+                self._switch_done.emit(folder, 0, f"{type(exc).__name__}: {exc}", before)
+
+        self._switching = True
+        threading.Thread(target=work, name="stretchtimer-history-folder", daemon=True).start()
+
+    def _on_switch_done(self, folder: Path | None, copied: int, problem: str,
+                        before: int) -> None:
+        from stretchtimer.storage.journal import Journal
+
+        self._switching = False
+        if not problem and folder is not None:
+            try:  # what this computer recorded while the copy was made goes along
+                meanwhile = Journal(self._paths().journal).load(before).records
+                own = HistoryFiles.of(self._paths(), folder).own
+                if own is not None:
+                    Journal(own).extend(meanwhile)
+                copied += len(meanwhile)
+            except OSError as exc:
+                problem = str(exc)
+        if not problem:
+            self._switched_to(folder, copied)
+        self.history_folder_switched.emit(copied, problem)
+
+    def _switchable(self, folder: Path | None) -> Path | None:
+        """The folder now, when switching to `folder` may be tried; SyncProblem if not."""
+        from stretchtimer.storage.history_files import SyncProblem, folder_of
 
         if self.paths is None or self.history_files is None:
             raise SyncProblem("this stretchtimer keeps no history")
         if ("history", "sync_folder") in self.settings.locked:
             raise SyncProblem("the history folder is set by your organisation")
-        old = folder_of(self.settings)
-        if folder == old:
-            return 0
-        copied = switch_folder(self.paths, old, folder)
+        if self._switching:
+            raise SyncProblem("the history is being copied already; try again in a moment")
+        return folder_of(self.settings)
+
+    def _paths(self) -> Paths:
+        assert self.paths is not None
+        return self.paths
+
+    def _switched_to(self, folder: Path | None, copied: int) -> None:
         log.info("history folder: %s (%d record(s) copied)", folder or "this computer", copied)
         self.settings.set_history(sync_folder=str(folder or ""))
-        self.history_files = HistoryFiles.of(self.paths, folder)
+        self.history_files = HistoryFiles.of(self._paths(), folder)
         self.history_files.changed = self._on_history_folder_changed
         self.refresh_progression()
-        return copied
 
     def _on_settings_history_changed(self, history) -> None:
         """The routines go with the history into the synced folder (or come back)."""

@@ -1507,6 +1507,14 @@
         <translation>Ein Ordner, den dein Sync-Programm abgleicht</translation>
     </message>
     <message>
+        <source>Copying your history into {folder}…</source>
+        <translation>Dein Verlauf wird nach {folder} kopiert…</translation>
+    </message>
+    <message>
+        <source>Keeping a copy of everything on this computer…</source>
+        <translation>Eine Kopie von allem bleibt auf diesem Computer…</translation>
+    </message>
+    <message>
         <source>Not changed: {why}</source>
         <translation>Nicht geändert: {why}</translation>
     </message>

@@ -582,23 +582,24 @@ class HistoryPage(QWidget):
             self._show_model()
 
     def use_folder(self, path: str | None) -> None:
-        """Keep the history in `path` (None: on this computer), copying it first."""
+        """Keep the history in `path` (None: on this computer), copying it first (on a
+        thread: the page says so until history_folder_switched)."""
         from pathlib import Path
 
-        from PySide6.QtGui import QGuiApplication
+        for w in (self.synced, self.choose):
+            w.setEnabled(False)
+        self.status.setText(tr("Copying your history into {folder}…").format(folder=path)
+                            if path else tr("Keeping a copy of everything on this computer…"))
+        self.history.history_folder_switched.connect(self._on_switched,
+                                                     Qt.ConnectionType.SingleShotConnection)
+        self.history.switch_sync_folder(Path(path) if path else None)
 
-        from stretchtimer.storage.history_files import SyncProblem
-
-        problem = ""
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a long history: a second
-        try:
-            self.history.set_sync_folder(Path(path) if path else None)
-        except SyncProblem as exc:
-            problem = tr("Not changed: {why}").format(why=exc)
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+    def _on_switched(self, _copied: int, problem: str) -> None:
+        locked = ("history", "sync_folder") in self.model.locked
+        for w in (self.synced, self.choose):
+            w.setEnabled(not locked)
         self._show_model()
-        self._show_state(problem)
+        self._show_state(tr("Not changed: {why}").format(why=problem) if problem else "")
 
     def _show_model(self) -> None:
         """The controls as the setting is (after a switch, or one that was not made)."""

@@ -35,7 +35,10 @@ def test_turning_it_on_and_off_in_settings(qtbot, tmp_path):
     app = open_app(qtbot, tmp_path)
     page = app.show_settings("History").history
     assert page.status.text() == "Your history is kept on this computer only."
-    page.use_folder(str(folder))
+    with qtbot.waitSignal(app.history_folder_switched):
+        page.use_folder(str(folder))  # copied on a thread
+        assert page.status.text().startswith("Copying your history into ")
+        assert not page.synced.isEnabled()
     saved = json.loads(paths.settings_file.read_text())
     assert saved["history"]["sync_folder"] == str(folder)
     assert page.synced.isChecked() and page.folder.text() == str(folder)
@@ -46,7 +49,8 @@ def test_turning_it_on_and_off_in_settings(qtbot, tmp_path):
     app.driver.stop()
     own = [p for p in journal_files(folder) if "laptop" not in p.name]
     assert len(Journal(own[0]).load().records) == 2  # the copy and the new session
-    page.synced.setChecked(False)  # off: a copy of everything stays here
+    with qtbot.waitSignal(app.history_folder_switched):
+        page.synced.setChecked(False)  # off: a copy of everything stays here
     assert json.loads(paths.settings_file.read_text())["history"]["sync_folder"] == ""
     assert app.history.load().total == 3
     assert {r["started"][:10] for r in Journal(paths.journal).load().records
@@ -56,7 +60,8 @@ def test_turning_it_on_and_off_in_settings(qtbot, tmp_path):
 def test_a_folder_that_cannot_be_used_is_said_and_nothing_changes(qtbot, tmp_path):
     app = open_app(qtbot, tmp_path)
     page = app.show_settings("History").history
-    page.use_folder(str(tmp_path / "not-mounted"))
+    with qtbot.waitSignal(app.history_folder_switched):
+        page.use_folder(str(tmp_path / "not-mounted"))
     assert page.status.text().startswith("Not changed: ") and "is not a folder" in \
         page.status.text()
     assert not page.synced.isChecked() and app.settings.history.sync_folder == ""
@@ -102,8 +107,9 @@ def test_my_routines_go_with_the_history_and_a_clash_keeps_both(qtbot, tmp_path)
     app.routines.watch()
     shown = []
     app.window.show_notice = shown.append
-    app.set_sync_folder(folder)
     page = app.show_settings("History").history
+    with qtbot.waitSignal(app.history_folder_switched):
+        page.use_folder(str(folder))
     page.routines.setChecked(True)
     assert app.routines.routines_folder == folder / "routines"
     assert {"office-walk", "home-walk"} <= set(app.library.routines)
@@ -139,3 +145,21 @@ def test_an_edit_saved_over_another_computers_edit_keeps_that_version(qtbot, tmp
     (kept,) = (paths.user_routines / "kept-aside").glob("*.json")
     assert json.loads(kept.read_text())["name"] == "Office walk (laptop)"
     assert json.loads(path.read_text())["name"] == "Office walk, mine"
+
+
+def test_a_session_recorded_while_the_history_is_copied_goes_along(qtbot, tmp_path):
+    from stretchtimer.storage.history_files import switch_folder
+
+    paths = Paths.under(tmp_path / "home")
+    Journal(paths.journal).append(session("2026-11-30"))
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+    app = open_app(qtbot, tmp_path)
+    before = paths.journal.stat().st_size
+    copied = switch_folder(paths, None, folder)  # what the thread does
+    meanwhile = app.history_files.append(session("2026-12-01"))  # a routine ended then
+    with qtbot.waitSignal(app.history_folder_switched) as done:
+        app._on_switch_done(folder, copied, "", before)
+    assert done.args == [2, ""]
+    (own,) = journal_files(folder)
+    assert meanwhile in {r["id"] for r in Journal(own).load().records}
