@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -73,6 +74,16 @@ def test_every_control_command_against_a_running_instance(env, running):
     assert skipped - snoozed >= timedelta(minutes=50)  # an interval from now
     bad = run(env, "--pause-reminders", "for a while")
     assert bad.returncode == 2 and "is not a duration" in bad.stderr
+    # the history folder is switched by the running app, whose settings then say so
+    assert first["history"] == "local" and first["history_folder"] is None
+    synced = Path(env["STRETCHTIMER_HOME"]).parent / "Sync"
+    synced.mkdir()
+    moved = status(env, "--sync-folder", str(synced))
+    assert moved["history"] == "synced" and moved["history_folder"] == str(synced)
+    assert (synced / "stretchtimer-history.txt").is_file()
+    refused = run(env, "--sync-folder", str(synced / "missing"))
+    assert refused.returncode == 1 and "is not a folder here" in refused.stderr
+    assert status(env, "--sync-folder", "off")["history"] == "local"
     quit_ = run(env, "--quit")
     assert quit_.returncode == 0
     assert running.wait(timeout=10) == 0
