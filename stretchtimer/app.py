@@ -242,6 +242,7 @@ def _after_paint(controller: Controller, paths: Paths,
     step("the tray icon", lambda: _show_tray(controller, early))
 
     def the_rest() -> None:
+        step("the history folder", controller.set_up_configured_folder)
         step("history and progression", controller.refresh_progression)
         step("the routines folder watcher", controller.routines.watch)
         step("speech", speech)

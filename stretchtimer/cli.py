@@ -169,7 +169,7 @@ def sync_folder(folder: str, out: TextIO, err: TextIO) -> int:
     from stretchtimer.storage.paths import Paths
     from stretchtimer.storage.settings import SettingsStore
 
-    code = control(["--sync-folder", folder], out, err, alone_ok=True)
+    code = _sync_in_running_app(folder, out, err)
     if code != NOT_RUNNING:
         return code
     paths = Paths.default()
@@ -182,7 +182,7 @@ def sync_folder(folder: str, out: TextIO, err: TextIO) -> int:
         if store.read_only:
             raise SyncProblem(f"{paths.settings_file} is from a newer stretchtimer; "
                               "it is not changed")
-        copied = switch_folder(paths, folder_of(settings), new)
+        copied, _ = switch_folder(paths, folder_of(settings), new)
         store.save(replace(settings, history=replace(settings.history,
                                                      sync_folder=str(new or ""))))
     except (SyncProblem, OSError) as exc:
@@ -191,6 +191,32 @@ def sync_folder(folder: str, out: TextIO, err: TextIO) -> int:
     where = f"in {new}" if new else "on this computer only"
     _print(f"history kept {where} ({copied} record(s) copied)", file=out)
     return 0
+
+
+def _sync_in_running_app(folder: str, out: TextIO, err: TextIO) -> int:
+    """The running app copies on a thread: its --status says when that is done."""
+    import io
+    import json
+    import time
+
+    answer = io.StringIO()
+    code = control(["--sync-folder", folder], answer, err, alone_ok=True)
+    deadline = time.monotonic() + 600  # ten years of history on a slow share
+    while code == 0:
+        state = json.loads(answer.getvalue())
+        if not state.get("history_switching"):
+            if state.get("history_problem"):
+                _print(f"stretchtimer: --sync-folder: {state['history_problem']}", file=err)
+                return 1
+            _print(json.dumps(state), file=out)
+            return 0
+        if time.monotonic() > deadline:
+            _print("stretchtimer: --sync-folder: still copying; see --status", file=err)
+            return 1
+        time.sleep(0.2)  # a real process's progress, polled
+        answer = io.StringIO()
+        code = control(["--status"], answer, err)
+    return code
 
 
 def add_voice(model: str, out: TextIO, err: TextIO) -> int:
@@ -389,6 +415,9 @@ def _main(argv: Sequence[str] | None, out: TextIO | None, err: TextIO | None) ->
 
         paths = Paths.default()
         files = HistoryFiles.of(paths, folder_of(_settings(paths)))
+        if files.state() == "away":
+            _print(f"stretchtimer: --export: the synced folder {files.folder} is not there "
+                   "now: only this computer's sessions are exported", file=err)
         try:
             count = export_history(files.records(), Path(args.export), args.force,
                                    (paths.config, paths.data, paths.cache, paths.log))

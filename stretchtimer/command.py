@@ -90,6 +90,8 @@ def _sync_folder(text: str) -> str:
     running app that may do it has another working folder)."""
     import os
 
+    if not text.strip():
+        raise argparse.ArgumentTypeError("give a folder, or off")
     return text if text == "off" else os.path.abspath(os.path.expanduser(text))
 
 

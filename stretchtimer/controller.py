@@ -93,6 +93,7 @@ class Controller(QObject):
         self.instance: Any = None  # the SingleInstance held (set_single_instance)
         self._control_error: str | None = None  # why the last control command was not done
         self._switching = False  # the history is being copied into another folder
+        self._switch_problem = ""  # why the last switch was not made
         self._switch_done.connect(self._on_switch_done)
         self._replan = QTimer(self)
         self._replan.setSingleShot(True)
@@ -414,7 +415,8 @@ class Controller(QObject):
         log.info("control command %s", argv)
         from stretchtimer.ui.guard import step
 
-        step("a control command", lambda: self._control(command))
+        if not step("a control command", lambda: self._control(command)):
+            self._control_error = "it failed; the log says why"
         try:
             answer = self.status()
             if self._control_error:
@@ -426,16 +428,15 @@ class Controller(QObject):
 
     def _control(self, command: Command) -> None:
         from stretchtimer.core.durations import pause_seconds
-        from stretchtimer.storage.history_files import SyncProblem
 
         reminders = self.reminders
         self._control_error = None
-        if command.sync_folder is not None:
+        if command.sync_folder is not None:  # on a thread: --status says when it is done
             folder = command.sync_folder
-            try:
-                self.set_sync_folder(None if folder == "off" else Path(folder))
-            except SyncProblem as exc:
-                self._control_error = str(exc)
+            self._switch_problem = ""
+            self.switch_sync_folder(None if folder == "off" else Path(folder))
+            if not self._switching and self._switch_problem:  # refused at once
+                self._control_error = self._switch_problem
         elif command.quit_app:
             QTimer.singleShot(0, self.quit)  # after the answer is on its way
         elif reminders is None:
@@ -463,7 +464,9 @@ class Controller(QObject):
             self.routine_in_progress() else None
         files = self.history_files
         history = {"history": files.state() if files is not None else "none",
-                   "history_folder": self.settings.history.sync_folder or None}
+                   "history_folder": self.settings.history.sync_folder or None,
+                   "history_switching": self._switching,
+                   "history_problem": self._switch_problem or None}
         if reminders is None or not self.settings.reminders.enabled:
             why = "starting" if reminders is None else "reminders_off"
             return {"next_reminder": None, "held_by": [why], "routine": routine,
@@ -602,62 +605,88 @@ class Controller(QObject):
         """Keep the history in `folder` (None: on this computer only): the history is
         copied in (or, turning it off, every computer's is copied out) and read back
         before the setting changes. Returns the records copied; SyncProblem says why not.
-        (For a command, which waits for the answer; Settings uses switch_sync_folder.)"""
+        (Waits for the copy: Settings and --sync-folder use switch_sync_folder.)"""
         from stretchtimer.storage.history_files import switch_folder
 
         old = self._switchable(folder)
         if folder == old:
             return 0
-        copied = switch_folder(self._paths(), old, folder)
+        copied, _ = switch_folder(self._paths(), old, folder)
         self._switched_to(folder, copied)
         return copied
 
-    def switch_sync_folder(self, folder: Path | None) -> None:
+    def switch_sync_folder(self, folder: Path | None, locked_ok: bool = False) -> None:
         """set_sync_folder on a thread (ten years of history take a second or two to copy
-        and read back); history_folder_switched says how it went."""
+        and read back); history_folder_switched says how it went. `locked_ok`: setting up
+        the folder the organisation set."""
         import threading
 
         from stretchtimer.storage.history_files import SyncProblem, switch_folder
 
         try:
-            old = self._switchable(folder)
+            old = None if locked_ok else self._switchable(folder)
         except SyncProblem as exc:
-            self.history_folder_switched.emit(0, str(exc))
+            self._switch_said(0, str(exc))
             return
-        if folder == old:
-            self.history_folder_switched.emit(0, "")
+        if folder == old and not locked_ok:
+            self._switch_said(0, "")
             return
-        paths = self._paths()
-        before = paths.journal.stat().st_size if paths.journal.is_file() else 0
+        paths, snapshot = self._paths(), self._snapshot
 
         def work() -> None:
+            from stretchtimer.storage.history_store import HistoryStore
+
             try:
-                self._switch_done.emit(folder, switch_folder(paths, old, folder), "", before)
+                copied, read = switch_folder(paths, old, folder)
+                # the new set of journals' snapshot, so the first look at it is quick
+                files = HistoryFiles.of(paths, folder)
+                HistoryStore(lambda: files.sources(merge=False), snapshot).load()
+                self._switch_done.emit(folder, copied, "", read)
             except SyncProblem as exc:
-                self._switch_done.emit(folder, 0, str(exc), before)
+                self._switch_done.emit(folder, 0, str(exc), 0)
             except Exception as exc:  # noqa: BLE001 - said in Settings, never lost in a thread
                 log.exception("switching the history folder failed")
-                self._switch_done.emit(folder, 0, f"{type(exc).__name__}: {exc}", before)
+                self._switch_done.emit(folder, 0, f"{type(exc).__name__}: {exc}", 0)
 
         self._switching = True
         threading.Thread(target=work, name="stretchtimer-history-folder", daemon=True).start()
 
+    def set_up_configured_folder(self) -> None:
+        """A synced folder set in settings.json by hand, or by the organisation, is set up
+        (this computer's history copied in) once it is there: on a thread, after the paint."""
+        from stretchtimer.storage.history_files import folder_of, started_for
+
+        folder = folder_of(self.settings)
+        if folder is None or self.paths is None or started_for(self.paths) == folder:
+            return
+        try:
+            there = folder.is_dir()
+        except OSError:
+            there = False
+        if there:
+            log.info("setting up the history folder %s, set in the settings file", folder)
+            self.switch_sync_folder(folder, locked_ok=True)
+
     def _on_switch_done(self, folder: Path | None, copied: int, problem: str,
-                        before: int) -> None:
+                        read: int) -> None:
         from stretchtimer.storage.journal import Journal
 
         self._switching = False
         if not problem and folder is not None:
-            try:  # what this computer recorded while the copy was made goes along
-                meanwhile = Journal(self._paths().journal).load(before).records
+            try:  # what this computer recorded after the copy read its journal goes along
+                meanwhile = Journal(self._paths().journal).load(read)
                 own = HistoryFiles.of(self._paths(), folder).own
                 if own is not None:
-                    Journal(own).extend(meanwhile)
-                copied += len(meanwhile)
+                    Journal(own, shared=True).extend(meanwhile.records + meanwhile.newer)
+                copied += len(meanwhile.records) + len(meanwhile.newer)
             except OSError as exc:
                 problem = str(exc)
         if not problem:
             self._switched_to(folder, copied)
+        self._switch_said(copied, problem)
+
+    def _switch_said(self, copied: int, problem: str) -> None:
+        self._switch_problem = problem  # for --status, which --sync-folder waits on
         self.history_folder_switched.emit(copied, problem)
 
     def _switchable(self, folder: Path | None) -> Path | None:
@@ -678,9 +707,10 @@ class Controller(QObject):
 
     def _switched_to(self, folder: Path | None, copied: int) -> None:
         log.info("history folder: %s (%d record(s) copied)", folder or "this computer", copied)
-        self.settings.set_history(sync_folder=str(folder or ""))
+        # the new files first: the history view refreshes when the setting changes
         self.history_files = HistoryFiles.of(self._paths(), folder)
         self.history_files.changed = self._on_history_folder_changed
+        self.settings.set_history(sync_folder=str(folder or ""))
         self.refresh_progression()
 
     def _on_settings_history_changed(self, history) -> None:
@@ -699,17 +729,26 @@ class Controller(QObject):
         files = self._files()
         return files.state(), files.computers()
 
-    def _on_history_folder_changed(self, state: str, added: int) -> None:
+    def _on_history_folder_changed(self, state: str, added: int, why: str) -> None:
         folder = self._files().folder
-        if state == "away":
+        if self._switching:
+            return  # being set up (a folder from the settings file): not away
+        if state == "away" and why:  # there, but it refused a write (full, read-only)
+            self.notify(tr(
+                "Could not write into your history folder {folder} ({error}). New sessions "
+                "are kept on this computer and added to it later.").format(folder=folder,
+                                                                            error=why))
+        elif state == "away":
             self.notify(tr(
                 "Your history folder {folder} is not there (is its drive connected?). New "
                 "sessions are kept on this computer and added to it when it is back; until "
                 "then your history shows this computer's sessions.").format(folder=folder))
-        else:
+        elif added:
             self.notify(tr("Your history folder {folder} is back: %n record(s) kept on this "
                            "computer meanwhile were added to it.", "", added)
                         .format(folder=folder))
+        else:
+            self.notify(tr("Your history folder {folder} is back.").format(folder=folder))
 
     def export_history(self, path: Path) -> None:
         from stretchtimer.storage.export import export_history

@@ -216,6 +216,10 @@
         </translation>
     </message>
     <message>
+        <source>Not counted, as they could not be read: {files}.</source>
+        <translation>Nicht gezählt, weil sie nicht lesbar sind: {files}.</translation>
+    </message>
+    <message>
         <source>Reminders this week: {offered} offered, {started} taken, {snoozed} snoozed, {skipped} skipped.</source>
         <translation>Erinnerungen diese Woche: {offered} angezeigt, {started} wahrgenommen, {snoozed} verschoben, {skipped} übersprungen.</translation>
     </message>
@@ -533,6 +537,10 @@
         <translation>Auf diesem Desktop gibt es keinen Infobereich, daher kann stretchtimer dort nicht warten: Erinnerungen erscheinen weiterhin, solange dieses Fenster offen ist (minimiere es), und Schließen beendet das Programm.</translation>
     </message>
     <message>
+        <source>Could not write into your history folder {folder} ({error}). New sessions are kept on this computer and added to it later.</source>
+        <translation>Konnte nicht in deinen Verlaufsordner {folder} schreiben ({error}). Neue Einheiten werden auf diesem Computer aufbewahrt und später hinzugefügt.</translation>
+    </message>
+    <message>
         <source>Your history folder {folder} is not there (is its drive connected?). New sessions are kept on this computer and added to it when it is back; until then your history shows this computer&apos;s sessions.</source>
         <translation>Dein Verlaufsordner {folder} ist nicht da (ist sein Laufwerk verbunden?). Neue Einheiten werden auf diesem Computer aufbewahrt und hinzugefügt, sobald er wieder da ist; bis dahin zeigt dein Verlauf die Einheiten dieses Computers.</translation>
     </message>
@@ -542,6 +550,10 @@
             <numerusform>Dein Verlaufsordner {folder} ist wieder da: %n Eintrag, der inzwischen auf diesem Computer aufbewahrt wurde, ist hinzugefügt.</numerusform>
             <numerusform>Dein Verlaufsordner {folder} ist wieder da: %n Einträge, die inzwischen auf diesem Computer aufbewahrt wurden, sind hinzugefügt.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Your history folder {folder} is back.</source>
+        <translation>Dein Verlaufsordner {folder} ist wieder da.</translation>
     </message>
     <message>
         <source>Time to stand and stretch</source>

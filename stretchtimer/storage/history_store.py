@@ -9,7 +9,9 @@ again in another file's tail (a conflict copy, a journal copied in) is counted o
 If a file it covers is gone, shorter, or those bytes differ (restored, edited, replaced),
 the snapshot is ignored and rebuilt; so it is when its own tally does not match the hash
 stored with it (a flipped bit in the cache). It is rewritten once the tails grow, or when
-a file is new to it."""
+a file is new to it. There is one snapshot per set of folders read (the local journal
+alone, or with a synced folder's), so a synced folder going away and coming back does
+not cost two rebuilds."""
 
 from __future__ import annotations
 
@@ -59,13 +61,23 @@ class HistoryStore:
             self.sources: Callable[[], list[Path]] = lambda: [path]
         else:
             self.sources = sources
-        self.snapshot = snapshot
+        self.base = snapshot
+        self.snapshot: Path | None = snapshot  # the one for the files read last
         self.last = Loaded()  # what the last load read past the snapshot (counts, records)
+        self.problems: list[str] = []  # files the last load could not read, and why
 
     def load(self) -> Tally:
         files = self.sources()
-        tally, covered, seen = self._read_snapshot(files)
-        self.last, ends = Loaded(), {}
+        self.snapshot = self._snapshot_for(files)
+        try:
+            return self._load(files, self._read_snapshot(files))
+        except (TypeError, ValueError, KeyError, AttributeError):
+            # a snapshot whose hash holds but whose tally is not one this app wrote
+            return self._load(files, (Tally(), {}, set()))
+
+    def _load(self, files: list[Path], start: tuple[Tally, dict[str, int], set[str]]) -> Tally:
+        tally, covered, seen = start
+        self.last, self.problems, ends = Loaded(), [], {}
         for path in files:
             tail = Journal(path).load(covered.get(str(path), 0), seen=seen)
             for rec in tail.records:
@@ -76,6 +88,9 @@ class HistoryStore:
             self.last.records += tail.records
             self.last.unreadable_lines += tail.unreadable_lines
             self.last.newer_records += tail.newer_records
+            self.last.duplicates += tail.duplicates
+            if tail.problem:
+                self.problems.append(tail.problem)
             if tail.end:
                 ends[str(path)] = tail.end
         tally.trim()
@@ -83,6 +98,15 @@ class HistoryStore:
                                           ends.keys() != covered.keys()):
             self._write_snapshot(tally, ends, seen)
         return tally
+
+    def _snapshot_for(self, files: list[Path]) -> Path | None:
+        """The snapshot for journals in these folders: the base one for the local journal
+        alone, one named by the folders for a synced folder's as well."""
+        folders = sorted({str(p.parent) for p in files})
+        if self.base is None or len(folders) <= 1:
+            return self.base
+        tag = sha256_hex("\0".join(folders).encode())[:10]
+        return self.base.with_name(f"{self.base.stem}-{tag}{self.base.suffix}")
 
     def _read_snapshot(self, files: list[Path]) -> tuple[Tally, dict[str, int], set[str]]:
         empty: tuple[Tally, dict[str, int], set[str]] = (Tally(), {}, set())
@@ -98,7 +122,7 @@ class HistoryStore:
             for entry in data["files"]:
                 name, end = entry["path"], entry["bytes"]
                 path = Path(name)
-                if name not in now or end.__class__ is not int or \
+                if name not in now or end.__class__ is not int or end < 0 or \
                         path.stat().st_size < end or _check(path, end) != entry["check"]:
                     return empty  # gone, cut or replaced: its records may be other ones now
                 covered[name] = end

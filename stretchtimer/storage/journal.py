@@ -10,8 +10,11 @@ schema_version (records from a newer stretchtimer are kept on disk but not read)
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
+import stat
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,11 +32,20 @@ class Loaded:
     unreadable_lines: int = 0  # torn or damaged lines that were skipped
     newer_records: int = 0  # from a newer stretchtimer: kept on disk, not read
     duplicates: int = 0
+    newer: list[dict[str, Any]] = field(default_factory=list)  # those records (to copy)
+    problem: str = ""  # why the file could not be read at all (it is then read as empty)
+
+
+_LOCK = threading.Lock()  # the GUI and a copying thread may append to one journal at once
 
 
 class Journal:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, shared: bool = False) -> None:
+        """`shared`: a journal in a synced folder, which other computers (and their sync
+        tool) write into as well: a symbolic link there is never written through, and
+        its folder is never made (an unmounted drive's bare mount point stays bare)."""
         self.path = path
+        self.shared = shared
 
     def append(self, record: dict[str, Any]) -> str:
         """Add one record; when this returns, it is on disk. Returns its id. OSError
@@ -49,43 +61,51 @@ class Journal:
             return
         data = b"".join((json.dumps(rec, ensure_ascii=False, separators=(",", ":")) + "\n")
                         .encode() for rec in records)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        created = not self.path.exists()
-        with open(self.path, "a+b", buffering=0) as f:  # unbuffered: no write at close
-            length = f.seek(0, os.SEEK_END)
-            if length > 0:
-                f.seek(-1, os.SEEK_END)
-                if f.read(1) != b"\n":
-                    data = b"\n" + data  # end a line torn by a crash first
-            try:
-                rest = memoryview(data)
-                while rest:
-                    rest = rest[f.write(rest) or 0:]
-                os.fsync(f.fileno())
-            except OSError:
-                # e.g. a full disk: take back the part that was written, so the file ends
-                # where it did (a crash here is what the torn-line rule is for)
-                with contextlib.suppress(OSError):
-                    f.truncate(length)
-                raise
+        if not self.shared:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        flags = os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0)
+        if self.shared:
+            flags |= getattr(os, "O_NOFOLLOW", 0)
+        with _LOCK:
+            created = not self.path.exists()
+            with os.fdopen(os.open(self.path, flags, 0o644), "a+b", buffering=0) as f:
+                length = f.seek(0, os.SEEK_END)
+                if length > 0:
+                    f.seek(-1, os.SEEK_END)
+                    if f.read(1) != b"\n":
+                        data = b"\n" + data  # end a line torn by a crash first
+                try:
+                    rest = memoryview(data)
+                    while rest:
+                        rest = rest[f.write(rest) or 0:]
+                    os.fsync(f.fileno())
+                except OSError:
+                    # e.g. a full disk: take back the part that was written, so the file
+                    # ends where it did (a crash here is what the torn-line rule is for)
+                    with contextlib.suppress(OSError):
+                        f.truncate(length)
+                    raise
         if created:
             fsync_dir(self.path.parent)
 
     def load(self, start: int = 0, seen: set[str] | None = None) -> Loaded:
         """Every record from byte `start` on (0: the whole file; a snapshot's end: its tail),
         each once: `seen` holds the ids read already (other journals', when several are
-        merged) and gains this file's."""
+        merged) and gains this file's. A file that cannot be read (not a plain file, an
+        I/O error on a share) is read as empty, with `problem` saying why."""
         out = Loaded(end=start)
         try:
-            with open(self.path, "rb") as f:
-                f.seek(start)
-                raw = f.read()
+            raw = _read_from(self.path, start)
         except FileNotFoundError:
             return out
-        out.end = start + raw.rfind(b"\n") + 1 if b"\n" in raw else start
+        except OSError as exc:
+            out.problem = f"{self.path.name}: {exc.strerror or exc}"
+            return out
+        whole = raw.rfind(b"\n") + 1  # a last line without its end is still being written
+        out.end = start + whole
         seen = set() if seen is None else seen
         # One decode for the whole file (a torn multi-byte character only spoils its line).
-        for line in raw.decode("utf-8", errors="replace").split("\n"):
+        for line in raw[:whole].decode("utf-8", errors="replace").split("\n"):
             if not line or line.isspace():
                 continue
             try:
@@ -95,16 +115,28 @@ class Journal:
             if not isinstance(rec, dict) or not isinstance(rec.get("id"), str):
                 out.unreadable_lines += 1  # torn, damaged, nested too deep: kept, skipped
                 continue
-            version = rec.get("schema_version")
-            if version.__class__ is not int or version > SCHEMA_VERSION:
-                out.newer_records += 1
-                continue
             if rec["id"] in seen:
                 out.duplicates += 1
                 continue
             seen.add(rec["id"])
+            version = rec.get("schema_version")
+            if version.__class__ is not int or version > SCHEMA_VERSION:
+                out.newer_records += 1
+                out.newer.append(rec)
+                continue
             out.records.append(rec)
         return out
+
+
+def _read_from(path: Path, start: int) -> bytes:
+    """The file's bytes from `start`, if it is a plain file (a FIFO, a device or a folder
+    named like a journal is refused without blocking)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a plain file")
+        f.seek(start)
+        return f.read()
 
 
 def stamp(record: dict[str, Any]) -> dict[str, Any]:

@@ -25,13 +25,22 @@ PREFIX, SUFFIX = "history-", ".jsonl"
 ID_FILE = "installation-id"  # in the data folder: this installation's id, made once
 
 
+# A sync tool's copy of a file changed on two computers: Syncthing's
+# "name.sync-conflict-20261201-101010-ABCDEFG.ext", Dropbox's and Nextcloud's
+# "name (conflicted copy 2026-12-01 ...).ext" / "name (Alice's conflicted copy ...).ext"
+SYNC_COPY = re.compile(r"\.sync-conflict-\d{8}-\d{6}-[A-Z0-9]{7}|"
+                       r"\((?:[^()]*'s )?conflicted copy", re.IGNORECASE)
+
+
 @dataclass
 class Merged:
     records: list[dict[str, Any]] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)  # the journals read
     unreadable_lines: int = 0
     newer_records: int = 0  # from a newer stretchtimer: kept on disk, not read
+    newer: list[dict[str, Any]] = field(default_factory=list)  # those records (to copy)
     duplicates: int = 0  # the same record in more than one file (or twice in one)
+    problems: list[str] = field(default_factory=list)  # files that could not be read
 
 
 def is_journal(path: Path) -> bool:
@@ -42,8 +51,10 @@ def is_journal(path: Path) -> bool:
 
 
 def is_copy(path: Path) -> bool:
-    """A sync tool's conflict copy of a journal (read like any other, not a computer)."""
-    return re.search(r"\.sync-conflict-|\(conflicted copy|-conflict-", path.name) is not None
+    """A sync tool's conflict copy of a journal (read like any other, not a computer);
+    also "history-<name>-<id>-conflict-...", as other tools name one."""
+    return SYNC_COPY.search(path.name) is not None or \
+        re.search(r"-[0-9a-f]{8}-conflict-", path.name) is not None
 
 
 def journal_files(folder: Path) -> list[Path]:
@@ -57,7 +68,7 @@ def journal_files(folder: Path) -> list[Path]:
         if not is_journal(path):
             continue
         try:
-            if stat.S_ISREG(path.stat().st_mode):
+            if stat.S_ISREG(path.lstat().st_mode):  # a link another computer synced: no
                 found.append(path)
         except OSError:  # vanished meanwhile
             continue
@@ -75,7 +86,10 @@ def load_merged(folder: Path | None, extra: list[Path] | None = None) -> Merged:
         out.records += loaded.records
         out.unreadable_lines += loaded.unreadable_lines
         out.newer_records += loaded.newer_records
+        out.newer += loaded.newer
         out.duplicates += loaded.duplicates
+        if loaded.problem:
+            out.problems.append(loaded.problem)
     return out
 
 

@@ -7,32 +7,33 @@ says so. Sync tools' own conflict copies are kept aside the same way."""
 
 from __future__ import annotations
 
-import re
 import time
 from pathlib import Path
 from typing import Any
 
 from stretchtimer.storage.atomic import write_atomic
 from stretchtimer.storage.paths import Paths
+from stretchtimer.storage.synced_journals import SYNC_COPY
 
 KEPT_ASIDE = "kept-aside"
-# Syncthing's "name.sync-conflict-20261201-101010-ABCDEFG.json", Dropbox's and
-# Nextcloud's "name (conflicted copy 2026-12-01 ...).json" (a routine's own name never
-# has these: its file is named by a slug of its id)
-_COPY = re.compile(r"\.sync-conflict-\d{8}-\d{6}-[A-Z0-9]{7}|\(conflicted copy")
 
 
 def is_sync_copy(path: Path) -> bool:
-    """A sync tool's conflict copy of a routine file (not read as a routine)."""
-    return _COPY.search(path.name) is not None
+    """A sync tool's conflict copy of a routine file (not read as a routine; a routine's
+    own file is named by a slug of its id, which never looks like one)."""
+    return SYNC_COPY.search(path.name) is not None
 
 
 def routines_folder(paths: Paths, settings: Any) -> Path:
     """Where the user's routines are: in the synced folder's routines/, when the history
-    is synced and the routines go with it; else the data folder's."""
+    is synced, the routines go with it and the folder is there (never a bare mount point:
+    while it is away the ones on this computer are used); else the data folder's."""
+    from stretchtimer.storage.history_files import folder_there
+
     h = settings.history
-    return Path(h.sync_folder) / "routines" if h.sync_folder and h.sync_routines \
-        else paths.user_routines
+    if h.sync_folder and h.sync_routines and folder_there(Path(h.sync_folder)):
+        return Path(h.sync_folder) / "routines"
+    return paths.user_routines
 
 
 def _aside(folder: Path, name: str, now: float | None) -> Path:

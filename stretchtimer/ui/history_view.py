@@ -292,6 +292,10 @@ class HistoryView(QWidget):
             note = "  (" + tr("%n damaged line(s) skipped", "", damaged) + "; " + \
                 tr("%n record(s) from a newer version kept but not shown", "",
                    tally.newer_records) + ")"
+        unread = self.history.problems if self.history is not None else []
+        if unread:  # e.g. a synced folder's file on a share that gives I/O errors
+            note += "  " + tr("Not counted, as they could not be read: {files}.").format(
+                files="; ".join(unread))
         r = s.reminders
         reminders = (" " + tr("Reminders this week: {offered} offered, {started} taken, "
                               "{snoozed} snoozed, {skipped} skipped.").format(

@@ -549,7 +549,12 @@ class HistoryPage(QWidget):
         self.synced.toggled.connect(self._on_synced_toggled)
         self.choose.clicked.connect(self._on_choose_clicked)
         self.routines.toggled.connect(lambda on: model.set_history(sync_routines=on))
+        model.history_changed.connect(self._on_history_changed)
         self._show_state()
+
+    def _on_history_changed(self, h) -> None:
+        with QSignalBlocker(self.routines):  # e.g. turned back off: they could not move
+            self.routines.setChecked(h.sync_routines)
 
     def _show_state(self, problem: str = "") -> None:
         if problem:

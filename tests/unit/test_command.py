@@ -26,3 +26,13 @@ def test_a_wrong_launch_command_line_exits_with_argparse_s_message(capsys):
         parse(["--rate", "fast"])
     assert exit_.value.code == 2
     assert "--rate: invalid int value" in capsys.readouterr().err
+
+
+def test_sync_folder_takes_a_full_path_or_off_and_never_nothing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert parse(["--sync-folder", "Sync"]).sync_folder == str(tmp_path / "Sync")
+    assert parse(["--sync-folder", "off"]).sync_folder == "off"
+    assert parse(["--sync-folder", "Sync"]).controls
+    for empty in ("", "  "):
+        with pytest.raises(CommandLineError, match="give a folder, or off"):
+            parse_forwarded(["--sync-folder", empty])

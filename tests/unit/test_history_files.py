@@ -2,6 +2,8 @@
 checks, each computer writes its own journal (and a local copy), a folder that is away
 keeps records pending and gets them when it is back, turning it off keeps everything."""
 
+import json
+
 import pytest
 
 from stretchtimer.storage.history_files import (
@@ -42,11 +44,11 @@ def test_turning_it_on_copies_the_history_in_checks_it_and_keeps_the_original(co
         Journal(work.journal).append(session(day))
     Journal(home.journal).append(session("2026-11-03"))
     original = work.journal.read_bytes()
-    assert start_syncing(work, folder) == 2
-    assert start_syncing(home, folder) == 1
+    assert start_syncing(work, folder)[0] == 2
+    assert start_syncing(home, folder)[0] == 1
     assert work.journal.read_bytes() == original  # kept as it was
     assert (folder / MARKER).is_file()
-    assert start_syncing(work, folder) == 0  # on again: nothing twice
+    assert start_syncing(work, folder)[0] == 0  # on again: nothing twice
     names = sorted(p.name for p in folder.glob("history-*.jsonl"))
     assert len(names) == 2 and all(n.endswith(".jsonl") for n in names)
     for paths in (work, home):
@@ -73,7 +75,7 @@ def test_a_folder_that_is_away_keeps_records_pending_and_gets_them_back(computer
     start_syncing(work, folder)
     told = []
     files = HistoryFiles.of(work, folder)
-    files.changed = lambda state, added: told.append((state, added))
+    files.changed = lambda state, added, why: told.append((state, added))
     files.append(session("2026-11-05"))
     assert told == []  # synced from the start: nothing to say
     mounted = folder.rename(folder.with_name("unmounted"))
@@ -125,3 +127,92 @@ def test_turning_it_on_says_what_is_wrong_with_the_folder(computers, tmp_path):
     (folder / MARKER).mkdir()
     with pytest.raises(SyncProblem, match="could not write into"):
         start_syncing(work, folder)
+
+
+# --- what the review of the first version found (each failed before its fix) ---
+
+def test_a_folder_the_system_cannot_even_look_at_keeps_the_session_here(computers):
+    work, _home, folder = computers
+    files = HistoryFiles.of(work, folder / ("x" * 300))  # ENAMETOOLONG, as a dropped share
+    rid = files.append(session("2026-12-01"))              # gives ENOTCONN or EIO
+    assert files.state() == "away"
+    assert [r["id"] for r in Journal(work.journal).load().records] == [rid]
+    assert HistoryStore(files.sources, None).load().total == 1
+
+
+def test_a_journal_that_cannot_be_read_is_named_and_the_rest_still_count(computers, tmp_path):
+    import os
+
+    work, _home, folder = computers
+    start_syncing(work, folder)
+    files = HistoryFiles.of(work, folder)
+    files.append(session("2026-12-01"))
+    os.symlink("/proc/self/mem", work.journal.with_name("broken.jsonl"))  # reading: EIO
+    store = HistoryStore(lambda: [*files.sources(), work.journal.with_name("broken.jsonl")],
+                         None)
+    assert store.load().total == 1
+    assert len(store.problems) == 1 and store.problems[0].startswith("broken.jsonl: ")
+    os.mkfifo(tmp_path / "fifo.jsonl")  # and a FIFO never blocks the reader
+    assert Journal(tmp_path / "fifo.jsonl").load().problem == "fifo.jsonl: not a plain file"
+
+
+def test_a_link_planted_as_this_computers_journal_is_never_written_through(computers, tmp_path):
+    import os
+
+    work, _home, folder = computers
+    start_syncing(work, folder)
+    files = HistoryFiles.of(work, folder)
+    victim = tmp_path / "bashrc"
+    victim.write_text("export PS1='$ '\n")
+    os.symlink(victim, files.own)  # another computer synced a link here
+    rid = files.append(session("2026-12-01"))
+    assert victim.read_text() == "export PS1='$ '\n"
+    assert rid in {r["id"] for r in Journal(work.journal).load().records}
+
+
+def test_no_id_can_be_kept_for_this_computer_and_sessions_are_still_saved(computers):
+    work, _home, folder = computers
+    start_syncing(work, folder)
+    (work.data / "installation-id").unlink()
+    (work.data / "installation-id").mkdir()  # cannot be read nor written
+    files = HistoryFiles.of(work, folder)
+    assert files.own is None
+    rid = files.append(session("2026-12-01"))
+    assert rid in {r["id"] for r in Journal(work.journal).load().records}
+
+
+def test_turning_it_off_while_the_folder_is_away_is_refused(computers):
+    work, home, folder = computers
+    start_syncing(work, folder)
+    (folder / MARKER).unlink()
+    with pytest.raises(SyncProblem, match="is not there now"):
+        stop_syncing(work, folder)
+
+
+def test_records_of_a_newer_stretchtimer_are_copied_along_both_ways(computers):
+    work, home, folder = computers
+    newer = {"id": "from-the-future", "schema_version": 2, "type": "session"}
+    Journal(work.journal).extend([newer])
+    start_syncing(work, folder)
+    assert "from-the-future" in {r["id"] for m in [load_merged(folder)] for r in m.newer}
+    start_syncing(home, folder)
+    stop_syncing(home, folder)
+    assert [r["id"] for r in Journal(home.journal).load().newer] == ["from-the-future"]
+
+
+def test_switching_from_one_folder_to_another_copies_each_record_once(computers, tmp_path):
+    from stretchtimer.storage.history_files import switch_folder
+
+    work, home, folder = computers
+    for day in ("2026-11-01", "2026-11-02"):
+        Journal(work.journal).append(session(day))
+    start_syncing(work, folder)
+    start_syncing(home, folder)
+    HistoryFiles.of(home, folder).append(session("2026-11-03"))
+    other = tmp_path / "Other"
+    other.mkdir()
+    copied, _ = switch_folder(work, folder, other)
+    assert copied == 3
+    (own,) = [p for p in other.glob("history-*.jsonl")]
+    lines = own.read_text().splitlines()
+    assert len(lines) == len({json.loads(line)["id"] for line in lines}) == 3

@@ -26,11 +26,18 @@ def write(path, name, when=None):
 
 
 def test_the_routines_folder_follows_the_settings(tmp_path):
+    from stretchtimer.storage.history_files import MARKER
+
     paths = Paths.under(tmp_path)
+    sync = tmp_path / "media" / "sync"
     assert routines_folder(paths, Settings()) == paths.user_routines
-    synced = Settings(history=HistorySettings(sync_folder="/media/sync", sync_routines=True))
-    assert str(routines_folder(paths, synced)) == "/media/sync/routines"
-    history_only = Settings(history=HistorySettings(sync_folder="/media/sync"))
+    synced = Settings(history=HistorySettings(sync_folder=str(sync), sync_routines=True))
+    assert routines_folder(paths, synced) == paths.user_routines  # not there (unmounted)
+    sync.mkdir(parents=True)
+    assert routines_folder(paths, synced) == paths.user_routines  # a bare mount point
+    (sync / MARKER).write_text("x")
+    assert routines_folder(paths, synced) == sync / "routines"
+    history_only = Settings(history=HistorySettings(sync_folder=str(sync)))
     assert routines_folder(paths, history_only) == paths.user_routines
 
 
@@ -65,10 +72,11 @@ def test_a_sync_tools_conflict_copies_are_kept_aside_and_nothing_else(tmp_path):
     folder = tmp_path / "routines"
     write(folder / "neck.json", "Neck")
     write(folder / "neck.sync-conflict-20261201-101010-ABCDEFG.json", "Neck (laptop)")
-    write(folder / "neck (conflicted copy 2026-12-01).json", "Neck (Dropbox)")
+    write(folder / "neck (conflicted copy 2026-12-01).json", "Neck (Nextcloud)")
+    write(folder / "neck (Alice's conflicted copy 2026-11-02).json", "Neck (Dropbox)")
     write(folder / "my-conflict-relief.json", "A routine with a word in its name")
     moved = keep_copies_aside(folder)
-    assert len(moved) == 2 and all(p.parent.name == KEPT_ASIDE for p in moved)
+    assert len(moved) == 3 and all(p.parent.name == KEPT_ASIDE for p in moved)
     assert sorted(p.name for p in folder.glob("*.json")) == ["my-conflict-relief.json",
                                                             "neck.json"]
 

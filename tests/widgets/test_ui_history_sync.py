@@ -155,11 +155,44 @@ def test_a_session_recorded_while_the_history_is_copied_goes_along(qtbot, tmp_pa
     folder = tmp_path / "Sync"
     folder.mkdir()
     app = open_app(qtbot, tmp_path)
-    before = paths.journal.stat().st_size
-    copied = switch_folder(paths, None, folder)  # what the thread does
+    copied, read = switch_folder(paths, None, folder)  # what the thread does
     meanwhile = app.history_files.append(session("2026-12-01"))  # a routine ended then
     with qtbot.waitSignal(app.history_folder_switched) as done:
-        app._on_switch_done(folder, copied, "", before)
+        app._on_switch_done(folder, copied, "", read)
     assert done.args == [2, ""]
     (own,) = journal_files(folder)
     assert meanwhile in {r["id"] for r in Journal(own).load().records}
+
+
+def test_a_folder_set_in_the_settings_file_is_set_up_once_it_is_there(qtbot, tmp_path):
+    """As the organisation's defaults.json or a hand-edited settings.json would set it."""
+    paths = Paths.under(tmp_path / "home")
+    Journal(paths.journal).append(session("2026-11-30"))
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+    paths.config.mkdir(parents=True)
+    paths.settings_file.write_text(json.dumps({"schema_version": 1,
+                                               "history": {"sync_folder": str(folder)}}))
+    app = open_app(qtbot, tmp_path)
+    shown = []
+    app.window.show_notice = shown.append
+    with qtbot.waitSignal(app.history_folder_switched) as done:
+        app.set_up_configured_folder()
+    assert done.args == [1, ""] and app.history_state() == ("synced", 1)
+    assert (folder / MARKER).is_file() and len(journal_files(folder)) == 1
+    assert not [s for s in shown if "not there" in s]
+    with qtbot.assertNotEmitted(app.history_folder_switched):
+        app.set_up_configured_folder()  # once
+
+
+def test_an_open_history_view_shows_the_new_folders_history(qtbot, tmp_path):
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+    Journal(folder / "history-laptop-0badcafe.jsonl").append(session("2026-11-29"))
+    app = open_app(qtbot, tmp_path)
+    app.window.tabs.setCurrentIndex(1)  # History
+    qtbot.waitUntil(lambda: app.window.history_page.content is not None)
+    view = app.window.history_page.content
+    assert view.summary.text().startswith("0 sessions")
+    app.set_sync_folder(folder)
+    assert view.summary.text().startswith("1 sessions")
