@@ -54,6 +54,15 @@ def write_history(path: Path, count: int, part: int = 0, parts: int = 1) -> None
     path.write_text("".join(json.dumps(r, separators=(",", ":")) + "\n" for r in lines))
 
 
+def add_a_day(journal: Journal) -> None:
+    """The 5 sessions of a day since the snapshot was written."""
+    for _ in range(5):
+        journal.append({"type": "session", "routine_id": "desk-micro",
+                        "routine_name": "Desk micro-break",
+                        "started": "2026-11-01T10:00:00+01:00",
+                        "ended": "2026-11-01T10:03:00+01:00", "completed": True, "held": []})
+
+
 def best_of(runs: int, fn) -> float:
     times = []
     for _ in range(runs):
@@ -85,13 +94,7 @@ def main() -> int:
             assert stats.total_sessions == args.sessions
 
         first = best_of(1, first_open)  # leaves the snapshot the app would have
-        journal = Journal(path)
-        for _ in range(5):  # the sessions of a day since the snapshot was written
-            journal.append({"type": "session", "routine_id": "desk-micro",
-                            "routine_name": "Desk micro-break",
-                            "started": "2026-11-01T10:00:00+01:00",
-                            "ended": "2026-11-01T10:03:00+01:00", "completed": True,
-                            "held": []})
+        add_a_day(Journal(path))
 
         def later_open() -> None:
             stats = compute_stats(HistoryStore(Journal(path), snapshot).load(), today)
@@ -146,13 +149,7 @@ def synced_folder(tmp: Path, sessions: int, computers: int, today: date,
 
     first = best_of(1, first_open)
     for n in range(computers):  # a day's sessions on each computer since the snapshot
-        journal = Journal(folder / f"history-computer{n}-{n:08x}.jsonl")
-        for _ in range(5):
-            journal.append({"type": "session", "routine_id": "desk-micro",
-                            "routine_name": "Desk micro-break",
-                            "started": "2026-11-01T10:00:00+01:00",
-                            "ended": "2026-11-01T10:03:00+01:00", "completed": True,
-                            "held": []})
+        add_a_day(Journal(folder / f"history-computer{n}-{n:08x}.jsonl"))
 
     def later_open() -> None:
         stats = compute_stats(HistoryStore(files.sources, snapshot).load(), today)

@@ -62,6 +62,12 @@ def pair_of_computers(tmp_path):
     return work, home, pair
 
 
+def both_synced(work, home, pair):
+    work.run("--sync-folder", str(work.sync))
+    home.run("--sync-folder", str(home.sync))
+    pair.wait_in_sync()
+
+
 def assert_same_history(work, home, expected, in_flight=0):
     """Both homes export the same sessions, each once: every one expected, and at most
     `in_flight` more (saved by a writer killed before it could report them)."""
@@ -95,9 +101,7 @@ def test_sessions_recorded_on_both_computers_appear_on_both_once(tmp_path):
 def test_kill_9_while_writing_and_while_syncing_loses_nothing_saved(tmp_path):
     work, home, pair = pair_of_computers(tmp_path)
     with pair:
-        work.run("--sync-folder", str(work.sync))
-        home.run("--sync-folder", str(home.sync))
-        pair.wait_in_sync()
+        both_synced(work, home, pair)
         saved: list[str] = []
         writers = [work.writer("2026-12-01"), home.writer("2026-12-02")]
         try:
@@ -122,9 +126,7 @@ def test_kill_9_while_writing_and_while_syncing_loses_nothing_saved(tmp_path):
 def test_a_computer_offline_for_a_while_catches_up(tmp_path):
     work, home, pair = pair_of_computers(tmp_path)
     with pair:
-        work.run("--sync-folder", str(work.sync))
-        home.run("--sync-folder", str(home.sync))
-        pair.wait_in_sync()
+        both_synced(work, home, pair)
         pair.stop("b")  # home's computer is off (its Syncthing with it)
         at_work = work.record(6, "2026-12-01")
         at_home = home.record(3, "2026-12-01")  # recorded at home meanwhile, unsynced
