@@ -1049,6 +1049,10 @@
         <translation>Sicherheit</translation>
     </message>
     <message>
+        <source>Picture: {name}</source>
+        <translation>Bild: {name}</translation>
+    </message>
+    <message>
         <source>Search routines, stretches, muscles…</source>
         <translation>Routinen, Dehnungen, Muskeln suchen…</translation>
     </message>

@@ -112,6 +112,9 @@ class Exercise:
     halfway: bool = True
     halfway_cue: str = "Halfway"
     countdown: bool = True
+    # a picture of the pose: an SVG file beside the routine file, or among the shipped
+    # figures (assets/figures); drawn for the first side, mirrored for the other
+    image: str = ""
 
     @property
     def hold_levels_s(self) -> tuple[int, ...]:
@@ -273,6 +276,16 @@ def _switch_text(v: Any) -> str | None:
     return None
 
 
+_IMAGE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,95}\.svg")
+
+
+def _image(v: Any) -> str | None:
+    """A bare SVG file name: nothing that reaches another folder."""
+    if isinstance(v, str) and _IMAGE.fullmatch(v) and ".." not in v:
+        return None
+    return f'expected an SVG file name such as "seated-hamstring.svg" (no folders), got {_got(v)}'
+
+
 def _levels(v: Any) -> str | None:
     msg = _list(_whole(5, 120, " of seconds"), 6, 1)(v)
     if msg is None and any(b <= a for a, b in zip(v, v[1:])):
@@ -328,6 +341,7 @@ _EXERCISE_FIELDS: dict[str, tuple[Check, bool, Any]] = {
     "halfway": (_flag, False, True),
     "halfway_cue": (_text(60), False, "Halfway"),
     "countdown": (_flag, False, True),
+    "image": (_image, False, ""),
 }
 
 _ROUTINE_FIELDS: dict[str, tuple[Check, bool, Any]] = {
@@ -413,7 +427,7 @@ def _exercise(data: Any, where: str, problems: list[Problem]) -> Exercise | None
         prepare_s=v["prepare_s"], settle_s=v["settle_s"], switch_s=v["switch_s"],
         breathing=breathing, start_cue=v["start_cue"], end_cue=v["end_cue"],
         rest_cue=v["rest_cue"], ready_cue=v["ready_cue"], halfway=v["halfway"],
-        halfway_cue=v["halfway_cue"], countdown=v["countdown"],
+        halfway_cue=v["halfway_cue"], countdown=v["countdown"], image=v["image"],
     )
 
 

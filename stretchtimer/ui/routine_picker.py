@@ -49,6 +49,9 @@ PLAN_ROLE = Qt.ItemDataRole.UserRole + 2
 ANY, NONE = "", "\x00none"  # equipment filter values besides a named item
 
 
+MAX_FIGURES = 5  # pictures in the preview's row (a long routine shows its first ones)
+
+
 def _sides_words(sides: Sides) -> str:
     return {Sides.LEFT_RIGHT: tr("each side"), Sides.BOTH: tr("both sides"), Sides.NONE: ""}[sides]
 
@@ -171,6 +174,14 @@ class RoutinePreview(QWidget):
         self.paused.setWordWrap(True)
         self.paused.setStyleSheet("color: #b3261e; font-weight: bold;")
         self.paused.hide()
+        from stretchtimer.ui.figure import FigureView
+
+        self.figures = [FigureView() for _ in range(MAX_FIGURES)]  # one per stretch, a row
+        pictures = QHBoxLayout()
+        for figure in self.figures:
+            figure.setMaximumHeight(150)
+            pictures.addWidget(figure)
+        pictures.addStretch(1)
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.RichText)
@@ -191,6 +202,7 @@ class RoutinePreview(QWidget):
         for w in (self.title, self.facts, self.summary, self.paused):
             layout.addWidget(w)
         layout.addSpacing(8)
+        layout.addLayout(pictures)
         layout.addWidget(self.details, 1)
         layout.addWidget(self.start)
 
@@ -204,6 +216,7 @@ class RoutinePreview(QWidget):
         self.paused.setText(tr("Paused for your safety: {names}. They are left out until you "
                                "resume them (Settings > Paused stretches).").format(
                                    names=", ".join(mine)))
+        self._show_figures(routine)
         if routine is None or plan is None:
             self.title.setText(tr("No routine matches"))
             self.facts.setText("")
@@ -232,6 +245,16 @@ class RoutinePreview(QWidget):
             f"<table>{''.join(rows)}</table>"
             + ("<p style='margin-top:12px'><b>" + tr("Safety") + "</b></p>"
                f"<ul style='margin-left:-20px'>{safety}</ul>" if safety else ""))
+
+
+    def _show_figures(self, routine: Routine | None) -> None:
+        from stretchtimer.ui.figure import figure_file
+
+        exercises = list(routine.exercises) if routine is not None else []
+        for i, figure in enumerate(self.figures):
+            ex = exercises[i] if i < len(exercises) else None
+            figure.show_figure(figure_file(ex, routine) if ex is not None else None,
+                               name=tr("Picture: {name}").format(name=ex.name) if ex else "")
 
 
 class RoutinePicker(QWidget):

@@ -69,3 +69,20 @@ def apply_high_contrast(app: QApplication, on: bool, system: QPalette) -> None:
     p.setColor(QPalette.ColorRole.Mid, white)
     p.setColor(QPalette.ColorRole.Dark, white)
     app.setPalette(p)
+
+
+def _blend(a: QColor, b: QColor, t: float) -> QColor:
+    return QColor(round(a.red() + (b.red() - a.red()) * t),
+                  round(a.green() + (b.green() - a.green()) * t),
+                  round(a.blue() + (b.blue() - a.blue()) * t))
+
+
+def figure_colours(palette: QPalette, app: QApplication | None) -> tuple[QColor, QColor, QColor]:
+    """A stretch's figure (ui/figure.py): the person in the text colour, the props half
+    way to the background, the stretched muscle in an accent that stands out on it."""
+    ink = palette.color(QPalette.ColorRole.WindowText)
+    props = _blend(ink, palette.color(QPalette.ColorRole.Window), 0.5)
+    if app is not None and is_high_contrast(app):
+        return ink, props, QColor(_HIGH_CONTRAST_ACCENT)
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    return ink, props, QColor("#f4925a" if dark else "#d9541e")

@@ -234,6 +234,9 @@ class TimerView(QWidget):
         self.side = SideBadge()
         self.ring = CountdownRing()
         self.pacer = BreathPacer()
+        from stretchtimer.ui.figure import FigureView
+
+        self.figure = FigureView()  # the pose, mirrored for the other side
         self.cue = QLabel()
         cf = self.cue.font()
         cf.setPointSizeF(cf.pointSizeF() * 1.6)
@@ -288,7 +291,10 @@ class TimerView(QWidget):
         header.addWidget(self.rep, 2)
         middle = QHBoxLayout()
         middle.addWidget(self.ring, 3)
-        middle.addWidget(self.pacer, 1)
+        beside = QVBoxLayout()
+        beside.addWidget(self.figure, 3)
+        beside.addWidget(self.pacer, 2)
+        middle.addLayout(beside, 2)
         footer = QHBoxLayout()
         footer.addWidget(self.next)
         footer.addWidget(self.progress, 1)
@@ -347,8 +353,22 @@ class TimerView(QWidget):
             self.setup.setText(" ".join(position_lines(plan, segment)))
             self.next.setText(self._next_text(plan, segment))
         self.side.set_side(segment.side)
+        self._show_figure(plan, segment)
         self.ring.setAccessibleName(self._announcement(segment))  # once per phase change
         self.refresh()
+
+    def _show_figure(self, plan: Plan | None, segment: Segment) -> None:
+        from stretchtimer.ui.figure import figure_file, mirrored_for
+
+        ex = plan.exercise(segment) if plan is not None and segment.kind != Kind.DONE else None
+        if ex is None or plan is None:
+            self.figure.show_figure(None)
+            return
+        side = segment.side
+        words = self.side.accessibleName()  # "left side" / "right side" (set just before)
+        self.figure.show_figure(figure_file(ex, plan.routine), mirrored_for(ex, side),
+                                tr("Picture: {name}").format(name=ex.name) +
+                                (f", {words}" if side is not None else ""))
 
     def _on_driver_cue_due(self, cue, late: float) -> None:
         self.cue.setText(f"“{cue.text}”")

@@ -308,3 +308,17 @@ def test_a_hostile_file_in_the_folder_does_not_stop_the_others(routine_data):
     library = load_library(sources)
     assert list(library.routines) == ["test-routine"]
     assert [e.source for e in library.errors] == ["deep.json", "huge.json"]
+
+
+def test_an_exercise_image_is_a_bare_svg_name(routine_data):
+    from stretchtimer.core.routine import validate
+
+    routine_data["exercises"][0]["image"] = "seated-hamstring.svg"
+    routine, problems = validate(routine_data)
+    assert not problems and routine.exercises[0].image == "seated-hamstring.svg"
+    for bad in ("../../etc/passwd.svg", "/tmp/x.svg", "pose.png", "", "sub/pose.svg",
+                ".hidden.svg", 7, "a" * 120 + ".svg", "a..b.svg"):
+        routine_data["exercises"][0]["image"] = bad
+        routine, problems = validate(routine_data)
+        assert routine is None and any(p.where == "exercises[0].image" and
+                                       "SVG file name" in p.message for p in problems), bad
