@@ -65,6 +65,7 @@ def main() -> int:
         driver.stop()
     shoot_history(app, out)
     shoot_synced_settings(app, out)
+    shoot_welcome(app, controller, out)
     shoot_editor(app, controller, out)
     shoot_german(app, out)
     return 0
@@ -114,6 +115,15 @@ def shoot_editor(app: QApplication, controller: Controller, out: Path) -> None:
     editor.tabs.setCurrentIndex(1)
     shoot(editor, app, out / "editor-preview.png")
     editor.reject()
+
+
+def shoot_welcome(app: QApplication, controller: Controller, out: Path) -> None:
+    """The first-run welcome, each of its three steps."""
+    welcome = controller.show_welcome()
+    for step in (1, 2, 3):
+        shoot(welcome, app, out / f"welcome-{step}.png")
+        welcome.next()
+    welcome.reject()
 
 
 def shoot_synced_settings(app: QApplication, out: Path) -> None:

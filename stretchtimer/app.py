@@ -95,6 +95,9 @@ def _build(command: Command, app: QApplication, early: QSystemTrayIcon | None) -
              app.platformName())
     controller = build_app(paths, SystemClock())
     window = None if early is not None else controller.window  # in the tray: when opened
+    # the welcome for a first launch that opens the window (not --tray at login, nor a
+    # --start that wants its routine now)
+    controller.welcome_first = early is None and not command.start
     drop_source_cache()  # early, so that what loads next reuses its memory
     from stretchtimer.ui import guard
 

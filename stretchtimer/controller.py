@@ -92,6 +92,8 @@ class Controller(QObject):
         self._quitting = False
         self.instance: Any = None  # the SingleInstance held (set_single_instance)
         self._control_error: str | None = None  # why the last control command was not done
+        self.welcome_first = False  # a launch that opens the window: the welcome, if new
+        self._welcome: Any = None
         self._switching = False  # the history is being copied into another folder
         self._switch_problem = ""  # why the last switch was not made
         self._switch_done.connect(self._on_switch_done)
@@ -174,6 +176,7 @@ class Controller(QObject):
         w.settings_requested.connect(self.show_settings)
         w.paused_requested.connect(self.show_paused)
         w.about_requested.connect(self.show_about)
+        w.welcome_requested.connect(self.show_welcome)
         w.contrast_toggled.connect(lambda on: self.settings.set_display(high_contrast=on))
         if ("display", "high_contrast") in self.settings.locked:  # the organisation's
             w.act_contrast.setEnabled(False)
@@ -392,8 +395,41 @@ class Controller(QObject):
                 "There is no system tray on this desktop, so stretchtimer cannot wait there: "
                 "reminders still pop up while this window is open (minimise it), and closing "
                 "it quits."))
+        if self.welcome_first and self.needs_welcome():
+            welcome = self.show_welcome()  # nothing is scheduled before it is closed
+            welcome.finished.connect(lambda _result: self._start_reminders(reminders))
+            return
+        self._start_reminders(reminders)
+
+    def _start_reminders(self, reminders) -> None:
         reminders.start()
         self.reminders_ready.emit()
+
+    def needs_welcome(self) -> bool:
+        """A first launch: the welcome was never closed, and there is no history yet (one
+        who has stretched with stretchtimer before does not need it)."""
+        files = self.history_files
+        return not self.settings.display.welcome_shown and files is not None and \
+            not files.local.exists() and not self.settings.history.sync_folder
+
+    def show_welcome(self):
+        """The welcome: at the first launch, and from Help."""
+        from stretchtimer.ui.welcome import WelcomeWizard
+
+        if self._welcome is not None:
+            self._welcome.raise_()
+            return self._welcome
+        test = self._test_voice if self.voice is not None else None
+        self._welcome = WelcomeWizard(self.settings, self.autostart, test, self.window)
+        self._welcome.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._welcome.destroyed.connect(lambda: setattr(self, "_welcome", None))
+        self._welcome.open()
+        return self._welcome
+
+    def _test_voice(self) -> None:
+        from stretchtimer.ui.settings_dialog import say_test_phrase
+
+        say_test_phrase(self.voice, self.settings.voice)
 
     # --- commands: the first launch's, and those a later launch passes on ---
 

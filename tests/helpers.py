@@ -70,7 +70,7 @@ def speech_workers(pid):
 
 def work_all_day(home):
     """A settings file whose work hours are the whole of every day, so a test's reminders
-    come whenever it runs."""
+    come whenever it runs (and the first-run welcome, which holds them, was closed)."""
     import json
 
     config = home / "config"
@@ -78,4 +78,5 @@ def work_all_day(home):
     every_day = {d: ["00:00", "23:59"] for d in ("mon", "tue", "wed", "thu", "fri", "sat",
                                                   "sun")}
     (config / "settings.json").write_text(json.dumps(
-        {"schema_version": 1, "reminders": {"work_hours": every_day}}))
+        {"schema_version": 1, "reminders": {"work_hours": every_day},
+         "display": {"welcome_shown": True}}))

@@ -385,6 +385,10 @@
         <translation>Ü&amp;ber stretchtimer</translation>
     </message>
     <message>
+        <source>&amp;Welcome and safety…</source>
+        <translation>&amp;Willkommen und Sicherheit…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -1760,6 +1764,66 @@
     <message>
         <source>Something went wrong ({where}); stretchtimer carries on. The log has the details (Help &gt; About shows where it is).</source>
         <translation>Etwas ist schiefgegangen ({where}); stretchtimer läuft weiter. Einzelheiten stehen im Protokoll (Hilfe &gt; Über zeigt, wo es liegt).</translation>
+    </message>
+    <message>
+        <source>Stretch gently: mild tension, never pain. Stop at once if you feel tingling, numbness or a sharp or shooting pain. With an injury or a condition, ask your doctor or physiotherapist before you start.</source>
+        <translation>Dehne sanft: leichte Spannung, nie Schmerz. Hör sofort auf, wenn du Kribbeln, Taubheit oder einen stechenden oder einschießenden Schmerz spürst. Mit einer Verletzung oder Erkrankung frag vorher deine Ärztin, deinen Arzt oder deine Physiotherapie.</translation>
+    </message>
+    <message>
+        <source>Welcome to stretchtimer</source>
+        <translation>Willkommen bei stretchtimer</translation>
+    </message>
+    <message>
+        <source>Stand up and stretch, a little, every hour</source>
+        <translation>Steh auf und dehn dich, ein wenig, jede Stunde</translation>
+    </message>
+    <message>
+        <source>a stretch at the desk</source>
+        <translation>eine Dehnung am Schreibtisch</translation>
+    </message>
+    <message>
+        <source>stretchtimer waits in the tray and, in your work hours, reminds you to stand and stretch. One click on the reminder starts a short routine that the voice talks you through, with a picture of each stretch, so you can follow it with your eyes closed. Your history stays on this computer.</source>
+        <translation>stretchtimer wartet im Infobereich und erinnert dich in deiner Arbeitszeit daran, aufzustehen und dich zu dehnen. Ein Klick auf die Erinnerung startet eine kurze Routine, durch die dich die Stimme führt, mit einem Bild jeder Dehnung, so dass du ihr mit geschlossenen Augen folgen kannst. Dein Verlauf bleibt auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>Your work day</source>
+        <translation>Dein Arbeitstag</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>Reminders come only in these hours. You can change them later in Settings &gt; Reminders.</source>
+        <translation>Erinnerungen kommen nur in diesen Stunden. Du kannst sie später unter Einstellungen &gt; Erinnerungen ändern.</translation>
+    </message>
+    <message>
+        <source>Work starts</source>
+        <translation>Arbeitsbeginn</translation>
+    </message>
+    <message>
+        <source>Work ends</source>
+        <translation>Arbeitsende</translation>
+    </message>
+    <message>
+        <source>Remind me every</source>
+        <translation>Erinnere mich alle</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>The voice, and starting at login</source>
+        <translation>Die Stimme, und Start bei der Anmeldung</translation>
+    </message>
+    <message>
+        <source>The voice guides each routine (M mutes it at any time)</source>
+        <translation>Die Stimme führt durch jede Routine (M schaltet sie jederzeit stumm)</translation>
+    </message>
+    <message>
+        <source>&amp;Test the voice</source>
+        <translation>Stimme &amp;testen</translation>
     </message>
 </context>
 </TS>

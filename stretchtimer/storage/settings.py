@@ -72,6 +72,7 @@ class GoalSettings:
 class DisplaySettings:
     high_contrast: bool = False
     tray_hint_shown: bool = False  # "still running in the tray" is said once
+    welcome_shown: bool = False  # the first-run welcome (ui/welcome.py) was closed
     language: str = "system"  # "system" (the system's, if translated), "en" or "de"
     text_size: int = 100  # percent of the system's font size
     reduced_motion: bool = False  # the breathing pacer stands still (words instead)
@@ -162,6 +163,7 @@ CHECKS: dict[tuple[str, str], Any] = {
     ("goals", "sessions_per_day"): _int(*BOUNDS["goals", "sessions_per_day"]),
     ("display", "high_contrast"): _bool,
     ("display", "tray_hint_shown"): _bool,
+    ("display", "welcome_shown"): _bool,
     ("display", "language"): lambda v: None if v == "system" or v in LANGUAGES
     else "system, " + " or ".join(LANGUAGES),
     ("display", "text_size"): _int(*BOUNDS["display", "text_size"]),

@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
     settings_requested = Signal(str)  # the settings page to open
     paused_requested = Signal()
     about_requested = Signal()
+    welcome_requested = Signal()
     contrast_toggled = Signal(bool)  # View > High contrast
     hidden_to_tray = Signal()  # closed while the tray keeps the app
 
@@ -168,7 +169,11 @@ class MainWindow(QMainWindow):
         settings_menu.addAction(self.act_paused)
         self.act_about = QAction(tr("&About stretchtimer"), self)
         self.act_about.triggered.connect(self.about_requested)
-        self.menuBar().addMenu(tr("&Help")).addAction(self.act_about)
+        self.act_welcome = QAction(tr("&Welcome and safety…"), self)
+        self.act_welcome.triggered.connect(self.welcome_requested)
+        help_menu = self.menuBar().addMenu(tr("&Help"))
+        help_menu.addAction(self.act_welcome)
+        help_menu.addAction(self.act_about)
 
     # --- what the controller shows ---
 

@@ -35,6 +35,18 @@ def test_phrase() -> str:
     return tr("Now the left leg. Breathe in.")
 
 
+def weekday_names() -> list[str]:
+    """Monday to Sunday in the UI's language."""
+    return [tr("Monday"), tr("Tuesday"), tr("Wednesday"), tr("Thursday"), tr("Friday"),
+            tr("Saturday"), tr("Sunday")]
+
+
+def say_test_phrase(player, voice) -> None:
+    """The test phrase, now, in the chosen voice (Settings > Voice, and the welcome)."""
+    player.interrupt()
+    player.service.say(test_phrase(), voice.voice, voice.rate_wpm, voice.volume)
+
+
 def breathing_choices() -> list[tuple[str, str]]:
     return [("every", tr("Every breath")), ("first", tr("First breath of each hold")),
             ("off", tr("Off"))]
@@ -240,9 +252,7 @@ class VoicePage(QWidget):
         self._set("volume", value / 100)
 
     def _on_test_clicked(self) -> None:
-        s = self.model.voice
-        self.player.interrupt()
-        self.player.service.say(test_phrase(), s.voice, s.rate_wpm, s.volume)
+        say_test_phrase(self.player, self.model.voice)
 
     def _on_add_clicked(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -371,9 +381,7 @@ class RemindersPage(QWidget):
         form.addRow(self.on_call)
         form.addRow(QLabel(tr("Only during these work hours:")))
         self.days: dict[str, tuple[QCheckBox, QTimeEdit, QTimeEdit]] = {}
-        names = [tr("Monday"), tr("Tuesday"), tr("Wednesday"), tr("Thursday"), tr("Friday"),
-                 tr("Saturday"), tr("Sunday")]
-        for day, name in zip(WEEKDAYS, names):
+        for day, name in zip(WEEKDAYS, weekday_names()):
             span = r.work_hours.get(day)
             on = QCheckBox(name)
             on.setChecked(span is not None)

@@ -56,6 +56,25 @@ def test_every_control_has_a_name(rig):
     popup.offer("Desk micro-break", "2:48")
     assert_all_named(popup)
     popup.close()
+    from stretchtimer.ui.figure import FigureView
+
+    for figure in window.findChildren(FigureView):  # the pictures say what they show
+        if figure.isVisibleTo(window):
+            assert spoken_name(figure).startswith("Picture: ")
+
+
+def test_every_welcome_step_is_named_and_reached_by_tab(qtbot, rig):
+    welcome = rig.app.show_welcome()
+    qtbot.waitUntil(welcome.isActiveWindow)
+    for _step in range(3):
+        page = welcome.currentPage()
+        assert_all_named(page)
+        wanted = {w for w in controls(page) if w.isEnabled()
+                  and w.focusPolicy() & Qt.FocusPolicy.TabFocus}
+        seen = tab_cycle(qtbot, welcome, welcome.button(welcome.WizardButton.CancelButton), 40)
+        assert wanted <= seen, [spoken_name(w) for w in wanted - seen]
+        welcome.next()
+    welcome.reject()
 
 
 def tab_cycle(qtbot, dialog: QWidget, start: QWidget, presses: int = 120) -> set:

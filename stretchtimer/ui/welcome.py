@@ -1,0 +1,166 @@
+"""The first-run welcome (issue 20), shown once and from Help: what stretchtimer does and
+how to stretch safely, the work hours and interval, the voice, start at login. Three
+steps, all from the keyboard (Enter goes on, Esc skips); nothing is scheduled until it
+is closed, and only Finish changes a setting."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from stretchtimer.core.reminders import WEEKDAYS
+from stretchtimer.settings_model import SettingsModel
+from stretchtimer.storage.settings import BOUNDS
+from stretchtimer.ui.i18n import tr
+
+
+def _text(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
+def safety_note() -> str:
+    return tr("Stretch gently: mild tension, never pain. Stop at once if you feel tingling, "
+              "numbness or a sharp or shooting pain. With an injury or a condition, ask your "
+              "doctor or physiotherapist before you start.")
+
+
+class WelcomeWizard(QWizard):
+    def __init__(self, model: SettingsModel, autostart=None,
+                 test_voice: Callable[[], None] | None = None,
+                 parent: QWidget | None = None) -> None:
+        """`autostart`: the login entry (None where there is none); `test_voice`: says the
+        test phrase in the chosen voice (None: no voice here)."""
+        super().__init__(parent)
+        self.model, self.autostart = model, autostart
+        self.setWindowTitle(tr("Welcome to stretchtimer"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setButtonText(QWizard.WizardButton.CancelButton, tr("Skip"))
+        self.addPage(self._about_page())
+        self.addPage(self._day_page())
+        self.addPage(self._voice_page(test_voice))
+        self.setMinimumWidth(560)
+
+    def _about_page(self) -> QWizardPage:
+        from pathlib import Path
+
+        from stretchtimer.resources import assets
+        from stretchtimer.ui.figure import FigureView
+
+        page = QWizardPage()
+        page.setTitle(tr("Stand up and stretch, a little, every hour"))
+        outer = QHBoxLayout(page)
+        layout = QVBoxLayout()
+        outer.addLayout(layout, 3)
+        self.figure = FigureView()
+        self.figure.show_figure(Path(str(assets() / "figures" / "standing-hamstring.svg")),
+                                name=tr("Picture: {name}").format(
+                                    name=tr("a stretch at the desk")))
+        outer.addWidget(self.figure, 2)
+        layout.addWidget(_text(tr(
+            "stretchtimer waits in the tray and, in your work hours, reminds you to stand "
+            "and stretch. One click on the reminder starts a short routine that the voice "
+            "talks you through, with a picture of each stretch, so you can follow it with "
+            "your eyes closed. Your history stays on this computer.")))
+        self.safety = _text(safety_note())
+        self.safety.setAccessibleName(tr("Safety"))
+        font = self.safety.font()
+        font.setBold(True)
+        self.safety.setFont(font)
+        layout.addSpacing(8)
+        layout.addWidget(self.safety)
+        layout.addStretch(1)
+        return page
+
+    def _day_page(self) -> QWizardPage:
+        from stretchtimer.ui.settings_dialog import _minutes_box, weekday_names
+
+        r = self.model.reminders
+        page = QWizardPage()
+        page.setTitle(tr("Your work day"))
+        self.interval = _minutes_box(r, "interval_min", tr("Minutes between reminders"), 15)
+        self.interval.setRange(*BOUNDS["reminders", "interval_min"])
+        self.interval.setMaximumWidth(self.interval.sizeHint().width() + 40)
+        days = QGridLayout()
+        self.days = {}
+        for i, (day, name) in enumerate(zip(WEEKDAYS, weekday_names())):
+            box = QCheckBox(name)
+            box.setChecked(day in r.work_hours)
+            self.days[day] = box
+            days.addWidget(box, i // 4, i % 4)
+        first = next(iter(r.work_hours.values()), ["09:00", "17:30"])
+        self.start, self.end = QTimeEdit(), QTimeEdit()
+        for edit, value, spoken in ((self.start, first[0], tr("Work starts")),
+                                    (self.end, first[1], tr("Work ends"))):
+            edit.setDisplayFormat("HH:mm")
+            edit.setTime(QTime.fromString(value, "HH:mm"))
+            edit.setAccessibleName(spoken)
+        self.start.timeChanged.connect(lambda t: self.end.setMinimumTime(t.addSecs(60)))
+        self.end.setMinimumTime(self.start.time().addSecs(60))
+        hours = QHBoxLayout()
+        hours.addWidget(self.start)
+        hours.addWidget(QLabel("–"))
+        hours.addWidget(self.end)
+        hours.addStretch(1)
+        form = QFormLayout(page)
+        form.addRow(tr("Remind me every"), self.interval)
+        form.addRow(tr("On"), days)
+        form.addRow(tr("Hours"), hours)
+        form.addRow(_text(tr("Reminders come only in these hours. You can change them later "
+                             "in Settings > Reminders.")))
+        return page
+
+    def _voice_page(self, test_voice: Callable[[], None] | None) -> QWizardPage:
+        page = QWizardPage()
+        page.setTitle(tr("The voice, and starting at login"))
+        self.speak = QCheckBox(tr("The voice guides each routine (M mutes it at any time)"))
+        self.speak.setChecked(not self.model.voice.muted)
+        self.test = QPushButton(tr("&Test the voice"))
+        self.test.setEnabled(test_voice is not None)
+        if test_voice is not None:
+            self.test.clicked.connect(test_voice)
+        self.at_login = QCheckBox(tr("Start stretchtimer at login, in the tray"))
+        self.at_login.setChecked(True)  # a tray app is most use when it is there
+        self.at_login.setVisible(self.autostart is not None)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.speak)
+        row = QHBoxLayout()
+        row.addWidget(self.test)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addSpacing(12)
+        layout.addWidget(self.at_login)
+        layout.addStretch(1)
+        return page
+
+    def accept(self) -> None:
+        """Finish: the choices become the settings."""
+        hours = [self.start.time().toString("HH:mm"), self.end.time().toString("HH:mm")]
+        work = {day: list(hours) for day, box in self.days.items() if box.isChecked()}
+        self.model.set_reminders(interval_min=self.interval.value(), work_hours=work)
+        self.model.set_voice(muted=not self.speak.isChecked())
+        if self.autostart is not None:
+            try:
+                self.autostart.set(self.at_login.isChecked())
+            except OSError:
+                pass  # Settings > Reminders shows the entry as it is, and can try again
+        super().accept()
+
+    def done(self, result: int) -> None:
+        self.model.set_display(welcome_shown=True)  # Finish or Skip: once
+        super().done(result)
