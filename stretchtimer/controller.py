@@ -403,7 +403,27 @@ class Controller(QObject):
 
     def _start_reminders(self, reminders) -> None:
         reminders.start()
+        reminders.next_changed.connect(lambda _due: self.show_day())
         self.reminders_ready.emit()
+        self.show_day()
+
+    def _day_line(self) -> str:
+        from datetime import date
+
+        from stretchtimer.ui.day_text import day_line
+        from stretchtimer.ui.history_view import stats_of
+
+        stats = None
+        if self.history is not None:
+            today = date.fromtimestamp(self.clock.wall())
+            stats = stats_of(self.history.load(), self.settings, today)
+        due = self.reminders.scheduler.due if self.reminders is not None else None
+        return day_line(stats, due, self.settings.reminders.enabled, self.clock.wall())
+
+    def show_day(self) -> None:
+        """The picker's line on the day: sessions, streak, the next reminder."""
+        if self._window is not None:
+            self._window.picker.show_day(self._day_line())
 
     def needs_welcome(self) -> bool:
         """A first launch: the welcome was never closed, and there is no history yet (one
@@ -596,6 +616,7 @@ class Controller(QObject):
         if self.reminders is not None:
             self.reminders.routine_finished()  # the routine was the break
         if self.history_files is None or self.current is None:
+            self._show_done(summary)
             return
         try:
             self.last_session_id = self.history_files.append(session_record(summary, self.current))
@@ -604,8 +625,18 @@ class Controller(QObject):
             self.notify(tr(
                 "Could not save this session to your history ({error}); earlier sessions "
                 "are safe. Is the disk full?").format(error=exc.strerror or exc))
+            self._show_done(summary)
             return
         self.session_recorded.emit(self.last_session_id)
+        self._show_done(summary)
+
+    def _show_done(self, summary) -> None:
+        """The Done screen: what was held per side, the day, the next reminder."""
+        from stretchtimer.ui.day_text import held_html
+
+        if self.current is not None and self._driver is not None:
+            self.timer.show_done(held_html(summary, self.current), self._day_line())
+        self.show_day()
 
     def _on_checkin_rated(self, rating: Rating) -> None:
         from stretchtimer.core.history import checkin_record

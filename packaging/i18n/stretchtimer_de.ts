@@ -156,11 +156,38 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Today: {done} of %n session(s)</source>
+        <translation>
+            <numerusform>Heute: {done} von %n Einheit</numerusform>
+            <numerusform>Heute: {done} von %n Einheiten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n-day streak</source>
         <translation>
             <numerusform>Serie: %n Tag</numerusform>
             <numerusform>Serie: %n Tage</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Reminders are off</source>
+        <translation>Erinnerungen sind aus</translation>
+    </message>
+    <message>
+        <source>Next reminder {day} at {time}</source>
+        <translation>Nächste Erinnerung {day} um {time}</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} s</translation>
+    </message>
+    <message>
+        <source>right {seconds} s</source>
+        <translation>rechts {seconds} s</translation>
+    </message>
+    <message>
+        <source>left {seconds} s</source>
+        <translation>links {seconds} s</translation>
     </message>
     <message>
         <source>No streak yet</source>
@@ -1057,6 +1084,10 @@
         <translation>Bild: {name}</translation>
     </message>
     <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
         <source>Search routines, stretches, muscles…</source>
         <translation>Routinen, Dehnungen, Muskeln suchen…</translation>
     </message>
@@ -1597,6 +1628,10 @@
     <message>
         <source>right side</source>
         <translation>rechte Seite</translation>
+    </message>
+    <message>
+        <source>What you held</source>
+        <translation>Was du gehalten hast</translation>
     </message>
     <message>
         <source>What the voice says</source>

@@ -193,6 +193,16 @@ class DayBars(QWidget):
         p.end()
 
 
+def stats_of(tally, settings, today: date) -> Stats:
+    """The statistics of a tally with the user's goals; days without work hours are rest
+    days (the history view, the picker's day line, the Done screen)."""
+    goals = settings.goals
+    work = settings.reminders.work_hours
+    rest = frozenset(i for i, d in enumerate(WEEKDAYS) if d not in work)
+    return compute_stats(tally, today, goals.days_per_week, goals.sessions_per_day,
+                         rest_weekdays=rest)
+
+
 class HistoryView(QWidget):
     def __init__(self, history, settings, clock, parent: QWidget | None = None) -> None:
         """`history`: a HistoryStore; `settings`: the SettingsModel (goals and work hours,
@@ -256,11 +266,7 @@ class HistoryView(QWidget):
         from stretchtimer.core.tally import Tally
 
         tally = self.history.load() if self.history is not None else Tally()
-        goals = self.settings.goals
-        work = self.settings.reminders.work_hours  # days without work hours are rest days
-        rest = frozenset(i for i, d in enumerate(WEEKDAYS) if d not in work)
-        self.stats = compute_stats(tally, self.today(), goals.days_per_week,
-                                   goals.sessions_per_day, rest_weekdays=rest)
+        self.stats = stats_of(tally, self.settings, self.today())
         s = self.stats
         self.week_label.setText(tr("{done} of %n stretch days this week", "", s.days_goal)
                                 .format(done=len(s.week_days)))

@@ -43,6 +43,7 @@ from stretchtimer.core.planner import PlanContext
 from stretchtimer.core.routine import DEFAULT_ROUTINE, POSITIONS, Routine, Sides
 from stretchtimer.ui.guard import guarded
 from stretchtimer.ui.i18n import tr
+from stretchtimer.ui.theme import set_type
 
 ROUTINE_ROLE = Qt.ItemDataRole.UserRole + 1
 PLAN_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -279,6 +280,10 @@ class RoutinePicker(QWidget):
         self.proxy = RoutineFilter(self)
         self.proxy.setSourceModel(self.model)
 
+        self.today = QLabel()  # today's sessions, the streak, the next reminder
+        self.today.setAccessibleName(tr("Today"))
+        set_type(self.today, "lead", bold=True)
+        self.today.hide()
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("Search routines, stretches, muscles…"))
         self.search.setClearButtonEnabled(True)
@@ -326,6 +331,7 @@ class RoutinePicker(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(12, 12, 6, 12)
+        left_layout.addWidget(self.today)
         left_layout.addWidget(self.search)
         left_layout.addLayout(filters)
         left_layout.addWidget(self.list, 1)
@@ -416,6 +422,11 @@ class RoutinePicker(QWidget):
     def current_routine(self) -> Routine | None:
         index = self.list.currentIndex()
         return index.data(ROUTINE_ROLE) if index.isValid() else None
+
+    def show_day(self, text: str) -> None:
+        """Today's sessions against the target, the streak and the next reminder."""
+        self.today.setText(text)
+        self.today.setVisible(bool(text))
 
     def select(self, routine_id: str) -> None:
         for row in range(self.proxy.rowCount()):

@@ -86,3 +86,18 @@ def figure_colours(palette: QPalette, app: QApplication | None) -> tuple[QColor,
         return ink, props, QColor(_HIGH_CONTRAST_ACCENT)
     dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
     return ink, props, QColor("#f4925a" if dark else "#d9541e")
+
+
+# One type scale for every screen: sizes as multiples of the user's font size (which
+# Settings > Display scales from 80 to 200 %), so every view grows and shrinks together.
+TYPE_SCALE = {"display": 2.2, "title": 1.8, "heading": 1.4, "lead": 1.25, "body": 1.0}
+SPACING = {"tight": 4, "gap": 8, "section": 16, "page": 24}  # px between things
+
+
+def set_type(widget, role: str, bold: bool = False, italic: bool = False) -> None:
+    """Give `widget` the font of `role` on the type scale."""
+    font = widget.font()
+    font.setPointSizeF(font.pointSizeF() * TYPE_SCALE[role])
+    font.setBold(bold)
+    font.setItalic(italic)
+    widget.setFont(font)

@@ -5,6 +5,7 @@ what the voice says; this view only draws that."""
 
 from __future__ import annotations
 
+import html
 import math
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
@@ -37,7 +38,7 @@ from stretchtimer.ui.guard import guarded
 from stretchtimer.ui.i18n import tr
 from stretchtimer.ui.icons import icon
 from stretchtimer.ui.session_driver import SessionDriver
-from stretchtimer.ui.theme import phase_colour, phase_word, side_colour
+from stretchtimer.ui.theme import phase_colour, phase_word, set_type, side_colour
 
 
 def digits_for(remaining: float) -> str:
@@ -237,6 +238,13 @@ class TimerView(QWidget):
         from stretchtimer.ui.figure import FigureView
 
         self.figure = FigureView()  # the pose, mirrored for the other side
+        self.done_info = QLabel()  # the Done screen: what was held, the day, what comes
+        self.done_info.setWordWrap(True)
+        self.done_info.setTextFormat(Qt.TextFormat.RichText)
+        self.done_info.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.done_info.setAccessibleName(tr("What you held"))
+        set_type(self.done_info, "lead")
+        self.done_info.hide()
         self.cue = QLabel()
         cf = self.cue.font()
         cf.setPointSizeF(cf.pointSizeF() * 1.6)
@@ -294,6 +302,7 @@ class TimerView(QWidget):
         beside = QVBoxLayout()
         beside.addWidget(self.figure, 3)
         beside.addWidget(self.pacer, 2)
+        beside.addWidget(self.done_info, 5)
         middle.addLayout(beside, 2)
         footer = QHBoxLayout()
         footer.addWidget(self.next)
@@ -357,6 +366,12 @@ class TimerView(QWidget):
         self.ring.setAccessibleName(self._announcement(segment))  # once per phase change
         self.refresh()
 
+    def show_done(self, held: str, day: str) -> None:
+        """The Done screen's summary: `held` (rich text, per exercise and side) and the
+        day's line (sessions, streak, next reminder)."""
+        self.done_info.setText(held + (f"<p>{html.escape(day)}</p>" if day else ""))
+        self.done_info.setVisible(self.driver.state is State.FINISHED)
+
     def _show_figure(self, plan: Plan | None, segment: Segment) -> None:
         from stretchtimer.ui.figure import figure_file, mirrored_for
 
@@ -389,6 +404,10 @@ class TimerView(QWidget):
         self.act_restart.setToolTip(tr("Restart (R or Space)"))
         self.act_stop.setText(tr("Routines") if finished else tr("Stop"))
         self.act_stop.setToolTip(tr("Back to the routines (Esc)") if finished else tr("Stop (Esc)"))
+        self.done_info.setVisible(finished and bool(self.done_info.text()))
+        self.pacer.setVisible(not finished)
+        if not finished:
+            self.done_info.setText("")
         if finished and self.driver.plan is not None:
             self.side.set_side(None)
             self.exercise.setText(self.driver.plan.routine.name)

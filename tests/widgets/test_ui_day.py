@@ -1,0 +1,41 @@
+"""What the window says about the day (issue 20): the picker's line (today's sessions
+against the target, the streak, the next reminder) and the Done screen (what was held per
+side, the same line)."""
+
+from stretchtimer.app import build_app
+from stretchtimer.core.clock import FakeClock
+from stretchtimer.storage.paths import Paths
+from stretchtimer.ui.reminder_driver import ReminderDriver
+from stretchtimer.ui.reminder_popup import ReminderPopup
+from tests.fake_timers import FakeTimers
+from tests.widgets.test_ui_reminders import MONDAY_8
+
+
+def test_the_picker_and_the_done_screen_tell_the_day(qtbot, tmp_path):
+    clock = FakeClock(wall=MONDAY_8 + 3600)  # Monday 09:00, in the default work hours
+    app = build_app(Paths.under(tmp_path / "home"), clock)
+    app._waker = FakeTimers(clock)
+    qtbot.addWidget(app.window)
+    app.window.show()
+    qtbot.waitExposed(app.window)
+    driver = ReminderDriver(app.settings, clock, None, None, None, parent=app.window)
+    popup = ReminderPopup()
+    qtbot.addWidget(popup)
+    app.set_reminders(driver, None, popup)
+    picker = app.window.picker
+    assert picker.today.isVisible()
+    assert picker.today.text() == "Today: 0 of 2 session(s)  ·  Next reminder at 10:00"
+    app.start_routine(app.library.get("desk-micro"))
+    run = app.driver
+    clock.advance_to(run.machine.monotonic_at(run.machine.end))
+    run.catch_up()
+    info = app.timer.done_info
+    assert info.isVisible()
+    text = info.text()
+    assert "Standing hamstring stretch" in text and "right 20 s  ·  left 20 s" in text
+    assert "Three slow breaths" in text and "30 s" in text
+    assert "Today: 1 of 2 session(s)  ·  1-day streak  ·  Next reminder at " in text
+    assert picker.today.text().startswith("Today: 1 of 2 session(s)  ·  1-day streak")
+    app.settings.set_reminders(enabled=False)
+    app.show_day()
+    assert picker.today.text().endswith("Reminders are off")
