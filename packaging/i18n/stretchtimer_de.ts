@@ -803,6 +803,14 @@
         <translation>„3, 2, 1“ herunterzählen</translation>
     </message>
     <message>
+        <source>Picture</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>No picture</source>
+        <translation>Kein Bild</translation>
+    </message>
+    <message>
         <source>Where this exercise comes from (optional)</source>
         <translation>Woher diese Übung stammt (optional)</translation>
     </message>
@@ -825,6 +833,10 @@
     <message>
         <source>In the hold</source>
         <translation>Beim Halten</translation>
+    </message>
+    <message>
+        <source>&amp;Picture</source>
+        <translation>&amp;Bild</translation>
     </message>
     <message>
         <source>S&amp;ource (optional)</source>

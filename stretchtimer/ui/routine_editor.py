@@ -68,7 +68,7 @@ NEW_EXERCISE: dict[str, Any] = {
 # Optional fields a form leaves out of the file when they are empty or at their default.
 DEFAULTS: dict[str, Any] = {
     "muscles": [], "cues": [], "safety_cues": [], "switch_setup": [], "source": "",
-    "side_label": "side", "halfway": True, "countdown": True}
+    "side_label": "side", "halfway": True, "countdown": True, "image": ""}
 
 
 def starting_safety() -> list[str]:
@@ -85,6 +85,13 @@ def spins() -> tuple:
             ("prepare_s", tr("Time to get ready"), " s"),
             ("settle_s", tr("Quiet before the hold"), " s"),
             ("switch_s", tr("Time to switch sides"), " s"))
+
+
+def shipped_figures() -> list[str]:
+    """The figures that come with stretchtimer (assets/figures), by file name."""
+    from stretchtimer.resources import assets
+
+    return sorted(p.name for p in (assets() / "figures").iterdir() if p.name.endswith(".svg"))
 
 
 def _lines(text: str) -> list[str]:
@@ -152,6 +159,11 @@ class ExerciseForm(QWidget):
             spin.setAccessibleName(name)
         self.halfway = QCheckBox(tr("Say “halfway”"))
         self.countdown = QCheckBox(tr("Count down “3, 2, 1”"))
+        self.image = QComboBox()  # a shipped figure (a file beside the routine: by hand)
+        self.image.setAccessibleName(tr("Picture"))
+        self.image.addItem(tr("No picture"), "")
+        for name in shipped_figures():
+            self.image.addItem(name.removesuffix(".svg").replace("-", " "), name)
         self.source = QLineEdit()
         self.source.setAccessibleName(tr("Where this exercise comes from (optional)"))
         self.source.setPlaceholderText(tr("optional, e.g. my physiotherapist, March 2026"))
@@ -180,6 +192,7 @@ class ExerciseForm(QWidget):
         breath.addWidget(self.breath_out)
         breath.addStretch(1)
         form.addRow(tr("Breathing"), breath)
+        form.addRow(tr("&Picture"), self.image)
         form.addRow(tr("S&ource (optional)"), self.source)
 
         self.name.textEdited.connect(lambda t: self._set("name", t.strip()))
@@ -203,6 +216,8 @@ class ExerciseForm(QWidget):
         self.breath_in.valueChanged.connect(self._on_breathing_changed)
         self.breath_out.valueChanged.connect(self._on_breathing_changed)
         self.source.textEdited.connect(lambda t: self._set("source", t.strip()))
+        self.image.currentIndexChanged.connect(
+            lambda _i: self._set("image", self.image.currentData()))
 
     def load(self, data: dict[str, Any] | None) -> None:
         self.data = None  # filling the fields must not write back
@@ -227,6 +242,10 @@ class ExerciseForm(QWidget):
         self.breath_out.setValue((breathing or NEW_EXERCISE["breathing"])["out_s"])
         self.breath_in.setEnabled(breathing is not None)
         self.breath_out.setEnabled(breathing is not None)
+        image = d.get("image", "")
+        if image and self.image.findData(image) < 0:  # one beside the routine's own file
+            self.image.addItem(image, image)
+        self.image.setCurrentIndex(max(0, self.image.findData(image)))
         self.source.setText(d.get("source", ""))
         self.source.setCursorPosition(0)  # long texts show their start
         self.data = data

@@ -125,3 +125,23 @@ def test_a_file_that_is_no_picture_shows_nothing_and_breaks_nothing(qtbot, tmp_p
         view.show_figure(path, name="Picture")
         assert not view.loaded()
         qtbot.waitUntil(lambda v=view: not v.isVisible())
+
+
+def test_the_editor_sets_a_picture_and_the_saved_routine_shows_it(qtbot, tmp_path):
+    import json
+
+    from stretchtimer.controller import Controller
+    from stretchtimer.core.clock import FakeClock
+
+    app = Controller(load_routines(tmp_path), FakeClock(), routines_folder=tmp_path)
+    qtbot.addWidget(app.window)
+    editor = app.routines.duplicate(app.library.get("chair-hamstrings"))
+    form = editor.form
+    assert form.image.currentData() == "seated-hamstring.svg"  # the copy keeps its picture
+    form.image.setCurrentIndex(form.image.findData("towel-hamstring.svg"))
+    editor.save.click()
+    (saved,) = tmp_path.glob("*.json")
+    data = json.loads(saved.read_text())
+    assert data["exercises"][0]["image"] == "towel-hamstring.svg"
+    mine = app.library.get(data["id"])
+    assert figure_file(mine.exercises[0], mine).name == "towel-hamstring.svg"
