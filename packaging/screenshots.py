@@ -1,26 +1,33 @@
-"""Render the main window's screens to PNG files, as a user would see them.
+"""Render every screen to PNG files, as a user would see them: the picker, Get ready, a
+hold on each side, Done, the history, settings, the editor, the reminder popup and the
+welcome; in light, dark and high contrast, in English and German.
 
-    xvfb-run -a -s "-screen 0 1920x1200x24" .venv/bin/python packaging/screenshots.py [OUT_DIR]
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python packaging/screenshots.py [OUT]
+    QT_SCALE_FACTOR=2 xvfb-run -a -s "-screen 0 3840x2160x24" \\
+        .venv/bin/python packaging/screenshots.py [OUT]
 
-Runs the real window on a FakeClock so each picture shows an exact moment: the routine
-picker, the desk micro-break mid-hold on the right side, and the Done screen. Also
-renders each at 1366x768 (the smallest laptop screen it must suit), in high contrast,
-and the German UI.
+The window fills the screen (less a panel's height); the files are named
+<screen>-<language>-<theme>-<width>x<height>.png. Each run builds a home with twelve weeks
+of made-up use and runs the real window on a FakeClock, so each picture is an exact moment
+(Thursday 19 November 2026, 10:30).
 """
 
 from __future__ import annotations
 
+import json
 import os
+import random
 import sys
+import tempfile
+from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
 
-from stretchtimer.app import app_icon
-from stretchtimer.controller import Controller
-from stretchtimer.core.clock import FakeClock
-from stretchtimer.core.plan import Kind
-from stretchtimer.storage.routines import load_routines
+NOW = datetime(2026, 11, 19, 10, 30)
+THEMES = ("light", "dark", "contrast")
+LANGUAGES = ("en", "de")
 
 
 def settle(app: QApplication) -> None:
@@ -28,170 +35,149 @@ def settle(app: QApplication) -> None:
         app.processEvents()
 
 
-def shoot(window, app: QApplication, path: Path) -> None:
-    settle(app)
-    window.grab().save(str(path))
-    print(path)
+def dark_palette() -> QPalette:
+    """A dark desktop's palette (the app follows the system's)."""
+    p = QPalette()
+    for role, colour in ((QPalette.ColorRole.Window, "#2b2d31"),
+                         (QPalette.ColorRole.WindowText, "#e8e8e8"),
+                         (QPalette.ColorRole.Base, "#1f2023"),
+                         (QPalette.ColorRole.AlternateBase, "#2f3136"),
+                         (QPalette.ColorRole.Text, "#e8e8e8"),
+                         (QPalette.ColorRole.Button, "#35373c"),
+                         (QPalette.ColorRole.ButtonText, "#e8e8e8"),
+                         (QPalette.ColorRole.Highlight, "#3d7fd9"),
+                         (QPalette.ColorRole.HighlightedText, "#ffffff"),
+                         (QPalette.ColorRole.PlaceholderText, "#9a9ca3"),
+                         (QPalette.ColorRole.Mid, "#55575c"),
+                         (QPalette.ColorRole.ToolTipBase, "#35373c"),
+                         (QPalette.ColorRole.ToolTipText, "#e8e8e8")):
+        p.setColor(role, QColor(colour))
+    return p
 
 
-def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent / "screenshots")
-    out.mkdir(parents=True, exist_ok=True)
-    os.environ.setdefault("STRETCHTIMER_HOME", str(out / ".home"))  # no user routines
-    app = QApplication(sys.argv[:1])
-    app.setWindowIcon(app_icon())
-    clock = FakeClock()
-    controller = Controller(load_routines(None), clock)
-    window = controller.window
-    driver = controller.driver
-    for size, tag in (((1100, 720), ""), ((1366, 768), "-1366x768")):
-        window.resize(*size)
-        window.show()
-        window.show_picker()
-        shoot(window, app, out / f"picker{tag}.png")
-        controller.start_routine(controller.library.get("desk-micro"))
-        hold = next(s for s in driver.plan.segments if s.kind == Kind.HOLD and s.side == "right")
-        clock.advance_to(driver.machine.monotonic_at(hold.start + 11.2))
-        driver.catch_up()
-        controller.timer.refresh()
-        shoot(window, app, out / f"timer-hold-right{tag}.png")
-        if not tag:
-            window.act_contrast.setChecked(True)
-            shoot(window, app, out / "timer-high-contrast.png")
-            window.act_contrast.setChecked(False)
-            clock.advance_to(driver.machine.monotonic_at(driver.machine.end))
-            driver.catch_up()
-            shoot(window, app, out / "timer-done.png")
-        driver.stop()
-    shoot_history(app, out)
-    shoot_synced_settings(app, out)
-    shoot_welcome(app, controller, out)
-    shoot_editor(app, controller, out)
-    shoot_german(app, out)
-    return 0
-
-
-def shoot_german(app: QApplication, out: Path) -> None:
-    """The German UI: the picker, a hold with its spoken cue, settings and the editor."""
-    from stretchtimer.ui import i18n
-
-    i18n.install(app, "de")
-    clock = FakeClock()
-    controller = Controller(load_routines(None, "de"), clock, language="de",
-                            phrases=i18n.spoken_phrases())  # the desk micro-break has German
-    window = controller.window
-    window.resize(1100, 720)
-    window.show()
-    shoot(window, app, out / "picker-de.png")
-    controller.start_routine(controller.library.get("desk-micro"))
-    driver = controller.driver
-    hold = next(s for s in driver.plan.segments if s.kind == Kind.HOLD and s.side == "left")
-    clock.advance_to(driver.machine.monotonic_at(hold.start + 0.3))
-    driver.catch_up()
-    controller.timer.refresh()
-    shoot(window, app, out / "timer-hold-left-de.png")
-    driver.stop()
-    settings = controller.show_settings("Reminders")
-    settings.resize(640, 720)
-    shoot(settings, app, out / "settings-de.png")
-    settings.close()
-    editor = controller.routines.duplicate(controller.library.get("chair-hamstrings"))
-    shoot(editor, app, out / "editor-de.png")
-    editor.reject()
-    i18n.install(app, "en")
-
-
-def shoot_editor(app: QApplication, controller: Controller, out: Path) -> None:
-    """The editor on a copy of the chair routine, once fine and once with a problem."""
-    editor = controller.routines.duplicate(controller.library.get("chair-hamstrings"))
-    editor.list.setCurrentRow(0)
-    shoot(editor, app, out / "editor.png")
-    editor.form.name.setText("")
-    editor.form.name.textEdited.emit("")
-    editor.tabs.setCurrentIndex(0)
-    shoot(editor, app, out / "editor-problem.png")
-    editor.form.name.setText("Seated hamstring stretch")
-    editor.form.name.textEdited.emit("Seated hamstring stretch")
-    editor.tabs.setCurrentIndex(1)
-    shoot(editor, app, out / "editor-preview.png")
-    editor.reject()
-
-
-def shoot_welcome(app: QApplication, controller: Controller, out: Path) -> None:
-    """The first-run welcome, each of its three steps."""
-    welcome = controller.show_welcome()
-    for step in (1, 2, 3):
-        shoot(welcome, app, out / f"welcome-{step}.png")
-        welcome.next()
-    welcome.reject()
-
-
-def shoot_synced_settings(app: QApplication, out: Path) -> None:
-    """Settings > History with the history in a synced folder another computer uses."""
-    import tempfile
-
-    from stretchtimer.app import build_app
+def make_home(language: str, theme: str) -> Path:
+    """A home with settings (language, contrast) and twelve weeks of weekday sessions."""
     from stretchtimer.storage.journal import Journal
     from stretchtimer.storage.paths import Paths
 
-    root = Path(tempfile.mkdtemp(prefix="st-sync-"))
-    folder = root / "Sync" / "stretchtimer"
-    folder.mkdir(parents=True)
-    Journal(folder / "history-home-laptop-3f9c2a71.jsonl").append({
-        "type": "session", "routine_id": "desk-micro", "routine_name": "Desk micro-break",
-        "started": "2026-11-18T19:00:00+01:00", "ended": "2026-11-18T19:03:00+01:00",
-        "completed": True, "held": []})
-    controller = build_app(Paths.under(root / "home"), FakeClock())
-    controller.set_sync_folder(folder)
-    settings = controller.show_settings("History")
-    settings.resize(640, 520)
-    shoot(settings, app, out / "settings-history.png")
-    settings.close()
-
-
-def shoot_history(app: QApplication, out: Path) -> None:
-    """Twelve weeks of made-up use (weekdays, a few misses, check-ins) in a temp home."""
-    import random
-    import tempfile
-    from datetime import datetime, timedelta
-
-    from stretchtimer.app import build_app
-    from stretchtimer.storage.journal import Journal
-    from stretchtimer.storage.paths import Paths
-
-    rng = random.Random(3)
-    now = datetime(2026, 11, 19, 16, 0).astimezone()
     home = Path(tempfile.mkdtemp(prefix="st-shots-"))
-    journal = Journal(Paths.under(home).journal)
+    paths = Paths.under(home)
+    paths.config.mkdir(parents=True)
+    paths.settings_file.write_text(json.dumps({
+        "schema_version": 1, "display": {"language": language, "welcome_shown": True,
+                                         "high_contrast": theme == "contrast"}}))
+    rng = random.Random(3)
+    now = NOW.astimezone()
+    journal = Journal(paths.journal)
     day = now - timedelta(weeks=12)
-    while day.date() <= now.date():
+    while day.date() < now.date():
         if day.weekday() < 5 and rng.random() > 0.12:
             for k in range(rng.choice([1, 1, 2, 2, 3])):
                 start = day.replace(hour=10 + 2 * k, minute=rng.randrange(60))
                 sid = journal.append({
                     "type": "session", "routine_id": "desk-micro",
-                    "routine_name": rng.choice(["Desk micro-break", "Chair hamstrings"]),
-                    "started": start.isoformat(),
+                    "routine_name": "Desk micro-break", "started": start.isoformat(),
                     "ended": (start + timedelta(minutes=3)).isoformat(), "completed": True,
-                    "held": [{"exercise_id": "h", "side": "right", "seconds": 20,
-                              "muscles": ["hamstrings"]},
-                             {"exercise_id": "h", "side": "left", "seconds": 17,
-                              "muscles": ["hamstrings"]},
-                             {"exercise_id": "f", "side": "right", "seconds": 20,
-                              "muscles": ["hip flexors"]},
-                             {"exercise_id": "f", "side": "left", "seconds": 20,
-                              "muscles": ["hip flexors"]},
-                             {"exercise_id": "b", "side": None, "seconds": 30,
-                              "muscles": ["diaphragm"]}]})
+                    "held": [{"exercise_id": ex, "side": side, "seconds": secs,
+                              "muscles": [muscle]}
+                             for ex, muscle in (("standing-hamstring", "hamstrings"),
+                                                ("desk-hip-flexor", "hip flexors"))
+                             for side, secs in (("right", 20), ("left", 18))]})
                 journal.append({"type": "checkin", "session_id": sid,
                                 "rating": rng.choice(["easy", "good", "good", "strong"])})
         day += timedelta(days=1)
-    controller = build_app(Paths.under(home), FakeClock(wall=now.timestamp()))
+    return home
+
+
+class Shooter:
+    def __init__(self, app: QApplication, out: Path, tag: str) -> None:
+        self.app, self.out, self.tag = app, out, tag
+
+    def __call__(self, widget: QWidget, screen: str) -> None:
+        settle(self.app)
+        path = self.out / f"{screen}-{self.tag}.png"
+        widget.grab().save(str(path))
+        print(path)
+
+
+def shoot_variant(app: QApplication, out: Path, language: str, theme: str, size) -> None:
+    from stretchtimer.app import build_app
+    from stretchtimer.core.clock import FakeClock
+    from stretchtimer.core.plan import Kind
+    from stretchtimer.core.routine import Side
+    from stretchtimer.storage.paths import Paths
+    from stretchtimer.ui.reminder_driver import ReminderDriver
+    from stretchtimer.ui.reminder_popup import ReminderPopup
+
+    app.setPalette(dark_palette() if theme == "dark" else app.style().standardPalette())
+    clock = FakeClock(wall=NOW.timestamp())
+    controller = build_app(Paths.under(make_home(language, theme)), clock)
     window = controller.window
-    window.resize(1100, 720)
+    window.resize(size.width(), size.height() - 28)  # a panel's height off the screen
     window.show()
+    popup = ReminderPopup()
+    controller.set_reminders(ReminderDriver(controller.settings, clock, None, None, None,
+                                            parent=window), None, popup)
+    shoot = Shooter(app, out, f"{language}-{theme}-{size.width() * app.devicePixelRatio():.0f}"
+                    f"x{size.height() * app.devicePixelRatio():.0f}")
+    window.notice_bar.hide()  # "no system tray": true of Xvfb, not of a desktop
+    window.show_picker()
+    window.picker.select("desk-micro")
+    shoot(window, "picker")
+    controller.start_routine(controller.library.get("desk-micro"))
+    driver = controller.driver
+
+    def at(offset: float) -> None:
+        clock.advance_to(driver.machine.monotonic_at(offset))
+        driver.catch_up()
+        controller.timer.refresh()
+
+    segments = driver.plan.segments
+    at(next(s for s in segments if s.kind == Kind.PREPARE).start + 4)
+    shoot(window, "timer-get-ready")
+    for side, name in ((Side.RIGHT, "timer-hold-right"), (Side.LEFT, "timer-hold-left")):
+        at(next(s for s in segments if s.kind == Kind.HOLD and s.side == side).start + 11.2)
+        shoot(window, name)
+    at(driver.machine.end)
+    shoot(window, "timer-done")
+    driver.stop()
+    controller.checkin.hide()  # answered
+    window.show_picker()
     window.show_tab(1)
-    shoot(window, app, out / "history.png")
+    shoot(window, "history")
+    window.show_tab(0)
+    for page in ("Reminders", "History"):
+        dialog = controller.show_settings(page)
+        dialog.resize(min(720, size.width()), min(720, size.height() - 40))
+        shoot(dialog, f"settings-{page.lower()}")
+        dialog.close()
+    editor = controller.routines.duplicate(controller.library.get("chair-hamstrings"))
+    editor.list.setCurrentRow(0)
+    shoot(editor, "editor")
+    editor.reject()
+    popup.offer(controller.library.get("desk-micro").name, "3:05")
+    shoot(popup, "reminder-popup")
+    popup.close()
+    welcome = controller.show_welcome()
+    shoot(welcome, "welcome")
+    welcome.reject()
+    window.close()
+
+
+def main() -> int:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent / "screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("STRETCHTIMER_HOME", tempfile.mkdtemp(prefix="st-shots-"))
+    app = QApplication(sys.argv[:1])
+    from stretchtimer.app import app_icon
+
+    app.setWindowIcon(app_icon())
+    app.setStyle("Fusion")
+    size = QGuiApplication.primaryScreen().availableGeometry().size()
+    for language in LANGUAGES:
+        for theme in THEMES:
+            shoot_variant(app, out, language, theme, size)
+    return 0
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from stretchtimer.core.records import Rating
 from stretchtimer.ui.i18n import tr
+from stretchtimer.ui.theme import set_type
 
 
 def choices() -> list[tuple[Rating, str]]:
@@ -46,10 +47,7 @@ class CheckInBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.question = QLabel(tr("How did that feel?"))
-        f = self.question.font()
-        f.setPointSizeF(f.pointSizeF() * 1.3)
-        f.setBold(True)
-        self.question.setFont(f)
+        set_type(self.question, "lead", bold=True)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.question)

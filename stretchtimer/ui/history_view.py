@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QRectF, Qt, QTime
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QListWidget, QSizePolicy, QVBoxLayout, QWidget
 
 from stretchtimer.core.history import HEATMAP_WEEKS, Stats, compute_stats
@@ -15,6 +15,7 @@ from stretchtimer.core.reminders import WEEKDAYS
 from stretchtimer.core.routine import Side
 from stretchtimer.ui.guard import guarded
 from stretchtimer.ui.i18n import tr
+from stretchtimer.ui.theme import set_type
 
 LEFT, RIGHT, BOTH = QColor("#2f6fdf"), QColor("#d9480f"), QColor("#7a7a7a")
 def weekday_letters() -> str:
@@ -86,16 +87,14 @@ class HeatMap(QWidget):
             p.setPen(_text(self))
             p.drawText(QRectF(0, top + row * cell, label_w, cell), Qt.AlignmentFlag.AlignCenter,
                        letter)
-        month = None
         for i, count in enumerate(self.stats.heatmap):
             week, row = divmod(i, 7)
             day = self.stats.heatmap_start + timedelta(days=i)
             x, y = label_w + week * cell, top + row * cell
-            if row == 0 and day.month != month:
-                month = day.month
+            if row == 0 and day.day <= 7:  # a month is named over its first Monday: apart
                 p.setPen(_text(self))
                 p.drawText(QRectF(x, 0, cell * 3, top), Qt.AlignmentFlag.AlignLeft,
-                           day.strftime("%b"))
+                           QLocale().toString(QDate(day.year, day.month, 1), "MMM"))
             colour = QColor(_accent(self))
             colour.setAlphaF(min(1.0, 0.3 + 0.25 * count) if count else 0.0)
             p.setPen(Qt.PenStyle.NoPen)
@@ -213,12 +212,9 @@ class HistoryView(QWidget):
         settings.reminders_changed.connect(self._on_settings_changed)
         settings.history_changed.connect(self._on_settings_changed)  # another folder
         self.stats: Stats | None = None
-        big = QFont(self.font())
-        big.setPointSizeF(big.pointSizeF() * 1.8)
-        big.setBold(True)
         self.week_label, self.streak_label = QLabel(), QLabel()
         for label in (self.week_label, self.streak_label):
-            label.setFont(big)
+            set_type(label, "title", bold=True)
         self.week, self.heatmap = WeekStrip(), HeatMap()
         self.balance, self.days = BalanceChart(), DayBars()
         self.summary = QLabel()
@@ -229,7 +225,7 @@ class HistoryView(QWidget):
         grid.addWidget(self.streak_label, 0, 1)
         grid.addWidget(self.week, 1, 0)
         grid.addWidget(self._caption(tr("One missed day in seven does not break a streak.")),
-                       1, 1)
+                       1, 1, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self._caption(tr("The last 12 weeks")), 2, 0)
         grid.addWidget(self._caption(tr("Sessions a day (dashed: your daily target)")), 2, 1)
         grid.addWidget(self.heatmap, 3, 0)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from stretchtimer.ui.guard import guarded
 from stretchtimer.ui.i18n import tr
+from stretchtimer.ui.theme import set_type
 
 
 class ReminderPopup(QFrame):
@@ -23,10 +24,7 @@ class ReminderPopup(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName(tr("Stretch reminder"))
         self.title = QLabel()
-        f = self.title.font()
-        f.setPointSizeF(f.pointSizeF() * 1.3)
-        f.setBold(True)
-        self.title.setFont(f)
+        set_type(self.title, "lead", bold=True)
         self.title.setWordWrap(True)
         self.start = QPushButton(tr("Start (Enter)"))
         self.snooze = QPushButton(tr("Snooze (S)"))

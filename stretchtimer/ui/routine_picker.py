@@ -43,7 +43,7 @@ from stretchtimer.core.planner import PlanContext
 from stretchtimer.core.routine import DEFAULT_ROUTINE, POSITIONS, Routine, Sides
 from stretchtimer.ui.guard import guarded
 from stretchtimer.ui.i18n import tr
-from stretchtimer.ui.theme import set_type
+from stretchtimer.ui.theme import TYPE_SCALE, set_type
 
 ROUTINE_ROLE = Qt.ItemDataRole.UserRole + 1
 PLAN_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -109,7 +109,7 @@ class RoutineCard(QStyledItemDelegate):
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
         title = QFont(option.font)
-        title.setPointSizeF(option.font.pointSizeF() * 1.2)
+        title.setPointSizeF(option.font.pointSizeF() * TYPE_SCALE["lead"])
         title.setBold(True)
         return title, QFont(option.font)
 
@@ -164,10 +164,7 @@ class RoutinePreview(QWidget):
         super().__init__(parent)
         self.title = QLabel()
         self.title.setWordWrap(True)
-        f = self.title.font()
-        f.setPointSizeF(f.pointSizeF() * 1.8)
-        f.setBold(True)
-        self.title.setFont(f)
+        set_type(self.title, "title", bold=True)
         self.facts = QLabel()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -191,10 +188,7 @@ class RoutinePreview(QWidget):
         self.start.setObjectName("startButton")
         self.start.setDefault(True)
         self.start.setMinimumHeight(48)
-        bf = self.start.font()
-        bf.setPointSizeF(bf.pointSizeF() * 1.4)
-        bf.setBold(True)
-        self.start.setFont(bf)
+        set_type(self.start, "heading", bold=True)
         self.start.setAccessibleName(tr("Start routine"))
         self.start.setToolTip(tr("Start this routine (Enter)"))
         self.start.clicked.connect(self.start_clicked)

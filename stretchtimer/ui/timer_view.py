@@ -38,7 +38,7 @@ from stretchtimer.ui.guard import guarded
 from stretchtimer.ui.i18n import tr
 from stretchtimer.ui.icons import icon
 from stretchtimer.ui.session_driver import SessionDriver
-from stretchtimer.ui.theme import phase_colour, phase_word, set_type, side_colour
+from stretchtimer.ui.theme import TYPE_SCALE, phase_colour, phase_word, set_type, side_colour
 
 
 def digits_for(remaining: float) -> str:
@@ -168,7 +168,7 @@ class BreathPacer(QWidget):
         p.setBrush(colour)
         p.drawEllipse(centre, radius, radius)
         f = QFont(self.font())
-        f.setPointSizeF(f.pointSizeF() * 1.4)
+        f.setPointSizeF(f.pointSizeF() * TYPE_SCALE["heading"])
         f.setBold(True)
         p.setFont(f)
         p.setPen(self.palette().color(QPalette.ColorRole.WindowText))
@@ -185,10 +185,7 @@ class SideBadge(QLabel):
         super().__init__(parent)
         self.side: Side | None = None
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        f = self.font()
-        f.setPointSizeF(f.pointSizeF() * 2.2)
-        f.setBold(True)
-        self.setFont(f)
+        set_type(self, "display", bold=True)
         self.setMinimumHeight(int(self.fontMetrics().height() * 1.5))
 
     def set_side(self, side: Side | None) -> None:
@@ -222,15 +219,10 @@ class TimerView(QWidget):
         self._phases: list[tuple[float, str, float]] = []
 
         self.exercise = QLabel()
-        big = self.exercise.font()
-        big.setPointSizeF(big.pointSizeF() * 2.0)
-        big.setBold(True)
-        self.exercise.setFont(big)
+        set_type(self.exercise, "title", bold=True)
         self.exercise.setWordWrap(True)
         self.rep = QLabel()
-        rf = self.rep.font()
-        rf.setPointSizeF(rf.pointSizeF() * 1.6)
-        self.rep.setFont(rf)
+        set_type(self.rep, "heading")
         self.rep.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.side = SideBadge()
         self.ring = CountdownRing()
@@ -246,20 +238,15 @@ class TimerView(QWidget):
         set_type(self.done_info, "lead")
         self.done_info.hide()
         self.cue = QLabel()
-        cf = self.cue.font()
-        cf.setPointSizeF(cf.pointSizeF() * 1.6)
-        cf.setItalic(True)
-        self.cue.setFont(cf)
+        set_type(self.cue, "heading", italic=True)
         self.cue.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.cue.setWordWrap(True)
         self.cue.setAccessibleName(tr("What the voice says"))
         self.setup = QLabel()
         self.setup.setWordWrap(True)
-        sf = self.setup.font()
-        sf.setPointSizeF(sf.pointSizeF() * 1.15)
-        self.setup.setFont(sf)
+        set_type(self.setup, "lead")
         self.next = QLabel()
-        self.next.setFont(sf)
+        set_type(self.next, "lead")
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         self.progress.setAccessibleName(tr("Routine progress"))
