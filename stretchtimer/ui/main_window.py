@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -89,6 +89,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
 
         self.picker = RoutinePicker(routines)
+        # the preview's pictures come just after the first paint (QtSvg and the files
+        # cost what the startup goal cannot spare)
+        self.first_painted.connect(
+            lambda: QTimer.singleShot(0, self.picker.preview.enable_pictures))
         self.history_page = _LazyPage(history_factory)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)

@@ -172,13 +172,10 @@ class RoutinePreview(QWidget):
         self.paused.setWordWrap(True)
         self.paused.setStyleSheet("color: #b3261e; font-weight: bold;")
         self.paused.hide()
-        from stretchtimer.ui.figure import FigureView
-
-        self.figures = [FigureView() for _ in range(MAX_FIGURES)]  # one per stretch, a row
-        pictures = QHBoxLayout()
-        for figure in self.figures:
-            figure.setMaximumHeight(150)
-            pictures.addWidget(figure)
+        self.figures: list = []  # a picture per stretch, in a row: made by enable_pictures
+        self._pictures = False  # until the window's first paint
+        self._routine: Routine | None = None
+        self._pictures_row = pictures = QHBoxLayout()
         pictures.addStretch(1)
         self.details = QLabel()
         self.details.setWordWrap(True)
@@ -211,6 +208,7 @@ class RoutinePreview(QWidget):
         self.paused.setText(tr("Paused for your safety: {names}. They are left out until you "
                                "resume them (Settings > Paused stretches).").format(
                                    names=", ".join(mine)))
+        self._routine = routine
         self._show_figures(routine)
         if routine is None or plan is None:
             self.title.setText(tr("No routine matches"))
@@ -242,9 +240,24 @@ class RoutinePreview(QWidget):
                f"<ul style='margin-left:-20px'>{safety}</ul>" if safety else ""))
 
 
+    def enable_pictures(self) -> None:
+        """From now on the pictures show (the window has been painted once)."""
+        from stretchtimer.ui.figure import FigureView
+
+        if not self._pictures:
+            self._pictures = True
+            for i in range(MAX_FIGURES):
+                figure = FigureView()
+                figure.setMaximumHeight(150)
+                self.figures.append(figure)
+                self._pictures_row.insertWidget(i, figure)
+        self._show_figures(self._routine)
+
     def _show_figures(self, routine: Routine | None) -> None:
         from stretchtimer.ui.figure import figure_file
 
+        if not self._pictures:
+            return
         exercises = list(routine.exercises) if routine is not None else []
         for i, figure in enumerate(self.figures):
             ex = exercises[i] if i < len(exercises) else None

@@ -106,8 +106,9 @@ def test_the_timer_shows_the_pose_and_mirrors_it_for_the_left_side(rig):  # noqa
     assert not figure.isVisible()  # Done
 
 
-def test_the_preview_shows_a_picture_of_each_stretch(rig):  # noqa: F811
+def test_the_preview_shows_a_picture_of_each_stretch(qtbot, rig):  # noqa: F811
     preview = rig.window.picker.preview
+    qtbot.waitUntil(lambda: preview._pictures)  # just after the window's first paint
     rig.window.picker.select("evening-floor")
     shown = [f for f in preview.figures if f.isVisible()]
     assert [f.path.name for f in shown] == ["runners-lunge.svg", "wall-hamstring.svg",
