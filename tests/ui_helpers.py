@@ -40,3 +40,25 @@ def rig(qtbot):
     rig = WindowRig(qtbot)
     yield rig
     rig.driver.stop()
+
+
+def launched(qtbot, home, clock, before_reminders=lambda app: None):
+    """The real app of a home, its window shown and its reminders set up as at a launch
+    (no probes: nothing tells stepping away, full screen or calls). `before_reminders`
+    sets up what a launch would first (the welcome, the login entry)."""
+    from stretchtimer.app import build_app
+    from stretchtimer.storage.paths import Paths
+    from stretchtimer.ui.reminder_driver import ReminderDriver
+    from stretchtimer.ui.reminder_popup import ReminderPopup
+
+    app = build_app(Paths.under(home), clock)
+    app._waker = FakeTimers(clock)
+    before_reminders(app)
+    qtbot.addWidget(app.window)
+    app.window.show()
+    qtbot.waitExposed(app.window)
+    driver = ReminderDriver(app.settings, clock, None, None, None, parent=app.window)
+    popup = ReminderPopup()
+    qtbot.addWidget(popup)
+    app.set_reminders(driver, None, popup)
+    return app, driver

@@ -2,26 +2,14 @@
 against the target, the streak, the next reminder) and the Done screen (what was held per
 side, the same line)."""
 
-from stretchtimer.app import build_app
 from stretchtimer.core.clock import FakeClock
-from stretchtimer.storage.paths import Paths
-from stretchtimer.ui.reminder_driver import ReminderDriver
-from stretchtimer.ui.reminder_popup import ReminderPopup
-from tests.fake_timers import FakeTimers
+from tests.ui_helpers import launched
 from tests.widgets.test_ui_reminders import MONDAY_8
 
 
 def test_the_picker_and_the_done_screen_tell_the_day(qtbot, tmp_path):
     clock = FakeClock(wall=MONDAY_8 + 3600)  # Monday 09:00, in the default work hours
-    app = build_app(Paths.under(tmp_path / "home"), clock)
-    app._waker = FakeTimers(clock)
-    qtbot.addWidget(app.window)
-    app.window.show()
-    qtbot.waitExposed(app.window)
-    driver = ReminderDriver(app.settings, clock, None, None, None, parent=app.window)
-    popup = ReminderPopup()
-    qtbot.addWidget(popup)
-    app.set_reminders(driver, None, popup)
+    app, _driver = launched(qtbot, tmp_path / "home", clock)
     picker = app.window.picker
     assert picker.today.isVisible()
     assert picker.today.text() == "Today: 0 of 2 session(s)  ·  Next reminder at 10:00"

@@ -7,29 +7,21 @@ import json
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
-from stretchtimer.app import build_app
 from stretchtimer.core.clock import FakeClock
 from stretchtimer.platform.autostart import FileAutostart
 from stretchtimer.storage.paths import Paths
-from stretchtimer.ui.reminder_driver import ReminderDriver
-from stretchtimer.ui.reminder_popup import ReminderPopup
+from tests.ui_helpers import launched
 from tests.widgets.test_ui_reminders import MONDAY_8
 
 
 def first_launch(qtbot, tmp_path):
     """The app as a first launch that opens the window sets it up, reminders and all."""
-    clock = FakeClock(wall=MONDAY_8)
-    app = build_app(Paths.under(tmp_path / "home"), clock)
-    app.welcome_first = True
-    app.autostart = FileAutostart(tmp_path / "autostart" / "stretchtimer.desktop", b"[Desktop]")
-    qtbot.addWidget(app.window)
-    app.window.show()
-    qtbot.waitExposed(app.window)
-    driver = ReminderDriver(app.settings, clock, None, None, None, parent=app.window)
-    popup = ReminderPopup()
-    qtbot.addWidget(popup)
-    app.set_reminders(driver, None, popup)
-    return app, driver
+    def first(app):
+        app.welcome_first = True
+        app.autostart = FileAutostart(tmp_path / "autostart" / "stretchtimer.desktop",
+                                      b"[Desktop]")
+
+    return launched(qtbot, tmp_path / "home", FakeClock(wall=MONDAY_8), first)
 
 
 def saved(tmp_path):
