@@ -27,7 +27,7 @@ from stretchtimer.ui.application import application
 from stretchtimer.ui.guard import guarded
 from stretchtimer.ui.i18n import tr
 from stretchtimer.ui.routine_picker import RoutinePicker
-from stretchtimer.ui.theme import apply_high_contrast
+from stretchtimer.ui.theme import apply_high_contrast, restyle_types
 
 
 class _FirstPaint(QObject):
@@ -228,6 +228,7 @@ class MainWindow(QMainWindow):
         font = app.font()
         font.setPointSizeF(self._system_point_size * text_size / 100)
         app.setFont(font)
+        restyle_types(app)  # the titles, the timer's digits and words: the same scale
         self.act_contrast.blockSignals(True)
         self.act_contrast.setChecked(high_contrast)
         self.act_contrast.blockSignals(False)

@@ -95,9 +95,20 @@ SPACING = {"tight": 4, "gap": 8, "section": 16, "page": 24}  # px between things
 
 
 def set_type(widget, role: str, bold: bool = False, italic: bool = False) -> None:
-    """Give `widget` the font of `role` on the type scale."""
+    """Give `widget` the font of `role` on the type scale, from the application's font;
+    remembered, so that restyle_types can size it again when the text size changes."""
+    widget.setProperty("typeRole", (role, bold, italic))
     font = widget.font()
-    font.setPointSizeF(font.pointSizeF() * TYPE_SCALE[role])
+    font.setPointSizeF(QApplication.font().pointSizeF() * TYPE_SCALE[role])
     font.setBold(bold)
     font.setItalic(italic)
     widget.setFont(font)
+
+
+def restyle_types(app: QApplication) -> None:
+    """Every widget given a role by set_type, sized again from the application's font (a
+    font set on a widget does not follow the application's when it changes)."""
+    for widget in app.allWidgets():
+        style = widget.property("typeRole")
+        if style:
+            set_type(widget, *style)

@@ -107,16 +107,28 @@ def test_tab_reaches_every_editor_control(qtbot, rig):
 
 
 def test_text_size_scales_the_fonts(rig):
+    from stretchtimer.ui.theme import TYPE_SCALE
+
     app = QApplication.instance()
     base = app.font().pointSizeF()
     dialog = rig.app.show_settings("Display")
+    title = rig.window.picker.preview.title
+    rig.app.start_routine(rig.app.library.get("desk-micro"))
+    timer = rig.app.timer
     try:
-        dialog.display.text_size.setValue(150)
-        assert rig.app.settings.display.text_size == 150
-        assert app.font().pointSizeF() == pytest.approx(base * 1.5)
+        for size in (80, 200, 150):
+            dialog.display.text_size.setValue(size)
+            assert rig.app.settings.display.text_size == size
+            assert app.font().pointSizeF() == pytest.approx(base * size / 100)
+            # the type scale follows: titles, the timer's words, the side badge
+            for widget, role in ((title, "title"), (timer.exercise, "title"),
+                                 (timer.cue, "heading"), (timer.side, "display")):
+                assert widget.font().pointSizeF() == pytest.approx(
+                    base * size / 100 * TYPE_SCALE[role]), (widget, size)
     finally:
         dialog.display.text_size.setValue(100)
     assert app.font().pointSizeF() == pytest.approx(base)
+    assert title.font().pointSizeF() == pytest.approx(base * TYPE_SCALE["title"])
 
 
 def test_reduced_motion_keeps_the_breathing_circle_still(rig):
