@@ -93,6 +93,10 @@ class Controller(QObject):
         self.instance: Any = None  # the SingleInstance held (set_single_instance)
         self._control_error: str | None = None  # why the last control command was not done
         self.welcome_first = False  # a launch that opens the window: the welcome, if new
+        self._day_stats: Any = None  # (day, Stats) for the day line: not read every minute
+        for changed in (self.session_recorded, self.settings.goals_changed,
+                        self.settings.reminders_changed, self.settings.history_changed):
+            changed.connect(self._forget_day_stats)
         self._welcome: Any = None
         self._switching = False  # the history is being copied into another folder
         self._switch_problem = ""  # why the last switch was not made
@@ -396,9 +400,13 @@ class Controller(QObject):
                 "reminders still pop up while this window is open (minimise it), and closing "
                 "it quits."))
         if self.welcome_first and self.needs_welcome():
-            welcome = self.show_welcome()  # nothing is scheduled before it is closed
-            welcome.finished.connect(lambda _result: self._start_reminders(reminders))
-            return
+            try:
+                welcome = self.show_welcome()  # nothing is scheduled before it is closed
+            except Exception:  # noqa: BLE001 - no welcome is better than no reminders
+                log.exception("the welcome could not be shown")
+            else:
+                welcome.finished.connect(lambda _result: self._start_reminders(reminders))
+                return
         self._start_reminders(reminders)
 
     def _start_reminders(self, reminders) -> None:
@@ -416,9 +424,15 @@ class Controller(QObject):
         stats = None
         if self.history is not None:
             today = date.fromtimestamp(self.clock.wall())
-            stats = stats_of(self.history.load(), self.settings, today)
+            if self._day_stats is None or self._day_stats[0] != today:  # once a day, or
+                self._day_stats = (today, stats_of(self.history.load(), self.settings,
+                                                   today))  # after what changes them
+            stats = self._day_stats[1]
         due = self.reminders.scheduler.due if self.reminders is not None else None
         return day_line(stats, due, self.settings.reminders.enabled, self.clock.wall())
+
+    def _forget_day_stats(self, *_args) -> None:
+        self._day_stats = None
 
     def show_day(self) -> None:
         """The picker's line on the day: sessions, streak, the next reminder."""
@@ -429,14 +443,15 @@ class Controller(QObject):
         """A first launch: the welcome was never closed, and there is no history yet (one
         who has stretched with stretchtimer before does not need it)."""
         files = self.history_files
-        return not self.settings.display.welcome_shown and files is not None and \
+        fresh = self.paths is None or not self.paths.settings_file.exists()
+        return not self.settings.display.welcome_shown and files is not None and fresh and \
             not files.local.exists() and not self.settings.history.sync_folder
 
     def show_welcome(self):
         """The welcome: at the first launch, and from Help."""
         from stretchtimer.ui.welcome import WelcomeWizard
 
-        if self._welcome is not None:
+        if self._welcome is not None and self._welcome.isVisible():  # (a closed one goes)
             self._welcome.raise_()
             return self._welcome
         test = self._test_voice if self.voice is not None else None

@@ -835,8 +835,8 @@
         <translation>Beim Halten</translation>
     </message>
     <message>
-        <source>&amp;Picture</source>
-        <translation>&amp;Bild</translation>
+        <source>Pic&amp;ture</source>
+        <translation>Bil&amp;d</translation>
     </message>
     <message>
         <source>S&amp;ource (optional)</source>
@@ -1859,6 +1859,10 @@
     <message>
         <source>On</source>
         <translation>An</translation>
+    </message>
+    <message>
+        <source>Your days have hours of their own; they stay as they are unless you change the hours here.</source>
+        <translation>Deine Tage haben eigene Stunden; sie bleiben, wie sie sind, solange du die Stunden hier nicht änderst.</translation>
     </message>
     <message>
         <source>The voice, and starting at login</source>

@@ -86,12 +86,15 @@ class Plan:
         return self.segments[-1]
 
 
+FIRST_SIDE, SECOND_SIDE = Side.RIGHT, Side.LEFT  # (the figures are drawn for the first)
+
+
 def hold_sequence(ex: Exercise) -> list[tuple[Side | None, int]]:
     """(side, rep) of each hold in the order they are done."""
     reps = range(1, ex.reps + 1)
     if ex.sides != Sides.LEFT_RIGHT:
         return [(None, r) for r in reps]
-    sides: tuple[Side | None, Side | None] = (Side.RIGHT, Side.LEFT)
+    sides: tuple[Side | None, Side | None] = (FIRST_SIDE, SECOND_SIDE)
     if ex.side_order == SideOrder.ALTERNATE:
         return [(side, r) for r in reps for side in sides]
     return [(sides[0], r) for r in reps] + [(sides[1], r) for r in reps]

@@ -7,11 +7,13 @@ and high contrast. QtSvg is loaded when the first figure is shown, not at startu
 
 from __future__ import annotations
 
+import re
+import stat
 from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
 from stretchtimer.core.routine import Exercise, Routine
@@ -20,6 +22,7 @@ from stretchtimer.ui.guard import guarded
 from stretchtimer.ui.theme import figure_colours
 
 INK, PROPS, STRETCHED = "#1d2430", "#8a94a6", "#e8743b"  # as the figures are drawn
+_UNDRAWABLE: set[Path] = set()  # files Qt could not draw: not shown (or tried) again
 MAX_BYTES = 64 * 1024  # a figure is a few KB; anything bigger is not one of ours
 
 
@@ -31,23 +34,34 @@ def figure_file(exercise: Exercise, routine: Routine | None = None) -> Path | No
     places = [routine.file.parent] if routine is not None and routine.file else []
     for folder in [*places, Path(str(assets() / "figures"))]:  # a real folder: the wheel's
         path = folder / exercise.image
-        if path.is_file():
-            return path
+        try:
+            if stat.S_ISREG(path.lstat().st_mode):  # a plain file, not a link elsewhere
+                return path
+        except OSError:
+            continue
     return None
+
+
+# What a line figure never needs, and what makes Qt's renderer slow (filters, <use> chains)
+# or reach outside the file (images by path, entities).
+_REFUSED = re.compile(rb"<!DOCTYPE|<!ENTITY|<image|<use|<filter|<foreignObject|xlink:href",
+                      re.IGNORECASE)
+_DRAWN = re.compile("|".join((INK, PROPS, STRETCHED)), re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)
 def _svg(path: Path, stamp: int, ink: str, props: str, stretched: str) -> bytes | None:
     """The file's SVG in these colours (None: not one that can be shown)."""
     try:
-        data = path.read_bytes()[:MAX_BYTES + 1]
+        with open(path, "rb") as f:
+            data = f.read(MAX_BYTES + 1)  # never more, whatever the file's size
     except OSError:
         return None
-    if len(data) > MAX_BYTES:
+    if len(data) > MAX_BYTES or _REFUSED.search(data):
         return None
-    text = data.decode("utf-8", errors="replace")
-    for drawn, shown in ((INK, ink), (PROPS, props), (STRETCHED, stretched)):
-        text = text.replace(drawn, shown).replace(drawn.upper(), shown)
+    shown = {INK: ink, PROPS: props, STRETCHED: stretched}
+    text = _DRAWN.sub(lambda m: shown[m.group(0).lower()],
+                      data.decode("utf-8", errors="replace"))  # one pass: none twice
     return text.encode()
 
 
@@ -59,6 +73,7 @@ class FigureView(QWidget):
         self.path: Path | None = None
         self.mirrored = False
         self._renderer = None
+        self._drawn: tuple[tuple, QPixmap] | None = None  # the last picture, at its size
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(96, 96)
         self.hide()
@@ -72,9 +87,9 @@ class FigureView(QWidget):
         paint), and a file Qt cannot draw hides the view then."""
         if (path, mirrored) != (self.path, self.mirrored):
             self.path, self.mirrored = path, mirrored
-            self._renderer = None
+            self._renderer, self._drawn = None, None
         self.setAccessibleName(name)
-        self.setVisible(path is not None)
+        self.setVisible(path is not None and path not in _UNDRAWABLE)  # no flicker
         self.update()
 
     def loaded(self) -> bool:
@@ -91,37 +106,65 @@ class FigureView(QWidget):
             except OSError:
                 return None
             data = _svg(self.path, stamp, ink.name(), props.name(), stretched.name())
-            renderer = QSvgRenderer(QByteArray(data)) if data else None
+            renderer = None
+            if data:
+                from PySide6.QtSvg import QtSvg
+
+                renderer = QSvgRenderer()
+                renderer.setOptions(QtSvg.Option.Tiny12FeaturesOnly)  # no slow extras
+                renderer.load(QByteArray(data))
             self._renderer = renderer if renderer is not None and renderer.isValid() else None
+            if self._renderer is None:
+                _UNDRAWABLE.add(self.path)
         return self._renderer
 
     def changeEvent(self, event) -> None:
         if event.type() == event.Type.PaletteChange:  # light, dark or high contrast
-            self._renderer = None
+            self._renderer, self._drawn = None, None
             self.update()
         super().changeEvent(event)
 
-    @guarded
-    def paintEvent(self, _event) -> None:
+    def _picture(self) -> QPixmap | None:
+        """The figure drawn at this size (once: a paint only copies it)."""
+        ratio = self.devicePixelRatioF()
+        key = (self.width(), self.height(), ratio, self.mirrored)
+        if self._drawn is not None and self._drawn[0] == key:
+            return self._drawn[1]
         renderer = self._load()
         if renderer is None:
-            QTimer.singleShot(0, self.hide)  # not a picture Qt can draw: no empty frame
-            return
+            return None
         size = renderer.defaultSize().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
-        x, y = (self.width() - size.width()) / 2, (self.height() - size.height()) / 2
-        painter = QPainter(self)
+        pixmap = QPixmap(self.size() * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self.mirrored:  # the other side: the same pose, seen in a mirror
             painter.translate(self.width(), 0)
             painter.scale(-1, 1)
+        x, y = (self.width() - size.width()) / 2, (self.height() - size.height()) / 2
         renderer.render(painter, QRectF(x, y, size.width(), size.height()))
+        painter.end()
+        self._drawn = (key, pixmap)
+        return pixmap
+
+    @guarded
+    def paintEvent(self, _event) -> None:
+        picture = self._picture()
+        if picture is None:
+            QTimer.singleShot(0, self.hide)  # not a picture Qt can draw: no empty frame
+            return
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, picture)
         painter.end()
 
 
 def mirrored_for(exercise: Exercise, side) -> bool:
-    """A figure is drawn for the side the routine starts with; the other is its mirror."""
-    from stretchtimer.core.routine import Side, Sides
+    """A figure is drawn for the side a routine starts with (plan.FIRST_SIDE: the right,
+    facing right, right limbs nearest); the other side is its mirror."""
+    from stretchtimer.core.plan import FIRST_SIDE
+    from stretchtimer.core.routine import Sides
 
     if exercise.sides != Sides.LEFT_RIGHT or side is None:
         return False
-    return side == Side.LEFT
+    return side != FIRST_SIDE

@@ -192,7 +192,7 @@ class ExerciseForm(QWidget):
         breath.addWidget(self.breath_out)
         breath.addStretch(1)
         form.addRow(tr("Breathing"), breath)
-        form.addRow(tr("&Picture"), self.image)
+        form.addRow(tr("Pic&ture"), self.image)
         form.addRow(tr("S&ource (optional)"), self.source)
 
         self.name.textEdited.connect(lambda t: self._set("name", t.strip()))

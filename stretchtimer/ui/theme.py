@@ -82,10 +82,11 @@ def figure_colours(palette: QPalette, app: QApplication | None) -> tuple[QColor,
     way to the background, the stretched muscle in an accent that stands out on it."""
     ink = palette.color(QPalette.ColorRole.WindowText)
     props = _blend(ink, palette.color(QPalette.ColorRole.Window), 0.5)
+    # magenta: not the colour of either side's badge (orange / blue, yellow / cyan)
     if app is not None and is_high_contrast(app):
-        return ink, props, QColor(_HIGH_CONTRAST_ACCENT)
+        return ink, props, QColor("#ff66ff")
     dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
-    return ink, props, QColor("#f4925a" if dark else "#d9541e")
+    return ink, props, QColor("#f07ad0" if dark else "#b0238f")
 
 
 # One type scale for every screen: sizes as multiples of the user's font size (which

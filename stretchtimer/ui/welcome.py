@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from stretchtimer.core.reminders import WEEKDAYS
 from stretchtimer.settings_model import SettingsModel
 from stretchtimer.storage.settings import BOUNDS
+from stretchtimer.ui.guard import guarded
 from stretchtimer.ui.i18n import tr
 
 
@@ -103,15 +104,26 @@ class WelcomeWizard(QWizard):
             box.setChecked(day in r.work_hours)
             self.days[day] = box
             days.addWidget(box, i // 4, i % 4)
-        first = next(iter(r.work_hours.values()), ["09:00", "17:30"])
+        spans = [r.work_hours[d] for d in WEEKDAYS if d in r.work_hours]  # Monday's first
+        first = spans[0] if spans else ["09:00", "17:30"]
         self.start, self.end = QTimeEdit(), QTimeEdit()
         for edit, value, spoken in ((self.start, first[0], tr("Work starts")),
                                     (self.end, first[1], tr("Work ends"))):
             edit.setDisplayFormat("HH:mm")
             edit.setTime(QTime.fromString(value, "HH:mm"))
             edit.setAccessibleName(spoken)
+        self.start.setMaximumTime(QTime(23, 58))  # the day ends after it starts
         self.start.timeChanged.connect(lambda t: self.end.setMinimumTime(t.addSecs(60)))
         self.end.setMinimumTime(self.start.time().addSecs(60))
+        self.hours_edited = False  # the days' own hours are kept unless these are changed
+        for edit in (self.start, self.end):
+            edit.timeChanged.connect(self._on_hours_edited)
+        for box in self.days.values():
+            box.toggled.connect(self._on_hours_edited)
+        locked = self.model.locked
+        self.interval.setEnabled(("reminders", "interval_min") not in locked)
+        for w in (*self.days.values(), self.start, self.end):
+            w.setEnabled(("reminders", "work_hours") not in locked)
         hours = QHBoxLayout()
         hours.addWidget(self.start)
         hours.addWidget(QLabel("–"))
@@ -123,7 +135,13 @@ class WelcomeWizard(QWizard):
         form.addRow(tr("Hours"), hours)
         form.addRow(_text(tr("Reminders come only in these hours. You can change them later "
                              "in Settings > Reminders.")))
+        if any(span != first for span in spans):
+            form.addRow(_text(tr("Your days have hours of their own; they stay as they are "
+                                 "unless you change the hours here.")))
         return page
+
+    def _on_hours_edited(self, *_args) -> None:
+        self.hours_edited = True
 
     def _voice_page(self, test_voice: Callable[[], None] | None) -> QWizardPage:
         page = QWizardPage()
@@ -135,7 +153,11 @@ class WelcomeWizard(QWizard):
         if test_voice is not None:
             self.test.clicked.connect(test_voice)
         self.at_login = QCheckBox(tr("Start stretchtimer at login, in the tray"))
-        self.at_login.setChecked(True)  # a tray app is most use when it is there
+        # at the first launch yes (a tray app is most use when it is there); from Help,
+        # as the login entry is
+        first_run = not self.model.display.welcome_shown
+        self.at_login.setChecked(first_run or (self.autostart is not None and
+                                               self.autostart.enabled()))
         self.at_login.setVisible(self.autostart is not None)
         layout = QVBoxLayout(page)
         layout.addWidget(self.speak)
@@ -148,11 +170,14 @@ class WelcomeWizard(QWizard):
         layout.addStretch(1)
         return page
 
+    @guarded
     def accept(self) -> None:
-        """Finish: the choices become the settings."""
-        hours = [self.start.time().toString("HH:mm"), self.end.time().toString("HH:mm")]
-        work = {day: list(hours) for day, box in self.days.items() if box.isChecked()}
-        self.model.set_reminders(interval_min=self.interval.value(), work_hours=work)
+        """Finish: the choices become the settings (the hours only if they were changed)."""
+        self.model.set_reminders(interval_min=self.interval.value())
+        if self.hours_edited:
+            hours = [self.start.time().toString("HH:mm"), self.end.time().toString("HH:mm")]
+            self.model.set_reminders(work_hours={day: list(hours) for day, box
+                                                 in self.days.items() if box.isChecked()})
         self.model.set_voice(muted=not self.speak.isChecked())
         if self.autostart is not None:
             try:
@@ -161,6 +186,7 @@ class WelcomeWizard(QWizard):
                 pass  # Settings > Reminders shows the entry as it is, and can try again
         super().accept()
 
+    @guarded
     def done(self, result: int) -> None:
         self.model.set_display(welcome_shown=True)  # Finish or Skip: once
         super().done(result)

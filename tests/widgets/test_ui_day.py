@@ -27,3 +27,21 @@ def test_the_picker_and_the_done_screen_tell_the_day(qtbot, tmp_path):
     app.settings.set_reminders(enabled=False)
     app.show_day()
     assert picker.today.text().endswith("Reminders are off")
+
+
+def test_the_day_line_reads_the_history_once_not_at_every_check(qtbot, tmp_path):
+    clock = FakeClock(wall=MONDAY_8 + 3600)
+    app, driver = launched(qtbot, tmp_path / "home", clock)
+    loads = []
+    real = app.history.load
+    app.history.load = lambda: loads.append(1) or real()
+    for _ in range(5):  # the reminder checks, a minute apart
+        clock.advance(60)
+        driver.check()
+    app.show_day()
+    assert loads == []  # the same day, nothing recorded: the stats were kept
+    app.settings.set_goals(sessions_per_day=3)  # a new target: read again, once
+    app.show_day()
+    app.show_day()
+    assert app.window.picker.today.text().startswith("Today: 0 of 3 session(s)")
+    assert len(loads) == 1

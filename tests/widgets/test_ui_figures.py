@@ -83,7 +83,8 @@ def test_the_figure_follows_the_palette(qtbot):
     finally:
         apply_high_contrast(app, False, system)
     colours = {contrast.pixelColor(x, y).name() for x in range(240) for y in range(240)}
-    assert "#ffd800" in colours and "#ffffff" in colours  # the stretched muscle, the body
+    assert "#ff66ff" in colours and "#ffffff" in colours  # the stretched muscle, the body
+    assert "#ffd800" not in colours and "#00e5ff" not in colours  # neither side's colour
     assert light != contrast
     for drawn in (INK, PROPS, STRETCHED):
         assert QColor(drawn).name() not in colours
@@ -146,3 +147,32 @@ def test_the_editor_sets_a_picture_and_the_saved_routine_shows_it(qtbot, tmp_pat
     assert data["exercises"][0]["image"] == "towel-hamstring.svg"
     mine = app.library.get(data["id"])
     assert figure_file(mine.exercises[0], mine).name == "towel-hamstring.svg"
+
+
+def test_a_picture_beside_a_routine_cannot_be_turned_against_the_app(qtbot, tmp_path):
+    """A routine file someone sent: its picture is read at most 64 KB, never through a
+    link, and without what makes Qt's renderer crawl or reach outside the file."""
+    import os
+    from dataclasses import replace
+
+    routine = load_routines(None).get("desk-micro")
+    mine = replace(routine, origin=tmp_path / "mine.json")
+    exercise = replace(routine.exercises[0], image="pose.svg")
+    huge = tmp_path / "pose.svg"
+    with open(huge, "wb") as f:
+        f.truncate(1 << 30)  # 1 GB (sparse): refused after 64 KB
+    assert figure_file(exercise, mine) == huge
+    view = FigureView()
+    qtbot.addWidget(view)
+    view.show_figure(huge)
+    assert not view.loaded()
+    figure = (assets() / "figures" / "standing-hamstring.svg").read_bytes()
+    for extra in (b'<use xlink:href="#a"/>', b'<image xlink:href="/etc/hosts"/>',
+                  b'<filter id="f"/>'):
+        path = tmp_path / f"crafted-{len(extra)}.svg"
+        path.write_bytes(figure.replace(b"</svg>", extra + b"</svg>"))
+        view.show_figure(path)
+        assert not view.loaded(), extra
+    huge.unlink()
+    os.symlink(assets() / "figures" / "standing-hamstring.svg", huge)
+    assert figure_file(exercise, mine) is None  # a link: no (the shipped one has no such name)

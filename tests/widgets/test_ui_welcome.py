@@ -82,3 +82,22 @@ def test_one_who_has_stretched_before_is_not_welcomed_and_help_shows_it(qtbot, t
     app.window.act_welcome.trigger()
     assert app._welcome is not None and app._welcome.isVisible()
     app._welcome.reject()
+
+
+def test_finish_from_help_keeps_what_was_not_changed(qtbot, tmp_path):
+    """Days with hours of their own, and a login entry turned off, stay as they are."""
+    app, driver = first_launch(qtbot, tmp_path)
+    app._welcome.reject()
+    own = {"mon": ["07:00", "15:00"], "tue": ["09:00", "17:30"], "fri": ["09:00", "12:00"]}
+    app.settings.set_reminders(work_hours=own)
+    assert not app.autostart.enabled()
+    welcome = app.show_welcome()
+    assert "hours of their own" in " ".join(
+        w.text() for w in welcome.page(1).findChildren(type(welcome.safety)))
+    assert not welcome.at_login.isChecked()  # as the entry is
+    welcome.start.setTime(welcome.start.time().fromString("23:59", "HH:mm"))
+    assert welcome.start.time().toString("HH:mm") == "23:58"  # the day must end after it
+    welcome.start.setTime(welcome.start.time().fromString("07:00", "HH:mm"))
+    welcome.hours_edited = False  # looked, changed nothing
+    welcome.accept()
+    assert app.settings.reminders.work_hours == own and not app.autostart.enabled()
