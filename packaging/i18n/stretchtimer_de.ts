@@ -1829,10 +1829,6 @@
         <translation>eine Dehnung am Schreibtisch</translation>
     </message>
     <message>
-        <source>stretchtimer waits in the tray and, in your work hours, reminds you to stand and stretch. One click on the reminder starts a short routine that the voice talks you through, with a picture of each stretch, so you can follow it with your eyes closed. Your history stays on this computer.</source>
-        <translation>stretchtimer wartet im Infobereich und erinnert dich in deiner Arbeitszeit daran, aufzustehen und dich zu dehnen. Ein Klick auf die Erinnerung startet eine kurze Routine, durch die dich die Stimme führt, mit einem Bild jeder Dehnung, so dass du ihr mit geschlossenen Augen folgen kannst. Dein Verlauf bleibt auf diesem Computer.</translation>
-    </message>
-    <message>
         <source>Your work day</source>
         <translation>Dein Arbeitstag</translation>
     </message>
@@ -1847,6 +1843,10 @@
     <message>
         <source>Work starts</source>
         <translation>Arbeitsbeginn</translation>
+    </message>
+    <message>
+        <source>stretchtimer waits in the tray and, in your work hours, reminds you to stand and stretch. One click on the reminder starts a short routine that the voice talks you through, so you can follow it with your eyes closed; a picture shows each stretch as well. Your history stays on this computer.</source>
+        <translation>stretchtimer wartet im Infobereich und erinnert dich in deiner Arbeitszeit daran, aufzustehen und dich zu dehnen. Ein Klick auf die Erinnerung startet eine kurze Routine, durch die dich die Stimme führt, so dass du ihr mit geschlossenen Augen folgen kannst; ein Bild zeigt zudem jede Dehnung. Dein Verlauf bleibt auf diesem Computer.</translation>
     </message>
     <message>
         <source>Work ends</source>

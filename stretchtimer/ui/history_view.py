@@ -15,7 +15,7 @@ from stretchtimer.core.reminders import WEEKDAYS
 from stretchtimer.core.routine import Side
 from stretchtimer.ui.guard import guarded
 from stretchtimer.ui.i18n import tr
-from stretchtimer.ui.theme import set_type
+from stretchtimer.ui.theme import SPACING, set_type
 
 LEFT, RIGHT, BOTH = QColor("#2f6fdf"), QColor("#d9480f"), QColor("#7a7a7a")
 def weekday_letters() -> str:
@@ -239,9 +239,10 @@ class HistoryView(QWidget):
         grid.setRowStretch(5, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        grid.setHorizontalSpacing(32)
+        grid.setHorizontalSpacing(2 * SPACING["section"])
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setContentsMargins(SPACING["section"], SPACING["line"], SPACING["section"],
+                                  SPACING["line"])
         layout.addLayout(grid)
         layout.addWidget(self.summary)
 

@@ -43,7 +43,7 @@ from stretchtimer.core.planner import PlanContext
 from stretchtimer.core.routine import DEFAULT_ROUTINE, POSITIONS, Routine, Sides
 from stretchtimer.ui.guard import guarded
 from stretchtimer.ui.i18n import tr
-from stretchtimer.ui.theme import TYPE_SCALE, set_type
+from stretchtimer.ui.theme import SPACING, TYPE_SCALE, set_type
 
 ROUTINE_ROLE = Qt.ItemDataRole.UserRole + 1
 PLAN_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -190,7 +190,8 @@ class RoutinePreview(QWidget):
         self.start.setToolTip(tr("Start this routine (Enter)"))
         self.start.clicked.connect(self.start_clicked)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setContentsMargins(SPACING["section"], SPACING["line"], SPACING["section"],
+                                  SPACING["line"])
         for w in (self.title, self.facts, self.summary, self.paused):
             layout.addWidget(w)
         layout.addSpacing(8)
@@ -337,7 +338,8 @@ class RoutinePicker(QWidget):
         filters.addWidget(self.equipment)
         left = QWidget()
         left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(12, 12, 6, 12)
+        left_layout.setContentsMargins(SPACING["line"], SPACING["line"], SPACING["gap"],
+                                       SPACING["line"])
         left_layout.addWidget(self.today)
         left_layout.addWidget(self.search)
         left_layout.addLayout(filters)

@@ -297,7 +297,7 @@ def _sensing_note(source: str | None, known: str, unknown: str) -> QLabel:
     return label
 
 
-def _minutes_box(reminders, name: str, spoken: str, step: int = 1,
+def minutes_box(reminders, name: str, spoken: str, step: int = 1,
                  zero: str = "") -> QSpinBox:
     """A spin box of minutes for reminders.`name`, in its bounds (`zero`: what 0 says)."""
     box = QSpinBox()
@@ -326,14 +326,14 @@ class RemindersPage(QWidget):
         self.at_login.setVisible(autostart is not None)
         self.at_login.setChecked(autostart is not None and autostart.enabled())
         self.at_login.toggled.connect(self._on_at_login_toggled)
-        self.interval = _minutes_box(r, "interval_min", tr("Minutes between reminders"), 15)
-        self.snooze = _minutes_box(r, "snooze_min", tr("Snooze length"))
+        self.interval = minutes_box(r, "interval_min", tr("Minutes between reminders"), 15)
+        self.snooze = minutes_box(r, "snooze_min", tr("Snooze length"))
         self.nudge = QCheckBox(tr("A short “stand up” nudge halfway between reminders"))
         self.nudge.setChecked(r.nudge)
-        self.defer = _minutes_box(r, "fullscreen_defer_min",
+        self.defer = minutes_box(r, "fullscreen_defer_min",
                                   tr("Longest a full-screen app may delay a reminder"), 5,
                                   zero=tr("never wait"))
-        self.call_defer = _minutes_box(r, "call_defer_min",
+        self.call_defer = minutes_box(r, "call_defer_min",
                                        tr("Longest a call may delay a reminder"), 15,
                                        zero=tr("never wait"))
         self.delivery = QComboBox()

@@ -92,7 +92,7 @@ def figure_colours(palette: QPalette, app: QApplication | None) -> tuple[QColor,
 # One type scale for every screen: sizes as multiples of the user's font size (which
 # Settings > Display scales from 80 to 200 %), so every view grows and shrinks together.
 TYPE_SCALE = {"display": 2.2, "title": 1.9, "heading": 1.5, "lead": 1.25, "body": 1.0}
-SPACING = {"tight": 4, "gap": 8, "section": 16, "page": 24}  # px between things
+SPACING = {"tight": 4, "gap": 8, "line": 12, "section": 16, "page": 24}  # px, margins
 
 
 def set_type(widget, role: str, bold: bool = False, italic: bool = False) -> None:

@@ -38,7 +38,14 @@ from stretchtimer.ui.guard import guarded
 from stretchtimer.ui.i18n import tr
 from stretchtimer.ui.icons import icon
 from stretchtimer.ui.session_driver import SessionDriver
-from stretchtimer.ui.theme import TYPE_SCALE, phase_colour, phase_word, set_type, side_colour
+from stretchtimer.ui.theme import (
+    SPACING,
+    TYPE_SCALE,
+    phase_colour,
+    phase_word,
+    set_type,
+    side_colour,
+)
 
 
 def digits_for(remaining: float) -> str:
@@ -295,7 +302,8 @@ class TimerView(QWidget):
         footer.addWidget(self.next)
         footer.addWidget(self.progress, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 12, 24, 8)
+        layout.setContentsMargins(SPACING["page"], SPACING["line"], SPACING["page"],
+                                  SPACING["gap"])
         layout.addLayout(header)
         layout.addLayout(middle, 1)
         layout.addWidget(self.cue)

@@ -76,8 +76,8 @@ class WelcomeWizard(QWizard):
         layout.addWidget(_text(tr(
             "stretchtimer waits in the tray and, in your work hours, reminds you to stand "
             "and stretch. One click on the reminder starts a short routine that the voice "
-            "talks you through, with a picture of each stretch, so you can follow it with "
-            "your eyes closed. Your history stays on this computer.")))
+            "talks you through, so you can follow it with your eyes closed; a picture shows "
+            "each stretch as well. Your history stays on this computer.")))
         self.safety = _text(safety_note())
         self.safety.setAccessibleName(tr("Safety"))
         font = self.safety.font()
@@ -89,12 +89,12 @@ class WelcomeWizard(QWizard):
         return page
 
     def _day_page(self) -> QWizardPage:
-        from stretchtimer.ui.settings_dialog import _minutes_box, weekday_names
+        from stretchtimer.ui.settings_dialog import minutes_box, weekday_names
 
         r = self.model.reminders
         page = QWizardPage()
         page.setTitle(tr("Your work day"))
-        self.interval = _minutes_box(r, "interval_min", tr("Minutes between reminders"), 15)
+        self.interval = minutes_box(r, "interval_min", tr("Minutes between reminders"), 15)
         self.interval.setRange(*BOUNDS["reminders", "interval_min"])
         self.interval.setMaximumWidth(self.interval.sizeHint().width() + 40)
         days = QGridLayout()
