@@ -41,6 +41,17 @@ def safety_note() -> str:
               "doctor or physiotherapist before you start.")
 
 
+class _DaysPage(QWizardPage):
+    """The work-day step: at least one day, or no reminder would ever come."""
+
+    def __init__(self, wizard: WelcomeWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+
+    def isComplete(self) -> bool:
+        return any(box.isChecked() for box in self._wizard.days.values())
+
+
 class WelcomeWizard(QWizard):
     def __init__(self, model: SettingsModel, autostart=None,
                  test_voice: Callable[[], None] | None = None,
@@ -92,7 +103,7 @@ class WelcomeWizard(QWizard):
         from stretchtimer.ui.settings_dialog import minutes_box, weekday_names
 
         r = self.model.reminders
-        page = QWizardPage()
+        page = _DaysPage(self)
         page.setTitle(tr("Your work day"))
         self.interval = minutes_box(r, "interval_min", tr("Minutes between reminders"), 15)
         self.interval.setRange(*BOUNDS["reminders", "interval_min"])
@@ -120,6 +131,7 @@ class WelcomeWizard(QWizard):
             edit.timeChanged.connect(self._on_hours_edited)
         for box in self.days.values():
             box.toggled.connect(self._on_hours_edited)
+            box.toggled.connect(page.completeChanged)  # Next needs a day
         locked = self.model.locked
         self.interval.setEnabled(("reminders", "interval_min") not in locked)
         for w in (*self.days.values(), self.start, self.end):

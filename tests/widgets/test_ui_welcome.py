@@ -101,3 +101,16 @@ def test_finish_from_help_keeps_what_was_not_changed(qtbot, tmp_path):
     welcome.hours_edited = False  # looked, changed nothing
     welcome.accept()
     assert app.settings.reminders.work_hours == own and not app.autostart.enabled()
+
+
+def test_the_work_day_step_needs_a_day(qtbot, tmp_path):
+    app, _driver = first_launch(qtbot, tmp_path)
+    welcome = app._welcome
+    welcome.next()
+    next_button = welcome.button(welcome.WizardButton.NextButton)
+    for box in welcome.days.values():
+        box.setChecked(False)
+    assert not next_button.isEnabled()  # no day: no reminder would ever come
+    welcome.days["wed"].setChecked(True)
+    assert next_button.isEnabled()
+    welcome.reject()
