@@ -39,11 +39,11 @@ def routines_folder(paths: Paths, settings: Any) -> Path:
 def _aside(folder: Path, name: str, now: float | None) -> Path:
     bin_ = folder / KEPT_ASIDE
     bin_.mkdir(exist_ok=True)
-    stem = name.removesuffix(".json")
-    target = bin_ / f"{stem}-{time.strftime('%Y%m%d-%H%M%S', time.localtime(now))}.json"
+    stem, suffix = Path(name).stem, Path(name).suffix  # a routine (.json), its picture (.svg)
+    target = bin_ / f"{stem}-{time.strftime('%Y%m%d-%H%M%S', time.localtime(now))}{suffix}"
     n = 2
     while target.exists():
-        target = target.with_name(f"{stem}-{n}.json")
+        target = target.with_name(f"{stem}-{n}{suffix}")
         n += 1
     return target
 
@@ -68,12 +68,14 @@ def keep_copies_aside(folder: Path, now: float | None = None) -> list[Path]:
 
 def merge_routines(source: Path, target: Path, now: float | None = None) -> list[Path]:
     """Copy every routine file of `source` into `target` (turning syncing of routines on:
-    the local ones into the synced folder; off: the synced ones back). A file of the same
-    name and other bytes: the newer in place, the other kept aside. The source is left as
-    it is. Returns what was kept aside."""
+    the local ones into the synced folder; off: the synced ones back), and the pictures
+    (.svg) beside them that routines name. A file of the same name and other bytes: the
+    newer in place, the other kept aside. The source is left as it is. Returns what was
+    kept aside."""
     kept = []
     target.mkdir(parents=True, exist_ok=True)
-    for path in sorted(source.glob("*.json")) if source.is_dir() else []:
+    files = [*source.glob("*.json"), *source.glob("*.svg")] if source.is_dir() else []
+    for path in sorted(files):
         there = target / path.name
         data = path.read_bytes()
         if not there.exists():

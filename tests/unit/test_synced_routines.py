@@ -89,3 +89,15 @@ def test_an_edit_saved_over_another_computers_change_keeps_that_one(tmp_path):
     aside = keep_if_changed(path, was)
     assert json.loads(aside.read_text())["name"] == "Neck, edited on the laptop"
     assert keep_if_changed(tmp_path / "gone.json", was) is None
+
+
+def test_a_routines_own_picture_goes_along_and_clashes_are_kept(tmp_path):
+    mine, shared = tmp_path / "mine", tmp_path / "shared"
+    write(mine / "neck.json", "Neck")
+    (mine / "neck-pose.svg").write_text("<svg>mine</svg>")
+    (shared).mkdir()
+    (shared / "neck-pose.svg").write_text("<svg>older there</svg>")
+    os.utime(shared / "neck-pose.svg", (1_000_000, 1_000_000))
+    kept = merge_routines(mine, shared)
+    assert (shared / "neck-pose.svg").read_text() == "<svg>mine</svg>"
+    assert [p.suffix for p in kept] == [".svg"] and kept[0].read_text() == "<svg>older there</svg>"
