@@ -31,6 +31,7 @@ from typing import Any
 JUMP_S = 5.0  # wall and monotonic disagreeing by more than this is a sleep or a clock change
 SHORT_ABSENCE_S = 60.0  # idle spells shorter than this are just reading, not an absence
 NUDGE_LATE_S = 120.0  # a nudge that cannot be given within this of its time is dropped
+JOIN_S = 60.0  # a work period starting within this of the last one's end continues it
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -93,23 +94,34 @@ class ReminderScheduler:
                 out.append((a.timestamp(), b.timestamp()))
         return sorted(out)
 
+    def _spans(self, wall: float, days: int) -> list[tuple[float, float]]:
+        """The work periods from the day before `wall`'s for `days` days, a period that
+        starts within a minute of the last one's end joined to it: work from 20:00 to
+        23:59 and on from 00:00 is one spell of work, and midnight is no arrival."""
+        out: list[tuple[float, float]] = []
+        first = self._local(wall).date() - timedelta(days=1)
+        for offset in range(days + 1):
+            for a, b in self._periods(first + timedelta(days=offset)):
+                if out and a - out[-1][1] <= JOIN_S:
+                    out[-1] = (out[-1][0], max(b, out[-1][1]))
+                else:
+                    out.append((a, b))
+        return out
+
     def in_work_hours(self, wall: float) -> bool:
         return self.period_end(wall) is not None
 
     def period_end(self, wall: float) -> float | None:
         """The end of the work period `wall` falls in, or None outside work hours."""
-        return next((b for a, b in self._periods(self._local(wall).date()) if a <= wall < b),
-                    None)
+        return next((b for a, b in self._spans(wall, 2) if a <= wall < b), None)
 
     def _place(self, wanted: float) -> float | None:
         """The first moment at or after `wanted` inside work hours, and at least one
         interval after the work period began (a reminder at 09:00 sharp greets nobody)."""
-        day = self._local(wanted).date()
-        for offset in range(0, 15):
-            for a, b in self._periods(day + timedelta(days=offset)):
-                earliest = max(wanted, a + self.schedule.interval_s)  # never right at arrival
-                if earliest < b:
-                    return earliest
+        for a, b in self._spans(wanted, 15):
+            earliest = max(wanted, a + self.schedule.interval_s)  # never right at arrival
+            if earliest < b:
+                return earliest
         return None  # no work hours at all: no reminders
 
     # --- commands ---

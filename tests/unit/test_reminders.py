@@ -118,6 +118,24 @@ def test_dst_change_keeps_local_work_hours():
     assert monday == [f"Mon {h}:00" for h in range(10, 18)]  # still 10:00 local, not 09:00
 
 
+def test_work_that_runs_past_midnight_is_one_spell_and_midnight_no_arrival():
+    # a late shift: Monday 20:00 to 23:59 and on from Tuesday 00:00 to 02:00
+    hours = (("mon", "20:00", "23:59"), ("tue", "00:00", "02:00"))
+    sim = Sim(ReminderScheduler(Schedule(work_hours=hours), BERLIN), at("2026-11-16T20:00:00"))
+    sim.run(7 * 3600)
+    assert [local(e.wall) for e in sim.s.fired] == [
+        "Mon 21:00", "Mon 22:00", "Mon 23:00", "Tue 00:00", "Tue 01:00"]
+    # started at 23:30, the first comes an hour later, not an hour after midnight
+    late = ReminderScheduler(Schedule(work_hours=hours), BERLIN)
+    late.start(at("2026-11-16T23:30:00"), 0.0)
+    assert local(late.due) == "Tue 00:30" and late.in_work_hours(at("2026-11-16T23:59:30"))
+    # a period that starts later than a minute after the last one ended is an arrival
+    apart = ReminderScheduler(Schedule(work_hours=(hours[0], ("tue", "00:05", "02:00"))),
+                              BERLIN)
+    apart.start(at("2026-11-16T23:30:00"), 0.0)
+    assert local(apart.due) == "Tue 01:05"
+
+
 def test_snooze_skip_and_pause():
     s = Schedule()
     sim = Sim(ReminderScheduler(s, BERLIN), at("2026-11-16T09:00:00"))
