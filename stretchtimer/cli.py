@@ -142,10 +142,12 @@ def control(argv: list[str], out: TextIO, err: TextIO, alone_ok: bool = False) -
         return 1
     try:
         state = json.loads(answer)
-        starting = "starting" in state.get("held_by", [])
+        held = state.get("held_by", [])
+        starting, welcome = "starting" in held, "welcome" in held
         error = state.pop("error", None)
     except (ValueError, AttributeError):
-        starting, error = False, None
+        starting = welcome = False
+        error = None
     if error:
         _print(f"stretchtimer: {error}", file=err)
         return 1
@@ -155,6 +157,10 @@ def control(argv: list[str], out: TextIO, err: TextIO, alone_ok: bool = False) -
                      command.snooze is not None or command.skip):
         _print("stretchtimer: it is still starting and did not do that yet: try again in "
                "a moment", file=err)
+        return 1
+    if welcome and (command.snooze is not None or command.skip):
+        _print("stretchtimer: its welcome is open, and reminders start when it is closed: "
+               "there is no reminder to move yet", file=err)
         return 1
     return 0
 

@@ -538,8 +538,9 @@ class Controller(QObject):
                    "history_folder": self.settings.history.sync_folder or None,
                    "history_switching": self._switching,
                    "history_problem": self._switch_problem or None}
-        if reminders is None or not self.settings.reminders.enabled:
-            why = "starting" if reminders is None else "reminders_off"
+        if reminders is None or not reminders.started or not self.settings.reminders.enabled:
+            why = "starting" if reminders is None else "welcome" if not reminders.started \
+                else "reminders_off"
             return {"next_reminder": None, "held_by": [why], "routine": routine,
                     "paused_until": None, **history}
         scheduler = reminders.scheduler

@@ -146,9 +146,10 @@ class ReminderScheduler:
         return min(times) if times else None
 
     def start(self, wall: float, mono: float) -> None:
-        """The app started (or reminders were switched on): one interval from now."""
+        """The app started (or reminders were switched on): one interval from now, or
+        from the end of a pause set before."""
         self._last = (wall, mono)
-        self._new_cycle(wall, self.schedule.interval_s)
+        self._new_cycle(max(wall, self.paused_until or wall), self.schedule.interval_s)
 
     def snooze(self, wall: float, mono: float, seconds: float | None = None) -> None:
         """Put the next reminder off by `seconds` (None: the schedule's snooze length)."""

@@ -43,9 +43,11 @@ class ReminderDriver(QObject):
         self._check.setInterval(CHECK_MS)
         self._check.setTimerType(Qt.TimerType.VeryCoarseTimer)
         self._check.timeout.connect(self.check)
+        self.started = False  # start() was called: before it (the welcome), nothing is armed
         settings.reminders_changed.connect(self._on_reminders_changed)
 
     def start(self) -> None:
+        self.started = True
         if not self.settings.reminders.enabled:
             self.stop()
             return
@@ -61,7 +63,16 @@ class ReminderDriver(QObject):
 
     def _on_reminders_changed(self, reminders) -> None:
         self.scheduler.schedule = Schedule.from_settings(reminders)
-        self.start()
+        if self.started:
+            self.start()
+
+    def _armed(self) -> bool:
+        """Reminders are on and started. Otherwise a command (from the tray, or a later
+        launch) sets nothing going; a pause is kept for when they start."""
+        if self.started and self.settings.reminders.enabled:
+            return True
+        self.next_changed.emit(None)
+        return False
 
     def check(self) -> None:
         idle_s, locked = self.idle.sample()
@@ -91,11 +102,15 @@ class ReminderDriver(QObject):
         return self._call_now if self._call_now is not None else self.calls.active()
 
     def _do(self, name: str, *args) -> None:
+        if not self._armed():
+            return
         getattr(self.scheduler, name)(*args, self.clock.wall(), self.clock.monotonic())
         self._arm()
 
     def snooze(self, seconds: float | None = None) -> None:
         """Put the next reminder off by `seconds` (None: the snooze length set)."""
+        if not self._armed():
+            return
         self.scheduler.snooze(self.clock.wall(), self.clock.monotonic(), seconds)
         self._arm()
 
@@ -106,9 +121,11 @@ class ReminderDriver(QObject):
         self._do("routine_finished")
 
     def pause_for(self, seconds: float) -> None:
-        self._do("pause", self.clock.wall() + seconds)
+        self.scheduler.paused_until = self.clock.wall() + seconds  # kept if not yet started
+        self._do("pause", self.scheduler.paused_until)
 
     def resume(self) -> None:
+        self.scheduler.paused_until = None
         self._do("resume")
 
     def _arm(self) -> None:

@@ -115,6 +115,25 @@ def test_the_organisations_defaults_file_sets_and_locks_the_interval(env, tmp_pa
         app.communicate(timeout=10)
 
 
+def test_commands_while_the_first_run_welcome_is_open_say_what_they_did(env, tmp_path):
+    app = subprocess.Popen([sys.executable, "-m", "stretchtimer"], env=env,  # a fresh home
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        end = time.monotonic() + 30
+        state = {}
+        while time.monotonic() < end and state.get("held_by") != ["welcome"]:
+            done = run(env, "--status")
+            state = json.loads(done.stdout) if done.returncode == 0 else {}
+            time.sleep(0.2)
+        assert state["held_by"] == ["welcome"] and state["next_reminder"] is None
+        snoozed = run(env, "--snooze", "5")
+        assert snoozed.returncode == 1 and "welcome is open" in snoozed.stderr
+        assert status(env, "--pause-reminders", "1h")["held_by"] == ["welcome"]  # kept
+    finally:
+        run(env, "--quit")
+        app.communicate(timeout=10)
+
+
 def test_a_control_command_with_none_running_says_so_and_starts_nothing(env, tmp_path):
     started = time.monotonic()
     for command in (["--status"], ["--skip"], ["--snooze"], ["--quit"]):
@@ -133,6 +152,7 @@ def test_status_says_call_while_another_app_records_the_microphone(env, tmp_path
     with PulseNullSink(tmp_path / "pulse") as pulse:
         assert pulse._pactl("load-module", "module-null-source", "source_name=mic").returncode == 0
         env = dict(env, PULSE_SERVER=pulse.env["PULSE_SERVER"])
+        work_all_day(tmp_path / "home")  # (a fresh home would hold them for the welcome)
         app = subprocess.Popen([sys.executable, "-m", "stretchtimer"], env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:

@@ -114,3 +114,20 @@ def test_the_work_day_step_needs_a_day(qtbot, tmp_path):
     welcome.days["wed"].setChecked(True)
     assert next_button.isEnabled()
     welcome.reject()
+
+
+def test_nothing_from_the_tray_or_a_command_arms_reminders_while_it_is_open(qtbot, tmp_path):
+    app, driver = first_launch(qtbot, tmp_path)
+    assert app.status()["held_by"] == ["welcome"] and app.status()["next_reminder"] is None
+    driver.snooze()  # the tray's Snooze, or --snooze
+    driver.skip()
+    driver.routine_finished()  # a routine started from the tray and finished
+    app.settings.set_reminders(interval_min=45)  # Settings, opened from the tray
+    assert driver.scheduler.due is None and not driver._due.isActive()
+    driver.pause_for(2 * 3600)  # a pause is kept for when they start
+    with qtbot.waitSignal(app.reminders_ready):
+        app._welcome.reject()
+    paused_until = MONDAY_8 + 2 * 3600
+    assert driver.scheduler.paused_until == paused_until
+    assert driver.scheduler.due == paused_until + 45 * 60  # an interval after the pause
+    assert "paused" in app.status()["held_by"]
