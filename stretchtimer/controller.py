@@ -435,9 +435,13 @@ class Controller(QObject):
         self._day_stats = None
 
     def show_day(self) -> None:
-        """The picker's line on the day: sessions, streak, the next reminder."""
+        """The picker's (and an open Done screen's) line on the day: sessions, streak, the
+        next reminder."""
         if self._window is not None:
-            self._window.picker.show_day(self._day_line())
+            line = self._day_line()
+            self._window.picker.show_day(line)
+            if self._window.timer is not None:
+                self._window.timer.show_day(line)
 
     def needs_welcome(self) -> bool:
         """A first launch: the welcome was never closed, and there is no history yet (one
@@ -651,7 +655,7 @@ class Controller(QObject):
         from stretchtimer.ui.day_text import held_html
 
         if self.current is not None and self._driver is not None:
-            self.timer.show_done(held_html(summary, self.current), self._day_line())
+            self.timer.show_done(held_html(summary, self.current), "")
         self.show_day()
 
     def _on_checkin_rated(self, rating: Rating) -> None:

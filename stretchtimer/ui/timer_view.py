@@ -244,6 +244,7 @@ class TimerView(QWidget):
         self.done_info.setAccessibleName(tr("What you held"))
         set_type(self.done_info, "lead")
         self.done_info.hide()
+        self._held = ""  # the finished session's rows, kept for show_day
         self.cue = QLabel()
         set_type(self.cue, "heading", italic=True)
         self.cue.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -364,8 +365,15 @@ class TimerView(QWidget):
     def show_done(self, held: str, day: str) -> None:
         """The Done screen's summary: `held` (rich text, per exercise and side) and the
         day's line (sessions, streak, next reminder)."""
-        self.done_info.setText(held + (f"<p>{html.escape(day)}</p>" if day else ""))
-        self.done_info.setVisible(self.driver.state is State.FINISHED)
+        self._held = held
+        self.show_day(day)
+
+    def show_day(self, day: str) -> None:
+        """The Done screen's day line again (the next reminder moved while it is shown)."""
+        if self.driver.state is not State.FINISHED:
+            return
+        self.done_info.setText(self._held + (f"<p>{html.escape(day)}</p>" if day else ""))
+        self.done_info.show()
 
     def _show_figure(self, plan: Plan | None, segment: Segment) -> None:
         from stretchtimer.ui.figure import figure_file, mirrored_for

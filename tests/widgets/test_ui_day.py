@@ -24,9 +24,12 @@ def test_the_picker_and_the_done_screen_tell_the_day(qtbot, tmp_path):
     assert "Three slow breaths" in text and "30 s" in text
     assert "Today: 1 of 2 session(s)  ·  1-day streak  ·  Next reminder at " in text
     assert picker.today.text().startswith("Today: 1 of 2 session(s)  ·  1-day streak")
+    _driver.pause_for(3 * 3600)  # from the tray, while the Done screen is open
+    assert "Next reminder at 13:" in info.text() and info.isVisible()
+    assert "Standing hamstring stretch" in info.text()  # the rows stay
     app.settings.set_reminders(enabled=False)
-    app.show_day()
     assert picker.today.text().endswith("Reminders are off")
+    assert info.text().endswith("Reminders are off</p>")
 
 
 def test_the_day_line_reads_the_history_once_not_at_every_check(qtbot, tmp_path):
