@@ -1876,5 +1876,69 @@
         <source>&amp;Test the voice</source>
         <translation>Stimme &amp;testen</translation>
     </message>
+    <message>
+        <source>hamstrings</source>
+        <translation>Oberschenkel-Rückseite</translation>
+    </message>
+    <message>
+        <source>hip flexors</source>
+        <translation>Hüftbeuger</translation>
+    </message>
+    <message>
+        <source>calves</source>
+        <translation>Waden</translation>
+    </message>
+    <message>
+        <source>quadriceps</source>
+        <translation>Oberschenkel-Vorderseite</translation>
+    </message>
+    <message>
+        <source>glutes</source>
+        <translation>Gesäß</translation>
+    </message>
+    <message>
+        <source>core</source>
+        <translation>Rumpf</translation>
+    </message>
+    <message>
+        <source>diaphragm</source>
+        <translation>Zwerchfell</translation>
+    </message>
+    <message>
+        <source>feet</source>
+        <translation>Füße</translation>
+    </message>
+    <message>
+        <source>legs</source>
+        <translation>Beine</translation>
+    </message>
+    <message>
+        <source>neck</source>
+        <translation>Nacken</translation>
+    </message>
+    <message>
+        <source>shoulders</source>
+        <translation>Schultern</translation>
+    </message>
+    <message>
+        <source>chest</source>
+        <translation>Brust</translation>
+    </message>
+    <message>
+        <source>upper back</source>
+        <translation>oberer Rücken</translation>
+    </message>
+    <message>
+        <source>lower back</source>
+        <translation>unterer Rücken</translation>
+    </message>
+    <message>
+        <source>wrists</source>
+        <translation>Handgelenke</translation>
+    </message>
+    <message>
+        <source>forearms</source>
+        <translation>Unterarme</translation>
+    </message>
 </context>
 </TS>

@@ -362,12 +362,16 @@ _ROUTINE_FIELDS: dict[str, tuple[Check, bool, Any]] = {
 _ROUTINE_TEXTS: dict[str, tuple[Check, bool, Any]] = {
     "name": (_text(60), False, None), "summary": (_text(200), False, None),
     "safety": (_list(_text(300), 10), False, None), "closing": (_text(200), False, None),
-    "exercises": (lambda v: None, False, None),
+    "equipment": (_list(_text(40), 10), False, None), "exercises": (lambda v: None, False, None),
 }
 _EXERCISE_TEXTS: dict[str, tuple[Check, bool, Any]] = {
-    k: _EXERCISE_FIELDS[k][:1] + (False, None)
-    for k in ("name", "setup", "cues", "safety_cues", "switch_setup", "start_cue", "end_cue",
-              "rest_cue", "ready_cue", "halfway_cue")}
+    **{k: _EXERCISE_FIELDS[k][:1] + (False, None)
+       for k in ("name", "setup", "cues", "safety_cues", "switch_setup", "start_cue", "end_cue",
+                 "rest_cue", "ready_cue", "halfway_cue")},
+    "levels": (lambda v: None, False, None),  # checked on their own, against the exercise
+}
+_LEVEL_TEXTS = {k: _LEVEL_FIELDS[k][:1] + (False, None)
+                for k in ("name", "setup", "cues", "switch_setup")}
 _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 
 
@@ -485,7 +489,7 @@ def validate(data: Any) -> tuple[Routine | None, list[Problem]]:
                                         f"exercise in this routine, got {_got(ex.id)} again"))
             seen.add(ex.id)
             exercises.append(ex)
-    _translations(v["translations"], {ex.id for ex in exercises}, problems)
+    _translations(v["translations"], {ex.id: len(ex.levels) for ex in exercises}, problems)
     if problems:
         return None, problems
     routine = Routine(
@@ -498,7 +502,8 @@ def validate(data: Any) -> tuple[Routine | None, list[Problem]]:
     return routine, []
 
 
-def _translations(data: Any, exercise_ids: set[str], problems: list[Problem]) -> None:
+def _translations(data: Any, exercise_levels: dict[str, int], problems: list[Problem]) -> None:
+    """`exercise_levels`: each exercise's id and how many levels it has."""
     if not isinstance(data, dict):
         problems.append(Problem("translations", f"expected an object of languages, got "
                                 f"{_got(data)}"))
@@ -515,11 +520,23 @@ def _translations(data: Any, exercise_ids: set[str], problems: list[Problem]) ->
             problems.append(Problem(f"{where}.exercises", "expected an object of exercise ids"))
             continue
         for ex_id, ex_texts in v["exercises"].items():
-            if ex_id not in exercise_ids:
+            if ex_id not in exercise_levels:
                 problems.append(Problem(f"{where}.exercises.{ex_id}",
                                         "expected the id of an exercise in this routine"))
                 continue
-            _check_object(ex_texts, f"{where}.exercises.{ex_id}", _EXERCISE_TEXTS, problems)
+            at = f"{where}.exercises.{ex_id}"
+            ex_v = _check_object(ex_texts, at, _EXERCISE_TEXTS, problems)
+            levels = ex_v.get("levels") if ex_v else None
+            if levels is None:
+                continue
+            if not isinstance(levels, list) or len(levels) > exercise_levels[ex_id]:
+                got = len(levels) if isinstance(levels, list) else _got(levels)
+                problems.append(Problem(f"{at}.levels", f"expected a list of at most "
+                                        f"{exercise_levels[ex_id]} levels' texts (the "
+                                        f"exercise's levels, in order), got {got}"))
+                continue
+            for i, item in enumerate(levels):
+                _check_object(item, f"{at}.levels[{i}]", _LEVEL_TEXTS, problems)
 
 
 def in_language(routine: Routine, lang: str) -> Routine:
@@ -531,8 +548,14 @@ def in_language(routine: Routine, lang: str) -> Routine:
     def texts_of(given: dict[str, Any]) -> dict[str, Any]:
         return {k: tuple(v) if isinstance(v, list) else v for k, v in given.items()}
 
-    exercises = tuple(replace(ex, **texts_of(ex_texts.get(ex.id, {})))
-                      for ex in routine.exercises)
+    def translated(ex: Exercise) -> Exercise:
+        given = dict(ex_texts.get(ex.id, {}))
+        levels = given.pop("levels", [])
+        return replace(ex, **texts_of(given), levels=tuple(
+            replace(level, **texts_of(levels[i])) if i < len(levels) else level
+            for i, level in enumerate(ex.levels)))
+
+    exercises = tuple(translated(ex) for ex in routine.exercises)
     top = texts_of({k: v for k, v in texts.items() if k != "exercises"})
     return replace(routine, exercises=exercises, **top)
 

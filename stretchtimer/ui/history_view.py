@@ -15,6 +15,7 @@ from stretchtimer.core.reminders import WEEKDAYS
 from stretchtimer.core.routine import Side
 from stretchtimer.ui.guard import guarded
 from stretchtimer.ui.i18n import tr
+from stretchtimer.ui.muscle_names import muscle_name
 from stretchtimer.ui.theme import SPACING, set_type
 
 LEFT, RIGHT, BOTH = QColor("#2f6fdf"), QColor("#d9480f"), QColor("#7a7a7a")
@@ -114,7 +115,14 @@ class BalanceChart(QWidget):
         self.setAccessibleName(tr("Left and right balance"))
 
     def rows(self) -> list[tuple[str, dict[str, float]]]:
-        return sorted((self.stats.balance or {}).items()) if self.stats else []
+        """(muscle, seconds per side), by the muscle's name in the UI's language (two
+        spellings of one muscle are one row)."""
+        named: dict[str, dict[str, float]] = {}
+        for muscle, sides in (self.stats.balance or {}).items() if self.stats else ():
+            row = named.setdefault(muscle_name(muscle), {})
+            for side, seconds in sides.items():
+                row[side] = row.get(side, 0.0) + seconds
+        return sorted(named.items(), key=lambda row: row[0].casefold())
 
     @guarded
     def paintEvent(self, _event) -> None:

@@ -43,6 +43,7 @@ from stretchtimer.core.planner import PlanContext
 from stretchtimer.core.routine import DEFAULT_ROUTINE, POSITIONS, Routine, Sides
 from stretchtimer.ui.guard import guarded
 from stretchtimer.ui.i18n import tr
+from stretchtimer.ui.muscle_names import muscle_name
 from stretchtimer.ui.theme import SPACING, TYPE_SCALE, set_type
 
 ROUTINE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -71,7 +72,7 @@ def facts_line(routine: Routine, plan: Plan) -> str:
 def search_text(routine: Routine) -> str:
     parts = [routine.name, routine.summary, *routine.tags, *routine.equipment]
     for ex in routine.exercises:
-        parts += [ex.name, *ex.muscles]
+        parts += [ex.name, *ex.muscles, *map(muscle_name, ex.muscles)]
     return " ".join(parts).lower()
 
 

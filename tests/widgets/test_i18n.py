@@ -5,6 +5,7 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -130,3 +131,49 @@ def test_a_copy_of_a_translated_routine_is_made_in_the_language_read(german, qtb
     assert editor.name.text().startswith("Schreibtisch-Pause")
     assert "translations" not in editor.compose()
     editor.reject()
+
+
+def test_a_translation_gives_the_equipment_and_each_levels_texts():
+    from stretchtimer.core.routine import in_language, to_data, validate
+
+    towel = load_routines(None).get("towel-hamstring-beginner")
+    ex = next(e for e in towel.exercises if any(level.has_texts for level in e.levels))
+    data = to_data(towel)
+    data["translations"] = {"de": {"equipment": ["Handtuch", "Matte"], "exercises": {
+        ex.id: {"levels": [{}, {}, {}, {"name": "Näher am Bein greifen"}]}}}}
+    routine, problems = validate(data)
+    assert problems == []
+    german = in_language(routine, "de")
+    assert german.equipment == ("Handtuch", "Matte")
+    levels = next(e for e in german.exercises if e.id == ex.id).levels
+    assert levels[3].name == "Näher am Bein greifen" and levels[3].hold_s == ex.levels[3].hold_s
+    assert levels[3].setup == ex.levels[3].setup  # what it does not give stays
+    assert levels[4] == ex.levels[4]  # nor for a level it leaves out
+    data["translations"]["de"]["exercises"][ex.id]["levels"] = [{}] * (len(ex.levels) + 1)
+    messages = [str(p) for p in validate(data)[1]]
+    assert messages == [f"translations.de.exercises.{ex.id}.levels: expected a list of at most "
+                        f"{len(ex.levels)} levels' texts (the exercise's levels, in order), "
+                        f"got {len(ex.levels) + 1}"]
+    data["translations"]["de"]["exercises"][ex.id]["levels"] = [{"hold_s": 5}]
+    assert validate(data)[1][0].where == f"translations.de.exercises.{ex.id}.levels[0].hold_s"
+
+
+def test_muscles_are_named_in_the_ui_language_but_counted_by_their_word(german, qtbot):
+    from dataclasses import replace
+
+    from stretchtimer.core.history import compute_stats
+    from stretchtimer.core.tally import Tally
+    from stretchtimer.ui.history_view import BalanceChart
+    from stretchtimer.ui.routine_picker import search_text
+
+    chart = BalanceChart()
+    qtbot.addWidget(chart)
+    stats = compute_stats(Tally(), date(2026, 11, 16))
+    chart.stats = replace(stats, balance={
+        "hamstrings": {"left": 20.0, "right": 20.0}, "Hamstrings": {"left": 10.0},
+        "hip flexors": {"right": 5.0}, "tibialis": {"both": 3.0}})
+    assert chart.rows() == [("Hüftbeuger", {"right": 5.0}),
+                            ("Oberschenkel-Rückseite", {"left": 30.0, "right": 20.0}),
+                            ("tibialis", {"both": 3.0})]  # one of the user's own: as written
+    desk = load_routines(None, "de").get("desk-micro")
+    assert "oberschenkel-rückseite" in search_text(desk) and "hamstrings" in search_text(desk)
