@@ -1940,5 +1940,69 @@
         <source>forearms</source>
         <translation>Unterarme</translation>
     </message>
+    <message>
+        <source>Hamstring with a band, lying</source>
+        <translation>Oberschenkel-Rückseite mit Band, liegend</translation>
+    </message>
+    <message>
+        <source>Belly breathing, seated</source>
+        <translation>Bauchatmung im Sitzen</translation>
+    </message>
+    <message>
+        <source>Calm breaths, leaning back</source>
+        <translation>Ruhige Atemzüge, angelehnt</translation>
+    </message>
+    <message>
+        <source>Hip flexor, facing a desk</source>
+        <translation>Hüftbeuger am Schreibtisch</translation>
+    </message>
+    <message>
+        <source>Easy lap, walking</source>
+        <translation>Lockere Runde im Gehen</translation>
+    </message>
+    <message>
+        <source>Ball under the foot, seated</source>
+        <translation>Ball unter dem Fuß, im Sitzen</translation>
+    </message>
+    <message>
+        <source>Core brace, lying</source>
+        <translation>Rumpfspannung im Liegen</translation>
+    </message>
+    <message>
+        <source>Runner&apos;s lunge</source>
+        <translation>Tiefer Ausfallschritt</translation>
+    </message>
+    <message>
+        <source>Core brace, seated</source>
+        <translation>Rumpfspannung im Sitzen</translation>
+    </message>
+    <message>
+        <source>Slow breaths, seated</source>
+        <translation>Langsame Atemzüge im Sitzen</translation>
+    </message>
+    <message>
+        <source>Hamstring, on the edge of a chair</source>
+        <translation>Oberschenkel-Rückseite auf der Stuhlkante</translation>
+    </message>
+    <message>
+        <source>Slow breaths, standing</source>
+        <translation>Langsame Atemzüge im Stehen</translation>
+    </message>
+    <message>
+        <source>Hamstring, standing at a desk</source>
+        <translation>Oberschenkel-Rückseite am Schreibtisch</translation>
+    </message>
+    <message>
+        <source>Hamstring, heel on a step</source>
+        <translation>Oberschenkel-Rückseite, Ferse auf einer Stufe</translation>
+    </message>
+    <message>
+        <source>Hamstring with a towel, lying</source>
+        <translation>Oberschenkel-Rückseite mit Handtuch, liegend</translation>
+    </message>
+    <message>
+        <source>Hamstring up a door frame, lying</source>
+        <translation>Oberschenkel-Rückseite am Türrahmen, liegend</translation>
+    </message>
 </context>
 </TS>

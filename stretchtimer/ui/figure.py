@@ -19,9 +19,33 @@ from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 from stretchtimer.core.routine import Exercise, Routine
 from stretchtimer.resources import assets
 from stretchtimer.ui.guard import guarded
+from stretchtimer.ui.i18n import tr
 from stretchtimer.ui.theme import figure_colours
 
 INK, PROPS, STRETCHED = "#1d2430", "#8a94a6", "#e8743b"  # as the figures are drawn
+def figure_title(name: str) -> str:
+    """What a shipped figure shows, for choosing one (the editor); others by file name."""
+    titles = {
+        "band-hamstring.svg": tr("Hamstring with a band, lying"),
+        "belly-breathing.svg": tr("Belly breathing, seated"),
+        "calm-breaths.svg": tr("Calm breaths, leaning back"),
+        "desk-hip-flexor.svg": tr("Hip flexor, facing a desk"),
+        "easy-lap.svg": tr("Easy lap, walking"),
+        "foot-ball-roll.svg": tr("Ball under the foot, seated"),
+        "lying-brace.svg": tr("Core brace, lying"),
+        "runners-lunge.svg": tr("Runner's lunge"),
+        "seated-brace.svg": tr("Core brace, seated"),
+        "seated-breaths.svg": tr("Slow breaths, seated"),
+        "seated-hamstring.svg": tr("Hamstring, on the edge of a chair"),
+        "standing-breaths.svg": tr("Slow breaths, standing"),
+        "standing-hamstring.svg": tr("Hamstring, standing at a desk"),
+        "step-hamstring.svg": tr("Hamstring, heel on a step"),
+        "towel-hamstring.svg": tr("Hamstring with a towel, lying"),
+        "wall-hamstring.svg": tr("Hamstring up a door frame, lying"),
+    }
+    return titles.get(name, name)
+
+
 _UNDRAWABLE: set[Path] = set()  # files Qt could not draw: not shown (or tried) again
 MAX_BYTES = 64 * 1024  # a figure is a few KB; anything bigger is not one of ours
 

@@ -47,6 +47,7 @@ from stretchtimer.core.routine import (
     to_data,
     validate,
 )
+from stretchtimer.ui.figure import figure_title
 from stretchtimer.ui.i18n import tr
 from stretchtimer.ui.routine_picker import position_word
 
@@ -162,8 +163,8 @@ class ExerciseForm(QWidget):
         self.image = QComboBox()  # a shipped figure (a file beside the routine: by hand)
         self.image.setAccessibleName(tr("Picture"))
         self.image.addItem(tr("No picture"), "")
-        for name in shipped_figures():
-            self.image.addItem(name.removesuffix(".svg").replace("-", " "), name)
+        for title, name in sorted((figure_title(n), n) for n in shipped_figures()):
+            self.image.addItem(title, name)
         self.source = QLineEdit()
         self.source.setAccessibleName(tr("Where this exercise comes from (optional)"))
         self.source.setPlaceholderText(tr("optional, e.g. my physiotherapist, March 2026"))

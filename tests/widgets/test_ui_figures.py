@@ -140,6 +140,11 @@ def test_the_editor_sets_a_picture_and_the_saved_routine_shows_it(qtbot, tmp_pat
     editor = app.routines.duplicate(app.library.get("chair-hamstrings"))
     form = editor.form
     assert form.image.currentData() == "seated-hamstring.svg"  # the copy keeps its picture
+    # the list names what each picture shows, one line per shipped figure and none bare
+    titles = [form.image.itemText(i) for i in range(1, form.image.count())]
+    assert len(titles) == len(set(titles)) == len(list((assets() / "figures").glob("*.svg")))
+    assert form.image.currentText() == "Hamstring, on the edge of a chair"
+    assert not [t for t in titles if t.endswith(".svg") or "-" in t]
     form.image.setCurrentIndex(form.image.findData("towel-hamstring.svg"))
     editor.save.click()
     (saved,) = tmp_path.glob("*.json")
