@@ -6,12 +6,16 @@ not destroyed, so a slip of the finger can be undone from the file manager."""
 from __future__ import annotations
 
 import json
+import os
+import stat
 import time
 from dataclasses import replace
 from pathlib import Path
 
 from stretchtimer.core.routine import Library, Routine, load_file, slug, to_data
-from stretchtimer.storage.atomic import write_atomic
+from stretchtimer.storage.atomic import fsync_dir, write_atomic
+
+PICTURE_MAX_BYTES = 64 * 1024  # a figure is a few KB: anything bigger is not one (ui.figure)
 
 
 def routine_bytes(routine: Routine) -> bytes:
@@ -53,8 +57,69 @@ def import_routine(path: Path, library: Library, folder: Path) -> tuple[Routine,
     routine = load_file(path)
     asked = routine.id
     routine = replace(routine, id=free_id(asked, library, folder))
+    routine = carry_pictures(routine, path.parent, folder)
     saved = save_routine(folder, routine)
     return replace(routine, origin=saved), asked
+
+
+def read_picture(path: Path) -> bytes | None:
+    """A picture file's bytes: a plain file (never through a link) of at most
+    PICTURE_MAX_BYTES; None otherwise, or when it is not there."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) |
+                     getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        data = f.read(PICTURE_MAX_BYTES + 1)
+    return data if len(data) <= PICTURE_MAX_BYTES else None
+
+
+def carry_pictures(routine: Routine, source: Path | None, folder: Path) -> Routine:
+    """Copy the routine's own pictures (files beside it in `source`, not the shipped
+    figures) into `folder`, for an import or an export. A file there of the same name and
+    other bytes is never replaced: the picture is copied under a free name (pose-2.svg),
+    and the routine returned names it so. A picture that cannot be read is left behind
+    (its exercise is shown without one)."""
+    if source is None:
+        return routine
+    if source is None or source.resolve() == folder.resolve():
+        return routine
+    names: dict[str, str] = {}
+    for image in sorted({ex.image for ex in routine.exercises if ex.image}):
+        data = read_picture(source / image)
+        if data is not None:
+            names[image] = _place_picture(folder, image, data)
+    if not any(new != old for old, new in names.items()):
+        return routine
+    return replace(routine, exercises=tuple(
+        replace(ex, image=names.get(ex.image, ex.image)) for ex in routine.exercises))
+
+
+def _place_picture(folder: Path, name: str, data: bytes) -> str:
+    """Write `data` as folder/name, or name-2, -3 ... when another file has that name;
+    the name it is under (an identical file there already: that one)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stem, suffix = Path(name).stem, Path(name).suffix
+    for n in range(1, 1000):
+        candidate = name if n == 1 else f"{stem}-{n}{suffix}"
+        target = folder / candidate
+        try:  # O_EXCL: nothing there is ever replaced, even if it appears meanwhile
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL |
+                         getattr(os, "O_NOFOLLOW", 0), 0o644)
+        except FileExistsError:
+            if read_picture(target) == data:
+                return candidate
+            continue
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        fsync_dir(folder)
+        return candidate
+    raise FileExistsError(f"no free name for {name} in {folder}")
 
 
 def import_message(routine: Routine, asked: str) -> str:
@@ -67,6 +132,8 @@ def import_message(routine: Routine, asked: str) -> str:
 
 
 def export_routine(routine: Routine, path: Path) -> None:
+    """Write the routine as `path`, and its own pictures beside it."""
+    routine = carry_pictures(routine, routine.file.parent if routine.file else None, path.parent)
     write_atomic(path, routine_bytes(routine))
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
 from stretchtimer.core.routine import Exercise, Routine
 from stretchtimer.resources import assets
+from stretchtimer.storage.user_routines import read_picture
 from stretchtimer.ui.guard import guarded
 from stretchtimer.ui.i18n import tr
 from stretchtimer.ui.theme import figure_colours
@@ -47,7 +48,6 @@ def figure_title(name: str) -> str:
 
 
 _UNDRAWABLE: set[Path] = set()  # files Qt could not draw: not shown (or tried) again
-MAX_BYTES = 64 * 1024  # a figure is a few KB; anything bigger is not one of ours
 
 
 def figure_file(exercise: Exercise, routine: Routine | None = None) -> Path | None:
@@ -76,12 +76,8 @@ _DRAWN = re.compile("|".join((INK, PROPS, STRETCHED)), re.IGNORECASE)
 @lru_cache(maxsize=64)
 def _svg(path: Path, stamp: int, ink: str, props: str, stretched: str) -> bytes | None:
     """The file's SVG in these colours (None: not one that can be shown)."""
-    try:
-        with open(path, "rb") as f:
-            data = f.read(MAX_BYTES + 1)  # never more, whatever the file's size
-    except OSError:
-        return None
-    if len(data) > MAX_BYTES or _REFUSED.search(data):
+    data = read_picture(path)  # a plain file, never more than a figure's size
+    if data is None or _REFUSED.search(data):
         return None
     shown = {INK: ink, PROPS: props, STRETCHED: stretched}
     text = _DRAWN.sub(lambda m: shown[m.group(0).lower()],

@@ -12,6 +12,7 @@ from stretchtimer.storage.user_routines import (
     export_routine,
     import_message,
     import_routine,
+    routine_bytes,
     save_routine,
 )
 
@@ -117,3 +118,43 @@ def test_a_new_routine_never_replaces_a_file_whatever_its_case(tmp_path, mine):
     imported, asked = import_routine(shared, load_routines(mine), mine)
     assert asked == "walk" and imported.id == "walk-2"
     assert (mine / "Walk.json").read_bytes() == b"{}"
+
+
+def test_a_routines_own_pictures_go_with_it_and_never_replace_a_file(tmp_path, mine):
+    import os
+    from dataclasses import replace
+
+    sent = tmp_path / "from-a-colleague"
+    sent.mkdir()
+    desk = load_routines(None).get("desk-micro")
+    own = replace(desk, id="colleague", exercises=(
+        replace(desk.exercises[0], image="pose.svg"), *desk.exercises[1:]))  # [1]: shipped
+    (sent / "colleague.json").write_bytes(routine_bytes(own))
+    (sent / "pose.svg").write_bytes(b"<svg>theirs</svg>")
+    mine.mkdir()
+    (mine / "pose.svg").write_bytes(b"<svg>mine, of another routine</svg>")
+    library = load_routines(mine)
+    imported, _asked = import_routine(sent / "colleague.json", library, mine)
+    assert (mine / "pose.svg").read_bytes() == b"<svg>mine, of another routine</svg>"
+    assert (mine / "pose-2.svg").read_bytes() == b"<svg>theirs</svg>"
+    saved = json.loads((mine / "colleague.json").read_text())
+    assert [e.get("image") for e in saved["exercises"]] == [
+        "pose-2.svg", "desk-hip-flexor.svg", "standing-breaths.svg"]
+    assert not (mine / "desk-hip-flexor.svg").exists()  # a shipped figure is not copied
+    # importing it again reuses the identical copy; exporting takes it along
+    again, _ = import_routine(sent / "colleague.json", load_routines(mine), mine)
+    assert again.exercises[0].image == "pose-2.svg" and not (mine / "pose-3.svg").exists()
+    out = tmp_path / "out"
+    out.mkdir()
+    export_routine(load_routines(mine).get(imported.id), out / "shared.json")
+    assert (out / "pose-2.svg").read_bytes() == b"<svg>theirs</svg>"
+    # a picture that is a link, a FIFO or too big is not copied (nor read through)
+    for name, make in (("link.svg", lambda p: p.symlink_to("/etc/passwd")),
+                       ("fifo.svg", os.mkfifo),
+                       ("big.svg", lambda p: p.write_bytes(b"<svg>" + b" " * 70_000))):
+        make(sent / name)
+        odd = replace(own, id=f"odd-{name[:3]}", translations="", exercises=(
+            replace(desk.exercises[0], image=name),))
+        (sent / f"{odd.id}.json").write_bytes(routine_bytes(odd))
+        import_routine(sent / f"{odd.id}.json", load_routines(mine), mine)
+        assert not (mine / name).exists(), name
