@@ -19,29 +19,43 @@ ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "packaging" / "i18n" / "stretchtimer_de.ts"
 QM = ROOT / "assets" / "i18n" / "stretchtimer_de.qm"
 BIN = Path(sys.executable).parent
+LANGS = {"de": [], "en": ["-pluralonly"]}  # English: only its plural forms
 
 
 def sources() -> list[str]:
     return sorted(str(p) for p in (ROOT / "stretchtimer").rglob("*.py"))
 
 
-def test_german_covers_every_string_in_the_code(tmp_path):
-    copy = tmp_path / TS.name
-    shutil.copy(TS, copy)
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_language_covers_every_string_in_the_code(tmp_path, lang):
+    ts = TS.with_name(f"stretchtimer_{lang}.ts")
+    copy = tmp_path / ts.name
+    shutil.copy(ts, copy)
     subprocess.run([str(BIN / "pyside6-lupdate"), "-no-obsolete", "-locations", "none",
-                    *sources(), "-ts", str(copy)], check=True, capture_output=True)
-    messages = ET.parse(copy).getroot().iter("message")
+                    *LANGS[lang], "-target-language", lang, *sources(), "-ts", str(copy)],
+                   check=True, capture_output=True)
+    messages = list(ET.parse(copy).getroot().iter("message"))
     unfinished = [m.findtext("source") for m in messages
                   if m.find("translation").get("type") == "unfinished"]
     assert unfinished == [], f"{len(unfinished)} untranslated, e.g. {unfinished[:5]}"
-    assert copy.read_bytes() == TS.read_bytes(), "run bash packaging/translations.sh"
+    assert copy.read_bytes() == ts.read_bytes(), "run bash packaging/translations.sh"
+    assert len(messages) > 10
 
 
-def test_the_shipped_qm_is_compiled_from_the_ts(tmp_path):
-    out = tmp_path / "de.qm"
-    subprocess.run([str(BIN / "pyside6-lrelease"), str(TS), "-qm", str(out)], check=True,
-                   capture_output=True)
-    assert out.read_bytes() == QM.read_bytes(), "run bash packaging/translations.sh"
+def test_english_says_one_session_and_two_sessions(qapp):
+    assert i18n.tr("Today: {done} of %n session(s)", "", 1) == "Today: {done} of 1 session"
+    assert i18n.tr("Today: {done} of %n session(s)", "", 2) == "Today: {done} of 2 sessions"
+    assert i18n.tr("%n sessions in all, {completed} completed.", "", 1).startswith(
+        "1 session in all")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_shipped_qm_is_compiled_from_the_ts(tmp_path, lang):
+    out = tmp_path / f"{lang}.qm"
+    subprocess.run([str(BIN / "pyside6-lrelease"), str(TS.with_name(f"stretchtimer_{lang}.ts")),
+                    "-qm", str(out)], check=True, capture_output=True)
+    assert out.read_bytes() == QM.with_name(f"stretchtimer_{lang}.qm").read_bytes(), \
+        "run bash packaging/translations.sh"
 
 
 @pytest.fixture
@@ -177,3 +191,21 @@ def test_muscles_are_named_in_the_ui_language_but_counted_by_their_word(german, 
                             ("tibialis", {"both": 3.0})]  # one of the user's own: as written
     desk = load_routines(None, "de").get("desk-micro")
     assert "oberschenkel-rückseite" in search_text(desk) and "hamstrings" in search_text(desk)
+
+
+def test_every_built_in_routine_speaks_german(german):
+    from stretchtimer.core.guidance import check_routine
+    from stretchtimer.core.routine import in_language
+
+    spoken = i18n.spoken_phrases()
+    for rid, routine in load_routines(None).routines.items():
+        de = in_language(routine, "de")
+        assert de.name != routine.name, rid
+        assert len(de.equipment) == len(routine.equipment), rid
+        assert not routine.equipment or de.equipment != routine.equipment, rid
+        for en_ex, de_ex in zip(routine.exercises, de.exercises, strict=True):
+            assert de_ex.name != en_ex.name and de_ex.setup != en_ex.setup, (rid, en_ex.id)
+            for en_level, de_level in zip(en_ex.levels, de_ex.levels, strict=True):
+                assert de_level.hold_s == en_level.hold_s  # doses never change
+                assert not en_level.has_texts or de_level.setup != en_level.setup, rid
+        assert check_routine(de, spoken) == [], rid
