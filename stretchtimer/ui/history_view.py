@@ -299,10 +299,11 @@ class HistoryView(QWidget):
             self.list.addItem(f"{when}  ·  {sess.routine_name}  ·  {how}{feel}")
         note = ""
         damaged = tally.unreadable_lines + tally.invalid_records  # kept on disk, not counted
-        if damaged or tally.newer_records:
-            note = "  (" + tr("%n damaged line(s) skipped", "", damaged) + "; " + \
+        kept = [tr("%n damaged line(s) skipped", "", damaged) if damaged else "",
                 tr("%n record(s) from a newer version kept but not shown", "",
-                   tally.newer_records) + ")"
+                   tally.newer_records) if tally.newer_records else ""]
+        if any(kept):
+            note = "  (" + "; ".join(k for k in kept if k) + ")"
         unread = self.history.problems if self.history is not None else []
         if unread:  # e.g. a synced folder's file on a share that gives I/O errors
             note += "  " + tr("Not counted, as they could not be read: {files}.").format(

@@ -37,11 +37,11 @@ def install(app, setting: str = "system") -> str:
     code = language_for(setting)
     # dates and numbers follow the chosen language (the system's when it is "system")
     QLocale.setDefault(QLocale(code) if setting in LANGUAGES else QLocale.system())
+    ours = QTranslator(app)  # (English's has only the plural forms: "1 session", "2 sessions")
+    if ours.load(str(assets() / "i18n" / f"stretchtimer_{code}.qm")):
+        app.installTranslator(ours)
+        _installed.append(ours)
     if code != "en":
-        ours = QTranslator(app)
-        if ours.load(str(assets() / "i18n" / f"stretchtimer_{code}.qm")):
-            app.installTranslator(ours)
-            _installed.append(ours)
         qt = QTranslator(app)  # Qt's own dialogs and buttons (OK, Cancel, Yes, No)
         if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt)

@@ -12,7 +12,7 @@ def test_the_picker_and_the_done_screen_tell_the_day(qtbot, tmp_path):
     app, _driver = launched(qtbot, tmp_path / "home", clock)
     picker = app.window.picker
     assert picker.today.isVisible()
-    assert picker.today.text() == "Today: 0 of 2 session(s)  ·  Next reminder at 10:00"
+    assert picker.today.text() == "Today: 0 of 2 sessions  ·  Next reminder at 10:00"
     app.start_routine(app.library.get("desk-micro"))
     run = app.driver
     clock.advance_to(run.machine.monotonic_at(run.machine.end))
@@ -22,8 +22,8 @@ def test_the_picker_and_the_done_screen_tell_the_day(qtbot, tmp_path):
     text = info.text()
     assert "Standing hamstring stretch" in text and "right 20 s  ·  left 20 s" in text
     assert "Three slow breaths" in text and "30 s" in text
-    assert "Today: 1 of 2 session(s)  ·  1-day streak  ·  Next reminder at " in text
-    assert picker.today.text().startswith("Today: 1 of 2 session(s)  ·  1-day streak")
+    assert "Today: 1 of 2 sessions  ·  1-day streak  ·  Next reminder at " in text
+    assert picker.today.text().startswith("Today: 1 of 2 sessions  ·  1-day streak")
     _driver.pause_for(3 * 3600)  # from the tray, while the Done screen is open
     assert "Next reminder at 13:" in info.text() and info.isVisible()
     assert "Standing hamstring stretch" in info.text()  # the rows stay
@@ -46,5 +46,5 @@ def test_the_day_line_reads_the_history_once_not_at_every_check(qtbot, tmp_path)
     app.settings.set_goals(sessions_per_day=3)  # a new target: read again, once
     app.show_day()
     app.show_day()
-    assert app.window.picker.today.text().startswith("Today: 0 of 3 session(s)")
+    assert app.window.picker.today.text().startswith("Today: 0 of 3 sessions")
     assert len(loads) == 1

@@ -106,5 +106,5 @@ def test_the_history_tab_opens_over_damaged_records(qtbot, tmp_path):
     history = window.history_page.content
     assert history is not None and history.isVisible()
     assert history.list.count() == 1 and history.stats.total_sessions == 1
-    assert "2 damaged line(s) skipped" in history.summary.text()  # said, and kept on disk
+    assert "(2 damaged lines skipped)" in history.summary.text()  # said, and kept on disk
     app.refresh_progression()  # the after-paint progression reads the same records

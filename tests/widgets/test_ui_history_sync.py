@@ -42,7 +42,7 @@ def test_turning_it_on_and_off_in_settings(qtbot, tmp_path):
     saved = json.loads(paths.settings_file.read_text())
     assert saved["history"]["sync_folder"] == str(folder)
     assert page.synced.isChecked() and page.folder.text() == str(folder)
-    assert "with the history of 2 computer(s)" in page.status.text()
+    assert "with the history of 2 computers" in page.status.text()
     assert (folder / MARKER).is_file() and len(journal_files(folder)) == 2
     assert app.history.load().total == 2  # this computer's and the laptop's
     app.start_routine(app.library.get("walk-break"))
@@ -119,7 +119,7 @@ def test_my_routines_go_with_the_history_and_a_clash_keeps_both(qtbot, tmp_path)
     routine_file(folder / "routines", "office-walk", "Office walk (laptop)",
                  "office-walk.sync-conflict-20261201-101010-ABCDEFG.json")
     app.routines.reload()
-    assert "1 other version(s) are kept in" in shown[-1]
+    assert "1 other version is kept in" in shown[-1]
     assert len(list((folder / "routines" / "kept-aside").glob("*.json"))) == 1
     assert app.library.get("office-walk").name == "Office walk"
     assert not app.library.errors
@@ -195,4 +195,4 @@ def test_an_open_history_view_shows_the_new_folders_history(qtbot, tmp_path):
     view = app.window.history_page.content
     assert view.summary.text().startswith("0 sessions")
     app.set_sync_folder(folder)
-    assert view.summary.text().startswith("1 sessions")
+    assert view.summary.text().startswith("1 session in all")
