@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from stretchtimer.command import parse
 
 if TYPE_CHECKING:  # the text commands load these; the app goes straight to Qt
+    from stretchtimer.core.phrases import Phrases
     from stretchtimer.core.planner import PlanContext
     from stretchtimer.core.routine import Library
 
@@ -345,10 +346,26 @@ def _routines_folder() -> Path:
     return routines_folder(paths, _settings(paths))
 
 
-def _library() -> Library:
+def _library(lang: str | None = None) -> Library:
     from stretchtimer.storage.routines import load_routines
 
-    return load_routines(_routines_folder())
+    return load_routines(_routines_folder(), lang)
+
+
+def _language(setting: str) -> tuple[str, Phrases]:
+    """The language the app would speak with this setting, and its phrases. Those are
+    Qt translations: for any but English, QtCore is loaded (never the widgets)."""
+    from stretchtimer.core.phrases import ENGLISH
+
+    if setting == "en":
+        return "en", ENGLISH
+    from PySide6.QtCore import QCoreApplication
+
+    from stretchtimer.ui import i18n
+
+    app = QCoreApplication.instance() or QCoreApplication([])
+    lang = i18n.install(app, setting)
+    return lang, i18n.spoken_phrases() if lang != "en" else ENGLISH
 
 
 def _report_errors(library: Library, err: TextIO) -> None:
@@ -445,13 +462,19 @@ def _main(argv: Sequence[str] | None, out: TextIO | None, err: TextIO | None) ->
         from stretchtimer.storage.paths import Paths
         from stretchtimer.storage.settings import plan_context
 
-        library = _library()
-        list_routines(library, plan_context(_settings(Paths.default())), out)
+        settings = _settings(Paths.default())
+        lang, phrases = _language(settings.display.language)
+        library = _library(lang)
+        list_routines(library, plan_context(settings, phrases=phrases), out)
         _report_errors(library, err)
         return 0
 
     if args.plan:
-        library = _library()
+        from stretchtimer.storage.paths import Paths
+
+        settings = _settings(Paths.default())  # planned as the app would run it
+        lang, phrases = _language(settings.display.language)  # and say it
+        library = _library(lang)
         planned = library.get(args.plan)
         if planned is None:
             known = ", ".join(library.routines) or "none"
@@ -459,15 +482,13 @@ def _main(argv: Sequence[str] | None, out: TextIO | None, err: TextIO | None) ->
             _report_errors(library, err)
             return 2
         from stretchtimer.core.cue_options import BreathingMode, CueOptions
-        from stretchtimer.storage.paths import Paths
         from stretchtimer.storage.settings import plan_context
 
-        settings = _settings(Paths.default())  # planned as the app would run it
         voice = settings.voice
         options = CueOptions(BreathingMode(args.breathing or voice.breathing),
                              countdown=voice.countdown and not args.no_countdown)
-        context = replace(plan_context(settings), rate_wpm=args.rate or voice.rate_wpm,
-                          options=options)
+        context = replace(plan_context(settings, phrases=phrases),
+                          rate_wpm=args.rate or voice.rate_wpm, options=options)
         try:
             plan, cues = context.plan_and_cues(planned)
         except ValueError as exc:

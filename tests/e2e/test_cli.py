@@ -20,7 +20,8 @@ def home(tmp_path):
 
 
 def run(home, *args, script=False):
-    env = dict(os.environ, STRETCHTIMER_HOME=str(home))
+    env = dict(os.environ, STRETCHTIMER_HOME=str(home), LANGUAGE="en",
+               LC_ALL="C.UTF-8")  # the system's language is English, whoever runs this
     if script:
         exe = shutil.which("stretchtimer", path=str(Path(sys.executable).parent))
         assert exe, "the stretchtimer script is not installed beside this Python"
@@ -77,6 +78,17 @@ def test_plan_options_change_what_is_said(home):
     slow = run(home, "--plan", "chair-hamstrings", "--rate", "120").stdout
     total = re.compile(r"^total (\d+:\d\d)", re.M)
     assert total.search(slow).group(1) > total.search(every).group(1)  # intros take longer
+
+
+def test_plan_and_the_list_speak_the_language_set(home):
+    (home / "config").mkdir(parents=True)
+    (home / "config" / "settings.json").write_text(json.dumps(
+        {"schema_version": 1, "display": {"language": "de"}}))
+    out = run(home, "--plan", "desk-micro").stdout
+    assert '"Jetzt das linke Bein"' in out and '"Halten"' in out and "Now the" not in out
+    assert out.startswith("Schreibtisch-Pause (desk-micro)")
+    listed = run(home, "--list-routines").stdout
+    assert "Gehpause" in listed and "Handtuch, Matte" in listed
 
 
 def test_plan_of_an_unknown_routine_names_the_known_ones(home):
