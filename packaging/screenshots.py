@@ -19,6 +19,7 @@ import os
 import random
 import sys
 import tempfile
+import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -66,6 +67,9 @@ def make_home(language: str, theme: str) -> Path:
     paths.settings_file.write_text(json.dumps({
         "schema_version": 1, "display": {"language": language, "welcome_shown": True,
                                          "high_contrast": theme == "contrast"}}))
+    from stretchtimer.storage.routines import load_routines
+
+    desk = load_routines(None, language).get("desk-micro")  # as it was named when done
     rng = random.Random(3)
     now = NOW.astimezone()
     journal = Journal(paths.journal)
@@ -76,7 +80,7 @@ def make_home(language: str, theme: str) -> Path:
                 start = day.replace(hour=10 + 2 * k, minute=rng.randrange(60))
                 sid = journal.append({
                     "type": "session", "routine_id": "desk-micro",
-                    "routine_name": "Desk micro-break", "started": start.isoformat(),
+                    "routine_name": desk.name, "started": start.isoformat(),
                     "ended": (start + timedelta(minutes=3)).isoformat(), "completed": True,
                     "held": [{"exercise_id": ex, "side": side, "seconds": secs,
                               "muscles": [muscle]}
@@ -146,7 +150,27 @@ def shoot_variant(app: QApplication, out: Path, language: str, theme: str, size)
     window.show_tab(1)
     shoot(window, "history")
     window.show_tab(0)
-    for page in ("Reminders", "History"):
+    # the speech engine, as the app starts it after the first paint, for the Voice page
+    from stretchtimer.voice.cache import SpeechCache
+    from stretchtimer.voice.player import CuePlayer
+    from stretchtimer.voice.service import SpeechService
+
+    service = SpeechService(SpeechCache(Path(tempfile.mkdtemp(prefix="st-speech-"))),
+                            parent=controller)
+    service.language = controller.language
+    listed: list = []
+    service.voices_listed.connect(listed.append)
+    controller.set_voice(CuePlayer(service, controller.settings, parent=controller))
+    end = time.monotonic() + 30
+    while not listed and time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.05)
+    # what this desktop's probes would say (the controller has none here)
+    controller.sensing = {"idle": "X11 screen saver extension",
+                          "fullscreen": "the active window's full-screen state (X11)",
+                          "calls": "a microphone recording (PulseAudio)",
+                          "notifications": "dunst"}
+    for page in ("Voice", "Reminders", "Goals", "Display", "History"):
         dialog = controller.show_settings(page)
         dialog.resize(min(720, size.width()), min(720, size.height() - 40))
         shoot(dialog, f"settings-{page.lower()}")
@@ -174,9 +198,11 @@ def main() -> int:
     app.setWindowIcon(app_icon())
     app.setStyle("Fusion")
     size = QGuiApplication.primaryScreen().availableGeometry().size()
+    only = os.environ.get("SHOTS", "")  # e.g. SHOTS=en-light: only that variant
     for language in LANGUAGES:
         for theme in THEMES:
-            shoot_variant(app, out, language, theme, size)
+            if not only or only == f"{language}-{theme}":
+                shoot_variant(app, out, language, theme, size)
     return 0
 
 

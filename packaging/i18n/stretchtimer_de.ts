@@ -1228,10 +1228,6 @@
         <translation>Bei jedem Schritt zusätzlich zur Stimme ein sanfter Klang</translation>
     </message>
     <message>
-        <source>Pause other apps&apos; music and videos while the voice guides a routine, and resume them after</source>
-        <translation>Musik und Videos anderer Apps anhalten, während die Stimme durch eine Routine führt, und danach weiterspielen</translation>
-    </message>
-    <message>
         <source>Rate</source>
         <translation>Tempo</translation>
     </message>
@@ -1399,10 +1395,6 @@
         <translation>Dieser Desktop sagt stretchtimer nicht, wann du telefonierst, daher warten Erinnerungen nie auf einen Anruf.</translation>
     </message>
     <message>
-        <source>Only during these work hours:</source>
-        <translation>Nur während dieser Arbeitszeiten:</translation>
-    </message>
-    <message>
         <source>Monday</source>
         <translation>Montag</translation>
     </message>
@@ -1499,8 +1491,24 @@
         <translation>Automatisch</translation>
     </message>
     <message>
+        <source>Pause music and videos during a routine, and play them on after</source>
+        <translation>Musik und Videos während einer Routine anhalten und danach weiterspielen</translation>
+    </message>
+    <message>
         <source>Other</source>
         <translation>Andere</translation>
+    </message>
+    <message>
+        <source>Work hours</source>
+        <translation>Arbeitszeiten</translation>
+    </message>
+    <message>
+        <source>Reminders come only in these hours:</source>
+        <translation>Erinnerungen kommen nur zu diesen Zeiten:</translation>
+    </message>
+    <message>
+        <source>When you are away or busy</source>
+        <translation>Wenn du weg oder beschäftigt bist</translation>
     </message>
     <message>
         <source>The system&apos;s language</source>

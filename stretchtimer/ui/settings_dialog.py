@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,6 +30,7 @@ from stretchtimer.core.reminders import WEEKDAYS
 from stretchtimer.settings_model import SettingsModel
 from stretchtimer.storage.settings import BOUNDS
 from stretchtimer.ui.i18n import tr
+from stretchtimer.ui.theme import SPACING, set_type
 
 
 def test_phrase() -> str:
@@ -108,8 +110,8 @@ class VoicePage(QWidget):
         self.countdown.setChecked(settings.countdown)
         self.chime = QCheckBox(tr("A soft chime at every step, as well as the voice"))
         self.chime.setChecked(settings.chime)
-        self.pause_media = QCheckBox(tr("Pause other apps' music and videos while the "
-                                        "voice guides a routine, and resume them after"))
+        self.pause_media = QCheckBox(tr("Pause music and videos during a routine, "
+                                        "and play them on after"))
         self.pause_media.setChecked(settings.pause_media)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -117,7 +119,7 @@ class VoicePage(QWidget):
         voice_row = QHBoxLayout()
         voice_row.addWidget(self.voice, 1)
         voice_row.addWidget(self.test)
-        form = QFormLayout(self)
+        form = _form(self, grow=True)
         form.addRow(tr("Language"), self.language)
         form.addRow(tr("Voice"), voice_row)
         add_row = QHBoxLayout()
@@ -290,11 +292,32 @@ class VoicePage(QWidget):
 
 
 def _sensing_note(source: str | None, known: str, unknown: str) -> QLabel:
-    """What notices it (`source`), that nothing can (None), or nothing yet ("")."""
+    """What notices it (`source`), that nothing can (None), or nothing yet ("": no
+    note, and no empty row)."""
     label = QLabel(known.format(source=source) if source else
                    unknown if source is None else "")
     label.setWordWrap(True)
+    label.setVisible(bool(label.text()))
     return label
+
+
+def section(title: str) -> QLabel:
+    """A heading over a group of settings on a page."""
+    label = QLabel(title)
+    set_type(label, "lead", bold=True)
+    label.setContentsMargins(0, SPACING["section"], 0, 0)
+    return label
+
+
+def _form(page: QWidget, grow: bool = False) -> QFormLayout:
+    """A page's form: fields at their own width (a spin box of minutes is not a text
+    box) unless they `grow` (a folder's path), the margins and spacing of the theme."""
+    form = QFormLayout(page)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow if grow
+                              else QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+    form.setVerticalSpacing(SPACING["gap"])
+    form.setContentsMargins(*(SPACING["section"],) * 4)
+    return form
 
 
 def minutes_box(reminders, name: str, spoken: str, step: int = 1,
@@ -346,7 +369,7 @@ class RemindersPage(QWidget):
         idle, full = sensing.get("idle", ""), sensing.get("fullscreen", "")
         calls = sensing.get("calls", "")
         notifications = sensing.get("notifications", "")
-        form = QFormLayout(self)
+        form = _form(self)
         form.addRow("", self.enabled)
         form.addRow("", self.at_login)
         form.addRow(tr("Every"), self.interval)
@@ -356,32 +379,15 @@ class RemindersPage(QWidget):
             "Desktop notifications come from {source}, with Start and Snooze."), tr(
             "This desktop shows no notifications with buttons, so the popup asks."))
         form.addRow(self.notifications)
-        form.addRow("", self.nudge)
-        form.addRow(tr("Full screen may delay by"), self.defer)
-        form.addRow(tr("A call may delay by"), self.call_defer)
-        self.away = _sensing_note(idle, tr(
-            "Stepping away for a while counts as a break, and nothing is said while the "
-            "screen is locked (noticed by: {source})."), tr(
-            "This desktop does not tell stretchtimer when you step away from the keyboard; "
-            "a computer that sleeps still counts as a break."))
-        form.addRow(self.away)
-        self.busy = _sensing_note(full, tr(
-            "A presentation or video call in full screen holds a reminder until it ends "
-            "(noticed by: {source})."), tr(
-            "This desktop does not tell stretchtimer when an app is in full screen, so "
-            "reminders never wait for one."))
-        self.defer.setEnabled(full is not None)
-        form.addRow(self.busy)
-        self.on_call = _sensing_note(calls, tr(
-            "A call holds a reminder until it ends, and nothing is said into it "
-            "(noticed by: {source})."), tr(
-            "This desktop does not tell stretchtimer when you are on a call, so reminders "
-            "never wait for one."))
-        self.call_defer.setEnabled(calls is not None)
-        form.addRow(self.on_call)
-        form.addRow(QLabel(tr("Only during these work hours:")))
+        form.addRow(section(tr("Work hours")))
+        form.addRow(QLabel(tr("Reminders come only in these hours:")))
         self.days: dict[str, tuple[QCheckBox, QTimeEdit, QTimeEdit]] = {}
-        for day, name in zip(WEEKDAYS, weekday_names()):
+        table = QWidget()  # its own widget: the form gives a nested layout extra room
+        hours = QGridLayout(table)
+        hours.setContentsMargins(0, 0, 0, 0)
+        hours.setHorizontalSpacing(SPACING["line"])
+        hours.setVerticalSpacing(SPACING["tight"])
+        for i, (day, name) in enumerate(zip(WEEKDAYS, weekday_names())):
             span = r.work_hours.get(day)
             on = QCheckBox(name)
             on.setChecked(span is not None)
@@ -393,15 +399,38 @@ class RemindersPage(QWidget):
                 edit.setEnabled(on.isChecked())
             start.setAccessibleName(tr("{day} from").format(day=name))
             end.setAccessibleName(tr("{day} until").format(day=name))
-            row = QHBoxLayout()
-            row.addWidget(start)
-            row.addWidget(QLabel(tr("to")))
-            row.addWidget(end)
-            form.addRow(on, row)
+            for column, widget in enumerate((on, start, QLabel(tr("to")), end)):
+                hours.addWidget(widget, i, column)
             self.days[day] = (on, start, end)
             on.toggled.connect(self._on_hours_changed)
             start.timeChanged.connect(self._on_hours_changed)
             end.timeChanged.connect(self._on_hours_changed)
+        hours.setColumnStretch(4, 1)
+        form.addRow(table)
+        form.addRow(section(tr("When you are away or busy")))
+        self.away = _sensing_note(idle, tr(
+            "Stepping away for a while counts as a break, and nothing is said while the "
+            "screen is locked (noticed by: {source})."), tr(
+            "This desktop does not tell stretchtimer when you step away from the keyboard; "
+            "a computer that sleeps still counts as a break."))
+        form.addRow(self.away)
+        form.addRow(tr("Full screen may delay by"), self.defer)
+        self.busy = _sensing_note(full, tr(
+            "A presentation or video call in full screen holds a reminder until it ends "
+            "(noticed by: {source})."), tr(
+            "This desktop does not tell stretchtimer when an app is in full screen, so "
+            "reminders never wait for one."))
+        self.defer.setEnabled(full is not None)
+        form.addRow(self.busy)
+        form.addRow(tr("A call may delay by"), self.call_defer)
+        self.on_call = _sensing_note(calls, tr(
+            "A call holds a reminder until it ends, and nothing is said into it "
+            "(noticed by: {source})."), tr(
+            "This desktop does not tell stretchtimer when you are on a call, so reminders "
+            "never wait for one."))
+        self.call_defer.setEnabled(calls is not None)
+        form.addRow(self.on_call)
+        form.addRow("", self.nudge)
         self.enabled.toggled.connect(lambda v: self._set("enabled", v))
         self.interval.valueChanged.connect(lambda v: self._set("interval_min", v))
         self.snooze.valueChanged.connect(lambda v: self._set("snooze_min", v))
@@ -453,7 +482,7 @@ class GoalsPage(QWidget):
         note = QLabel(tr("Regular, gentle practice is what helps: most days, once or twice a day "
                       "(two or three times if your hamstrings are very tight)."))
         note.setWordWrap(True)
-        form = QFormLayout(self)
+        form = _form(self)
         form.addRow(tr("Goal"), self.days)
         form.addRow(tr("Daily target"), self.sessions)
         form.addRow(note)
@@ -493,7 +522,7 @@ class DisplayPage(QWidget):
         note = QLabel(tr("A new language applies the next time stretchtimer starts. With no "
                          "voice chosen, the voice speaks it too, if the speech engine has it."))
         note.setWordWrap(True)
-        form = QFormLayout(self)
+        form = _form(self)
         form.addRow("", self.contrast)
         form.addRow(tr("&Text size"), self.text_size)
         form.addRow("", self.reduced_motion)
@@ -544,7 +573,7 @@ class HistoryPage(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(self.choose)
-        form = QFormLayout(self)
+        form = _form(self, grow=True)
         form.addRow("", self.synced)
         label = QLabel(tr("&Folder"))  # a row of two widgets has no buddy of its own
         label.setBuddy(self.folder)
