@@ -117,12 +117,24 @@
         <translation>Zwölf-Wochen-Kalender</translation>
     </message>
     <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
         <source>Left and right balance</source>
         <translation>Verhältnis links und rechts</translation>
     </message>
     <message>
         <source>No stretches in four weeks</source>
         <translation>Keine Dehnungen in vier Wochen</translation>
+    </message>
+    <message>
+        <source>R {held}</source>
+        <translation>R {held}</translation>
+    </message>
+    <message>
+        <source>L {held}</source>
+        <translation>L {held}</translation>
     </message>
     <message>
         <source>Sessions per day</source>
@@ -143,10 +155,6 @@
     <message>
         <source>Sessions a day (dashed: your daily target)</source>
         <translation>Einheiten pro Tag (gestrichelt: dein Tagesziel)</translation>
-    </message>
-    <message>
-        <source>Seconds held in the last 4 weeks, left and right</source>
-        <translation>Gehaltene Sekunden in den letzten 4 Wochen, links und rechts</translation>
     </message>
     <message numerus="yes">
         <source>{done} of %n stretch days this week</source>
@@ -188,6 +196,10 @@
     <message>
         <source>left {seconds} s</source>
         <translation>links {seconds} s</translation>
+    </message>
+    <message>
+        <source>Time held in the last 4 weeks, left and right</source>
+        <translation>Gehaltene Zeit in den letzten 4 Wochen, links und rechts</translation>
     </message>
     <message>
         <source>No streak yet</source>

@@ -105,6 +105,13 @@ class HeatMap(QWidget):
         p.end()
 
 
+def held_words(seconds: float) -> str:
+    """"45 s" up to a minute and a half, then "12 min"."""
+    if seconds >= 90:
+        return tr("{minutes} min").format(minutes=round(seconds / 60))
+    return tr("{seconds} s").format(seconds=round(seconds))
+
+
 class BalanceChart(QWidget):
     """Seconds held per muscle over four weeks: left to the left, right to the right."""
 
@@ -135,7 +142,8 @@ class BalanceChart(QWidget):
             return
         name_w = self.width() * 0.28
         mid = name_w + (self.width() - name_w) / 2
-        half = (self.width() - name_w) / 2 - 50
+        widest = tr("R {held}").format(held=tr("{minutes} min").format(minutes=888))
+        half = (self.width() - name_w) / 2 - self.fontMetrics().horizontalAdvance(widest) - 8
         most = max(max(sides.values()) for _, sides in rows) or 1
         h = min(28.0, self.height() / len(rows))
         for i, (muscle, sides) in enumerate(rows):
@@ -149,9 +157,9 @@ class BalanceChart(QWidget):
                 w = half * both / most
                 p.setBrush(BOTH)
                 p.drawRoundedRect(QRectF(mid - w / 2, y + 5, w, h - 10), 3, 3)
-                label = f"{both / 60:.0f} min" if both >= 90 else f"{both:.0f} s"
                 p.setPen(_text(self))
-                p.drawText(QRectF(mid + w / 2 + 4, y, 60, h), Qt.AlignmentFlag.AlignVCenter, label)
+                p.drawText(QRectF(mid + w / 2 + 4, y, self.width() - mid - w / 2 - 4, h),
+                           Qt.AlignmentFlag.AlignVCenter, held_words(both))
                 continue
             p.setBrush(LEFT)
             p.drawRoundedRect(QRectF(mid - half * left / most, y + 5, half * left / most, h - 10),
@@ -159,11 +167,13 @@ class BalanceChart(QWidget):
             p.setBrush(RIGHT)
             p.drawRoundedRect(QRectF(mid, y + 5, half * right / most, h - 10), 3, 3)
             p.setPen(_text(self))
-            p.drawText(QRectF(mid - half * left / most - 48, y, 46, h),
+            left_end, right_end = mid - half * left / most - 4, mid + half * right / most + 4
+            p.drawText(QRectF(name_w, y, left_end - name_w, h),
                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                       f"L {left:.0f}s")
-            p.drawText(QRectF(mid + half * right / most + 4, y, 60, h),
-                       Qt.AlignmentFlag.AlignVCenter, f"R {right:.0f}s")
+                       tr("L {held}").format(held=held_words(left)))
+            p.drawText(QRectF(right_end, y, self.width() - right_end, h),
+                       Qt.AlignmentFlag.AlignVCenter,
+                       tr("R {held}").format(held=held_words(right)))
         p.end()
 
 
@@ -232,13 +242,17 @@ class HistoryView(QWidget):
         grid.addWidget(self.week_label, 0, 0)
         grid.addWidget(self.streak_label, 0, 1)
         grid.addWidget(self.week, 1, 0)
-        grid.addWidget(self._caption(tr("One missed day in seven does not break a streak.")),
-                       1, 1, Qt.AlignmentFlag.AlignTop)
+        beside = QVBoxLayout()  # under the streak: how streaks count, and the totals
+        beside.addWidget(self._caption(tr("One missed day in seven does not break a streak.")))
+        self.summary.setWordWrap(True)
+        beside.addWidget(self.summary)
+        beside.addStretch(1)
+        grid.addLayout(beside, 1, 1)
         grid.addWidget(self._caption(tr("The last 12 weeks")), 2, 0)
         grid.addWidget(self._caption(tr("Sessions a day (dashed: your daily target)")), 2, 1)
         grid.addWidget(self.heatmap, 3, 0)
         grid.addWidget(self.days, 3, 1)
-        grid.addWidget(self._caption(tr("Seconds held in the last 4 weeks, left and right")),
+        grid.addWidget(self._caption(tr("Time held in the last 4 weeks, left and right")),
                        4, 0)
         grid.addWidget(self._caption(tr("Past sessions")), 4, 1)
         grid.addWidget(self.balance, 5, 0)
@@ -252,7 +266,6 @@ class HistoryView(QWidget):
         layout.setContentsMargins(SPACING["section"], SPACING["line"], SPACING["section"],
                                   SPACING["line"])
         layout.addLayout(grid)
-        layout.addWidget(self.summary)
 
     def _on_settings_changed(self, _section) -> None:
         if self.isVisible():

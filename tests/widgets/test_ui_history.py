@@ -76,3 +76,10 @@ def test_history_counts_a_session_just_finished(qtbot, tmp_path):
         driver.catch_up()
     window.show_tab(1)
     assert window.history_page.content.week_label.text() == "1 of 5 stretch days this week"
+
+
+def test_time_held_is_said_in_seconds_then_minutes():
+    from stretchtimer.ui.history_view import held_words
+
+    assert [held_words(s) for s in (0, 30, 89.4, 90, 596, 660)] == [
+        "0 s", "30 s", "89 s", "2 min", "10 min", "11 min"]
