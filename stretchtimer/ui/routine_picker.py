@@ -250,10 +250,22 @@ class RoutinePreview(QWidget):
             self._pictures = True
             for i in range(MAX_FIGURES):
                 figure = FigureView()
-                figure.setMaximumHeight(150)
+                figure.setMaximumHeight(self._figure_height())
                 self.figures.append(figure)
                 self._pictures_row.insertWidget(i, figure)
         self._show_figures(self._routine)
+
+    def _figure_height(self) -> int:
+        """The pictures take up to a third of the preview's height (150 px at the least,
+        so a small window still shows them; 420 at the most, so a 4K one keeps room for
+        the text)."""
+        return int(max(150, min(420, self.height() / 3)))
+
+    @guarded
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        for figure in self.figures:
+            figure.setMaximumHeight(self._figure_height())
 
     def _show_figures(self, routine: Routine | None) -> None:
         from stretchtimer.ui.figure import figure_file
