@@ -651,10 +651,6 @@
         <translation>Überspringen (Esc)</translation>
     </message>
     <message>
-        <source>Time to stand and stretch: {name}, {length}</source>
-        <translation>Zeit, aufzustehen und dich zu dehnen: {name}, {length}</translation>
-    </message>
-    <message>
         <source>Left, then right</source>
         <translation>Links, dann rechts</translation>
     </message>

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from stretchtimer.ui.guard import guarded
 from stretchtimer.ui.i18n import tr
-from stretchtimer.ui.theme import set_type
+from stretchtimer.ui.theme import SPACING, set_type
 
 
 class ReminderPopup(QFrame):
@@ -23,9 +23,10 @@ class ReminderPopup(QFrame):
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName(tr("Stretch reminder"))
-        self.title = QLabel()
+        self.title = QLabel(tr("Time to stand and stretch"))
         set_type(self.title, "lead", bold=True)
-        self.title.setWordWrap(True)
+        self.routine = QLabel()  # which routine, and how long it takes
+        self.routine.setWordWrap(True)
         self.start = QPushButton(tr("Start (Enter)"))
         self.snooze = QPushButton(tr("Snooze (S)"))
         self.skip = QPushButton(tr("Skip (Esc)"))
@@ -40,9 +41,13 @@ class ReminderPopup(QFrame):
         buttons = QHBoxLayout()
         for b in (self.start, self.snooze, self.skip):
             buttons.addWidget(b)
+        buttons.setSpacing(SPACING["gap"])
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setContentsMargins(*(SPACING["section"],) * 4)
+        layout.setSpacing(SPACING["tight"])
         layout.addWidget(self.title)
+        layout.addWidget(self.routine)
+        layout.addSpacing(SPACING["gap"])
         layout.addLayout(buttons)
 
     @guarded
@@ -56,8 +61,8 @@ class ReminderPopup(QFrame):
             super().keyPressEvent(event)
 
     def offer(self, routine_name: str, length: str) -> None:
-        self.title.setText(tr("Time to stand and stretch: {name}, {length}").format(
-            name=routine_name, length=length))
+        self.routine.setText(f"{routine_name}  ·  {length}")
+        self.setAccessibleDescription(self.routine.text())
         self.adjustSize()
         screen = QGuiApplication.primaryScreen().availableGeometry()
         self.move(screen.right() - self.width() - 16, screen.bottom() - self.height() - 16)

@@ -101,7 +101,7 @@ def test_a_simulated_workweek_reminds_hourly_in_work_hours_only(qtbot):
     step(clock, driver, 7 * 24 * 3600)
     assert len(offered) == 40 and offered[0] == "Mon 10:00" and offered[-1] == "Fri 17:00"
     assert not [o for o in offered if o.startswith(("Sat", "Sun"))]
-    assert popup.isVisible() and "Desk micro-break" in popup.title.text()
+    assert popup.isVisible() and "Desk micro-break" in popup.routine.text()
 
 
 def test_start_from_the_popup_runs_the_routine_and_resets_the_clock(qtbot):
