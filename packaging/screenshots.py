@@ -65,8 +65,9 @@ def make_home(language: str, theme: str) -> Path:
     paths = Paths.under(home)
     paths.config.mkdir(parents=True)
     paths.settings_file.write_text(json.dumps({
-        "schema_version": 1, "display": {"language": language, "welcome_shown": True,
-                                         "high_contrast": theme == "contrast"}}))
+        "schema_version": 1, "display": {
+            "language": language, "welcome_shown": True, "high_contrast": theme == "contrast",
+            "text_size": int(os.environ.get("SHOTS_TEXT", "100"))}}))  # e.g. 200 (%)
     from stretchtimer.storage.routines import load_routines
 
     desk = load_routines(None, language).get("desk-micro")  # as it was named when done

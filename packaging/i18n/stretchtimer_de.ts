@@ -1857,6 +1857,14 @@
         <translation>Erinnerungen kommen nur in diesen Stunden. Du kannst sie später unter Einstellungen &gt; Erinnerungen ändern.</translation>
     </message>
     <message>
+        <source>The voice guides each routine</source>
+        <translation>Die Stimme führt durch jede Routine</translation>
+    </message>
+    <message>
+        <source>M mutes it at any time, in the timer.</source>
+        <translation>Mit M schaltest du sie im Timer jederzeit stumm.</translation>
+    </message>
+    <message>
         <source>Work starts</source>
         <translation>Arbeitsbeginn</translation>
     </message>
@@ -1883,10 +1891,6 @@
     <message>
         <source>The voice, and starting at login</source>
         <translation>Die Stimme, und Start bei der Anmeldung</translation>
-    </message>
-    <message>
-        <source>The voice guides each routine (M mutes it at any time)</source>
-        <translation>Die Stimme führt durch jede Routine (M schaltet sie jederzeit stumm)</translation>
     </message>
     <message>
         <source>&amp;Test the voice</source>

@@ -7,7 +7,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchtimer.core.records import Rating
+from stretchtimer.ui.flow_layout import FlowLayout
 from stretchtimer.ui.i18n import tr
 from stretchtimer.ui.theme import set_type
 
@@ -48,7 +48,7 @@ class CheckInBar(QWidget):
         super().__init__(parent)
         self.question = QLabel(tr("How did that feel?"))
         set_type(self.question, "lead", bold=True)
-        row = QHBoxLayout(self)
+        row = FlowLayout(self)  # onto two lines when one is too narrow (large text)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.question)
         self.buttons: dict[Rating, QPushButton] = {}
@@ -65,7 +65,6 @@ class CheckInBar(QWidget):
         self.skip.setAccessibleName(tr("Skip the check-in"))
         self.skip.clicked.connect(self.hide)
         row.addWidget(self.skip)
-        row.addStretch(1)
 
     def ask(self) -> None:
         self.question.setText(tr("How did that feel?"))

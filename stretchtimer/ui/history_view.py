@@ -233,6 +233,7 @@ class HistoryView(QWidget):
         self.week_label, self.streak_label = QLabel(), QLabel()
         for label in (self.week_label, self.streak_label):
             set_type(label, "title", bold=True)
+            label.setWordWrap(True)  # two lines rather than a window wider than the screen
         self.week, self.heatmap = WeekStrip(), HeatMap()
         self.balance, self.days = BalanceChart(), DayBars()
         self.summary = QLabel()
@@ -274,6 +275,7 @@ class HistoryView(QWidget):
     @staticmethod
     def _caption(text: str) -> QLabel:
         label = QLabel(text)
+        label.setWordWrap(True)
         label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         return label
 

@@ -12,9 +12,11 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QScrollArea,
     QStackedWidget,
     QTabWidget,
     QToolButton,
@@ -42,20 +44,26 @@ class _FirstPaint(QObject):
 
 
 class _LazyPage(QWidget):
-    """A tab whose content is built the first time it is shown (after the first paint)."""
+    """A tab whose content is built the first time it is shown (after the first paint),
+    in a frameless scroll area: at a large text size on a small screen it scrolls rather
+    than squeezing its charts and labels."""
 
     def __init__(self, factory: Callable[[], QWidget]) -> None:
         super().__init__()
         self._factory = factory
         self.content: Any = None
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._area = QScrollArea()
+        self._area.setWidgetResizable(True)
+        self._area.setFrameShape(QFrame.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._area)
 
     @guarded
     def showEvent(self, event) -> None:
         if self.content is None:
             content = self._factory()
-            self._layout.addWidget(content)
+            self._area.setWidget(content)
             content.show()
             self.content = content
         super().showEvent(event)

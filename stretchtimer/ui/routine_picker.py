@@ -26,11 +26,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -167,6 +169,7 @@ class RoutinePreview(QWidget):
         self.title.setWordWrap(True)
         set_type(self.title, "title", bold=True)
         self.facts = QLabel()
+        self.facts.setWordWrap(True)  # at 200 % text it may not fit one line
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.paused = QLabel()
@@ -190,14 +193,23 @@ class RoutinePreview(QWidget):
         self.start.setAccessibleName(tr("Start routine"))
         self.start.setToolTip(tr("Start this routine (Enter)"))
         self.start.clicked.connect(self.start_clicked)
+        content = QWidget()  # all but Start: it scrolls when it does not fit (large text)
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(0, 0, 0, 0)
+        for w in (self.title, self.facts, self.summary, self.paused):
+            inner.addWidget(w)
+        inner.addSpacing(SPACING["gap"])
+        inner.addLayout(pictures)
+        inner.addWidget(self.details, 1)
+        self.scroller = QScrollArea()
+        self.scroller.setWidget(content)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACING["section"], SPACING["line"], SPACING["section"],
                                   SPACING["line"])
-        for w in (self.title, self.facts, self.summary, self.paused):
-            layout.addWidget(w)
-        layout.addSpacing(8)
-        layout.addLayout(pictures)
-        layout.addWidget(self.details, 1)
+        layout.addWidget(self.scroller, 1)
         layout.addWidget(self.start)
 
     def show_routine(self, routine: Routine | None, plan: Plan | None,
@@ -302,6 +314,7 @@ class RoutinePicker(QWidget):
         self.proxy.setSourceModel(self.model)
 
         self.today = QLabel()  # today's sessions, the streak, the next reminder
+        self.today.setWordWrap(True)
         self.today.setAccessibleName(tr("Today"))
         set_type(self.today, "lead", bold=True)
         self.today.hide()
@@ -363,6 +376,7 @@ class RoutinePicker(QWidget):
         splitter.addWidget(self.preview)
         splitter.setStretchFactor(0, 5)
         splitter.setStretchFactor(1, 4)
+        splitter.setSizes([5000, 4000])  # 5:4 from the start, whatever each one's hint
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

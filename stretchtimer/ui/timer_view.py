@@ -21,9 +21,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
+    QScrollArea,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -46,6 +48,7 @@ from stretchtimer.ui.theme import (
     set_type,
     side_colour,
 )
+from stretchtimer.ui.wrapped_label import WrappedLabel
 
 
 def digits_for(remaining: float) -> str:
@@ -225,9 +228,8 @@ class TimerView(QWidget):
         self._segment: Segment | None = None
         self._phases: list[tuple[float, str, float]] = []
 
-        self.exercise = QLabel()
+        self.exercise = WrappedLabel()  # its last line is never cut off (large text)
         set_type(self.exercise, "title", bold=True)
-        self.exercise.setWordWrap(True)
         self.rep = QLabel()
         set_type(self.rep, "heading")
         self.rep.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -243,7 +245,14 @@ class TimerView(QWidget):
         self.done_info.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.done_info.setAccessibleName(tr("What you held"))
         set_type(self.done_info, "lead")
-        self.done_info.hide()
+        self.done_box = QScrollArea()  # a long routine's rows scroll, at large text too
+        self.done_box.setWidget(self.done_info)
+        self.done_box.setWidgetResizable(True)
+        self.done_box.setFrameShape(QFrame.Shape.NoFrame)
+        self.done_box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.done_box.viewport().setAutoFillBackground(False)
+        self.done_info.setAutoFillBackground(False)
+        self.done_box.hide()
         self._held = ""  # the finished session's rows, kept for show_day
         self.cue = QLabel()
         set_type(self.cue, "heading", italic=True)
@@ -289,15 +298,15 @@ class TimerView(QWidget):
         self.controls.addStretch(1)
 
         header = QHBoxLayout()
-        header.addWidget(self.exercise, 2)
+        header.addWidget(self.exercise, 3)  # a long name needs the room, "Rep 1 of 2" not
         header.addWidget(self.side, 0, Qt.AlignmentFlag.AlignCenter)
-        header.addWidget(self.rep, 2)
+        header.addWidget(self.rep, 1)
         middle = QHBoxLayout()
         middle.addWidget(self.ring, 3)
         beside = QVBoxLayout()
         beside.addWidget(self.figure, 3)
         beside.addWidget(self.pacer, 2)
-        beside.addWidget(self.done_info, 5)
+        beside.addWidget(self.done_box, 5)
         middle.addLayout(beside, 2)
         footer = QHBoxLayout()
         footer.addWidget(self.next)
@@ -373,7 +382,7 @@ class TimerView(QWidget):
         if self.driver.state is not State.FINISHED:
             return
         self.done_info.setText(self._held + (f"<p>{html.escape(day)}</p>" if day else ""))
-        self.done_info.show()
+        self.done_box.show()
 
     def _show_figure(self, plan: Plan | None, segment: Segment) -> None:
         from stretchtimer.ui.figure import figure_file, mirrored_for
@@ -407,7 +416,7 @@ class TimerView(QWidget):
         self.act_restart.setToolTip(tr("Restart (R or Space)"))
         self.act_stop.setText(tr("Routines") if finished else tr("Stop"))
         self.act_stop.setToolTip(tr("Back to the routines (Esc)") if finished else tr("Stop (Esc)"))
-        self.done_info.setVisible(finished and bool(self.done_info.text()))
+        self.done_box.setVisible(finished and bool(self.done_info.text()))
         self.pacer.setVisible(not finished)
         if not finished:
             self.done_info.setText("")

@@ -7,14 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QFormLayout,
-    QGridLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -25,8 +27,25 @@ from PySide6.QtWidgets import (
 from stretchtimer.core.reminders import WEEKDAYS
 from stretchtimer.settings_model import SettingsModel
 from stretchtimer.storage.settings import BOUNDS
+from stretchtimer.ui.flow_layout import FlowLayout
 from stretchtimer.ui.guard import guarded
 from stretchtimer.ui.i18n import tr
+from stretchtimer.ui.theme import SPACING
+
+
+def _scrolled(page: QWizardPage) -> QWidget:
+    """The widget a step's content goes in: inside a frameless scroll area, so that at a
+    large text size on a small screen it scrolls rather than being cut off."""
+    content = QWidget()
+    area = QScrollArea()
+    area.setWidget(content)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(area)
+    return content
 
 
 def _text(text: str) -> QLabel:
@@ -63,10 +82,24 @@ class WelcomeWizard(QWizard):
         self.setWindowTitle(tr("Welcome to stretchtimer"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setButtonText(QWizard.WizardButton.CancelButton, tr("Skip"))
+        self._contents: list[QWidget] = []  # each step's content (what _fit measures)
         self.addPage(self._about_page())
         self.addPage(self._day_page())
         self.addPage(self._voice_page(test_voice))
-        self.setMinimumWidth(560)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Wide and tall enough for the largest step at the text size set (560 px wide at
+        100 %), within the screen."""
+        scale = self.model.display.text_size / 100
+        screen = (self.screen() or QApplication.primaryScreen()).availableGeometry()
+        width = int(min(screen.width() * 0.9, 560 * max(1.0, scale)))
+        self.setMinimumWidth(width)
+        inner = width - 2 * SPACING["page"]
+        tallest = max(layout.totalHeightForWidth(inner) for w in self._contents
+                      if (layout := w.layout()) is not None)
+        chrome = int(160 * max(1.0, scale))  # the step's title and the buttons
+        self.resize(width, int(min(screen.height() * 0.9, tallest + chrome)))
 
     def _about_page(self) -> QWizardPage:
         from pathlib import Path
@@ -76,7 +109,9 @@ class WelcomeWizard(QWizard):
 
         page = QWizardPage()
         page.setTitle(tr("Stand up and stretch, a little, every hour"))
-        outer = QHBoxLayout(page)
+        content = _scrolled(page)
+        self._contents.append(content)
+        outer = QHBoxLayout(content)
         layout = QVBoxLayout()
         outer.addLayout(layout, 3)
         self.figure = FigureView()
@@ -108,13 +143,15 @@ class WelcomeWizard(QWizard):
         self.interval = minutes_box(r, "interval_min", tr("Minutes between reminders"), 15)
         self.interval.setRange(*BOUNDS["reminders", "interval_min"])
         self.interval.setMaximumWidth(self.interval.sizeHint().width() + 40)
-        days = QGridLayout()
+        days_box = QWidget()  # the days in a row, wrapping onto more as the text grows
+        days = FlowLayout(days_box, SPACING["line"])
+        days.setContentsMargins(0, 0, 0, 0)
         self.days = {}
-        for i, (day, name) in enumerate(zip(WEEKDAYS, weekday_names())):
+        for day, name in zip(WEEKDAYS, weekday_names()):
             box = QCheckBox(name)
             box.setChecked(day in r.work_hours)
             self.days[day] = box
-            days.addWidget(box, i // 4, i % 4)
+            days.addWidget(box)
         spans = [r.work_hours[d] for d in WEEKDAYS if d in r.work_hours]  # Monday's first
         first = spans[0] if spans else ["09:00", "17:30"]
         self.start, self.end = QTimeEdit(), QTimeEdit()
@@ -141,9 +178,11 @@ class WelcomeWizard(QWizard):
         hours.addWidget(QLabel("–"))
         hours.addWidget(self.end)
         hours.addStretch(1)
-        form = QFormLayout(page)
+        content = _scrolled(page)
+        self._contents.append(content)
+        form = QFormLayout(content)
         form.addRow(tr("Remind me every"), self.interval)
-        form.addRow(tr("On"), days)
+        form.addRow(tr("On"), days_box)
         form.addRow(tr("Hours"), hours)
         form.addRow(_text(tr("Reminders come only in these hours. You can change them later "
                              "in Settings > Reminders.")))
@@ -158,7 +197,7 @@ class WelcomeWizard(QWizard):
     def _voice_page(self, test_voice: Callable[[], None] | None) -> QWizardPage:
         page = QWizardPage()
         page.setTitle(tr("The voice, and starting at login"))
-        self.speak = QCheckBox(tr("The voice guides each routine (M mutes it at any time)"))
+        self.speak = QCheckBox(tr("The voice guides each routine"))
         self.speak.setChecked(not self.model.voice.muted)
         self.test = QPushButton(tr("&Test the voice"))
         self.test.setEnabled(test_voice is not None)
@@ -171,8 +210,11 @@ class WelcomeWizard(QWizard):
         self.at_login.setChecked(first_run or (self.autostart is not None and
                                                self.autostart.enabled()))
         self.at_login.setVisible(self.autostart is not None)
-        layout = QVBoxLayout(page)
+        content = _scrolled(page)
+        self._contents.append(content)
+        layout = QVBoxLayout(content)
         layout.addWidget(self.speak)
+        layout.addWidget(_text(tr("M mutes it at any time, in the timer.")))
         row = QHBoxLayout()
         row.addWidget(self.test)
         row.addStretch(1)

@@ -51,7 +51,7 @@ def test_every_view_and_the_started_session_show_the_same_length(qtbot, tmp_path
     reminders.scheduler.due = clock.wall()  # a reminder is due now
     reminders.check()
     assert popup.isVisible()
-    in_popup = length_in(popup.title.text())
+    in_popup = length_in(popup.routine.text())
     editor = app.routines.edit(routine)  # a built-in: its copy opens
     in_editor = length_in(editor.total.text())
     editor.reject()

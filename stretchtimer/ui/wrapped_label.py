@@ -1,0 +1,34 @@
+"""A word-wrapped label that claims the height its lines need at its width. Qt's box
+layouts size a wrapped label nested in a row by its size hint, not by its height for
+width, and cut off its last line when the text is large (200 %)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel
+
+from stretchtimer.ui.guard import guarded
+
+
+class WrappedLabel(QLabel):
+    def __init__(self, text: str = "") -> None:
+        super().__init__(text)
+        self.setWordWrap(True)
+
+    def _claim(self) -> None:
+        need = self.heightForWidth(self.width())
+        if need > 0 and need != self.minimumHeight():
+            self.setMinimumHeight(need)
+
+    @guarded
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._claim()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setText(text)
+        self._claim()
+
+    @guarded
+    def changeEvent(self, event) -> None:  # a new font (the text size) needs other lines
+        super().changeEvent(event)
+        self._claim()
