@@ -12,8 +12,7 @@ sources=$(find stretchtimer -name '*.py' -not -path '*/__pycache__/*' | sort)
 for ts in packaging/i18n/stretchtimer_*.ts; do
   lang=${ts##*_}; lang=${lang%.ts}
   # English needs only its plural forms ("1 session", "2 sessions" for "%n session(s)")
-  only=(); [ "$lang" = en ] && only=(-pluralonly)
-  "$bin/pyside6-lupdate" -no-obsolete -locations none "${only[@]}" -target-language "$lang" \
-    $sources -ts "$ts"
+  only=(); [ "$lang" = en ] && only=(-pluralonly -target-language en)
+  "$bin/pyside6-lupdate" -no-obsolete -locations none "${only[@]}" $sources -ts "$ts"
   "$bin/pyside6-lrelease" "$ts" -qm "assets/i18n/stretchtimer_$lang.qm"
 done
