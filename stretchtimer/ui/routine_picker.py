@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QSize,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -469,9 +470,17 @@ class RoutinePicker(QWidget):
             index = self.proxy.index(row, 0)
             if index.data(ROUTINE_ROLE).id == routine_id:
                 self.list.setCurrentIndex(index)
-                return
-        if self.proxy.rowCount():
-            self.list.setCurrentIndex(self.proxy.index(0, 0))
+                break
+        else:
+            if self.proxy.rowCount():
+                self.list.setCurrentIndex(self.proxy.index(0, 0))
+        # chosen before the list had its size, it scrolled to show the row in a sliver
+        # of a view: once laid out, show it again from as near the top as it can be
+        QTimer.singleShot(0, self, self._scroll_to_current)  # (not once self is gone)
+
+    def _scroll_to_current(self) -> None:
+        self.list.scrollTo(self.list.currentIndex(),
+                           QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def _on_filters_changed(self) -> None:
         keep = self.current_routine()
