@@ -37,14 +37,14 @@ def _accent(w: QWidget) -> QColor:
     return w.palette().color(QPalette.ColorRole.Highlight)
 
 
-class WeekStrip(QWidget):
-    """Monday to Sunday: a filled circle for each day with a stretch."""
+class _Chart(QWidget):
+    """A chart of the history's statistics: drawn by draw() once there are some."""
 
-    def __init__(self) -> None:
+    def __init__(self, name: str, min_width: int, min_height: int) -> None:
         super().__init__()
         self.stats: Stats | None = None
-        self.setMinimumHeight(70)
-        self.setAccessibleName(tr("This week"))
+        self.setMinimumSize(min_width, min_height)
+        self.setAccessibleName(name)
 
     @guarded
     def paintEvent(self, _event) -> None:
@@ -52,6 +52,21 @@ class WeekStrip(QWidget):
             return
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.draw(p)
+        p.end()
+
+    def draw(self, p: QPainter) -> None:
+        raise NotImplementedError
+
+
+class WeekStrip(_Chart):
+    """Monday to Sunday: a filled circle for each day with a stretch."""
+
+    def __init__(self) -> None:
+        super().__init__(tr("This week"), 0, 70)
+
+    def draw(self, p: QPainter) -> None:
+        assert self.stats is not None
         size = min(self.width() / 7, self.height() - 20)
         r = size * 0.36
         active = set(self.stats.week_days)
@@ -64,24 +79,16 @@ class WeekStrip(QWidget):
             p.setPen(_text(self))
             p.drawText(QRectF(cx - r, cy + r + 2, 2 * r, 16), Qt.AlignmentFlag.AlignCenter,
                        weekday_letters()[i])
-        p.end()
 
 
-class HeatMap(QWidget):
+class HeatMap(_Chart):
     """Twelve weeks, a column each, a cell per day, darker for more sessions."""
 
     def __init__(self) -> None:
-        super().__init__()
-        self.stats: Stats | None = None
-        self.setMinimumSize(300, 150)
-        self.setAccessibleName(tr("Twelve-week calendar"))
+        super().__init__(tr("Twelve-week calendar"), 300, 150)
 
-    @guarded
-    def paintEvent(self, _event) -> None:
-        if self.stats is None:
-            return
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    def draw(self, p: QPainter) -> None:
+        assert self.stats is not None
         label_w, top = 18, 18
         cell = min((self.width() - label_w) / HEATMAP_WEEKS, (self.height() - top) / 7)
         for row, letter in enumerate(weekday_letters()):
@@ -102,7 +109,6 @@ class HeatMap(QWidget):
             p.setBrush(colour if count else _faint(self, 0.08))
             if day <= self.stats.today:
                 p.drawRoundedRect(QRectF(x + 2, y + 2, cell - 4, cell - 4), 3, 3)
-        p.end()
 
 
 def held_words(seconds: float) -> str:
@@ -112,14 +118,11 @@ def held_words(seconds: float) -> str:
     return tr("{seconds} s").format(seconds=round(seconds))
 
 
-class BalanceChart(QWidget):
+class BalanceChart(_Chart):
     """Seconds held per muscle over four weeks: left to the left, right to the right."""
 
     def __init__(self) -> None:
-        super().__init__()
-        self.stats: Stats | None = None
-        self.setMinimumHeight(120)
-        self.setAccessibleName(tr("Left and right balance"))
+        super().__init__(tr("Left and right balance"), 0, 120)
 
     def rows(self) -> list[tuple[str, dict[str, float]]]:
         """(muscle, seconds per side), by the muscle's name in the UI's language (two
@@ -131,11 +134,8 @@ class BalanceChart(QWidget):
                 row[side] = row.get(side, 0.0) + seconds
         return sorted(named.items(), key=lambda row: row[0].casefold())
 
-    @guarded
-    def paintEvent(self, _event) -> None:
+    def draw(self, p: QPainter) -> None:
         rows = self.rows()
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
         if not rows:
             p.setPen(_text(self))
             p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, tr("No stretches in four weeks"))
@@ -174,24 +174,16 @@ class BalanceChart(QWidget):
             p.drawText(QRectF(right_end, y, self.width() - right_end, h),
                        Qt.AlignmentFlag.AlignVCenter,
                        tr("R {held}").format(held=held_words(right)))
-        p.end()
 
 
-class DayBars(QWidget):
+class DayBars(_Chart):
     """Sessions on each of the last seven days against the daily target."""
 
     def __init__(self) -> None:
-        super().__init__()
-        self.stats: Stats | None = None
-        self.setMinimumHeight(120)
-        self.setAccessibleName(tr("Sessions per day"))
+        super().__init__(tr("Sessions per day"), 0, 120)
 
-    @guarded
-    def paintEvent(self, _event) -> None:
-        if self.stats is None:
-            return
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    def draw(self, p: QPainter) -> None:
+        assert self.stats is not None
         target = self.stats.sessions_goal
         top = max([target, *(n for _, n in self.stats.per_day)]) + 0.5
         base, label_h = self.height() - 18, 18
@@ -207,7 +199,6 @@ class DayBars(QWidget):
         y = base - (base - 4) * target / top
         p.setPen(QPen(_text(self), 1.5, Qt.PenStyle.DashLine))
         p.drawLine(0, int(y), self.width(), int(y))
-        p.end()
 
 
 def stats_of(tally, settings, today: date) -> Stats:
