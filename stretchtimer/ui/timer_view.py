@@ -451,7 +451,8 @@ class TimerView(QWidget):
             self.ring.set_state("✓" if done else "–", tr("Done") if done else tr("Stopped"), 1.0,
                                 phase_colour(Kind.DONE, app))
             self.pacer.set_breath(None, 0)
-            self.progress.setValue(int(self.driver.position()))
+            self.progress.setMaximum(int(max(plan.total, 1)))  # (a value past it is ignored)
+            self.progress.setValue(min(int(self.driver.position()), self.progress.maximum()))
             at = format_clock(min(self.driver.position(), plan.total))
             self.progress.setFormat((tr("Done at {done} of {total}") if done else
                                      tr("Stopped at {done} of {total}")).format(

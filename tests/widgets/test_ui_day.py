@@ -48,3 +48,18 @@ def test_the_day_line_reads_the_history_once_not_at_every_check(qtbot, tmp_path)
     app.show_day()
     assert app.window.picker.today.text().startswith("Today: 0 of 3 sessions")
     assert len(loads) == 1
+
+
+def test_the_progress_bar_is_full_when_done(qtbot, tmp_path):
+    clock = FakeClock(wall=MONDAY_8 + 3600)
+    app, _driver = launched(qtbot, tmp_path / "home", clock)
+    app.start_routine(app.library.get("walk-break"))  # its closing words run past the end
+    run = app.driver
+    clock.advance_to(run.machine.monotonic_at(run.plan.total / 3))
+    run.catch_up()
+    app.timer.refresh()
+    clock.advance_to(run.machine.monotonic_at(run.machine.end))
+    run.catch_up()
+    bar = app.timer.progress
+    assert run.machine.end > run.plan.total + 1  # a position past the bar's end
+    assert bar.value() == bar.maximum() > 0 and bar.text() == "Done at 1:49 of 1:49"
