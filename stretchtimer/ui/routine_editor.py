@@ -170,6 +170,7 @@ class ExerciseForm(QWidget):
         self.source.setPlaceholderText(tr("optional, e.g. my physiotherapist, March 2026"))
 
         form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a long label above
         form.addRow(tr("Na&me"), self.name)
         form.addRow(tr("Mus&cles"), self.muscles)
         form.addRow(tr("&Getting into it"), self.setup)
@@ -384,9 +385,13 @@ class RoutineEditor(QDialog):
         scroll.setWidget(right)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         edit = QSplitter()
         edit.addWidget(left)
         edit.addWidget(scroll)
+        edit.setStretchFactor(0, 2)
+        edit.setStretchFactor(1, 3)
+        edit.setSizes([2000, 3000])  # the exercise's fields get the room (long German labels)
         self.tabs = QTabWidget()
         self.tabs.addTab(edit, tr("Edit"))
         self.tabs.addTab(self.timeline, tr("Preview: spoken cues"))
