@@ -79,24 +79,35 @@ class CountdownRing(QWidget):
         side = min(self.width(), self.height()) * 0.96
         return QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
 
+    PHASE_ROOM = 0.68  # of the ring's width: the chord where the phase word sits, inside
+
+    def phase_pixel_size(self, text: str) -> int:
+        """The phase word's font size: 8.5 % of the ring's height, smaller when the word
+        ("MACH DICH BEREIT") would reach over the ring."""
+        ring = self.ring_rect()
+        return self._fitted(text, max(10, int(ring.height() * 0.085)),
+                            ring.width() * self.PHASE_ROOM, 8)
+
     def digit_pixel_size(self, text: str = "88") -> int:
         """The digits' font size in pixels: as tall as the ring allows (a quarter or more of
         the window's height for one or two digits), narrowed only when `text` would not
         fit inside the ring (three digits, holds of 100 s or more)."""
         ring = self.ring_rect()
-        size = max(12, int(ring.height() * 0.6))
+        return self._fitted(text, max(12, int(ring.height() * 0.6)), ring.width() * 0.8, 12)
+
+    def _fitted(self, text: str, size: int, room: float, least: int) -> int:
+        """`size` (pixels, bold), or smaller so that `text` is at most `room` wide."""
         font = QFont(self.font())
         font.setBold(True)
         font.setPixelSize(size)
-        room = ring.width() * 0.8
         width = QFontMetrics(font).horizontalAdvance(text)
         if width > room:
             size = int(size * room / width)
             font.setPixelSize(size)
-            while size > 12 and QFontMetrics(font).horizontalAdvance(text) > room:
+            while size > least and QFontMetrics(font).horizontalAdvance(text) > room:
                 size -= 1  # hinting can round the scaled width up by a pixel
                 font.setPixelSize(size)
-        return max(12, size)
+        return max(least, size)
 
     @guarded
     def paintEvent(self, event) -> None:
@@ -124,7 +135,7 @@ class CountdownRing(QWidget):
         p.drawText(digits_box, Qt.AlignmentFlag.AlignCenter, self.digits)
 
         word = QFont(self.font())
-        word.setPixelSize(max(10, int(rect.height() * 0.085)))
+        word.setPixelSize(self.phase_pixel_size(self.phase.upper()))
         word.setBold(True)
         p.setFont(word)
         p.setPen(self.colour)

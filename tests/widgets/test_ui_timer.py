@@ -96,3 +96,29 @@ def test_high_contrast_changes_the_palette_and_back(rig, qtbot):
     assert app.palette().color(QPalette.ColorRole.Window).name() == before
     # the palette change reaches the widgets through the event loop
     qtbot.waitUntil(lambda: "color:#ffffff" in rig.timer.side.styleSheet())  # white on orange
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_every_phase_word_fits_inside_the_ring(rig, qtbot, language):
+    from PySide6.QtGui import QFont, QFontMetrics
+    from PySide6.QtWidgets import QApplication
+
+    from stretchtimer.core.plan import Kind
+    from stretchtimer.ui import i18n
+    from stretchtimer.ui.theme import phase_word
+
+    start_desk(rig, qtbot)
+    ring = rig.timer.ring
+    i18n.install(QApplication.instance(), language)
+    try:
+        words = [phase_word(k).upper() for k in Kind] + [i18n.tr("Stopped").upper()]
+        assert language == "en" or "MACH DICH BEREIT" in words
+        for word in words:
+            font = QFont(ring.font())
+            font.setBold(True)
+            font.setPixelSize(ring.phase_pixel_size(word))
+            assert QFontMetrics(font).horizontalAdvance(word) <= \
+                ring.ring_rect().width() * ring.PHASE_ROOM, word
+        assert ring.phase_pixel_size("HOLD") >= ring.ring_rect().height() * 0.08  # unshrunk
+    finally:
+        i18n.install(QApplication.instance(), "en")
