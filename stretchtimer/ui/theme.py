@@ -29,6 +29,21 @@ _PHASE_COLOURS = {
 }
 SIDE_COLOURS = {Side.LEFT: "#2f6fdf", Side.RIGHT: "#d9480f"}
 _HIGH_CONTRAST_ACCENT = "#ffd800"
+_HIGH_CONTRAST_MUTED = "#9a9a9a"  # disabled text and placeholders: 7:1 on black, not white
+# On black, styles draw the frames of fields, boxes and bars in a shade of the window
+# colour, that is black: high contrast draws them white (grey when disabled).
+_HIGH_CONTRAST_FRAMES = f"""
+QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox, QListView, QProgressBar {{
+    border: 1px solid #ffffff; border-radius: 2px; }}
+QLineEdit:disabled, QAbstractSpinBox:disabled, QComboBox:disabled {{
+    border-color: {_HIGH_CONTRAST_MUTED}; }}
+QProgressBar {{ text-align: center; }}
+QProgressBar::chunk {{ background: {_HIGH_CONTRAST_ACCENT}; }}
+QCheckBox::indicator {{
+    width: 14px; height: 14px; border: 2px solid #ffffff; background: #000000; }}
+QCheckBox::indicator:checked {{ background: {_HIGH_CONTRAST_ACCENT}; }}
+QCheckBox::indicator:disabled {{ border-color: {_HIGH_CONTRAST_MUTED}; }}
+"""
 
 
 def is_high_contrast(app: QApplication) -> bool:
@@ -50,6 +65,7 @@ def side_colour(side: Side, app: QApplication) -> QColor:
 def apply_high_contrast(app: QApplication, on: bool, system: QPalette) -> None:
     """Switch between the system palette and a black / white / yellow one."""
     app.setProperty("high_contrast", on)
+    app.setStyleSheet(_HIGH_CONTRAST_FRAMES if on else "")
     if not on:
         app.setPalette(system)
         return
@@ -68,6 +84,10 @@ def apply_high_contrast(app: QApplication, on: bool, system: QPalette) -> None:
     p.setColor(QPalette.ColorRole.Link, yellow)
     p.setColor(QPalette.ColorRole.Mid, white)
     p.setColor(QPalette.ColorRole.Dark, white)
+    p.setColor(QPalette.ColorRole.PlaceholderText, QColor(_HIGH_CONTRAST_MUTED))  # not input
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
+                 QPalette.ColorRole.ButtonText):  # what cannot be used now looks it
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor(_HIGH_CONTRAST_MUTED))
     app.setPalette(p)
 
 

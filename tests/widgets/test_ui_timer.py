@@ -90,10 +90,14 @@ def test_high_contrast_changes_the_palette_and_back(rig, qtbot):
     rig.window.act_contrast.setChecked(True)
     assert app.palette().color(QPalette.ColorRole.Window).name() == "#000000"
     assert app.palette().color(QPalette.ColorRole.WindowText).name() == "#ffffff"
+    disabled = app.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText)
+    assert disabled.name() not in ("#ffffff", "#000000")  # what cannot be used looks it
+    assert "border: 1px solid #ffffff" in app.styleSheet()  # fields framed on black
     start_desk(rig, qtbot)
     assert "color:#000000" in rig.timer.side.styleSheet()  # black on the yellow badge
     rig.window.act_contrast.setChecked(False)
     assert app.palette().color(QPalette.ColorRole.Window).name() == before
+    assert app.styleSheet() == ""
     # the palette change reaches the widgets through the event loop
     qtbot.waitUntil(lambda: "color:#ffffff" in rig.timer.side.styleSheet())  # white on orange
 
