@@ -53,6 +53,9 @@ def dark_palette() -> QPalette:
                          (QPalette.ColorRole.ToolTipBase, "#35373c"),
                          (QPalette.ColorRole.ToolTipText, "#e8e8e8")):
         p.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
+                 QPalette.ColorRole.ButtonText):  # greyed out, as a dark theme has it
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#76787d"))
     return p
 
 
@@ -87,7 +90,9 @@ def make_home(language: str, theme: str) -> Path:
                               "muscles": [muscle]}
                              for ex, muscle in (("standing-hamstring", "hamstrings"),
                                                 ("desk-hip-flexor", "hip flexors"))
-                             for side, secs in (("right", 20), ("left", 18))]})
+                             for side, secs in (("right", 20), ("left", 18))] +
+                            [{"exercise_id": "standing-breaths", "side": "both",
+                              "seconds": 30, "muscles": ["diaphragm"]}]})
                 journal.append({"type": "checkin", "session_id": sid,
                                 "rating": rng.choice(["easy", "good", "good", "strong"])})
         day += timedelta(days=1)
@@ -181,7 +186,10 @@ def shoot_variant(app: QApplication, out: Path, language: str, theme: str, size)
     editor.list.setCurrentRow(0)
     shoot(editor, "editor")
     editor.reject()
-    popup.offer(controller.library.get("desk-micro").name, "3:05")
+    from stretchtimer.core.plan import format_clock
+
+    desk = controller.library.get("desk-micro")
+    popup.offer(desk.name, format_clock(controller.context.plan(desk).total))
     shoot(popup, "reminder-popup")
     popup.close()
     welcome = controller.show_welcome()

@@ -104,11 +104,6 @@
         <translation>Ich wurde untersucht: angehakte Dehnungen wieder aufnehmen</translation>
     </message>
     <message>
-        <source>MTWTFSS</source>
-        <comment>the first letters of Monday to Sunday</comment>
-        <translation>MDMDFSS</translation>
-    </message>
-    <message>
         <source>This week</source>
         <translation>Diese Woche</translation>
     </message>
@@ -198,6 +193,11 @@
         <translation>links {seconds} s</translation>
     </message>
     <message>
+        <source>M T W T F S S</source>
+        <comment>Monday to Sunday in a letter or two each, spaced</comment>
+        <translation>Mo Di Mi Do Fr Sa So</translation>
+    </message>
+    <message>
         <source>Time held in the last 4 weeks, left and right</source>
         <translation>Gehaltene Zeit in den letzten 4 Wochen, links und rechts</translation>
     </message>
@@ -211,6 +211,11 @@
             <numerusform>%n Tag mit Dehnen in den letzten 12 Wochen</numerusform>
             <numerusform>%n Tage mit Dehnen in den letzten 12 Wochen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>ddd d MMM yyyy, HH:mm</source>
+        <comment>a date and time, in Qt&apos;s format: Thu 19 Nov 2026, 10:30</comment>
+        <translation>ddd d. MMM yyyy, HH:mm</translation>
     </message>
     <message>
         <source>completed</source>
@@ -1236,6 +1241,10 @@
         <translation>Bei jedem Schritt zusätzlich zur Stimme ein sanfter Klang</translation>
     </message>
     <message>
+        <source>Pause music and videos during a routine, and resume them after</source>
+        <translation>Musik und Videos während einer Routine anhalten und danach fortsetzen</translation>
+    </message>
+    <message>
         <source>Rate</source>
         <translation>Tempo</translation>
     </message>
@@ -1297,6 +1306,46 @@
     <message>
         <source>{file} was added and is your voice now.</source>
         <translation>{file} wurde hinzugefügt und ist jetzt deine Stimme.</translation>
+    </message>
+    <message>
+        <source>the X11 screen saver extension</source>
+        <translation>die Bildschirmschoner-Erweiterung von X11</translation>
+    </message>
+    <message>
+        <source>the active window&apos;s full-screen state (X11)</source>
+        <translation>den Vollbildzustand des aktiven Fensters (X11)</translation>
+    </message>
+    <message>
+        <source>a microphone recording (PulseAudio)</source>
+        <translation>eine Mikrofonaufnahme (PulseAudio)</translation>
+    </message>
+    <message>
+        <source>a camera in use</source>
+        <translation>eine Kamera, die gerade benutzt wird</translation>
+    </message>
+    <message>
+        <source>a shared screen (PipeWire)</source>
+        <translation>einen geteilten Bildschirm (PipeWire)</translation>
+    </message>
+    <message>
+        <source>the microphone or camera in use (Windows)</source>
+        <translation>Mikrofon oder Kamera in Benutzung (Windows)</translation>
+    </message>
+    <message>
+        <source>the microphone in use (macOS)</source>
+        <translation>das Mikrofon in Benutzung (macOS)</translation>
+    </message>
+    <message>
+        <source>Windows&apos; last input time</source>
+        <translation>die letzte Eingabe unter Windows</translation>
+    </message>
+    <message>
+        <source>macOS input events (CoreGraphics)</source>
+        <translation>Eingabeereignisse von macOS (CoreGraphics)</translation>
+    </message>
+    <message>
+        <source>Windows&apos; presentation and full-screen state</source>
+        <translation>den Präsentations- und Vollbildzustand von Windows</translation>
     </message>
     <message>
         <source>Remind me to stand and stretch</source>
@@ -1396,7 +1445,7 @@
     </message>
     <message>
         <source>A call holds a reminder until it ends, and nothing is said into it (noticed by: {source}).</source>
-        <translation>Ein Anruf hält eine Erinnerung zurück, bis er endet, und in ihn wird nichts hineingesprochen (erkannt über: {source}).</translation>
+        <translation>Ein Anruf hält eine Erinnerung zurück, bis er endet, und währenddessen sagt die Stimme nichts (erkannt über: {source}).</translation>
     </message>
     <message>
         <source>This desktop does not tell stretchtimer when you are on a call, so reminders never wait for one.</source>
@@ -1497,10 +1546,6 @@
     <message>
         <source>Automatic</source>
         <translation>Automatisch</translation>
-    </message>
-    <message>
-        <source>Pause music and videos during a routine, and play them on after</source>
-        <translation>Musik und Videos während einer Routine anhalten und danach weiterspielen</translation>
     </message>
     <message>
         <source>Other</source>

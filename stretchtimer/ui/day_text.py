@@ -23,7 +23,8 @@ def day_line(stats: Stats | None, next_wall: float | None, reminders_on: bool,
         if stats.streak:
             parts.append(tr("%n-day streak", "", stats.streak))
     parts.append(next_reminder(next_wall, reminders_on, now))
-    return "  ·  ".join(p for p in parts if p)
+    # a part is never broken across lines ("Next reminder at / 11:33"): only between parts
+    return "  ·  ".join(p.replace(" ", "\u00a0") for p in parts if p)
 
 
 def next_reminder(next_wall: float | None, reminders_on: bool, now: float) -> str:

@@ -19,8 +19,9 @@ from stretchtimer.ui.muscle_names import muscle_name
 from stretchtimer.ui.theme import SPACING, set_type
 
 LEFT, RIGHT, BOTH = QColor("#2f6fdf"), QColor("#d9480f"), QColor("#7a7a7a")
-def weekday_letters() -> str:
-    return tr("MTWTFSS", "the first letters of Monday to Sunday")
+def weekday_letters() -> list[str]:
+    """Monday to Sunday in a letter or two ("M", or "Mo" where one letter is ambiguous)."""
+    return tr("M T W T F S S", "Monday to Sunday in a letter or two each, spaced").split()
 
 
 def _text(w: QWidget) -> QColor:
@@ -89,7 +90,9 @@ class HeatMap(_Chart):
 
     def draw(self, p: QPainter) -> None:
         assert self.stats is not None
-        label_w, top = 18, 18
+        metrics = self.fontMetrics()  # room for "Mo" as for "M", at any text size
+        label_w = max(metrics.horizontalAdvance(d) for d in weekday_letters()) + 8
+        top = metrics.height() + 4
         cell = min((self.width() - label_w) / HEATMAP_WEEKS, (self.height() - top) / 7)
         for row, letter in enumerate(weekday_letters()):
             p.setPen(_text(self))
@@ -296,7 +299,8 @@ class HistoryView(QWidget):
             started = sess.started.replace(tzinfo=None)
             moment = QDateTime(QDate(started.year, started.month, started.day),
                                QTime(started.hour, started.minute, started.second))
-            when = QLocale().toString(moment, "ddd d MMM yyyy, HH:mm")
+            when = QLocale().toString(moment, tr("ddd d MMM yyyy, HH:mm", "a date and time, "
+                                                 "in Qt's format: Thu 19 Nov 2026, 10:30"))
             how = tr("completed") if sess.completed else tr("stopped early")
             rating = sess.rating
             feel = {Rating.NERVE: tr(", tingling or numbness"), Rating.EASY: tr(", felt easy"),

@@ -16,4 +16,5 @@ def muscle_name(muscle: str) -> str:
         "chest": tr("chest"), "upper back": tr("upper back"),
         "lower back": tr("lower back"), "wrists": tr("wrists"), "forearms": tr("forearms"),
     }
-    return names.get(muscle.strip().lower(), muscle)
+    name = names.get(muscle.strip().lower(), muscle.strip())
+    return name[:1].upper() + name[1:]  # a row's label: "Hamstrings", "Waden"

@@ -111,7 +111,7 @@ class VoicePage(QWidget):
         self.chime = QCheckBox(tr("A soft chime at every step, as well as the voice"))
         self.chime.setChecked(settings.chime)
         self.pause_media = QCheckBox(tr("Pause music and videos during a routine, "
-                                        "and play them on after"))
+                                        "and resume them after"))
         self.pause_media.setChecked(settings.pause_media)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -291,10 +291,31 @@ class VoicePage(QWidget):
         self.player.service.list_voices()  # with it, chosen
 
 
+def probe_words(source: str) -> str:
+    """What the platform probes call themselves (platform/: English, for the log), in
+    the UI's language; a name not known here (a D-Bus service's) as it is."""
+    words = {
+        "X11 screen saver extension": tr("the X11 screen saver extension"),
+        "the active window's full-screen state (X11)":
+            tr("the active window's full-screen state (X11)"),
+        "a microphone recording (PulseAudio)": tr("a microphone recording (PulseAudio)"),
+        "a camera in use": tr("a camera in use"),
+        "a shared screen (PipeWire)": tr("a shared screen (PipeWire)"),
+        "the microphone or camera in use (Windows)":
+            tr("the microphone or camera in use (Windows)"),
+        "the microphone in use (macOS)": tr("the microphone in use (macOS)"),
+        "Windows GetLastInputInfo": tr("Windows' last input time"),
+        "macOS input events (CoreGraphics)": tr("macOS input events (CoreGraphics)"),
+        "Windows presentation and full-screen state":
+            tr("Windows' presentation and full-screen state"),
+    }
+    return ", ".join(words.get(part, part) for part in source.split(", "))
+
+
 def _sensing_note(source: str | None, known: str, unknown: str) -> QLabel:
     """What notices it (`source`), that nothing can (None), or nothing yet ("": no
     note, and no empty row)."""
-    label = QLabel(known.format(source=source) if source else
+    label = QLabel(known.format(source=probe_words(source)) if source else
                    unknown if source is None else "")
     label.setWordWrap(True)
     label.setVisible(bool(label.text()))

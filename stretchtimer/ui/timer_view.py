@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 import math
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -409,7 +409,9 @@ class TimerView(QWidget):
                                 (f", {words}" if side is not None else ""))
 
     def _on_driver_cue_due(self, cue, late: float) -> None:
-        self.cue.setText(f"“{cue.text}”")
+        locale = QLocale()  # “…” in English, „…“ in German (and “…” in the C locale too)
+        self.cue.setText(f"“{cue.text}”" if locale.language() == QLocale.Language.C
+                         else locale.quoteString(cue.text))
         self.refresh()  # the digits turn as "3" is said, not at the next refresh beat
 
     def _on_driver_state_changed(self, state: State) -> None:

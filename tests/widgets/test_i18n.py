@@ -188,7 +188,7 @@ def test_muscles_are_named_in_the_ui_language_but_counted_by_their_word(german, 
         "hip flexors": {"right": 5.0}, "tibialis": {"both": 3.0}})
     assert chart.rows() == [("Hüftbeuger", {"right": 5.0}),
                             ("Oberschenkel-Rückseite", {"left": 30.0, "right": 20.0}),
-                            ("tibialis", {"both": 3.0})]  # one of the user's own: as written
+                            ("Tibialis", {"both": 3.0})]  # one of the user's own: as written
     desk = load_routines(None, "de").get("desk-micro")
     assert "oberschenkel-rückseite" in search_text(desk) and "hamstrings" in search_text(desk)
 

@@ -138,7 +138,7 @@ def test_the_digits_show_3_2_1_exactly_when_the_countdown_cues_fall(view_rig, pa
 def test_the_screen_shows_what_the_voice_says(view_rig):
     hold = view_rig.segments(Kind.HOLD)[0]
     view_rig.at(hold.start + 1.5)
-    assert view_rig.view.cue.text() == "“Breathe in”"
+    assert view_rig.view.cue.text() == "“Breathe in”"  # quoted as the language quotes
     switch = view_rig.segments(Kind.SWITCH)[0]
     view_rig.at(switch.start + 2)
     assert view_rig.view.cue.text() == "“Now the left leg”"

@@ -7,29 +7,36 @@ from tests.ui_helpers import launched
 from tests.widgets.test_ui_reminders import MONDAY_8
 
 
+def plain(text: str) -> str:
+    """The text with its no-break spaces (a part of the day line is never broken) as
+    spaces."""
+    return text.replace("\u00a0", " ")
+
+
 def test_the_picker_and_the_done_screen_tell_the_day(qtbot, tmp_path):
     clock = FakeClock(wall=MONDAY_8 + 3600)  # Monday 09:00, in the default work hours
     app, _driver = launched(qtbot, tmp_path / "home", clock)
     picker = app.window.picker
     assert picker.today.isVisible()
-    assert picker.today.text() == "Today: 0 of 2 sessions  ·  Next reminder at 10:00"
+    assert plain(picker.today.text()) == "Today: 0 of 2 sessions  ·  Next reminder at 10:00"
+    assert picker.today.text().split("  ·  ")[1] == "Next\u00a0reminder\u00a0at\u00a010:00"
     app.start_routine(app.library.get("desk-micro"))
     run = app.driver
     clock.advance_to(run.machine.monotonic_at(run.machine.end))
     run.catch_up()
     info = app.timer.done_info
     assert info.isVisible()
-    text = info.text()
+    text = plain(info.text())
     assert "Standing hamstring stretch" in text and "right 20 s  ·  left 20 s" in text
     assert "Three slow breaths" in text and "30 s" in text
     assert "Today: 1 of 2 sessions  ·  1-day streak  ·  Next reminder at " in text
-    assert picker.today.text().startswith("Today: 1 of 2 sessions  ·  1-day streak")
+    assert plain(picker.today.text()).startswith("Today: 1 of 2 sessions  ·  1-day streak")
     _driver.pause_for(3 * 3600)  # from the tray, while the Done screen is open
-    assert "Next reminder at 13:" in info.text() and info.isVisible()
-    assert "Standing hamstring stretch" in info.text()  # the rows stay
+    assert "Next reminder at 13:" in plain(info.text()) and info.isVisible()
+    assert "Standing hamstring stretch" in plain(info.text())  # the rows stay
     app.settings.set_reminders(enabled=False)
-    assert picker.today.text().endswith("Reminders are off")
-    assert info.text().endswith("Reminders are off</p>")
+    assert plain(picker.today.text()).endswith("Reminders are off")
+    assert plain(info.text()).endswith("Reminders are off</p>")
 
 
 def test_the_day_line_reads_the_history_once_not_at_every_check(qtbot, tmp_path):
@@ -46,7 +53,7 @@ def test_the_day_line_reads_the_history_once_not_at_every_check(qtbot, tmp_path)
     app.settings.set_goals(sessions_per_day=3)  # a new target: read again, once
     app.show_day()
     app.show_day()
-    assert app.window.picker.today.text().startswith("Today: 0 of 3 sessions")
+    assert plain(app.window.picker.today.text()).startswith("Today: 0 of 3 sessions")
     assert len(loads) == 1
 
 
