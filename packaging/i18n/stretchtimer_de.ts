@@ -656,10 +656,6 @@
         <translation>Überspringen (Esc)</translation>
     </message>
     <message>
-        <source>Left, then right</source>
-        <translation>Links, dann rechts</translation>
-    </message>
-    <message>
         <source>Both sides at once</source>
         <translation>Beide Seiten gleichzeitig</translation>
     </message>
@@ -758,6 +754,10 @@
     <message>
         <source>a side</source>
         <translation>eine Seite</translation>
+    </message>
+    <message>
+        <source>Right, then left</source>
+        <translation>Rechts, dann links</translation>
     </message>
     <message>
         <source>a leg</source>

@@ -13,12 +13,13 @@ from stretchtimer.core.history import HEATMAP_WEEKS, Stats, compute_stats
 from stretchtimer.core.records import Rating, ReminderAction
 from stretchtimer.core.reminders import WEEKDAYS
 from stretchtimer.core.routine import Side
+from stretchtimer.ui.application import application
 from stretchtimer.ui.guard import guarded
 from stretchtimer.ui.i18n import tr
 from stretchtimer.ui.muscle_names import muscle_name
-from stretchtimer.ui.theme import SPACING, set_type
+from stretchtimer.ui.theme import SPACING, set_type, side_colour
 
-LEFT, RIGHT, BOTH = QColor("#2f6fdf"), QColor("#d9480f"), QColor("#7a7a7a")
+BOTH = QColor("#7a7a7a")  # an unsided hold; each side has the colour of its badge
 def weekday_letters() -> list[str]:
     """Monday to Sunday in a letter or two ("M", or "Mo" where one letter is ambiguous)."""
     return tr("M T W T F S S", "Monday to Sunday in a letter or two each, spaced").split()
@@ -164,10 +165,10 @@ class BalanceChart(_Chart):
                 p.drawText(QRectF(mid + w / 2 + 4, y, self.width() - mid - w / 2 - 4, h),
                            Qt.AlignmentFlag.AlignVCenter, held_words(both))
                 continue
-            p.setBrush(LEFT)
+            p.setBrush(side_colour(Side.LEFT, application()))
             p.drawRoundedRect(QRectF(mid - half * left / most, y + 5, half * left / most, h - 10),
                               3, 3)
-            p.setBrush(RIGHT)
+            p.setBrush(side_colour(Side.RIGHT, application()))
             p.drawRoundedRect(QRectF(mid, y + 5, half * right / most, h - 10), 3, 3)
             p.setPen(_text(self))
             left_end, right_end = mid - half * left / most - 4, mid + half * right / most + 4

@@ -53,7 +53,7 @@ from stretchtimer.ui.routine_picker import position_word
 
 
 def side_words() -> dict[str, str]:
-    return {"left_right": tr("Left, then right"), "both": tr("Both sides at once"),
+    return {"left_right": tr("Right, then left"), "both": tr("Both sides at once"),  # FIRST_SIDE
             "none": tr("No sides")}
 
 

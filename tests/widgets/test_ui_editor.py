@@ -378,3 +378,11 @@ def test_the_guidance_fields_are_edited_and_a_cue_that_cannot_be_heard_is_warned
     form.countdown.setChecked(True)
     assert ed.data["exercises"][0]["halfway"] is False and "countdown" not in ed.data["exercises"][0]
     ed.reject()
+
+
+def test_the_sides_choice_names_the_side_a_routine_starts_with():
+    from stretchtimer.core.plan import FIRST_SIDE, SECOND_SIDE
+    from stretchtimer.ui.routine_editor import side_words
+
+    first, then = side_words()["left_right"].lower().split(", then ")
+    assert (first, then) == (FIRST_SIDE.value, SECOND_SIDE.value)
