@@ -237,7 +237,6 @@ class Controller(QObject):
             from stretchtimer.ui.checkin import CheckInBar
 
             self._checkin = CheckInBar()
-            self._checkin.setContentsMargins(12, 6, 12, 6)
             self._checkin.hide()
             self._checkin.rated.connect(self._on_checkin_rated)
             self.window.add_bar(self._checkin)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from stretchtimer.core.records import Rating
 from stretchtimer.ui.flow_layout import FlowLayout
 from stretchtimer.ui.i18n import tr
-from stretchtimer.ui.theme import set_type
+from stretchtimer.ui.theme import SPACING, set_type
 
 
 def choices() -> list[tuple[Rating, str]]:
@@ -48,8 +48,11 @@ class CheckInBar(QWidget):
         super().__init__(parent)
         self.question = QLabel(tr("How did that feel?"))
         set_type(self.question, "lead", bold=True)
-        row = FlowLayout(self)  # onto two lines when one is too narrow (large text)
-        row.setContentsMargins(0, 0, 0, 0)
+        row = FlowLayout(self, SPACING["gap"])  # onto two lines when one is too narrow
+        row.setContentsMargins(SPACING["page"], SPACING["line"], SPACING["page"],
+                               SPACING["line"])
+        self.setAutoFillBackground(True)  # a band of its own under the menu, not a stray row
+        self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
         row.addWidget(self.question)
         self.buttons: dict[Rating, QPushButton] = {}
         for number, (value, label) in enumerate(choices(), start=1):

@@ -270,8 +270,7 @@ class TimerView(QWidget):
         self.cue.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.cue.setWordWrap(True)
         self.cue.setAccessibleName(tr("What the voice says"))
-        self.setup = QLabel()
-        self.setup.setWordWrap(True)
+        self.setup = WrappedLabel(min_lines=2)  # one line or two: the ring stays put
         set_type(self.setup, "lead")
         self.next = QLabel()
         set_type(self.next, "lead")

@@ -10,12 +10,16 @@ from stretchtimer.ui.guard import guarded
 
 
 class WrappedLabel(QLabel):
-    def __init__(self, text: str = "") -> None:
+    def __init__(self, text: str = "", min_lines: int = 1) -> None:
+        """`min_lines`: as tall as this many lines at the least, so that a text one line
+        shorter than the last does not move everything under it."""
         super().__init__(text)
         self.setWordWrap(True)
+        self.min_lines = min_lines
 
     def _claim(self) -> None:
-        need = self.heightForWidth(self.width())
+        need = max(self.heightForWidth(self.width()),
+                   self.min_lines * self.fontMetrics().lineSpacing())
         if need > 0 and need != self.minimumHeight():
             self.setMinimumHeight(need)
 

@@ -70,3 +70,23 @@ def test_the_progress_bar_is_full_when_done(qtbot, tmp_path):
     bar = app.timer.progress
     assert run.machine.end > run.plan.total + 1  # a position past the bar's end
     assert bar.value() == bar.maximum() > 0 and bar.text() == "Done at 1:49 of 1:49"
+
+
+
+
+def test_a_wrapped_label_claims_its_lines_and_keeps_room_for_at_least_some(qtbot):
+    """The timer's setup lines keep room for two (one side's are two lines, the other's
+    one: the ring above does not move), and its exercise name claims every line."""
+    from stretchtimer.ui.wrapped_label import WrappedLabel
+
+    one, two = WrappedLabel("Turn around."), WrappedLabel("Turn around.", min_lines=2)
+    for label in (one, two):
+        qtbot.addWidget(label)
+        label.show()
+        label.resize(600, 10)
+        qtbot.waitUntil(lambda label=label: label.width() == 600)
+    line = one.fontMetrics().lineSpacing()
+    assert one.minimumHeight() < 2 * line <= two.minimumHeight()
+    long = " ".join(["Hinge forward from the hips, back long."] * 12)
+    two.setText(long)
+    assert two.minimumHeight() == two.heightForWidth(600) > 3 * line  # every line
