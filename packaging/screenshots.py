@@ -121,6 +121,7 @@ def shoot_variant(app: QApplication, out: Path, language: str, theme: str, size)
 
     app.setPalette(dark_palette() if theme == "dark" else app.style().standardPalette())
     app.setProperty("high_contrast", False)  # as a new process starts (the last may have)
+    app.setStyleSheet("")
     clock = FakeClock(wall=NOW.timestamp())
     controller = build_app(Paths.under(make_home(language, theme)), clock)
     window = controller.window
