@@ -354,15 +354,25 @@ def _library(lang: str | None = None) -> Library:
 
 def _language(setting: str) -> tuple[str, Phrases]:
     """The language the app would speak with this setting, and its phrases. Those are
-    Qt translations: for any but English, QtCore is loaded (never the widgets)."""
-    from stretchtimer.core.phrases import ENGLISH
+    Qt translations: for a language other than English QtCore is loaded (never the
+    widgets); English needs no Qt at all (a text command works without it)."""
+    import os
 
-    if setting == "en":
+    from stretchtimer.core.phrases import ENGLISH, LANGUAGES
+
+    wanted = setting if setting in LANGUAGES else next(
+        (code for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+         for name in os.environ.get(var, "").split(":")
+         if (code := name.replace("_", "-").split("-")[0].split(".")[0].lower())
+         in LANGUAGES), "en")  # the system's, as Qt reads it on Linux
+    if wanted == "en":
         return "en", ENGLISH
-    from PySide6.QtCore import QCoreApplication
+    try:
+        from PySide6.QtCore import QCoreApplication
 
-    from stretchtimer.ui import i18n
-
+        from stretchtimer.ui import i18n
+    except ImportError:  # Qt is not installed here: the texts are English
+        return "en", ENGLISH
     app = QCoreApplication.instance() or QCoreApplication([])
     lang = i18n.install(app, setting)
     return lang, i18n.spoken_phrases() if lang != "en" else ENGLISH

@@ -544,8 +544,9 @@ class Controller(QObject):
         if reminders is None or not reminders.started or not self.settings.reminders.enabled:
             why = "starting" if reminders is None else "welcome" if not reminders.started \
                 else "reminders_off"
+            kept = reminders.scheduler.paused_until if why == "welcome" else None
             return {"next_reminder": None, "held_by": [why], "routine": routine,
-                    "paused_until": None, **history}
+                    "paused_until": iso(kept), **history}
         scheduler = reminders.scheduler
         paused = scheduler.paused_until if scheduler.paused_until is not None and \
             scheduler.paused_until > self.clock.wall() else None

@@ -85,28 +85,29 @@ class ReminderScheduler:
     def _local(self, wall: float) -> datetime:
         return datetime.fromtimestamp(wall, self.tz)
 
-    def _periods(self, day: date) -> list[tuple[float, float]]:
-        out = []
-        for weekday, start, end in self.schedule.work_hours:
-            if WEEKDAYS.index(weekday) == day.weekday():
-                a = datetime.combine(day, time.fromisoformat(start), self.tz)
-                b = datetime.combine(day, time.fromisoformat(end), self.tz)
-                out.append((a.timestamp(), b.timestamp()))
-        return sorted(out)
+    def _periods(self, day: date) -> list[tuple[datetime, datetime]]:
+        """The day's work periods as local wall-clock times (no zone: see _spans)."""
+        return sorted((datetime.combine(day, time.fromisoformat(start)),
+                       datetime.combine(day, time.fromisoformat(end)))
+                      for weekday, start, end in self.schedule.work_hours
+                      if WEEKDAYS.index(weekday) == day.weekday())
 
     def _spans(self, wall: float, days: int) -> list[tuple[float, float]]:
-        """The work periods from the day before `wall`'s for `days` days, a period that
-        starts within a minute of the last one's end joined to it: work from 20:00 to
-        23:59 and on from 00:00 is one spell of work, and midnight is no arrival."""
-        out: list[tuple[float, float]] = []
+        """The work periods from the day before `wall`'s for `days` days, as wall times, a
+        period that starts within a minute of the last one's end joined to it: work from
+        20:00 to 23:59 and on from 00:00 is one spell of work, and midnight is no
+        arrival. Joined by the clock on the wall, so a clock going back an hour at
+        midnight (Santiago, Beirut) joins them too."""
+        spans: list[tuple[datetime, datetime]] = []
         first = self._local(wall).date() - timedelta(days=1)
         for offset in range(days + 1):
             for a, b in self._periods(first + timedelta(days=offset)):
-                if out and a - out[-1][1] <= JOIN_S:
-                    out[-1] = (out[-1][0], max(b, out[-1][1]))
+                if spans and (a - spans[-1][1]).total_seconds() <= JOIN_S:
+                    spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
                 else:
-                    out.append((a, b))
-        return out
+                    spans.append((a, b))
+        return [(a.replace(tzinfo=self.tz).timestamp(), b.replace(tzinfo=self.tz).timestamp())
+                for a, b in spans]
 
     def in_work_hours(self, wall: float) -> bool:
         return self.period_end(wall) is not None

@@ -70,10 +70,14 @@ def read_picture(path: Path) -> bytes | None:
                      getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return None
-    with os.fdopen(fd, "rb") as f:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # a folder, a FIFO, a device
             return None
-        data = f.read(PICTURE_MAX_BYTES + 1)
+        data = os.read(fd, PICTURE_MAX_BYTES + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
     return data if len(data) <= PICTURE_MAX_BYTES else None
 
 
@@ -83,28 +87,35 @@ def carry_pictures(routine: Routine, source: Path | None, folder: Path) -> Routi
     other bytes is never replaced: the picture is copied under a free name (pose-2.svg),
     and the routine returned names it so. A picture that cannot be read is left behind
     (its exercise is shown without one)."""
-    if source is None:
-        return routine
     if source is None or source.resolve() == folder.resolve():
         return routine
+    from stretchtimer.resources import assets
+
+    # a shipped figure's name is never given to another picture: a routine folder's own
+    # picture is found first, and would stand in for it in every routine that names it
+    shipped = {p.name for p in (assets() / "figures").iterdir()}
     names: dict[str, str] = {}
     for image in sorted({ex.image for ex in routine.exercises if ex.image}):
         data = read_picture(source / image)
         if data is not None:
-            names[image] = _place_picture(folder, image, data)
+            names[image] = _place_picture(folder, image, data, shipped)
     if not any(new != old for old, new in names.items()):
         return routine
     return replace(routine, exercises=tuple(
         replace(ex, image=names.get(ex.image, ex.image)) for ex in routine.exercises))
 
 
-def _place_picture(folder: Path, name: str, data: bytes) -> str:
-    """Write `data` as folder/name, or name-2, -3 ... when another file has that name;
-    the name it is under (an identical file there already: that one)."""
+def _place_picture(folder: Path, name: str, data: bytes, reserved: set[str]) -> str:
+    """Write `data` as folder/name, or name-2, -3 ... when another file has that name or
+    it is `reserved`; the name it is under (an identical file there already: that one).
+    A name stays within what a routine's `image` may be (100 characters)."""
     folder.mkdir(parents=True, exist_ok=True)
     stem, suffix = Path(name).stem, Path(name).suffix
     for n in range(1, 1000):
-        candidate = name if n == 1 else f"{stem}-{n}{suffix}"
+        tail = "" if n == 1 else f"-{n}"
+        candidate = f"{stem[:100 - len(suffix) - len(tail)]}{tail}{suffix}"
+        if candidate in reserved:
+            continue
         target = folder / candidate
         try:  # O_EXCL: nothing there is ever replaced, even if it appears meanwhile
             fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL |

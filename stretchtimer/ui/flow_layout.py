@@ -7,6 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
+from stretchtimer.ui.guard import guarded
+
 
 class FlowLayout(QLayout):
     def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
@@ -32,9 +34,10 @@ class FlowLayout(QLayout):
     def hasHeightForWidth(self) -> bool:  # noqa: N802
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - (arithmetic only)
         return self._lay_out(QRect(0, 0, width, 0), move=False)
 
+    @guarded
     def setGeometry(self, rect: QRect) -> None:  # noqa: N802
         super().setGeometry(rect)
         self._lay_out(rect, move=True)
@@ -44,7 +47,7 @@ class FlowLayout(QLayout):
 
     def minimumSize(self) -> QSize:  # noqa: N802
         """As wide as the widest item: the rest wraps."""
-        size = QSize()
+        size = QSize(0, 0)
         for item in self._items:
             size = size.expandedTo(item.minimumSize())
         margins = self.contentsMargins()

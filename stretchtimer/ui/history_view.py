@@ -147,7 +147,8 @@ class BalanceChart(_Chart):
         name_w = self.width() * 0.28
         mid = name_w + (self.width() - name_w) / 2
         widest = tr("R {held}").format(held=tr("{minutes} min").format(minutes=888))
-        half = (self.width() - name_w) / 2 - self.fontMetrics().horizontalAdvance(widest) - 8
+        half = max(0.0, (self.width() - name_w) / 2 -
+                   self.fontMetrics().horizontalAdvance(widest) - 8)  # (narrow, large text)
         most = max(max(sides.values()) for _, sides in rows) or 1
         h = min(28.0, self.height() / len(rows))
         for i, (muscle, sides) in enumerate(rows):

@@ -29,7 +29,7 @@ from stretchtimer.ui.application import application
 from stretchtimer.ui.guard import guarded
 from stretchtimer.ui.i18n import tr
 from stretchtimer.ui.routine_picker import RoutinePicker
-from stretchtimer.ui.theme import apply_high_contrast, restyle_types
+from stretchtimer.ui.theme import HIGH_CONTRAST_FRAMES, apply_high_contrast, restyle_types
 
 
 class _FirstPaint(QObject):
@@ -232,11 +232,15 @@ class MainWindow(QMainWindow):
     def show_display(self, high_contrast: bool, text_size: int) -> None:
         """High contrast and text size (percent of the system's), at start and on change."""
         app = application()
+        # a style sheet pins the palette and font the widgets have when it is set: none
+        # while they change, high contrast's frames after
+        app.setStyleSheet("")
         apply_high_contrast(app, high_contrast, self._system_palette)
         font = app.font()
         font.setPointSizeF(self._system_point_size * text_size / 100)
         app.setFont(font)
         restyle_types(app)  # the titles, the timer's digits and words: the same scale
+        app.setStyleSheet(HIGH_CONTRAST_FRAMES if high_contrast else "")
         self.act_contrast.blockSignals(True)
         self.act_contrast.setChecked(high_contrast)
         self.act_contrast.blockSignals(False)

@@ -318,7 +318,8 @@ def _sensing_note(source: str | None, known: str, unknown: str) -> QLabel:
     label = QLabel(known.format(source=probe_words(source)) if source else
                    unknown if source is None else "")
     label.setWordWrap(True)
-    label.setVisible(bool(label.text()))
+    if not label.text():
+        label.hide()  # (never show(): without a parent yet it would be a window of its own)
     return label
 
 

@@ -32,7 +32,7 @@ _HIGH_CONTRAST_ACCENT = "#ffd800"
 _HIGH_CONTRAST_MUTED = "#9a9a9a"  # disabled text and placeholders: 7:1 on black, not white
 # On black, styles draw the frames of fields, boxes and bars in a shade of the window
 # colour, that is black: high contrast draws them white (grey when disabled).
-_HIGH_CONTRAST_FRAMES = f"""
+HIGH_CONTRAST_FRAMES = f"""
 QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox, QListView, QProgressBar {{
     border: 1px solid #ffffff; border-radius: 2px; }}
 QLineEdit:disabled, QAbstractSpinBox:disabled, QComboBox:disabled {{
@@ -65,7 +65,6 @@ def side_colour(side: Side, app: QApplication) -> QColor:
 def apply_high_contrast(app: QApplication, on: bool, system: QPalette) -> None:
     """Switch between the system palette and a black / white / yellow one."""
     app.setProperty("high_contrast", on)
-    app.setStyleSheet(_HIGH_CONTRAST_FRAMES if on else "")
     if not on:
         app.setPalette(system)
         return

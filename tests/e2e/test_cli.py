@@ -89,6 +89,12 @@ def test_plan_and_the_list_speak_the_language_set(home):
     assert out.startswith("Schreibtisch-Pause (desk-micro)")
     listed = run(home, "--list-routines").stdout
     assert "Gehpause" in listed and "Handtuch, Matte" in listed
+    # with the setting left at "system", the system's language (here German, by LANGUAGE)
+    (home / "config" / "settings.json").write_text(json.dumps({"schema_version": 1}))
+    env = dict(os.environ, STRETCHTIMER_HOME=str(home), LANGUAGE="de", LC_ALL="C.UTF-8")
+    system = subprocess.run([sys.executable, "-m", "stretchtimer", "--plan", "walk-break"],
+                            capture_output=True, text=True, env=env, timeout=60).stdout
+    assert system.startswith("Gehpause (walk-break)")
 
 
 def test_plan_of_an_unknown_routine_names_the_known_ones(home):

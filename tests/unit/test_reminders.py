@@ -136,6 +136,16 @@ def test_work_that_runs_past_midnight_is_one_spell_and_midnight_no_arrival():
     assert local(apart.due) == "Tue 01:05"
 
 
+def test_midnight_joins_work_where_the_clock_goes_back_an_hour_at_midnight():
+    santiago = ZoneInfo("America/Santiago")  # 2024-04-07 00:00 is 2024-04-06 23:00 again
+    every_day = tuple((d, "00:00", "23:59") for d in WEEKDAYS)
+    s = ReminderScheduler(Schedule(work_hours=every_day), santiago)
+    start = datetime(2024, 4, 6, 23, 30, tzinfo=santiago).timestamp()  # the first 23:30
+    s.start(start, 0.0)
+    assert s.due == start + 3600  # the second 23:30, an hour of work later
+    assert s.in_work_hours(start + 3600) and s.in_work_hours(start + 1800)
+
+
 def test_snooze_skip_and_pause():
     s = Schedule()
     sim = Sim(ReminderScheduler(s, BERLIN), at("2026-11-16T09:00:00"))

@@ -158,3 +158,33 @@ def test_a_routines_own_pictures_go_with_it_and_never_replace_a_file(tmp_path, m
         (sent / f"{odd.id}.json").write_bytes(routine_bytes(odd))
         import_routine(sent / f"{odd.id}.json", load_routines(mine), mine)
         assert not (mine / name).exists(), name
+
+
+def test_a_picture_never_takes_a_shipped_figures_name_or_an_unloadable_one(tmp_path, mine):
+    """A folder where the picture should be is left behind; a shipped figure's name is
+    not given to another drawing (the routines folder's own is found first, for every
+    routine naming it); a free name stays a valid `image`."""
+    from dataclasses import replace
+
+    from stretchtimer.core.routine import load_file
+
+    sent = tmp_path / "sent"
+    sent.mkdir()
+    desk = load_routines(None).get("desk-micro")
+    long = "a" * 96 + ".svg"
+    own = replace(desk, id="theirs", translations="", exercises=(
+        replace(desk.exercises[0], image="seated-hamstring.svg"),
+        replace(desk.exercises[1], image=long), replace(desk.exercises[2], image="dir.svg")))
+    (sent / "theirs.json").write_bytes(routine_bytes(own))
+    (sent / "seated-hamstring.svg").write_bytes(b"<svg>a stranger's drawing</svg>")
+    (sent / long).write_bytes(b"<svg>theirs</svg>")
+    (sent / "dir.svg").mkdir()
+    mine.mkdir()
+    (mine / long).write_bytes(b"<svg>mine</svg>")
+    imported, _ = import_routine(sent / "theirs.json", load_routines(mine), mine)
+    images = [ex.image for ex in imported.exercises]
+    assert images[0] == "seated-hamstring-2.svg" and not (mine / "seated-hamstring.svg").exists()
+    assert len(images[1]) <= 100 and images[1].endswith("-2.svg")
+    assert (mine / images[1]).read_bytes() == b"<svg>theirs</svg>"
+    assert images[2] == "dir.svg" and not (mine / "dir.svg").exists()  # left behind
+    assert load_file(mine / "theirs.json").exercises[1].image == images[1]  # it loads

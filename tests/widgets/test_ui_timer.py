@@ -126,3 +126,32 @@ def test_every_phase_word_fits_inside_the_ring(rig, qtbot, language):
         assert ring.phase_pixel_size("HOLD") >= ring.ring_rect().height() * 0.08  # unshrunk
     finally:
         i18n.install(QApplication.instance(), "en")
+
+
+def test_high_contrast_and_text_size_reach_the_widgets_shown_already(rig, qtbot):
+    """The widgets' own palette and font, not just the application's: a style sheet set on
+    the application pins what the widgets had when it was set."""
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    label = rig.window.picker.preview.summary  # a plain label, on screen
+    base = QApplication.instance().font().pointSizeF()
+
+    def shown(colour, size):
+        QApplication.processEvents()
+        return label.palette().color(QPalette.ColorRole.WindowText).name() == colour and \
+            label.font().pointSizeF() == pytest.approx(base * size / 100)
+
+    settings = rig.app.settings
+    normal = label.palette().color(QPalette.ColorRole.WindowText).name()
+    try:
+        rig.window.act_contrast.setChecked(True)
+        qtbot.waitUntil(lambda: shown("#ffffff", 100))
+        settings.set_display(text_size=200)
+        qtbot.waitUntil(lambda: shown("#ffffff", 200))
+        settings.set_display(text_size=100)
+        qtbot.waitUntil(lambda: shown("#ffffff", 100))
+        rig.window.act_contrast.setChecked(False)
+        qtbot.waitUntil(lambda: shown(normal, 100))
+    finally:
+        settings.set_display(text_size=100, high_contrast=False)
