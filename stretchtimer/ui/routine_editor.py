@@ -126,20 +126,21 @@ class ExerciseForm(QWidget):
         self.muscles.setPlaceholderText(tr("e.g. calves, hamstrings"))
         self.muscles.setAccessibleName(tr("Muscles, separated by commas"))
         self.setup = _multiline(tr("How to get into it, one step per line"),
-                                tr("How to get into position, one step per line"))
+                                tr("How to get into position, one step per line"), 7)  # a
+        # step is a sentence or two: wrapped, most take two lines each
         self.cues = _multiline(tr("Form cues during the hold, one per line"),
                                tr("Reminders during the hold, one per line; they take turns "
                                   "(optional)"))
         self.safety_cues = _multiline(tr("Safety cues said in every hold, one per line"),
                                       tr("Said in every hold, e.g. “Tingling? Ease off, and "
-                                         "stop if it stays.” (optional)"), 2)
+                                         "stop if it stays.” (optional)"), 3)
         self.side_label = QComboBox()
         self.side_label.setAccessibleName(tr("What changes sides"))
         for key in SIDE_LABELS:
             self.side_label.addItem(label_words()[key], key)
         self.switch_setup = _multiline(tr("How to change sides, one step per line"),
                                        tr("How to get onto the other side, one step per line; "
-                                          "{side} is the new side, {other} the one before"), 3)
+                                          "{side} is the new side, {other} the one before"), 5)
         self.sides = QComboBox()
         self.sides.setAccessibleName(tr("Sides"))
         for key in SIDES:
