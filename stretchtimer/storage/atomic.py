@@ -1,4 +1,5 @@
-"""Writes that never leave a half-written file, and unreadable files moved aside.
+"""Writes that never leave a half-written file, unreadable files moved aside, and reads
+that never block on something that is not a plain file.
 
 A write goes to a temporary file in the same folder, is flushed and fsynced, replaces the
 target in one rename, and then the folder is fsynced so the rename itself survives a
@@ -9,7 +10,9 @@ antivirus or indexer holds the file (R7): it is retried with a short backoff.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import sys
 import time
 from pathlib import Path
@@ -79,3 +82,21 @@ def sweep_temps(folder: Path) -> list[Path]:
                 temp.unlink()
                 removed.append(temp)
     return removed
+
+
+def read_plain(path: Path, start: int = 0, limit: int = -1, follow_links: bool = True) -> bytes:
+    """The bytes of a plain file from `start` (at most `limit` of them). A FIFO, a device or
+    a folder of that name (and, without `follow_links`, a link) is refused without
+    blocking: OSError, as for a file that cannot be read."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags if follow_links else flags | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # (fdopen would fail on a folder)
+            raise OSError(errno.EINVAL, "not a plain file", str(path))
+        f = os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+    with f:
+        f.seek(start)
+        return f.read(limit)

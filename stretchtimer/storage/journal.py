@@ -10,17 +10,15 @@ schema_version (records from a newer stretchtimer are kept on disk but not read)
 from __future__ import annotations
 
 import contextlib
-import errno
 import json
 import os
-import stat
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from stretchtimer.core import strict_json
-from stretchtimer.storage.atomic import fsync_dir
+from stretchtimer.storage.atomic import fsync_dir, read_plain
 
 SCHEMA_VERSION = 1
 
@@ -95,7 +93,7 @@ class Journal:
         I/O error on a share) is read as empty, with `problem` saying why."""
         out = Loaded(end=start)
         try:
-            raw = _read_from(self.path, start)
+            raw = read_plain(self.path, start)  # (a FIFO named like a journal: refused)
         except FileNotFoundError:
             return out
         except OSError as exc:
@@ -126,17 +124,6 @@ class Journal:
                 continue
             out.records.append(rec)
         return out
-
-
-def _read_from(path: Path, start: int) -> bytes:
-    """The file's bytes from `start`, if it is a plain file (a FIFO, a device or a folder
-    named like a journal is refused without blocking)."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    with os.fdopen(fd, "rb") as f:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(errno.EINVAL, "not a plain file")
-        f.seek(start)
-        return f.read()
 
 
 def stamp(record: dict[str, Any]) -> dict[str, Any]:

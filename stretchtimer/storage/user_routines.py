@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import json
 import os
-import stat
 import time
 from dataclasses import replace
 from pathlib import Path
 
 from stretchtimer.core.routine import Library, Routine, load_file, slug, to_data
-from stretchtimer.storage.atomic import fsync_dir, write_atomic
+from stretchtimer.storage.atomic import fsync_dir, read_plain, write_atomic
 
 PICTURE_MAX_BYTES = 64 * 1024  # a figure is a few KB: anything bigger is not one (ui.figure)
 
@@ -66,18 +65,9 @@ def read_picture(path: Path) -> bytes | None:
     """A picture file's bytes: a plain file (never through a link) of at most
     PICTURE_MAX_BYTES; None otherwise, or when it is not there."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) |
-                     getattr(os, "O_NONBLOCK", 0))
+        data = read_plain(path, limit=PICTURE_MAX_BYTES + 1, follow_links=False)
     except OSError:
         return None
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):  # a folder, a FIFO, a device
-            return None
-        data = os.read(fd, PICTURE_MAX_BYTES + 1)
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
     return data if len(data) <= PICTURE_MAX_BYTES else None
 
 
