@@ -689,26 +689,28 @@ class Controller(QObject):
         self._update_context()
 
     def set_sync_folder(self, folder: Path | None) -> int:
-        """Keep the history in `folder` (None: on this computer only): the history is
-        copied in (or, turning it off, every computer's is copied out) and read back
-        before the setting changes. Returns the records copied; SyncProblem says why not.
-        (Waits for the copy: Settings and --sync-folder use switch_sync_folder.)"""
-        from stretchtimer.storage.history_files import switch_folder
+        """switch_sync_folder, waiting for the copy (Settings and --sync-folder do not
+        wait). Returns the records copied; SyncProblem says why not."""
+        from stretchtimer.storage.history_files import SyncProblem
 
         old = self._switchable(folder)
         if folder == old:
             return 0
-        copied, _ = switch_folder(self._paths(), old, folder)
-        self._switched_to(folder, copied)
+        copied, problem, read = _switch(self._paths(), old, folder, self._snapshot)
+        self._on_switch_done(folder, copied, problem, read)
+        if problem:
+            raise SyncProblem(problem)
         return copied
 
     def switch_sync_folder(self, folder: Path | None, locked_ok: bool = False) -> None:
-        """set_sync_folder on a thread (ten years of history take a second or two to copy
-        and read back); history_folder_switched says how it went. `locked_ok`: setting up
-        the folder the organisation set."""
+        """Keep the history in `folder` (None: on this computer only), on a thread (ten
+        years of history take a second or two to copy and read back): the history is
+        copied in (or, turning it off, every computer's is copied out) and read back
+        before the setting changes; history_folder_switched says how it went.
+        `locked_ok`: setting up the folder the organisation set."""
         import threading
 
-        from stretchtimer.storage.history_files import SyncProblem, switch_folder
+        from stretchtimer.storage.history_files import SyncProblem
 
         try:
             old = None if locked_ok else self._switchable(folder)
@@ -719,24 +721,10 @@ class Controller(QObject):
             self._switch_said(0, "")
             return
         paths, snapshot = self._paths(), self._snapshot
-
-        def work() -> None:
-            from stretchtimer.storage.history_store import HistoryStore
-
-            try:
-                copied, read = switch_folder(paths, old, folder)
-                # the new set of journals' snapshot, so the first look at it is quick
-                files = HistoryFiles.of(paths, folder)
-                HistoryStore(lambda: files.sources(merge=False), snapshot).load()
-                self._switch_done.emit(folder, copied, "", read)
-            except SyncProblem as exc:
-                self._switch_done.emit(folder, 0, str(exc), 0)
-            except Exception as exc:  # noqa: BLE001 - said in Settings, never lost in a thread
-                log.exception("switching the history folder failed")
-                self._switch_done.emit(folder, 0, f"{type(exc).__name__}: {exc}", 0)
-
         self._switching = True
-        threading.Thread(target=work, name="stretchtimer-history-folder", daemon=True).start()
+        threading.Thread(target=lambda: self._switch_done.emit(
+            folder, *_switch(paths, old, folder, snapshot)),
+            name="stretchtimer-history-folder", daemon=True).start()
 
     def set_up_configured_folder(self) -> None:
         """A synced folder set in settings.json by hand, or by the organisation, is set up
@@ -1066,3 +1054,24 @@ class Controller(QObject):
             step("ending the speech worker", self.voice.service.shutdown)
         if self.instance is not None:
             step("releasing the single-instance lock", self.instance.release)
+
+
+def _switch(paths: Paths, old: Path | None, folder: Path | None,
+            snapshot: Path | None) -> tuple[int, str, int]:
+    """Move the history from `old` to `folder` (storage.history_files.switch_folder), and
+    warm the new set of journals' snapshot so that its first look is quick: the records
+    copied, why it could not be done ("" when it was), and how much of the local journal
+    the copy read. Any failure is told, never lost (it may run on a thread)."""
+    from stretchtimer.storage.history_files import SyncProblem, switch_folder
+    from stretchtimer.storage.history_store import HistoryStore
+
+    try:
+        copied, read = switch_folder(paths, old, folder)
+        files = HistoryFiles.of(paths, folder)
+        HistoryStore(lambda: files.sources(merge=False), snapshot).load()
+        return copied, "", read
+    except SyncProblem as exc:
+        return 0, str(exc), 0
+    except Exception as exc:  # noqa: BLE001 - said in Settings, never lost in a thread
+        log.exception("switching the history folder failed")
+        return 0, f"{type(exc).__name__}: {exc}", 0
