@@ -12,11 +12,9 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QScrollArea,
     QStackedWidget,
     QTabWidget,
     QToolButton,
@@ -29,6 +27,7 @@ from stretchtimer.ui.application import application
 from stretchtimer.ui.guard import guarded
 from stretchtimer.ui.i18n import tr
 from stretchtimer.ui.routine_picker import RoutinePicker
+from stretchtimer.ui.scroll_area import scroll_area
 from stretchtimer.ui.theme import HIGH_CONTRAST_FRAMES, apply_high_contrast, restyle_types
 
 
@@ -52,9 +51,7 @@ class _LazyPage(QWidget):
         super().__init__()
         self._factory = factory
         self.content: Any = None
-        self._area = QScrollArea()
-        self._area.setWidgetResizable(True)
-        self._area.setFrameShape(QFrame.Shape.NoFrame)
+        self._area = scroll_area(horizontal=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._area)

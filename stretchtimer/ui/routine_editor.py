@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QSplitter,
     QTabWidget,
@@ -50,6 +49,7 @@ from stretchtimer.core.routine import (
 from stretchtimer.ui.figure import figure_title
 from stretchtimer.ui.i18n import tr
 from stretchtimer.ui.routine_picker import position_word
+from stretchtimer.ui.scroll_area import scroll_area
 
 
 def side_words() -> dict[str, str]:
@@ -382,11 +382,7 @@ class RoutineEditor(QDialog):
         right_layout.addWidget(self.form)
         right_layout.addWidget(self.try_it, 0, Qt.AlignmentFlag.AlignLeft)
         right_layout.addStretch(1)
-        scroll = QScrollArea()  # the exercise's fields scroll on a small screen or large text
-        scroll.setWidget(right)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll = scroll_area(right)  # the exercise's fields: on a small screen or large text
         edit = QSplitter()
         edit.addWidget(left)
         edit.addWidget(scroll)

@@ -27,13 +27,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -47,6 +45,7 @@ from stretchtimer.core.routine import DEFAULT_ROUTINE, POSITIONS, Routine, Sides
 from stretchtimer.ui.guard import guarded
 from stretchtimer.ui.i18n import tr
 from stretchtimer.ui.muscle_names import muscle_name
+from stretchtimer.ui.scroll_area import scroll_area
 from stretchtimer.ui.theme import SPACING, TYPE_SCALE, set_type
 
 ROUTINE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -202,11 +201,7 @@ class RoutinePreview(QWidget):
         inner.addSpacing(SPACING["gap"])
         inner.addLayout(pictures)
         inner.addWidget(self.details, 1)
-        self.scroller = QScrollArea()
-        self.scroller.setWidget(content)
-        self.scroller.setWidgetResizable(True)
-        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller = scroll_area(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACING["section"], SPACING["line"], SPACING["section"],
                                   SPACING["line"])

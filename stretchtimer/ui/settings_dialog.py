@@ -11,13 +11,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSlider,
     QSpinBox,
     QTabWidget,
@@ -30,6 +28,7 @@ from stretchtimer.core.reminders import WEEKDAYS
 from stretchtimer.settings_model import SettingsModel
 from stretchtimer.storage.settings import BOUNDS
 from stretchtimer.ui.i18n import tr
+from stretchtimer.ui.scroll_area import scroll_area
 from stretchtimer.ui.theme import SPACING, set_type
 
 
@@ -698,10 +697,7 @@ class SettingsDialog(QDialog):
         for page, title in ((self.voice, tr("Voice")), (self.reminders, tr("Reminders")),
                             (self.goals, tr("Goals")), (display, tr("Display")),
                             (self.history, tr("History"))):
-            scroll = QScrollArea()  # a long page scrolls on a small screen (1366x768)
-            scroll.setWidget(page)
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll = scroll_area(page, horizontal=True)  # a long page, on a small screen
             self.tabs.addTab(scroll, title)
         self._show_locked(model.locked)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

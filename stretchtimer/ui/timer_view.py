@@ -21,11 +21,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
-    QScrollArea,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -39,6 +37,7 @@ from stretchtimer.ui.application import application
 from stretchtimer.ui.guard import guarded
 from stretchtimer.ui.i18n import tr
 from stretchtimer.ui.icons import icon
+from stretchtimer.ui.scroll_area import scroll_area
 from stretchtimer.ui.session_driver import SessionDriver
 from stretchtimer.ui.theme import (
     SPACING,
@@ -256,11 +255,7 @@ class TimerView(QWidget):
         self.done_info.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.done_info.setAccessibleName(tr("What you held"))
         set_type(self.done_info, "lead")
-        self.done_box = QScrollArea()  # a long routine's rows scroll, at large text too
-        self.done_box.setWidget(self.done_info)
-        self.done_box.setWidgetResizable(True)
-        self.done_box.setFrameShape(QFrame.Shape.NoFrame)
-        self.done_box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.done_box = scroll_area(self.done_info)  # a long routine's rows, large text
         self.done_box.viewport().setAutoFillBackground(False)
         self.done_info.setAutoFillBackground(False)
         self.done_box.hide()

@@ -7,16 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -30,6 +28,7 @@ from stretchtimer.storage.settings import BOUNDS
 from stretchtimer.ui.flow_layout import FlowLayout
 from stretchtimer.ui.guard import guarded
 from stretchtimer.ui.i18n import tr
+from stretchtimer.ui.scroll_area import scroll_area
 from stretchtimer.ui.theme import SPACING
 
 
@@ -37,14 +36,9 @@ def _scrolled(page: QWizardPage) -> QWidget:
     """The widget a step's content goes in: inside a frameless scroll area, so that at a
     large text size on a small screen it scrolls rather than being cut off."""
     content = QWidget()
-    area = QScrollArea()
-    area.setWidget(content)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     outer = QVBoxLayout(page)
     outer.setContentsMargins(0, 0, 0, 0)
-    outer.addWidget(area)
+    outer.addWidget(scroll_area(content))
     return content
 
 
