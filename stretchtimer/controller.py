@@ -655,7 +655,7 @@ class Controller(QObject):
         from stretchtimer.ui.day_text import held_html
 
         if self.current is not None and self._driver is not None:
-            self.timer.show_done(held_html(summary, self.current), "")
+            self.timer.show_done(held_html(summary, self.current))  # shown by show_day
         self.show_day()
 
     def _on_checkin_rated(self, rating: Rating) -> None:

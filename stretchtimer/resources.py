@@ -12,3 +12,13 @@ def assets() -> Traversable:
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parent.parent / "assets"  # source checkout / editable
+
+
+def figures_dir() -> Path:
+    """The shipped figures' folder, as a real path (the wheel's assets are files too)."""
+    return Path(str(assets() / "figures"))
+
+
+def shipped_figures() -> list[str]:
+    """The figures that come with stretchtimer, by file name."""
+    return sorted(p.name for p in figures_dir().iterdir() if p.name.endswith(".svg"))

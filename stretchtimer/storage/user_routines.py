@@ -79,11 +79,11 @@ def carry_pictures(routine: Routine, source: Path | None, folder: Path) -> Routi
     (its exercise is shown without one)."""
     if source is None or source.resolve() == folder.resolve():
         return routine
-    from stretchtimer.resources import assets
+    from stretchtimer.resources import shipped_figures
 
     # a shipped figure's name is never given to another picture: a routine folder's own
     # picture is found first, and would stand in for it in every routine that names it
-    shipped = {p.name for p in (assets() / "figures").iterdir()}
+    shipped = set(shipped_figures())
     names: dict[str, str] = {}
     for image in sorted({ex.image for ex in routine.exercises if ex.image}):
         data = read_picture(source / image)

@@ -17,13 +17,18 @@ from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
 from stretchtimer.core.routine import Exercise, Routine
-from stretchtimer.resources import assets
+from stretchtimer.resources import figures_dir
 from stretchtimer.storage.user_routines import read_picture
 from stretchtimer.ui.guard import guarded
 from stretchtimer.ui.i18n import tr
 from stretchtimer.ui.theme import figure_colours
 
 INK, PROPS, STRETCHED = "#1d2430", "#8a94a6", "#e8743b"  # as the figures are drawn
+def picture_name(what: str) -> str:
+    """A picture's name for a screen reader: "Picture: Standing hamstring stretch"."""
+    return tr("Picture: {name}").format(name=what)
+
+
 def figure_title(name: str) -> str:
     """What a shipped figure shows, for choosing one (the editor); others by file name."""
     titles = {
@@ -56,7 +61,7 @@ def figure_file(exercise: Exercise, routine: Routine | None = None) -> Path | No
     if not exercise.image:
         return None
     places = [routine.file.parent] if routine is not None and routine.file else []
-    for folder in [*places, Path(str(assets() / "figures"))]:  # a real folder: the wheel's
+    for folder in [*places, figures_dir()]:
         path = folder / exercise.image
         try:
             if stat.S_ISREG(path.lstat().st_mode):  # a plain file, not a link elsewhere

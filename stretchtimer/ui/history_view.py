@@ -146,7 +146,7 @@ class BalanceChart(_Chart):
             return
         name_w = self.width() * 0.28
         mid = name_w + (self.width() - name_w) / 2
-        widest = tr("R {held}").format(held=tr("{minutes} min").format(minutes=888))
+        widest = tr("R {held}").format(held=held_words(888 * 60))  # the room a label takes
         half = max(0.0, (self.width() - name_w) / 2 -
                    self.fontMetrics().horizontalAdvance(widest) - 8)  # (narrow, large text)
         most = max(max(sides.values()) for _, sides in rows) or 1

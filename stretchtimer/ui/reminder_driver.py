@@ -103,6 +103,8 @@ class ReminderDriver(QObject):
 
     def _do(self, name: str, *args) -> None:
         if not self._armed():
+            if name in ("pause", "resume"):  # kept for when they start (core: start())
+                self.scheduler.paused_until = args[0] if args else None
             return
         getattr(self.scheduler, name)(*args, self.clock.wall(), self.clock.monotonic())
         self._arm()
@@ -121,11 +123,9 @@ class ReminderDriver(QObject):
         self._do("routine_finished")
 
     def pause_for(self, seconds: float) -> None:
-        self.scheduler.paused_until = self.clock.wall() + seconds  # kept if not yet started
-        self._do("pause", self.scheduler.paused_until)
+        self._do("pause", self.clock.wall() + seconds)
 
     def resume(self) -> None:
-        self.scheduler.paused_until = None
         self._do("resume")
 
     def _arm(self) -> None:

@@ -46,6 +46,7 @@ from stretchtimer.core.routine import (
     to_data,
     validate,
 )
+from stretchtimer.resources import shipped_figures
 from stretchtimer.ui.figure import figure_title
 from stretchtimer.ui.i18n import tr
 from stretchtimer.ui.routine_picker import position_word
@@ -88,11 +89,6 @@ def spins() -> tuple:
             ("switch_s", tr("Time to switch sides"), " s"))
 
 
-def shipped_figures() -> list[str]:
-    """The figures that come with stretchtimer (assets/figures), by file name."""
-    from stretchtimer.resources import assets
-
-    return sorted(p.name for p in (assets() / "figures").iterdir() if p.name.endswith(".svg"))
 
 
 def _lines(text: str) -> list[str]:

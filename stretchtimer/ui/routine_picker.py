@@ -177,7 +177,6 @@ class RoutinePreview(QWidget):
         self.paused.setStyleSheet("color: #b3261e; font-weight: bold;")
         self.paused.hide()
         self.figures: list = []  # a picture per stretch, in a row: made by enable_pictures
-        self._pictures = False  # until the window's first paint
         self._routine: Routine | None = None
         self._pictures_row = pictures = QHBoxLayout()
         pictures.addStretch(1)
@@ -250,12 +249,16 @@ class RoutinePreview(QWidget):
                f"<ul style='margin-left:-20px'>{safety}</ul>" if safety else ""))
 
 
+    @property
+    def _pictures(self) -> bool:
+        """The pictures show: made once the window was painted (enable_pictures)."""
+        return bool(self.figures)
+
     def enable_pictures(self) -> None:
         """From now on the pictures show (the window has been painted once)."""
         from stretchtimer.ui.figure import FigureView
 
         if not self._pictures:
-            self._pictures = True
             for i in range(MAX_FIGURES):
                 figure = FigureView()
                 figure.setMaximumHeight(self._figure_height())
@@ -276,7 +279,7 @@ class RoutinePreview(QWidget):
             figure.setMaximumHeight(self._figure_height())
 
     def _show_figures(self, routine: Routine | None) -> None:
-        from stretchtimer.ui.figure import figure_file
+        from stretchtimer.ui.figure import figure_file, picture_name
 
         if not self._pictures:
             return
@@ -284,7 +287,7 @@ class RoutinePreview(QWidget):
         for i, figure in enumerate(self.figures):
             ex = exercises[i] if i < len(exercises) else None
             figure.show_figure(figure_file(ex, routine) if ex is not None else None,
-                               name=tr("Picture: {name}").format(name=ex.name) if ex else "")
+                               name=picture_name(ex.name) if ex else "")
 
 
 class RoutinePicker(QWidget):

@@ -376,21 +376,21 @@ class TimerView(QWidget):
         self.ring.setAccessibleName(self._announcement(segment))  # once per phase change
         self.refresh()
 
-    def show_done(self, held: str, day: str) -> None:
-        """The Done screen's summary: `held` (rich text, per exercise and side) and the
-        day's line (sessions, streak, next reminder)."""
+    def show_done(self, held: str) -> None:
+        """The Done screen's rows: `held` (rich text, per exercise and side); shown with
+        the day's line by show_day."""
         self._held = held
-        self.show_day(day)
 
     def show_day(self, day: str) -> None:
-        """The Done screen's day line again (the next reminder moved while it is shown)."""
+        """The Done screen, with the day's line (sessions, streak, next reminder): when it
+        is reached, and again when the next reminder moves while it is shown."""
         if self.driver.state is not State.FINISHED:
             return
         self.done_info.setText(self._held + (f"<p>{html.escape(day)}</p>" if day else ""))
         self.done_box.show()
 
     def _show_figure(self, plan: Plan | None, segment: Segment) -> None:
-        from stretchtimer.ui.figure import figure_file, mirrored_for
+        from stretchtimer.ui.figure import figure_file, mirrored_for, picture_name
 
         ex = plan.exercise(segment) if plan is not None and segment.kind != Kind.DONE else None
         if ex is None or plan is None:
@@ -399,7 +399,7 @@ class TimerView(QWidget):
         side = segment.side
         words = self.side.accessibleName()  # "left side" / "right side" (set just before)
         self.figure.show_figure(figure_file(ex, plan.routine), mirrored_for(ex, side),
-                                tr("Picture: {name}").format(name=ex.name) +
+                                picture_name(ex.name) +
                                 (f", {words}" if side is not None else ""))
 
     def _on_driver_cue_due(self, cue, late: float) -> None:

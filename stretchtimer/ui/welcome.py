@@ -24,22 +24,11 @@ from PySide6.QtWidgets import (
 
 from stretchtimer.core.reminders import WEEKDAYS
 from stretchtimer.settings_model import SettingsModel
-from stretchtimer.storage.settings import BOUNDS
 from stretchtimer.ui.flow_layout import FlowLayout
 from stretchtimer.ui.guard import guarded
 from stretchtimer.ui.i18n import tr
 from stretchtimer.ui.scroll_area import scroll_area
 from stretchtimer.ui.theme import SPACING
-
-
-def _scrolled(page: QWizardPage) -> QWidget:
-    """The widget a step's content goes in: inside a frameless scroll area, so that at a
-    large text size on a small screen it scrolls rather than being cut off."""
-    content = QWidget()
-    outer = QVBoxLayout(page)
-    outer.setContentsMargins(0, 0, 0, 0)
-    outer.addWidget(scroll_area(content))
-    return content
 
 
 def _text(text: str) -> QLabel:
@@ -82,6 +71,17 @@ class WelcomeWizard(QWizard):
         self.addPage(self._voice_page(test_voice))
         self._fit()
 
+    def _scrolled(self, page: QWizardPage) -> QWidget:
+        """The widget a step's content goes in: inside a scroll area, so that at a large
+        text size on a small screen it scrolls rather than being cut off (and _fit
+        measures it)."""
+        content = QWidget()
+        outer = QVBoxLayout(page)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll_area(content))
+        self._contents.append(content)
+        return content
+
     def _fit(self) -> None:
         """Wide and tall enough for the largest step at the text size set (560 px wide at
         100 %), within the screen."""
@@ -96,22 +96,17 @@ class WelcomeWizard(QWizard):
         self.resize(width, int(min(screen.height() * 0.9, tallest + chrome)))
 
     def _about_page(self) -> QWizardPage:
-        from pathlib import Path
-
-        from stretchtimer.resources import assets
-        from stretchtimer.ui.figure import FigureView
+        from stretchtimer.resources import figures_dir
+        from stretchtimer.ui.figure import FigureView, picture_name
 
         page = QWizardPage()
         page.setTitle(tr("Stand up and stretch, a little, every hour"))
-        content = _scrolled(page)
-        self._contents.append(content)
-        outer = QHBoxLayout(content)
+        outer = QHBoxLayout(self._scrolled(page))
         layout = QVBoxLayout()
         outer.addLayout(layout, 3)
         self.figure = FigureView()
-        self.figure.show_figure(Path(str(assets() / "figures" / "standing-hamstring.svg")),
-                                name=tr("Picture: {name}").format(
-                                    name=tr("a stretch at the desk")))
+        self.figure.show_figure(figures_dir() / "standing-hamstring.svg",
+                                name=picture_name(tr("a stretch at the desk")))
         outer.addWidget(self.figure, 2)
         layout.addWidget(_text(tr(
             "stretchtimer waits in the tray and, in your work hours, reminds you to stand "
@@ -135,7 +130,6 @@ class WelcomeWizard(QWizard):
         page = _DaysPage(self)
         page.setTitle(tr("Your work day"))
         self.interval = minutes_box(r, "interval_min", tr("Minutes between reminders"), 15)
-        self.interval.setRange(*BOUNDS["reminders", "interval_min"])
         self.interval.setMaximumWidth(self.interval.sizeHint().width() + 40)
         days_box = QWidget()  # the days in a row, wrapping onto more as the text grows
         days = FlowLayout(days_box, SPACING["line"])
@@ -172,9 +166,7 @@ class WelcomeWizard(QWizard):
         hours.addWidget(QLabel("–"))
         hours.addWidget(self.end)
         hours.addStretch(1)
-        content = _scrolled(page)
-        self._contents.append(content)
-        form = QFormLayout(content)
+        form = QFormLayout(self._scrolled(page))
         form.addRow(tr("Remind me every"), self.interval)
         form.addRow(tr("On"), days_box)
         form.addRow(tr("Hours"), hours)
@@ -204,9 +196,7 @@ class WelcomeWizard(QWizard):
         self.at_login.setChecked(first_run or (self.autostart is not None and
                                                self.autostart.enabled()))
         self.at_login.setVisible(self.autostart is not None)
-        content = _scrolled(page)
-        self._contents.append(content)
-        layout = QVBoxLayout(content)
+        layout = QVBoxLayout(self._scrolled(page))
         layout.addWidget(self.speak)
         layout.addWidget(_text(tr("M mutes it at any time, in the timer.")))
         row = QHBoxLayout()
