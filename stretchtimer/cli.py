@@ -358,13 +358,11 @@ def _language(setting: str) -> tuple[str, Phrases]:
     widgets); English needs no Qt at all (a text command works without it)."""
     import os
 
-    from stretchtimer.core.phrases import ENGLISH, LANGUAGES
+    from stretchtimer.core.phrases import ENGLISH, LANGUAGES, first_language
 
-    wanted = setting if setting in LANGUAGES else next(
-        (code for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
-         for name in os.environ.get(var, "").split(":")
-         if (code := name.replace("_", "-").split("-")[0].split(".")[0].lower())
-         in LANGUAGES), "en")  # the system's, as Qt reads it on Linux
+    wanted = setting if setting in LANGUAGES else first_language(  # as Qt reads it on Linux
+        name for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+        for name in os.environ.get(var, "").split(":")) or "en"
     if wanted == "en":
         return "en", ENGLISH
     try:

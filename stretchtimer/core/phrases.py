@@ -5,9 +5,20 @@ builds a Phrases from its translations (ui/i18n.py) and puts it in the plan cont
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 LANGUAGES = {"en": "English", "de": "Deutsch"}  # the UI's languages, by their own names
+
+
+def first_language(names: Iterable[str]) -> str | None:
+    """The first of these locale names ("de_AT.UTF-8", "de-AT", "en") in one of the UI's
+    languages, as its code; None when none is."""
+    for name in names:
+        code = name.replace("_", "-").split("-")[0].split(".")[0].lower()
+        if code in LANGUAGES:
+            return code
+    return None
 
 
 # The switch line for each side_label of an exercise: (label, to the left, to the right).

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from stretchtimer.core.phrases import LANGUAGES, Phrases
+from stretchtimer.core.phrases import LANGUAGES, Phrases, first_language
 from stretchtimer.resources import assets
 
 _installed: list[QTranslator] = []
@@ -22,11 +22,7 @@ def language_for(setting: str, locale: QLocale | None = None) -> str:
     """The language to use: the setting, or for "system" the system's if we have it."""
     if setting in LANGUAGES:
         return setting
-    for name in (locale or QLocale.system()).uiLanguages():
-        code = name.replace("_", "-").split("-")[0].lower()
-        if code in LANGUAGES:
-            return code
-    return "en"
+    return first_language((locale or QLocale.system()).uiLanguages()) or "en"
 
 
 def install(app, setting: str = "system") -> str:
