@@ -123,7 +123,8 @@ def shoot_variant(app: QApplication, out: Path, language: str, theme: str, size)
     app.setProperty("high_contrast", False)  # as a new process starts (the last may have)
     app.setStyleSheet("")
     clock = FakeClock(wall=NOW.timestamp())
-    controller = build_app(Paths.under(make_home(language, theme)), clock)
+    paths = Paths.under(make_home(language, theme))
+    controller = build_app(paths, clock)
     window = controller.window
     window.resize(size.width(), size.height() - 28)  # a panel's height off the screen
     window.show()
@@ -159,16 +160,10 @@ def shoot_variant(app: QApplication, out: Path, language: str, theme: str, size)
     shoot(window, "history")
     window.show_tab(0)
     # the speech engine, as the app starts it after the first paint, for the Voice page
-    from stretchtimer.voice.cache import SpeechCache
-    from stretchtimer.voice.player import CuePlayer
-    from stretchtimer.voice.service import SpeechService
+    from stretchtimer.app import start_speech
 
-    service = SpeechService(SpeechCache(Path(tempfile.mkdtemp(prefix="st-speech-"))),
-                            parent=controller)
-    service.language = controller.language
     listed: list = []
-    service.voices_listed.connect(listed.append)
-    controller.set_voice(CuePlayer(service, controller.settings, parent=controller))
+    start_speech(controller, paths).voices_listed.connect(listed.append)
     end = time.monotonic() + 30
     while not listed and time.monotonic() < end:
         app.processEvents()

@@ -213,6 +213,19 @@ def build_app(paths: Paths, clock) -> Controller:
     return controller
 
 
+def start_speech(controller: Controller, paths: Paths):
+    """The speech worker and the cue player, given to the controller (after the first
+    paint: the worker is a process of its own). Returns the speech service."""
+    from stretchtimer.voice.cache import SpeechCache
+    from stretchtimer.voice.player import CuePlayer
+    from stretchtimer.voice.service import SpeechService
+
+    service = SpeechService(SpeechCache(paths.speech_cache), parent=controller)
+    service.language = controller.language  # with no voice chosen, one that speaks it
+    controller.set_voice(CuePlayer(service, controller.settings, parent=controller))
+    return service
+
+
 def _after_paint(controller: Controller, paths: Paths,
                  early: QSystemTrayIcon | None = None) -> None:
     """What can wait until the window is on screen: the window icon, speech, reminders
@@ -229,15 +242,6 @@ def _after_paint(controller: Controller, paths: Paths,
     app = application()
     app.setWindowIcon(app_icon())
 
-    def speech() -> None:
-        from stretchtimer.voice.cache import SpeechCache
-        from stretchtimer.voice.player import CuePlayer
-        from stretchtimer.voice.service import SpeechService
-
-        service = SpeechService(SpeechCache(paths.speech_cache), parent=controller)
-        service.language = controller.language  # with no voice chosen, one that speaks it
-        controller.set_voice(CuePlayer(service, controller.settings, parent=controller))
-
     # Each part on its own: one that fails is reported and the others still come up.
     # The tray icon first, and the rest on the next turn of the event loop, so that the
     # icon is on screen before history and speech load (what a --tray launch waits for);
@@ -248,7 +252,7 @@ def _after_paint(controller: Controller, paths: Paths,
         step("the history folder", controller.set_up_configured_folder)
         step("history and progression", controller.refresh_progression)
         step("the routines folder watcher", controller.routines.watch)
-        step("speech", speech)
+        step("speech", lambda: start_speech(controller, paths))
         step("reminders", lambda: _set_up_reminders(controller))
         drop_source_cache()
 
